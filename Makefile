@@ -1,0 +1,134 @@
+# conciergerie — build, test, demo, install.
+#   make               build ./conciergerie
+#   make check         install missing system libraries, run every test
+#                      (plain build, then the same suites under ASan+UBSan)
+#   make demo          run the main job on a bundled example
+#   make SANITIZE=1    build ./conciergerie with AddressSanitizer + UBSan
+#   make install PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/conciergerie
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = yaml-0.1 xlsxwriter
+VERSION = 0.1.0
+
+ifeq ($(SANITIZE),1)
+VARIANT = asan
+OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+VARIANT = release
+OPT = -O2 -g
+endif
+B = build/$(VARIANT)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DCZ_VERSION='"$(VERSION)"' -Ilib
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -lyaml) -lm
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+LIB_SRC = $(sort $(wildcard lib/*.c))
+CMD_SRC = $(sort $(wildcard cmd/*.c))
+TEMPLATES = $(sort $(wildcard templates/*.yaml))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o
+CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli
+all: conciergerie
+
+# ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
+conciergerie: $(B)/conciergerie
+	@cmp -s $< $@ || cp $< $@
+
+$(B)/conciergerie: $(CMD_OBJ) $(B)/libconciergerie.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(CMD_OBJ) $(B)/libconciergerie.a $(LIBS)
+
+$(B)/libconciergerie.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# Templates are compiled in: one C array per file, named after it.
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -o $@ $<
+
+$(B)/gen/templates.c: $(TEMPLATES) $(B)/tools/embed Makefile
+	@mkdir -p $(B)/gen
+	rm -f $@.tmp
+	for t in $(TEMPLATES); do \
+		sym=cz_builtin_$$(basename $$t .yaml | tr -c 'a-z0-9\n' '_'); \
+		$(B)/tools/embed $$sym $$t $(B)/gen/$$(basename $$t).c || exit 1; \
+		cat $(B)/gen/$$(basename $$t).c >> $@.tmp; \
+	done
+	mv $@.tmp $@
+
+$(B)/gen/templates.o: $(B)/gen/templates.c
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libconciergerie.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(B)/libconciergerie.a $(LIBS) $(CMOCKA_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
+
+# System libraries: installed with apt-get only when pkg-config cannot find them.
+deps:
+	@if $(PKG_CONFIG) --exists yaml-0.1 xlsxwriter cmocka 2>/dev/null; then :; else \
+		echo "Installation des bibliothèques manquantes (libyaml, libxlsxwriter, cmocka)…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			pkg-config libyaml-dev libxlsxwriter-dev libcmocka-dev; \
+	fi
+
+# Tools the tests use to read outputs independently of our own code.
+test-deps: deps
+	@if [ -x /usr/bin/cmark-gfm ] && /usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null; then :; else \
+		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml)…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			cmark-gfm python3-openpyxl python3-yaml; \
+	fi
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+
+cli: $(B)/conciergerie
+	@CZ=$(abspath $(B)/conciergerie) sh tests/cli/run.sh
+
+check-variant: unit cli
+
+check: test-deps
+	$(MAKE) --no-print-directory check-variant SANITIZE=
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(MAKE) --no-print-directory check-variant SANITIZE=1
+	@echo "make check : tous les tests sont passés (binaire normal puis ASan+UBSan)."
+
+demo: deps conciergerie
+	./conciergerie validate examples/*.yaml
+	./conciergerie referentiel | head -n 40
+
+install: conciergerie
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples
+	install -m 755 conciergerie $(DESTDIR)$(BINDIR)/conciergerie
+	install -m 644 examples/*.yaml $(DESTDIR)$(DATADIR)/examples/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/conciergerie
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build conciergerie

@@ -1,0 +1,291 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "atomic_file.h"
+#include "loader.h"
+
+static const struct {
+	unsigned bit;
+	struct option opt;
+} all_options[] = {
+	{ CZ_OPT_FORMAT, { "format", required_argument, NULL, 'f' } },
+	{ CZ_OPT_OUTPUT, { "output", required_argument, NULL, 'o' } },
+	{ CZ_OPT_REF, { "referentiel", required_argument, NULL, 'R' } },
+	{ CZ_OPT_QUIET, { "quiet", no_argument, NULL, 'q' } },
+	{ CZ_OPT_EXIT_CODE, { "exit-code", no_argument, NULL, 'E' } },
+	{ CZ_OPT_PHASE, { "phase", required_argument, NULL, 'P' } },
+	{ CZ_OPT_ROLE, { "role", required_argument, NULL, 'r' } },
+	{ CZ_OPT_TEMPLATE, { "template", required_argument, NULL, 'T' } },
+	{ CZ_OPT_TYPE, { "type", required_argument, NULL, 't' } },
+	{ CZ_OPT_FORCE, { "force", no_argument, NULL, 'F' } },
+	{ CZ_OPT_CHARTS, { "charts", no_argument, NULL, 'C' } },
+	{ CZ_OPT_TAUX, { "taux-benevolat", required_argument, NULL, 'B' } },
+};
+#define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
+
+int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "conciergerie %s : ", spec->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nVoir « conciergerie %s --help ».\n", spec->name);
+	return CZ_EXIT_USAGE;
+}
+
+static bool parse_format(const char *s, cz_format *f)
+{
+	if (!strcmp(s, "md") || !strcmp(s, "markdown"))
+		*f = CZ_FMT_MD;
+	else if (!strcmp(s, "json"))
+		*f = CZ_FMT_JSON;
+	else if (!strcmp(s, "xlsx"))
+		*f = CZ_FMT_XLSX;
+	else
+		return false;
+	return true;
+}
+
+int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->spec = spec;
+	struct option longs[N_OPTIONS + 2];
+	char shorts[32] = "+:h";
+	size_t n = 0;
+	for (size_t i = 0; i < N_OPTIONS; i++) {
+		if (!(spec->options & all_options[i].bit))
+			continue;
+		longs[n++] = all_options[i].opt;
+		if (all_options[i].opt.val == 'f')
+			strcat(shorts, "f:");
+		else if (all_options[i].opt.val == 'o')
+			strcat(shorts, "o:");
+		else if (all_options[i].opt.val == 'q')
+			strcat(shorts, "q");
+	}
+	longs[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longs[n] = (struct option){ NULL, 0, NULL, 0 };
+
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(spec->help, stdout);
+			return CZ_EXIT_OK;
+		case 'f':
+			if (!parse_format(optarg, &o->format))
+				return cz_cli_usage_error(spec, "format « %s » inconnu (md, xlsx ou json)", optarg);
+			o->format_given = true;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'R':
+			o->referentiel = optarg;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'E':
+			o->exit_code = true;
+			break;
+		case 'P':
+			o->phase = optarg;
+			break;
+		case 'r':
+			o->role = optarg;
+			break;
+		case 'T':
+			o->template_name = optarg;
+			break;
+		case 't':
+			o->type = optarg;
+			break;
+		case 'F':
+			o->force = true;
+			break;
+		case 'C':
+			o->charts = true;
+			break;
+		case 'B': {
+			char *end;
+			errno = 0;
+			double v = strtod(optarg, &end);
+			if (errno || *end || end == optarg || !(v >= 0 && v <= 1000))
+				return cz_cli_usage_error(spec, "taux horaire « %s » invalide (un nombre d'euros entre 0 et 1000, avec un point décimal)", optarg);
+			o->taux_benevolat = v;
+			o->taux_given = true;
+			break;
+		}
+		case ':':
+			if (optopt)
+				return cz_cli_usage_error(spec, "l'option « -%c » attend une valeur", optopt);
+			return cz_cli_usage_error(spec, "l'option « %s » attend une valeur", argv[optind - 1]);
+		default:
+			if (optopt)
+				return cz_cli_usage_error(spec, "option inconnue « -%c »", optopt);
+			return cz_cli_usage_error(spec, "option inconnue « %s »", argv[optind - 1]);
+		}
+	}
+	o->argc = argc - optind;
+	o->argv = argv + optind;
+	if (o->argc < spec->min_args)
+		return cz_cli_usage_error(spec, "%s", spec->min_args == 1 && spec->max_args == 1
+							  ? "il manque le nom du fichier"
+							  : "il manque au moins un fichier");
+	if (spec->max_args >= 0 && o->argc > spec->max_args)
+		return cz_cli_usage_error(spec, "trop d'arguments (« %s » en trop)", o->argv[spec->max_args]);
+	if (!o->format_given && o->output) {
+		const char *dot = strrchr(o->output, '.');
+		if (dot && !strchr(dot, '/'))
+			o->format_given = parse_format(dot + 1, &o->format);
+	}
+	return -1;
+}
+
+void cz_cli_print_problems(const cz_problems *p)
+{
+	const char *file = p->file ? p->file : "-";
+	for (size_t i = 0; i < p->count; i++) {
+		const cz_problem *pb = &p->items[i];
+		if (pb->line)
+			fprintf(stderr, "%s:%u:%u: %s\n", file, pb->line, pb->column, pb->message);
+		else
+			fprintf(stderr, "%s: %s\n", file, pb->message);
+	}
+	if (p->truncated)
+		fprintf(stderr, "%s: trop d'erreurs, seules les %d premières sont affichées\n", file,
+			CZ_PROBLEMS_MAX);
+	if (p->nomem)
+		fprintf(stderr, "%s: mémoire insuffisante pour conserver tous les messages\n", file);
+}
+
+int cz_cli_exit_code(cz_status st)
+{
+	switch (st) {
+	case CZ_OK:
+		return CZ_EXIT_OK;
+	case CZ_ERR_INVALID:
+		return CZ_EXIT_INVALID;
+	case CZ_ERR_USAGE:
+		return CZ_EXIT_USAGE;
+	default:
+		return CZ_EXIT_IO;
+	}
+}
+
+static int report_status(cz_status st, const cz_problems *pb)
+{
+	cz_cli_print_problems(pb);
+	if (st == CZ_ERR_NOMEM)
+		fprintf(stderr, "%s: %s\n", pb->file ? pb->file : "conciergerie", cz_status_str(st));
+	return cz_cli_exit_code(st);
+}
+
+int cz_cli_load_referential(const cz_opts *o, cz_referential **ref)
+{
+	*ref = NULL;
+	cz_problems pb;
+	cz_status st;
+	if (!o->referentiel) {
+		cz_problems_init(&pb, "referentiel interne");
+		st = cz_referential_load_builtin(ref, &pb);
+	} else {
+		char *data;
+		size_t len;
+		cz_problems_init(&pb, o->referentiel);
+		st = cz_read_file(o->referentiel, 4u << 20, &data, &len, &pb);
+		if (st == CZ_OK) {
+			st = cz_referential_load(data, len, ref, &pb);
+			free(data);
+		}
+	}
+	int code = st == CZ_OK ? CZ_EXIT_OK : report_status(st, &pb);
+	cz_problems_free(&pb);
+	return code;
+}
+
+int cz_cli_load_project(const char *path, const cz_referential *ref, cz_project **p)
+{
+	cz_problems pb;
+	cz_problems_init(&pb, path);
+	cz_status st = cz_project_load_file(path, ref, p, &pb);
+	int code = st == CZ_OK ? CZ_EXIT_OK : report_status(st, &pb);
+	cz_problems_free(&pb);
+	return code;
+}
+
+static time_t days_from_civil(int y, int m, int d)
+{
+	/* Days since 1970-01-01 of a proleptic Gregorian date (UTC). */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (time_t)(era * 146097 + doe - 719468);
+}
+
+time_t cz_cli_epoch(const cz_project *p)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde && strspn(sde, "0123456789") == strlen(sde) && strlen(sde) < 12)
+		return (time_t)strtoll(sde, NULL, 10);
+	if (p && p->projet.date.set)
+		return days_from_civil(p->projet.date.year, p->projet.date.month, p->projet.date.day) * 86400;
+	return 0;
+}
+
+const char *cz_cli_format_ext(cz_format f)
+{
+	return f == CZ_FMT_JSON ? "json" : f == CZ_FMT_XLSX ? "xlsx" : "md";
+}
+
+char *cz_cli_output_path(const char *dir, const char *input, const char *suffix, const char *ext)
+{
+	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
+	const char *slash = strrchr(base, '/');
+	if (slash)
+		base = slash + 1;
+	size_t stem = strlen(base);
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
+		stem = (size_t)(dot - base);
+	size_t len = strlen(dir) + 1 + stem + strlen(suffix) + 1 + strlen(ext) + 1;
+	char *out = malloc(len);
+	if (out)
+		snprintf(out, len, "%s/%.*s%s.%s", dir, (int)stem, base, suffix, ext);
+	return out;
+}
+
+int cz_cli_write(const char *path, const cz_buf *b)
+{
+	if (!cz_buf_ok(b)) {
+		fprintf(stderr, "conciergerie : mémoire insuffisante pour produire le rapport\n");
+		return CZ_EXIT_IO;
+	}
+	if (!path || strcmp(path, "-") == 0) {
+		if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len) {
+			fprintf(stderr, "conciergerie : écriture impossible sur la sortie standard\n");
+			return CZ_EXIT_IO;
+		}
+		return CZ_EXIT_OK;
+	}
+	cz_problems pb;
+	cz_problems_init(&pb, path);
+	cz_status st = cz_write_file_atomic(path, b->data ? b->data : "", b->len, &pb);
+	int code = st == CZ_OK ? CZ_EXIT_OK : report_status(st, &pb);
+	cz_problems_free(&pb);
+	return code;
+}

@@ -1,0 +1,107 @@
+/*
+ * What every command shares: option parsing, loading the referential and
+ * projects with their problems printed, choosing the output format and
+ * path, and writing outputs (stdout or atomic files). The only place that
+ * prints problems and maps statuses to exit codes (SPEC §2).
+ */
+#ifndef CZ_CLI_H
+#define CZ_CLI_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "buf.h"
+#include "model.h"
+#include "problems.h"
+#include "referential.h"
+#include "status.h"
+
+/* Exit codes (SPEC §2). */
+enum {
+	CZ_EXIT_OK = 0,
+	CZ_EXIT_INVALID = 1,
+	CZ_EXIT_USAGE = 2,
+	CZ_EXIT_IO = 3,
+	CZ_EXIT_VERDICT_REAJUSTER = 10,
+	CZ_EXIT_VERDICT_NO_GO = 11,
+	CZ_EXIT_VERDICT_INCOMPLET = 12,
+	CZ_EXIT_CRITICAL_ALERT = 10,
+};
+
+/* Options a command may accept (a bit set in its spec). */
+enum {
+	CZ_OPT_FORMAT = 1u << 0,    /* -f, --format md|xlsx|json */
+	CZ_OPT_OUTPUT = 1u << 1,    /* -o, --output PATH */
+	CZ_OPT_REF = 1u << 2,       /* --referentiel FILE */
+	CZ_OPT_QUIET = 1u << 3,     /* -q, --quiet */
+	CZ_OPT_EXIT_CODE = 1u << 4, /* --exit-code */
+	CZ_OPT_PHASE = 1u << 5,     /* --phase P */
+	CZ_OPT_ROLE = 1u << 6,      /* --role concierge */
+	CZ_OPT_TEMPLATE = 1u << 7,  /* --template quartier|rural */
+	CZ_OPT_TYPE = 1u << 8,      /* --type quartier|rural|entreprise|mixte */
+	CZ_OPT_FORCE = 1u << 9,     /* --force */
+	CZ_OPT_CHARTS = 1u << 10,   /* --charts */
+	CZ_OPT_TAUX = 1u << 11,     /* --taux-benevolat EUROS */
+};
+
+typedef enum { CZ_FMT_MD, CZ_FMT_JSON, CZ_FMT_XLSX } cz_format;
+
+typedef struct {
+	const char *name;    /* "diag" */
+	const char *summary; /* one line, for `help` */
+	const char *help;    /* full French help, printed by --help and `help NAME` */
+	unsigned options;    /* CZ_OPT_* accepted */
+	int min_args, max_args; /* positional arguments; max -1 = unbounded */
+} cz_cmd_spec;
+
+typedef struct {
+	const cz_cmd_spec *spec;
+	cz_format format;
+	bool format_given;
+	const char *output;
+	const char *referentiel;
+	bool quiet, exit_code, force, charts;
+	const char *phase, *role, *template_name, *type;
+	double taux_benevolat;
+	bool taux_given;
+	int argc; /* positional arguments */
+	char **argv;
+} cz_opts;
+
+/*
+ * Parse argv (argv[0] is the command name). Returns -1 to go on, or the exit
+ * code to return at once (0 after --help, 2 after a usage error, printed).
+ */
+int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o);
+/* Print "conciergerie NAME : message" + usage hint to stderr; returns 2. */
+int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print problems as "file:line:column: message" on stderr. */
+void cz_cli_print_problems(const cz_problems *p);
+/* Exit code for a status (OK 0, INVALID 1, IO and NOMEM 3, USAGE 2). */
+int cz_cli_exit_code(cz_status st);
+
+/* Load the built-in or --referentiel referential; returns an exit code. */
+int cz_cli_load_referential(const cz_opts *o, cz_referential **ref);
+/* Load and validate a project; problems are printed. Returns an exit code. */
+int cz_cli_load_project(const char *path, const cz_referential *ref, cz_project **p);
+
+/* Creation time for outputs: SOURCE_DATE_EPOCH, else projet.date, else 0. */
+time_t cz_cli_epoch(const cz_project *p);
+
+/* Extension of a format ("md", "json", "xlsx"). */
+const char *cz_cli_format_ext(cz_format f);
+
+/*
+ * Output path for `input` when writing several reports: DIR/<stem><suffix>.ext
+ * where stem is the input's base name without .yaml/.yml ("-" gives "stdin").
+ * Returns a malloc'd string or NULL.
+ */
+char *cz_cli_output_path(const char *dir, const char *input, const char *suffix, const char *ext);
+
+/* Write a buffer to `path` atomically, or to stdout when path is NULL or "-".
+ * Returns an exit code (problems printed). */
+int cz_cli_write(const char *path, const cz_buf *b);
+
+#endif

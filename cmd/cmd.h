@@ -1,0 +1,18 @@
+/* The subcommands, one file each under cmd/, dispatched from main.c. */
+#ifndef CZ_CMD_H
+#define CZ_CMD_H
+
+#include "cli.h"
+
+typedef struct {
+	const cz_cmd_spec *spec;
+	int (*run)(int argc, char **argv);
+} cz_command;
+
+extern const cz_cmd_spec cz_spec_init, cz_spec_validate, cz_spec_referentiel;
+
+int cmd_init(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_referentiel(int argc, char **argv);
+
+#endif

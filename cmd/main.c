@@ -1,0 +1,119 @@
+/*
+ * conciergerie: git-style dispatch. Each command lives in cmd/<name>.c; this
+ * table is the one list of them, and `help` and usage errors read it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static const cz_command commands[] = {
+	{ &cz_spec_init, cmd_init },
+	{ &cz_spec_referentiel, cmd_referentiel },
+	{ &cz_spec_validate, cmd_validate },
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void print_usage(FILE *f)
+{
+	fputs("usage : conciergerie [--version] [--help] COMMANDE [options] [FICHIER...]\n", f);
+}
+
+static void print_help(void)
+{
+	print_usage(stdout);
+	fputs("\nBoîte à outils des conciergeries de territoire : un projet tient dans un\n"
+	      "fichier YAML, dont conciergerie tire les documents de travail du porteur\n"
+	      "et des structures d'accompagnement.\n\nCommandes :\n",
+	      stdout);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		printf("  %-12s %s\n", commands[i].spec->name, commands[i].spec->summary);
+	fputs("  help         afficher l'aide d'une commande (conciergerie help COMMANDE)\n"
+	      "\nOptions communes : -f, --format md|xlsx|json ; -o, --output CHEMIN ;\n"
+	      "--referentiel FICHIER ; -q, --quiet ; -h, --help. FICHIER peut valoir « - »\n"
+	      "(entrée standard).\n"
+	      "\nCodes de sortie :\n"
+	      "  0   succès\n"
+	      "  1   fichier invalide (erreur YAML ou de format) : rien n'est écrit\n"
+	      "  2   erreur d'utilisation (option inconnue, argument manquant)\n"
+	      "  3   erreur d'entrée-sortie (lecture ou écriture impossible)\n"
+	      "  10, 11, 12  avec --exit-code seulement (voir l'aide de chaque commande)\n",
+	      stdout);
+}
+
+static const cz_command *find(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].spec->name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+	fprintf(stderr, "conciergerie : commande inconnue « %s »\n", name);
+	print_usage(stderr);
+	fputs("Voir « conciergerie help » pour la liste des commandes.\n", stderr);
+	return CZ_EXIT_USAGE;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_help();
+		return CZ_EXIT_OK;
+	}
+	if (argc > 2) {
+		fputs("usage : conciergerie help [COMMANDE]\n", stderr);
+		return CZ_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		fputs("usage : conciergerie help [COMMANDE]\n\nAffiche l'aide générale, ou celle d'une commande.\n", stdout);
+		return CZ_EXIT_OK;
+	}
+	const cz_command *c = find(argv[1]);
+	if (!c)
+		return unknown_command(argv[1]);
+	fputs(c->spec->help, stdout);
+	return CZ_EXIT_OK;
+}
+
+/* A full disk or a closed pipe on stdout is an error, not silence. */
+static int finish(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "conciergerie : écriture impossible sur la sortie standard (%s)\n",
+			errno == ENOSPC ? "disque plein" : strerror(errno));
+		return code == CZ_EXIT_OK ? CZ_EXIT_IO : code;
+	}
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_usage(stderr);
+		fputs("Voir « conciergerie help » pour la liste des commandes.\n", stderr);
+		return CZ_EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+		printf("conciergerie %s\n", CZ_VERSION);
+		return finish(CZ_EXIT_OK);
+	}
+	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+		return finish(cmd_help(1, argv + 1));
+	if (!strcmp(name, "help"))
+		return finish(cmd_help(argc - 1, argv + 1));
+	const cz_command *c = find(name);
+	if (!c) {
+		if (name[0] == '-') {
+			fprintf(stderr, "conciergerie : option inconnue « %s »\n", name);
+			print_usage(stderr);
+			return CZ_EXIT_USAGE;
+		}
+		return unknown_command(name);
+	}
+	return finish(c->run(argc - 1, argv + 1));
+}

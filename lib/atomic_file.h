@@ -1,0 +1,31 @@
+/*
+ * Atomic output: write beside the target under a temporary name, then
+ * rename. On any failure the temporary file is removed and an existing
+ * target is left exactly as it was.
+ */
+#ifndef CZ_ATOMIC_FILE_H
+#define CZ_ATOMIC_FILE_H
+
+#include <stddef.h>
+
+#include "problems.h"
+#include "status.h"
+
+typedef struct {
+	char *target;
+	char *tmp; /* path of the temporary file while open */
+	int fd;    /* -1 once closed */
+} cz_atomic;
+
+/* Create the temporary file next to `target`. */
+cz_status cz_atomic_open(cz_atomic *a, const char *target, cz_problems *problems);
+/* Close (if still open), flush to disk and rename over the target. */
+cz_status cz_atomic_commit(cz_atomic *a, cz_problems *problems);
+/* Remove the temporary file; safe after a failed open or a commit. */
+void cz_atomic_abort(cz_atomic *a);
+
+/* Write `len` bytes to `target` atomically. */
+cz_status cz_write_file_atomic(const char *target, const void *data, size_t len,
+			       cz_problems *problems);
+
+#endif

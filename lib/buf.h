@@ -1,0 +1,29 @@
+/*
+ * Growable byte buffer used by every renderer. A failed allocation makes the
+ * buffer "failed": later appends are ignored and cz_buf_ok() reports it, so
+ * renderers check once at the end instead of after every append.
+ */
+#ifndef CZ_BUF_H
+#define CZ_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+	char *data; /* NUL-terminated while not failed */
+	size_t len, cap;
+	bool failed;
+} cz_buf;
+
+void cz_buf_init(cz_buf *b);
+void cz_buf_free(cz_buf *b);
+void cz_buf_add(cz_buf *b, const void *data, size_t len);
+void cz_buf_puts(cz_buf *b, const char *s);
+void cz_buf_putc(cz_buf *b, char c);
+void cz_buf_printf(cz_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Append `s` n times. */
+void cz_buf_repeat(cz_buf *b, const char *s, size_t n);
+static inline bool cz_buf_ok(const cz_buf *b) { return !b->failed; }
+
+#endif

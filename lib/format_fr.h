@@ -1,0 +1,20 @@
+/*
+ * French number formatting for reports: "1 234,56 €", "85 %", "1,13".
+ * Thousands are grouped with a plain space, the decimal mark is a comma.
+ * Output is cut to `size` bytes and always NUL-terminated.
+ */
+#ifndef CZ_FORMAT_FR_H
+#define CZ_FORMAT_FR_H
+
+#include <stddef.h>
+
+/* A number with exactly `decimals` decimals (0 to 6). */
+char *cz_fr_number(char *out, size_t size, double v, int decimals);
+/* Euros: no decimals when the amount is whole, else two. */
+char *cz_fr_euros(char *out, size_t size, double v);
+/* A ratio shown as a percentage without decimals: 0.853 -> "85 %". */
+char *cz_fr_percent(char *out, size_t size, double ratio);
+/* A plain figure with up to `decimals` decimals, trailing zeros dropped. */
+char *cz_fr_compact(char *out, size_t size, double v, int decimals);
+
+#endif

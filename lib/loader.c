@@ -1,0 +1,872 @@
+#include "loader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "schema.h"
+#include "yaml_tree.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Bounds beyond which a figure is a typing mistake rather than data. */
+#define MAX_COUNT 1e7     /* people, orders, companies… */
+#define MAX_POPULATION 1e8
+#define MAX_EUROS 1e9
+#define MAX_HOURS 1e6
+#define MAX_MONTHS 120.0  /* order book, cash */
+#define MAX_WORKLOAD 5.0  /* workload / capacity */
+#define SCORE_MIN 1.0     /* 1–5 scales */
+#define SCORE_MAX 5.0
+
+typedef struct {
+	cz_schema s;
+	const cz_referential *ref;
+	cz_project *p;
+} loader;
+
+static void *alloc_array(loader *l, size_t n, size_t size)
+{
+	void *v = cz_arena_calloc(l->s.arena, n ? n : 1, size);
+	if (!v)
+		l->s.nomem = true;
+	return v;
+}
+
+static const char *key_path(char *buf, size_t size, const char *parent, const char *key)
+{
+	return cz_path_key(buf, size, parent, key);
+}
+
+/* Optional field readers: absent keys leave the output untouched. */
+static void opt_num(loader *l, const cz_node *m, const char *path, const char *key, double min,
+		    double max, bool integer, cz_num *out)
+{
+	char p[256];
+	const cz_node *n = cz_node_get(m, key);
+	if (n && !cz_node_is_null(n))
+		cz_read_num(&l->s, n, key_path(p, sizeof(p), path, key), min, max, integer, out);
+}
+
+static void opt_str(loader *l, const cz_node *m, const char *path, const char *key, const char **out)
+{
+	char p[256];
+	const cz_node *n = cz_node_get(m, key);
+	if (n)
+		cz_read_string(&l->s, n, key_path(p, sizeof(p), path, key), out);
+}
+
+static bool opt_enum(loader *l, const cz_node *m, const char *path, const char *key,
+		     const cz_enum *e, int *out)
+{
+	char p[256];
+	const cz_node *n = cz_node_get(m, key);
+	return n && cz_read_enum(&l->s, n, key_path(p, sizeof(p), path, key), e, out);
+}
+
+static bool opt_bool(loader *l, const cz_node *m, const char *path, const char *key, bool *out)
+{
+	char p[256];
+	const cz_node *n = cz_node_get(m, key);
+	return n && cz_read_bool(&l->s, n, key_path(p, sizeof(p), path, key), out);
+}
+
+static void opt_tristate(loader *l, const cz_node *m, const char *path, const char *key, int *out)
+{
+	bool b;
+	if (opt_bool(l, m, path, key, &b))
+		*out = b ? 1 : 0;
+}
+
+/* An actor reference: must name an entry of `acteurs`. */
+static bool read_actor_ref(loader *l, const cz_node *n, const char *path, const char **out)
+{
+	const char *name;
+	if (!cz_read_string(&l->s, n, path, &name))
+		return false;
+	if (cz_project_actor(l->p, name)) {
+		*out = name;
+		return true;
+	}
+	const char **names = malloc((l->p->n_acteurs ? l->p->n_acteurs : 1) * sizeof(*names));
+	const char *hint = NULL;
+	if (names) {
+		for (size_t i = 0; i < l->p->n_acteurs; i++)
+			names[i] = l->p->acteurs[i].nom;
+		hint = cz_suggest(name, names, l->p->n_acteurs);
+	}
+	char ex[64];
+	cz_excerpt(n->text, n->len, ex, sizeof(ex));
+	if (hint)
+		cz_problems_add(l->s.problems, n->line, n->column,
+				"« %s » : acteur « %s » absent de « acteurs » — vouliez-vous dire « %s » ?",
+				path, ex, hint);
+	else
+		cz_problems_add(l->s.problems, n->line, n->column,
+				"« %s » : acteur « %s » absent de « acteurs » (ajoutez-le à la liste des acteurs)",
+				path, ex);
+	free(names);
+	return false;
+}
+
+static void read_projet(loader *l, const cz_node *m)
+{
+	static const char *const keys[] = { "nom", "type", "phase", "date", "lieu", "porteur", "territoire" };
+	static const char *const porteur_keys[] = { "nom", "statut" };
+	static const char *const territoire_keys[] = { "nom", "population", "entreprises", "salaries" };
+	cz_projet *pr = &l->p->projet;
+	if (!cz_expect_map(&l->s, m, "projet"))
+		return;
+	cz_check_keys(&l->s, m, "projet", keys, N(keys));
+	const cz_node *n;
+	int v;
+	if ((n = cz_require(&l->s, m, "projet", "nom")))
+		cz_read_string(&l->s, n, "projet.nom", &pr->nom);
+	if ((n = cz_require(&l->s, m, "projet", "type")) &&
+	    cz_read_enum(&l->s, n, "projet.type", &cz_enum_type, &v))
+		pr->type = (cz_project_type)v;
+	if ((n = cz_require(&l->s, m, "projet", "phase")) &&
+	    cz_read_enum(&l->s, n, "projet.phase", &cz_enum_phase, &v))
+		pr->phase = (cz_phase)v;
+	if ((n = cz_node_get(m, "date")))
+		cz_read_date(&l->s, n, "projet.date", &pr->date);
+	if (opt_enum(l, m, "projet", "lieu", &cz_enum_lieu, &v)) {
+		pr->lieu = (cz_lieu)v;
+		pr->lieu_set = true;
+	}
+	if ((n = cz_node_get(m, "porteur")) && cz_expect_map(&l->s, n, "projet.porteur")) {
+		pr->porteur_set = true;
+		cz_check_keys(&l->s, n, "projet.porteur", porteur_keys, N(porteur_keys));
+		opt_str(l, n, "projet.porteur", "nom", &pr->porteur.nom);
+		if (opt_enum(l, n, "projet.porteur", "statut", &cz_enum_statut, &v)) {
+			pr->porteur.statut = (cz_statut)v;
+			pr->porteur.statut_set = true;
+		}
+	}
+	if ((n = cz_node_get(m, "territoire")) && cz_expect_map(&l->s, n, "projet.territoire")) {
+		const char *tp = "projet.territoire";
+		pr->territoire_set = true;
+		cz_check_keys(&l->s, n, tp, territoire_keys, N(territoire_keys));
+		opt_str(l, n, tp, "nom", &pr->territoire.nom);
+		opt_num(l, n, tp, "population", 0, MAX_POPULATION, true, &pr->territoire.population);
+		opt_num(l, n, tp, "entreprises", 0, MAX_COUNT, true, &pr->territoire.entreprises);
+		opt_num(l, n, tp, "salaries", 0, MAX_COUNT, true, &pr->territoire.salaries);
+	}
+}
+
+static void read_etapes(loader *l, const cz_node *m)
+{
+	if (!cz_expect_map(&l->s, m, "etapes"))
+		return;
+	cz_project *p = l->p;
+	if (!(p->etapes = alloc_array(l, m->count, sizeof(*p->etapes))))
+		return;
+	for (size_t i = 0; i < m->count; i++) {
+		char path[256];
+		const cz_node *k = m->keys[i];
+		cz_step_entry e = { .pos = cz_node_pos(k) };
+		int v;
+		bool ok = cz_read_ref(&l->s, k, "étape", l->ref->step_ids, l->ref->n_step_ids, &e.id);
+		cz_path_key(path, sizeof(path), "etapes", k->text);
+		if (cz_read_enum(&l->s, m->items[i], path, &cz_enum_step_status, &v) && ok) {
+			e.status = (cz_step_status)v;
+			p->etapes[p->n_etapes++] = e;
+		}
+	}
+}
+
+static void read_competences(loader *l, const cz_node *m)
+{
+	static const char *const keys[] = { "niveau", "porte_par" };
+	if (!cz_expect_map(&l->s, m, "competences"))
+		return;
+	cz_project *p = l->p;
+	if (!(p->competences = alloc_array(l, m->count, sizeof(*p->competences))))
+		return;
+	for (size_t i = 0; i < m->count; i++) {
+		char path[256], q[256];
+		const cz_node *k = m->keys[i], *v = m->items[i];
+		cz_skill_entry e = { .pos = cz_node_pos(k) };
+		bool ok = cz_read_ref(&l->s, k, "compétence", l->ref->competence_ids,
+				      l->ref->n_competence_ids, &e.id);
+		cz_path_key(path, sizeof(path), "competences", k->text);
+		int lv;
+		if (v->kind == CZ_NODE_MAP) {
+			cz_check_keys(&l->s, v, path, keys, N(keys));
+			const cz_node *n = cz_require(&l->s, v, path, "niveau");
+			ok = n && cz_read_enum(&l->s, n, key_path(q, sizeof(q), path, "niveau"),
+					       &cz_enum_level, &lv) && ok;
+			const cz_node *by = cz_node_get(v, "porte_par");
+			if (by)
+				ok = read_actor_ref(l, by, key_path(q, sizeof(q), path, "porte_par"),
+						    &e.porte_par) && ok;
+		} else {
+			ok = cz_read_enum(&l->s, v, path, &cz_enum_level, &lv) && ok;
+		}
+		if (ok) {
+			e.niveau = (cz_level)lv;
+			p->competences[p->n_competences++] = e;
+		}
+	}
+}
+
+/* Report `name` when an earlier entry of the list already used it. */
+static bool unique_name(loader *l, const cz_node *n, const char *name, const char *list,
+			const char *const *seen, const cz_pos *seen_pos, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (strcmp(seen[i], name) == 0) {
+			char ex[64];
+			cz_problems_add(l->s.problems, n->line, n->column,
+					"« %s » figure deux fois dans « %s » (déjà présent ligne %u)",
+					cz_excerpt(name, strlen(name), ex, sizeof(ex)), list,
+					seen_pos[i].line);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void read_acteurs(loader *l, const cz_node *seq)
+{
+	static const char *const keys[] = { "nom", "type", "roles", "charte" };
+	if (!cz_expect_seq(&l->s, seq, "acteurs"))
+		return;
+	cz_project *p = l->p;
+	const char **names = alloc_array(l, seq->count, sizeof(*names));
+	cz_pos *pos = alloc_array(l, seq->count, sizeof(*pos));
+	if (!(p->acteurs = alloc_array(l, seq->count, sizeof(*p->acteurs))) || !names || !pos)
+		return;
+	size_t n_names = 0;
+	for (size_t i = 0; i < seq->count; i++) {
+		char path[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(path, sizeof(path), "acteurs", i);
+		if (!cz_expect_map(&l->s, m, path))
+			continue;
+		cz_check_keys(&l->s, m, path, keys, N(keys));
+		cz_actor a = { .pos = cz_node_pos(m) };
+		const cz_node *n = cz_require(&l->s, m, path, "nom");
+		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "nom"), &a.nom))
+			continue;
+		if (!unique_name(l, n, a.nom, "acteurs", names, pos, n_names))
+			continue;
+		names[n_names] = a.nom;
+		pos[n_names++] = cz_node_pos(n);
+		int v;
+		if (opt_enum(l, m, path, "type", &cz_enum_actor_type, &v)) {
+			a.type = (cz_actor_type)v;
+			a.type_set = true;
+		}
+		const cz_node *roles = cz_node_get(m, "roles");
+		if (roles && cz_expect_seq(&l->s, roles, key_path(q, sizeof(q), path, "roles"))) {
+			for (size_t r = 0; r < roles->count; r++) {
+				char rp[256];
+				cz_path_index(rp, sizeof(rp), q, r);
+				if (cz_read_enum(&l->s, roles->items[r], rp, &cz_enum_role, &v))
+					a.roles |= 1u << v;
+			}
+		}
+		a.charte_set = opt_bool(l, m, path, "charte", &a.charte);
+		p->acteurs[p->n_acteurs++] = a;
+	}
+}
+
+static void read_besoins(loader *l, const cz_node *seq)
+{
+	static const char *const keys[] = { "besoin", "cible", "demandes", "source" };
+	if (!cz_expect_seq(&l->s, seq, "besoins"))
+		return;
+	cz_project *p = l->p;
+	const char **names = alloc_array(l, seq->count, sizeof(*names));
+	cz_pos *pos = alloc_array(l, seq->count, sizeof(*pos));
+	if (!(p->besoins = alloc_array(l, seq->count, sizeof(*p->besoins))) || !names || !pos)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char path[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(path, sizeof(path), "besoins", i);
+		if (!cz_expect_map(&l->s, m, path))
+			continue;
+		cz_check_keys(&l->s, m, path, keys, N(keys));
+		cz_need b = { .pos = cz_node_pos(m) };
+		const cz_node *n = cz_require(&l->s, m, path, "besoin");
+		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "besoin"), &b.besoin))
+			continue;
+		if (!unique_name(l, n, b.besoin, "besoins", names, pos, p->n_besoins))
+			continue;
+		int v;
+		if (opt_enum(l, m, path, "cible", &cz_enum_cible, &v)) {
+			b.cible = (cz_cible)v;
+			b.cible_set = true;
+		}
+		opt_num(l, m, path, "demandes", 0, MAX_COUNT, true, &b.demandes);
+		opt_str(l, m, path, "source", &b.source);
+		names[p->n_besoins] = b.besoin;
+		pos[p->n_besoins] = cz_node_pos(n);
+		p->besoins[p->n_besoins++] = b;
+	}
+}
+
+static void read_offre(loader *l, const cz_node *seq)
+{
+	static const char *const keys[] = { "service", "cible", "prix", "unite", "prioritaire",
+					    "recurrent", "prestataire" };
+	if (!cz_expect_seq(&l->s, seq, "offre"))
+		return;
+	cz_project *p = l->p;
+	const char **names = alloc_array(l, seq->count, sizeof(*names));
+	cz_pos *pos = alloc_array(l, seq->count, sizeof(*pos));
+	if (!(p->offre = alloc_array(l, seq->count, sizeof(*p->offre))) || !names || !pos)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char path[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(path, sizeof(path), "offre", i);
+		if (!cz_expect_map(&l->s, m, path))
+			continue;
+		cz_check_keys(&l->s, m, path, keys, N(keys));
+		cz_offer o = { .pos = cz_node_pos(m) };
+		const cz_node *n = cz_require(&l->s, m, path, "service");
+		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "service"), &o.service))
+			continue;
+		if (!unique_name(l, n, o.service, "offre", names, pos, p->n_offre))
+			continue;
+		int v;
+		if (opt_enum(l, m, path, "cible", &cz_enum_cible, &v)) {
+			o.cible = (cz_cible)v;
+			o.cible_set = true;
+		}
+		opt_num(l, m, path, "prix", 0, MAX_EUROS, false, &o.prix);
+		if (opt_enum(l, m, path, "unite", &cz_enum_unite, &v)) {
+			o.unite = (cz_unite)v;
+			o.unite_set = true;
+		}
+		opt_bool(l, m, path, "prioritaire", &o.prioritaire);
+		opt_bool(l, m, path, "recurrent", &o.recurrent);
+		const cz_node *pn = cz_node_get(m, "prestataire");
+		if (pn)
+			read_actor_ref(l, pn, key_path(q, sizeof(q), path, "prestataire"), &o.prestataire);
+		names[p->n_offre] = o.service;
+		pos[p->n_offre] = cz_node_pos(n);
+		p->offre[p->n_offre++] = o;
+	}
+}
+
+static void read_recettes(loader *l, const cz_node *n, const char *path, cz_month *mo)
+{
+	if (n->kind != CZ_NODE_MAP) {
+		cz_read_num(&l->s, n, path, 0, MAX_EUROS, false, &mo->recettes);
+		return;
+	}
+	if (!(mo->recettes_services = alloc_array(l, n->count, sizeof(*mo->recettes_services))))
+		return;
+	double total = 0;
+	bool ok = true;
+	for (size_t i = 0; i < n->count; i++) {
+		char q[256];
+		double v;
+		key_path(q, sizeof(q), path, n->keys[i]->text);
+		if (n->keys[i]->len == 0) {
+			cz_problems_add(l->s.problems, n->keys[i]->line, n->keys[i]->column,
+					"« %s » : le nom du service ne doit pas être vide", path);
+			ok = false;
+			continue;
+		}
+		if (!cz_read_number(&l->s, n->items[i], q, 0, MAX_EUROS, false, &v)) {
+			ok = false;
+			continue;
+		}
+		mo->recettes_services[mo->n_recettes_services++] =
+			(cz_service_amount){ n->keys[i]->text, v };
+		total += v;
+	}
+	if (ok) {
+		mo->recettes.value = total;
+		mo->recettes.set = true;
+	}
+}
+
+static int cmp_month(const void *a, const void *b)
+{
+	const cz_month *x = a, *y = b;
+	int d = cz_month_diff(y->periode, x->periode);
+	return (d > 0) - (d < 0);
+}
+
+static void read_activite(loader *l, const cz_node *seq)
+{
+	static const char *const keys[] = { "periode", "demandes", "commandes", "clients",
+					    "clients_recurrents", "recettes", "charges",
+					    "heures_salariees", "heures_benevoles", "km", "livraisons" };
+	if (!cz_expect_seq(&l->s, seq, "activite"))
+		return;
+	cz_project *p = l->p;
+	if (!(p->activite = alloc_array(l, seq->count, sizeof(*p->activite))))
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char path[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(path, sizeof(path), "activite", i);
+		if (!cz_expect_map(&l->s, m, path))
+			continue;
+		cz_check_keys(&l->s, m, path, keys, N(keys));
+		cz_month mo = { .pos = cz_node_pos(m) };
+		const cz_node *n = cz_require(&l->s, m, path, "periode");
+		if (!n || !cz_read_month(&l->s, n, key_path(q, sizeof(q), path, "periode"), &mo.periode))
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < p->n_activite && !dup; k++) {
+			if (cz_month_diff(p->activite[k].periode, mo.periode) == 0) {
+				cz_problems_add(l->s.problems, n->line, n->column,
+						"mois %04d-%02d en double dans « activite » (déjà présent ligne %u)",
+						mo.periode.year, mo.periode.month, p->activite[k].pos.line);
+				dup = true;
+			}
+		}
+		if (dup)
+			continue;
+		opt_num(l, m, path, "demandes", 0, MAX_COUNT, true, &mo.demandes);
+		opt_num(l, m, path, "commandes", 0, MAX_COUNT, true, &mo.commandes);
+		opt_num(l, m, path, "clients", 0, MAX_COUNT, true, &mo.clients);
+		opt_num(l, m, path, "clients_recurrents", 0, MAX_COUNT, true, &mo.clients_recurrents);
+		if ((n = cz_node_get(m, "recettes")))
+			read_recettes(l, n, key_path(q, sizeof(q), path, "recettes"), &mo);
+		opt_num(l, m, path, "charges", 0, MAX_EUROS, false, &mo.charges);
+		opt_num(l, m, path, "heures_salariees", 0, MAX_HOURS, false, &mo.heures_salariees);
+		opt_num(l, m, path, "heures_benevoles", 0, MAX_HOURS, false, &mo.heures_benevoles);
+		opt_num(l, m, path, "km", 0, MAX_COUNT, false, &mo.km);
+		opt_num(l, m, path, "livraisons", 0, MAX_COUNT, true, &mo.livraisons);
+		if (mo.clients.set && mo.clients_recurrents.set &&
+		    mo.clients_recurrents.value > mo.clients.value) {
+			n = cz_node_get(m, "clients_recurrents");
+			cz_problems_add(l->s.problems, n->line, n->column,
+					"« %s.clients_recurrents » (%.0f) dépasse « clients » (%.0f)", path,
+					mo.clients_recurrents.value, mo.clients.value);
+		}
+		p->activite[p->n_activite++] = mo;
+	}
+	qsort(p->activite, p->n_activite, sizeof(*p->activite), cmp_month);
+}
+
+static void read_financements(loader *l, const cz_node *seq)
+{
+	static const char *const keys[] = { "source", "pilier", "nature", "montant", "annee", "acquis" };
+	if (!cz_expect_seq(&l->s, seq, "financements"))
+		return;
+	cz_project *p = l->p;
+	if (!(p->financements = alloc_array(l, seq->count, sizeof(*p->financements))))
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char path[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(path, sizeof(path), "financements", i);
+		if (!cz_expect_map(&l->s, m, path))
+			continue;
+		cz_check_keys(&l->s, m, path, keys, N(keys));
+		cz_funding f = { .pos = cz_node_pos(m) };
+		const cz_node *n = cz_require(&l->s, m, path, "source");
+		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "source"), &f.source))
+			continue;
+		int v;
+		if (opt_enum(l, m, path, "pilier", &cz_enum_pilier, &v)) {
+			f.pilier = (cz_pilier)v;
+			f.pilier_set = true;
+		}
+		if (opt_enum(l, m, path, "nature", &cz_enum_nature, &v)) {
+			f.nature = (cz_nature)v;
+			f.nature_set = true;
+		}
+		const cz_node *mn = cz_require(&l->s, m, path, "montant");
+		if (mn)
+			cz_read_num(&l->s, mn, key_path(q, sizeof(q), path, "montant"), 0, MAX_EUROS,
+				    false, &f.montant);
+		cz_num year = { 0, false };
+		opt_num(l, m, path, "annee", 1990, 2100, true, &year);
+		f.annee = year.set ? (int)year.value : 0;
+		opt_bool(l, m, path, "acquis", &f.acquis);
+		bool dup = false;
+		for (size_t k = 0; k < p->n_financements && !dup; k++) {
+			const cz_funding *o = &p->financements[k];
+			if (strcmp(o->source, f.source) == 0 && o->annee == f.annee) {
+				char ex[64];
+				cz_problems_add(l->s.problems, n->line, n->column,
+						"financement « %s »%s en double (déjà présent ligne %u)",
+						cz_excerpt(f.source, strlen(f.source), ex, sizeof(ex)),
+						f.annee ? " de la même année" : "", o->pos.line);
+				dup = true;
+			}
+		}
+		if (!dup)
+			p->financements[p->n_financements++] = f;
+	}
+}
+
+/* Bounds of a threshold override, from the unit of the measure it overrides. */
+static void threshold_bounds(const cz_referential *ref, cz_measure m, double *min, double *max,
+			     bool *integer)
+{
+	*min = 0;
+	*max = 1000;
+	*integer = false;
+	const cz_ref_indicator *ind = cz_ref_indicator_for(ref, m);
+	if (!ind) { /* a pitfall: a count of pairs */
+		*max = 50;
+		*integer = true;
+		return;
+	}
+	switch (ind->unite) {
+	case CZ_UNIT_MOIS:
+		*max = MAX_MONTHS;
+		break;
+	case CZ_UNIT_RATIO:
+		*max = 10;
+		break;
+	case CZ_UNIT_PART:
+	case CZ_UNIT_BOOLEEN:
+		*max = 1;
+		break;
+	case CZ_UNIT_NOTE:
+		*min = SCORE_MIN;
+		*max = SCORE_MAX;
+		break;
+	default:
+		break;
+	}
+}
+
+static void read_seuils(loader *l, const cz_node *m)
+{
+	const char *path = "test.seuils";
+	if (!cz_expect_map(&l->s, m, path))
+		return;
+	const cz_referential *ref = l->ref;
+	/* The keys that can be overridden: every measure the referential uses. */
+	const char *known[CZ_MES_COUNT];
+	cz_measure known_m[CZ_MES_COUNT];
+	size_t n_known = 0;
+	for (int k = 0; k < CZ_MES_COUNT; k++) {
+		bool used = cz_ref_indicator_for(ref, (cz_measure)k) != NULL;
+		for (size_t i = 0; i < ref->n_pitfalls && !used; i++)
+			used = ref->pitfalls[i].mesure == (cz_measure)k;
+		if (used) {
+			known_m[n_known] = (cz_measure)k;
+			known[n_known++] = cz_measure_keys[k];
+		}
+	}
+	cz_test *t = &l->p->test;
+	if (!(t->seuils = alloc_array(l, m->count, sizeof(*t->seuils))))
+		return;
+	for (size_t i = 0; i < m->count; i++) {
+		const char *key;
+		if (!cz_read_ref(&l->s, m->keys[i], "mesure de seuil", known, n_known, &key))
+			continue;
+		cz_measure me = CZ_MES_COUNT;
+		for (size_t k = 0; k < n_known; k++)
+			if (known[k] == key)
+				me = known_m[k];
+		double min, max, v;
+		bool integer;
+		char q[256];
+		threshold_bounds(ref, me, &min, &max, &integer);
+		if (cz_read_number(&l->s, m->items[i], key_path(q, sizeof(q), path, key), min, max,
+				   integer, &v))
+			t->seuils[t->n_seuils++] = (cz_threshold){ key, v, cz_node_pos(m->keys[i]) };
+	}
+}
+
+static void read_test(loader *l, const cz_node *m)
+{
+	static const char *const keys[] = { "debut", "fin", "carnet_commandes", "tresorerie_mois",
+					    "charge_travail", "sollicitations_suivies",
+					    "cahier_des_charges", "satisfaction", "impact_social",
+					    "vision", "energie", "montee_competences", "conditions",
+					    "seuils" };
+	static const char *const sat_keys[] = { "beneficiaires", "partenaires", "equipe" };
+	static const char *const cond_keys[] = { "statut_structure", "calendrier_financeurs", "strategie" };
+	const char *path = "test";
+	if (!cz_expect_map(&l->s, m, path))
+		return;
+	cz_check_keys(&l->s, m, path, keys, N(keys));
+	cz_test *t = &l->p->test;
+	t->present = true;
+	const cz_node *n;
+	if ((n = cz_node_get(m, "debut")))
+		cz_read_date(&l->s, n, "test.debut", &t->debut);
+	if ((n = cz_node_get(m, "fin")))
+		cz_read_date(&l->s, n, "test.fin", &t->fin);
+	if (t->debut.set && t->fin.set &&
+	    (t->fin.year * 10000 + t->fin.month * 100 + t->fin.day <
+	     t->debut.year * 10000 + t->debut.month * 100 + t->debut.day))
+		cz_problems_add(l->s.problems, n->line, n->column,
+				"« test.fin » est antérieure à « test.debut »");
+	opt_num(l, m, path, "carnet_commandes", 0, MAX_MONTHS, false, &t->carnet_commandes);
+	opt_num(l, m, path, "tresorerie_mois", 0, MAX_MONTHS, false, &t->tresorerie_mois);
+	opt_num(l, m, path, "charge_travail", 0, MAX_WORKLOAD, false, &t->charge_travail);
+	opt_tristate(l, m, path, "sollicitations_suivies", &t->sollicitations_suivies);
+	opt_tristate(l, m, path, "cahier_des_charges", &t->cahier_des_charges);
+	if ((n = cz_node_get(m, "satisfaction")) && cz_expect_map(&l->s, n, "test.satisfaction")) {
+		const char *sp = "test.satisfaction";
+		cz_check_keys(&l->s, n, sp, sat_keys, N(sat_keys));
+		opt_num(l, n, sp, "beneficiaires", SCORE_MIN, SCORE_MAX, false, &t->satisfaction_beneficiaires);
+		opt_num(l, n, sp, "partenaires", SCORE_MIN, SCORE_MAX, false, &t->satisfaction_partenaires);
+		opt_num(l, n, sp, "equipe", SCORE_MIN, SCORE_MAX, false, &t->satisfaction_equipe);
+	}
+	opt_num(l, m, path, "impact_social", SCORE_MIN, SCORE_MAX, false, &t->impact_social);
+	opt_num(l, m, path, "vision", SCORE_MIN, SCORE_MAX, false, &t->vision);
+	opt_num(l, m, path, "energie", SCORE_MIN, SCORE_MAX, false, &t->energie);
+	opt_num(l, m, path, "montee_competences", SCORE_MIN, SCORE_MAX, false, &t->montee_competences);
+	if ((n = cz_node_get(m, "conditions")) && cz_expect_map(&l->s, n, "test.conditions")) {
+		const char *cp = "test.conditions";
+		cz_check_keys(&l->s, n, cp, cond_keys, N(cond_keys));
+		opt_tristate(l, n, cp, "statut_structure", &t->condition_statut_structure);
+		opt_tristate(l, n, cp, "calendrier_financeurs", &t->condition_calendrier_financeurs);
+		opt_tristate(l, n, cp, "strategie", &t->condition_strategie);
+	}
+	if ((n = cz_node_get(m, "seuils")))
+		read_seuils(l, n);
+}
+
+void cz_load_bmc(cz_schema *s, const cz_node *m, const char *path, cz_bmc *out)
+{
+	static const char *const item_keys[] = { "texte", "pilier", "type" };
+	if (!cz_expect_map(s, m, path))
+		return;
+	out->present = true;
+	cz_check_keys(s, m, path, cz_enum_bloc.keys, cz_enum_bloc.count);
+	for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+		char bp[256];
+		const cz_node *seq = cz_node_get(m, cz_enum_bloc.keys[b]);
+		if (!seq)
+			continue;
+		cz_path_key(bp, sizeof(bp), path, cz_enum_bloc.keys[b]);
+		if (cz_node_is_null(seq))
+			continue; /* an empty block, written "couts:" */
+		if (!cz_expect_seq(s, seq, bp))
+			continue;
+		out->items[b] = cz_arena_calloc(s->arena, seq->count ? seq->count : 1, sizeof(cz_bmc_item));
+		if (!out->items[b]) {
+			s->nomem = true;
+			return;
+		}
+		for (size_t i = 0; i < seq->count; i++) {
+			char ip[256], q[256];
+			const cz_node *it = seq->items[i];
+			cz_bmc_item item = { NULL, -1, -1, cz_node_pos(it) };
+			cz_path_index(ip, sizeof(ip), bp, i);
+			if (it->kind == CZ_NODE_MAP) {
+				cz_check_keys(s, it, ip, item_keys, N(item_keys));
+				const cz_node *t = cz_require(s, it, ip, "texte");
+				if (!t || !cz_read_string(s, t, cz_path_key(q, sizeof(q), ip, "texte"), &item.texte))
+					continue;
+				const cz_node *pn = cz_node_get(it, "pilier");
+				if (pn && b != CZ_BLOC_REVENUS)
+					cz_problems_add(s->problems, pn->line, pn->column,
+							"« pilier » ne s'emploie que dans le bloc « revenus »");
+				else if (pn)
+					cz_read_enum(s, pn, cz_path_key(q, sizeof(q), ip, "pilier"),
+						     &cz_enum_pilier, &item.pilier);
+				const cz_node *tn = cz_node_get(it, "type");
+				if (tn && b != CZ_BLOC_COUTS)
+					cz_problems_add(s->problems, tn->line, tn->column,
+							"« type » ne s'emploie que dans le bloc « couts »");
+				else if (tn)
+					cz_read_enum(s, tn, cz_path_key(q, sizeof(q), ip, "type"),
+						     &cz_enum_cout_type, &item.cout_type);
+			} else if (!cz_read_string(s, it, ip, &item.texte)) {
+				continue;
+			}
+			out->items[b][out->count[b]++] = item;
+		}
+	}
+}
+
+cz_status cz_project_load(const char *data, size_t len, const char *file,
+			  const cz_referential *ref, cz_project **out, cz_problems *problems)
+{
+	static const char *const keys[] = { "version", "projet", "etapes", "competences", "acteurs",
+					    "besoins", "offre", "activite", "financements", "test", "bmc" };
+	*out = NULL;
+	cz_arena *arena = cz_arena_new();
+	if (!arena)
+		return CZ_ERR_NOMEM;
+	cz_project *p = cz_arena_alloc(arena, sizeof(*p));
+	cz_status st = CZ_ERR_NOMEM;
+	if (!p || !(p->file = cz_arena_strdup(arena, file)))
+		goto fail;
+	p->arena = arena;
+	p->test.sollicitations_suivies = p->test.cahier_des_charges = -1;
+	p->test.condition_statut_structure = p->test.condition_calendrier_financeurs =
+		p->test.condition_strategie = -1;
+	size_t before = problems->count;
+	cz_node *root;
+	st = cz_yaml_parse(data, len, NULL, arena, problems, &root);
+	if (st != CZ_OK && !(st == CZ_ERR_INVALID && root))
+		goto fail;
+	loader l = { { arena, problems, false }, ref, p };
+	if (!cz_expect_map(&l.s, root, "le fichier")) {
+		st = CZ_ERR_INVALID;
+		goto fail;
+	}
+	cz_check_keys(&l.s, root, "", keys, N(keys));
+	const cz_node *n = cz_require(&l.s, root, "", "version");
+	double version;
+	if (n && n->kind == CZ_NODE_SCALAR && n->plain && strcmp(n->text, "1") != 0 &&
+	    cz_read_number(&l.s, n, "version", 0, 1e9, true, &version))
+		cz_problems_add(problems, n->line, n->column,
+				"version de format « %s » non prise en charge : seule la version 1 existe",
+				n->text);
+	else if (n && cz_read_number(&l.s, n, "version", 1, 1, true, &version))
+		p->version = 1;
+	if ((n = cz_require(&l.s, root, "", "projet")))
+		read_projet(&l, n);
+	/* Actors first: other sections refer to them by name. */
+	if ((n = cz_node_get(root, "acteurs")))
+		read_acteurs(&l, n);
+	if ((n = cz_node_get(root, "etapes")))
+		read_etapes(&l, n);
+	if ((n = cz_node_get(root, "competences")))
+		read_competences(&l, n);
+	if ((n = cz_node_get(root, "besoins")))
+		read_besoins(&l, n);
+	if ((n = cz_node_get(root, "offre")))
+		read_offre(&l, n);
+	if ((n = cz_node_get(root, "activite")))
+		read_activite(&l, n);
+	if ((n = cz_node_get(root, "financements")))
+		read_financements(&l, n);
+	if ((n = cz_node_get(root, "test")))
+		read_test(&l, n);
+	if ((n = cz_node_get(root, "bmc")))
+		cz_load_bmc(&l.s, n, "bmc", &p->bmc);
+	if (l.s.nomem || problems->nomem) {
+		st = CZ_ERR_NOMEM;
+		goto fail;
+	}
+	if (problems->count > before || problems->truncated) {
+		st = CZ_ERR_INVALID;
+		goto fail;
+	}
+	*out = p;
+	return CZ_OK;
+fail:
+	cz_problems_sort(problems);
+	cz_arena_free(arena);
+	return st;
+}
+
+static const char *french_errno(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return "fichier introuvable";
+	case EACCES:
+	case EPERM:
+		return "accès refusé";
+	case EISDIR:
+		return "c'est un répertoire, pas un fichier";
+	case ENOTDIR:
+		return "un élément du chemin n'est pas un répertoire";
+	case ENAMETOOLONG:
+		return "chemin trop long";
+	case ELOOP:
+		return "trop de liens symboliques";
+	case ENOMEM:
+		return "mémoire insuffisante";
+	default:
+		return strerror(err);
+	}
+}
+
+cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, cz_problems *problems)
+{
+	*data = NULL;
+	*len = 0;
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		cz_problems_add(problems, 0, 0, "lecture impossible : %s", french_errno(errno));
+		return CZ_ERR_IO;
+	}
+	cz_status st = CZ_OK;
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		cz_problems_add(problems, 0, 0, "c'est un répertoire, pas un fichier de projet");
+		st = CZ_ERR_INVALID;
+		goto out;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap + 1);
+	if (!buf) {
+		st = CZ_ERR_NOMEM;
+		goto out;
+	}
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) {
+				cz_problems_add(problems, 0, 0,
+						"fichier trop volumineux : la limite est de %zu octets", max);
+				free(buf);
+				st = CZ_ERR_INVALID;
+				goto out;
+			}
+			size_t ncap = cap * 2;
+			char *nb = realloc(buf, ncap + 1);
+			if (!nb) {
+				free(buf);
+				st = CZ_ERR_NOMEM;
+				goto out;
+			}
+			buf = nb;
+			cap = ncap;
+		}
+		size_t r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (r == 0) {
+			if (ferror(f)) {
+				int err = errno;
+				cz_problems_add(problems, 0, 0, "lecture impossible : %s",
+						err == EISDIR ? "c'est un répertoire, pas un fichier de projet"
+							      : french_errno(err));
+				free(buf);
+				st = err == EISDIR ? CZ_ERR_INVALID : CZ_ERR_IO;
+				goto out;
+			}
+			break;
+		}
+	}
+	if (n > max) {
+		cz_problems_add(problems, 0, 0, "fichier trop volumineux : la limite est de %zu octets", max);
+		free(buf);
+		st = CZ_ERR_INVALID;
+		goto out;
+	}
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+out:
+	if (!is_stdin)
+		fclose(f);
+	return st;
+}
+
+cz_status cz_project_load_file(const char *path, const cz_referential *ref, cz_project **out,
+			       cz_problems *problems)
+{
+	char *data;
+	size_t len;
+	*out = NULL;
+	cz_status st = cz_read_file(path, cz_yaml_default_limits.max_bytes, &data, &len, problems);
+	if (st != CZ_OK)
+		return st;
+	if (len == 0) {
+		cz_problems_add(problems, 0, 0, "fichier vide : un projet doit contenir au moins « version » et « projet »");
+		free(data);
+		return CZ_ERR_INVALID;
+	}
+	st = cz_project_load(data, len, path, ref, out, problems);
+	free(data);
+	return st;
+}

@@ -1,0 +1,674 @@
+#include "referential.h"
+
+#include <string.h>
+
+#include "loader.h"
+#include "schema.h"
+#include "yaml_tree.h"
+
+const char *const cz_measure_keys[CZ_MES_COUNT] = {
+	"carnet_commandes", "demande", "couverture_charges", "reseau_prestataires",
+	"sollicitations", "charge_travail", "satisfaction", "cahier_des_charges",
+	"impact_social", "vision", "energie", "montee_competences", "couples_prioritaires",
+};
+
+static const char *const nature_keys[] = { "quantitatif", "qualitatif" };
+static const char *const nature_labels[] = { "quantitatif", "qualitatif" };
+static const cz_enum nature_enum = { nature_keys, nature_labels, 2 };
+static const char *const unit_keys[] = { "mois", "ratio", "part", "note", "booleen" };
+static const cz_enum unit_enum = { unit_keys, unit_keys, CZ_UNIT_COUNT };
+static const char *const sens_keys[] = { "min", "max" };
+static const cz_enum sens_enum = { sens_keys, sens_keys, 2 };
+static const cz_enum measure_enum = { cz_measure_keys, cz_measure_keys, CZ_MES_COUNT };
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct {
+	cz_schema s;
+	cz_referential *ref;
+	/* ids seen so far, to refuse duplicates across the whole file */
+	const char **ids;
+	const cz_node **id_nodes;
+	size_t n_ids, cap_ids;
+} ctx;
+
+static void *alloc_array(ctx *c, size_t n, size_t size)
+{
+	void *p = cz_arena_calloc(c->s.arena, n ? n : 1, size);
+	if (!p)
+		c->s.nomem = true;
+	return p;
+}
+
+/* Read an `id` and remember it; duplicates across the file are errors. */
+static bool read_id(ctx *c, const cz_node *map, const char *path, const char **out)
+{
+	const cz_node *n = cz_require(&c->s, map, path, "id");
+	char p[256];
+	if (!n || !cz_read_string(&c->s, n, cz_path_key(p, sizeof(p), path, "id"), out))
+		return false;
+	for (size_t i = 0; i < c->n_ids; i++) {
+		if (strcmp(c->ids[i], *out) == 0) {
+			cz_problems_add(c->s.problems, n->line, n->column,
+					"identifiant « %s » en double (déjà utilisé ligne %u)", *out,
+					c->id_nodes[i]->line);
+			return false;
+		}
+	}
+	if (c->n_ids == c->cap_ids) {
+		size_t cap = c->cap_ids ? c->cap_ids * 2 : 128;
+		const char **ids = cz_arena_calloc(c->s.arena, cap, sizeof(*ids));
+		const cz_node **nodes = cz_arena_calloc(c->s.arena, cap, sizeof(*nodes));
+		if (!ids || !nodes) {
+			c->s.nomem = true;
+			return false;
+		}
+		if (c->n_ids) {
+			memcpy(ids, c->ids, c->n_ids * sizeof(*ids));
+			memcpy(nodes, c->id_nodes, c->n_ids * sizeof(*nodes));
+		}
+		c->ids = ids;
+		c->id_nodes = nodes;
+		c->cap_ids = cap;
+	}
+	c->ids[c->n_ids] = *out;
+	c->id_nodes[c->n_ids++] = n;
+	return true;
+}
+
+/* Required string field. */
+static void req_str(ctx *c, const cz_node *map, const char *path, const char *key, const char **out)
+{
+	char p[256];
+	const cz_node *n = cz_require(&c->s, map, path, key);
+	if (n)
+		cz_read_string(&c->s, n, cz_path_key(p, sizeof(p), path, key), out);
+}
+
+static void opt_str(ctx *c, const cz_node *map, const char *path, const char *key, const char **out)
+{
+	char p[256];
+	const cz_node *n = cz_node_get(map, key);
+	if (n)
+		cz_read_string(&c->s, n, cz_path_key(p, sizeof(p), path, key), out);
+}
+
+/* The sequence under `key`, or NULL (reported) when missing or not a list. */
+static const cz_node *req_seq(ctx *c, const cz_node *map, const char *path, const char *key)
+{
+	char p[256];
+	const cz_node *n = cz_require(&c->s, map, path, key);
+	if (n && !cz_expect_seq(&c->s, n, cz_path_key(p, sizeof(p), path, key)))
+		return NULL;
+	return n;
+}
+
+static void read_items(ctx *c, const cz_node *seq, const char *path, cz_ref_item **out, size_t *count)
+{
+	*out = alloc_array(c, seq->count, sizeof(**out));
+	if (!*out)
+		return;
+	static const char *const keys[] = { "id", "nom" };
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), path, i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_item *it = &(*out)[(*count)++];
+		read_id(c, m, p, &it->id);
+		req_str(c, m, p, "nom", &it->nom);
+	}
+}
+
+static void check_phase_prefix(ctx *c, const cz_node *map, const char *id, const char *phase)
+{
+	size_t l = strlen(phase);
+	if (id && (strncmp(id, phase, l) != 0 || id[l] != '.')) {
+		const cz_node *n = cz_node_get(map, "id");
+		cz_problems_add(c->s.problems, n->line, n->column,
+				"l'identifiant « %s » doit commencer par « %s. »", id, phase);
+	}
+}
+
+static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
+{
+	cz_referential *r = c->ref;
+	static const char *const keys[] = { "id", "nom", "resume", "point_attention", "etapes", "competences" };
+	static const char *const comp_keys[] = { "id", "nom", "famille" };
+	bool seen[CZ_PHASE_COUNT] = { false };
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "phases", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		const cz_node *idn = cz_require(&c->s, m, p, "id");
+		int ph;
+		if (!idn || !cz_read_enum(&c->s, idn, cz_path_key(q, sizeof(q), p, "id"), &cz_enum_phase, &ph))
+			continue;
+		if (seen[ph]) {
+			cz_problems_add(c->s.problems, idn->line, idn->column, "phase « %s » en double",
+					idn->text);
+			continue;
+		}
+		seen[ph] = true;
+		cz_ref_phase *phase = &r->phases[ph];
+		phase->id = cz_enum_phase.keys[ph];
+		req_str(c, m, p, "nom", &phase->nom);
+		req_str(c, m, p, "resume", &phase->resume);
+		opt_str(c, m, p, "point_attention", &phase->point_attention);
+
+		const cz_node *steps = req_seq(c, m, p, "etapes");
+		if (steps) {
+			read_items(c, steps, cz_path_key(q, sizeof(q), p, "etapes"), &phase->etapes,
+				   &phase->n_etapes);
+			for (size_t k = 0; k < phase->n_etapes; k++)
+				check_phase_prefix(c, steps->items[k], phase->etapes[k].id, phase->id);
+		}
+		const cz_node *comps = req_seq(c, m, p, "competences");
+		if (!comps)
+			continue;
+		phase->competences = alloc_array(c, comps->count, sizeof(cz_ref_competence));
+		if (!phase->competences)
+			return;
+		for (size_t k = 0; k < comps->count; k++) {
+			char cp[256];
+			const cz_node *cm = comps->items[k];
+			cz_path_index(cp, sizeof(cp), cz_path_key(q, sizeof(q), p, "competences"), k);
+			if (!cz_expect_map(&c->s, cm, cp))
+				continue;
+			cz_check_keys(&c->s, cm, cp, comp_keys, N(comp_keys));
+			cz_ref_competence *comp = &phase->competences[phase->n_competences++];
+			read_id(c, cm, cp, &comp->id);
+			check_phase_prefix(c, cm, comp->id, phase->id);
+			req_str(c, cm, cp, "nom", &comp->nom);
+			comp->family = -1;
+			const cz_node *fam = cz_require(&c->s, cm, cp, "famille");
+			if (!fam || fam->kind != CZ_NODE_SCALAR || !families_seq)
+				continue;
+			/* Families are read first; match by id. */
+			const char *fam_ids[64];
+			size_t nf = r->n_families < 64 ? r->n_families : 64;
+			for (size_t f = 0; f < nf; f++)
+				fam_ids[f] = r->families[f].id ? r->families[f].id : "";
+			const char *found;
+			if (cz_read_ref(&c->s, fam, "famille de compétences", fam_ids, nf, &found))
+				for (size_t f = 0; f < nf; f++)
+					if (fam_ids[f] == found)
+						comp->family = (int)f;
+		}
+	}
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		if (!seen[ph])
+			cz_problems_add(c->s.problems, seq->line, seq->column,
+					"la phase « %s » manque dans « phases »", cz_enum_phase.keys[ph]);
+}
+
+static void read_families(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "nom", "resume", "elements" };
+	cz_referential *r = c->ref;
+	r->families = alloc_array(c, seq->count, sizeof(*r->families));
+	if (!r->families)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "familles", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_family *f = &r->families[r->n_families++];
+		read_id(c, m, p, &f->id);
+		req_str(c, m, p, "nom", &f->nom);
+		opt_str(c, m, p, "resume", &f->resume);
+		const cz_node *el = cz_require(&c->s, m, p, "elements");
+		if (el)
+			cz_read_strings(&c->s, el, cz_path_key(q, sizeof(q), p, "elements"), &f->elements,
+					&f->n_elements);
+	}
+}
+
+static void read_number_field(ctx *c, const cz_node *m, const char *p, const char *key,
+			      double min, double max, bool required, double *out, bool *set)
+{
+	char q[256];
+	const cz_node *n = required ? cz_require(&c->s, m, p, key) : cz_node_get(m, key);
+	if (n && cz_read_number(&c->s, n, cz_path_key(q, sizeof(q), p, key), min, max, false, out) && set)
+		*set = true;
+}
+
+static void read_indicators(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "nom", "nature", "mesure", "unite", "sens", "seuil",
+					     "seuil_partiel", "poids", "critique", "explication" };
+	cz_referential *r = c->ref;
+	r->indicators = alloc_array(c, seq->count, sizeof(*r->indicators));
+	if (!r->indicators)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "indicateurs", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_indicator *ind = &r->indicators[r->n_indicators++];
+		read_id(c, m, p, &ind->id);
+		req_str(c, m, p, "nom", &ind->nom);
+		req_str(c, m, p, "explication", &ind->explication);
+		int v;
+		const cz_node *n;
+		if ((n = cz_require(&c->s, m, p, "nature")) &&
+		    cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "nature"), &nature_enum, &v))
+			ind->nature = (cz_ind_nature)v;
+		if ((n = cz_require(&c->s, m, p, "mesure")) &&
+		    cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "mesure"), &measure_enum, &v)) {
+			ind->mesure = (cz_measure)v;
+			for (size_t k = 0; k + 1 < r->n_indicators; k++)
+				if (r->indicators[k].mesure == ind->mesure)
+					cz_problems_add(c->s.problems, n->line, n->column,
+							"mesure « %s » déjà utilisée par l'indicateur « %s »",
+							n->text, r->indicators[k].id);
+		}
+		if ((n = cz_require(&c->s, m, p, "unite")) &&
+		    cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "unite"), &unit_enum, &v))
+			ind->unite = (cz_ind_unit)v;
+		if ((n = cz_node_get(m, "sens")) &&
+		    cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "sens"), &sens_enum, &v))
+			ind->sens_max = v == 1;
+		read_number_field(c, m, p, "seuil", 0, 1000, true, &ind->seuil, NULL);
+		read_number_field(c, m, p, "seuil_partiel", 0, 1000, false, &ind->seuil_partiel,
+				  &ind->has_partiel);
+		ind->poids = 1;
+		read_number_field(c, m, p, "poids", 0, 100, false, &ind->poids, NULL);
+		if ((n = cz_node_get(m, "critique")))
+			cz_read_bool(&c->s, n, cz_path_key(q, sizeof(q), p, "critique"), &ind->critique);
+		if (ind->has_partiel && (ind->sens_max ? ind->seuil_partiel < ind->seuil
+						       : ind->seuil_partiel > ind->seuil)) {
+			n = cz_node_get(m, "seuil_partiel");
+			cz_problems_add(c->s.problems, n->line, n->column,
+					"« %s.seuil_partiel » doit être %s que « seuil »", p,
+					ind->sens_max ? "plus grand" : "plus petit");
+		}
+	}
+}
+
+static void read_conditions(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "cle", "nom", "explication" };
+	static const char *const known[] = { "statut_structure", "calendrier_financeurs", "strategie" };
+	cz_referential *r = c->ref;
+	r->conditions = alloc_array(c, seq->count, sizeof(*r->conditions));
+	if (!r->conditions)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "conditions", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_condition *cd = &r->conditions[r->n_conditions++];
+		read_id(c, m, p, &cd->id);
+		req_str(c, m, p, "nom", &cd->nom);
+		opt_str(c, m, p, "explication", &cd->explication);
+		const cz_node *n = cz_require(&c->s, m, p, "cle");
+		if (n)
+			cz_read_ref(&c->s, n, "clé de condition", known, N(known), &cd->cle);
+	}
+}
+
+static void read_rule(ctx *c, const cz_node *m)
+{
+	static const char *const keys[] = { "part_max_non_renseignes", "score_go", "score_no_go", "explication" };
+	const char *p = "regle_verdict";
+	if (!cz_expect_map(&c->s, m, p))
+		return;
+	cz_check_keys(&c->s, m, p, keys, N(keys));
+	cz_ref_verdict_rule *rule = &c->ref->rule;
+	read_number_field(c, m, p, "part_max_non_renseignes", 0, 1, true, &rule->part_max_non_renseignes, NULL);
+	read_number_field(c, m, p, "score_go", 0, 1, true, &rule->score_go, NULL);
+	read_number_field(c, m, p, "score_no_go", 0, 1, true, &rule->score_no_go, NULL);
+	req_str(c, m, p, "explication", &rule->explication);
+	if (rule->score_no_go > rule->score_go)
+		cz_problems_add(c->s.problems, m->line, m->column,
+				"« score_no_go » doit être inférieur ou égal à « score_go »");
+}
+
+static void read_pitfalls(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "nom", "mesure", "seuil", "explication" };
+	cz_referential *r = c->ref;
+	r->pitfalls = alloc_array(c, seq->count, sizeof(*r->pitfalls));
+	if (!r->pitfalls)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "pieges", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_pitfall *pf = &r->pitfalls[r->n_pitfalls++];
+		read_id(c, m, p, &pf->id);
+		req_str(c, m, p, "nom", &pf->nom);
+		req_str(c, m, p, "explication", &pf->explication);
+		int v;
+		const cz_node *n = cz_require(&c->s, m, p, "mesure");
+		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "mesure"), &measure_enum, &v))
+			pf->mesure = (cz_measure)v;
+		read_number_field(c, m, p, "seuil", 0, 1000, true, &pf->seuil, NULL);
+	}
+}
+
+static void read_pillars(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "nom", "explication" };
+	bool seen[CZ_PILIER_COUNT] = { false };
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256], q[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "piliers", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		const cz_node *idn = cz_require(&c->s, m, p, "id");
+		int v;
+		if (!idn || !cz_read_enum(&c->s, idn, cz_path_key(q, sizeof(q), p, "id"), &cz_enum_pilier, &v))
+			continue;
+		if (seen[v]) {
+			cz_problems_add(c->s.problems, idn->line, idn->column, "pilier « %s » en double", idn->text);
+			continue;
+		}
+		seen[v] = true;
+		cz_ref_pillar *pl = &c->ref->pillars[v];
+		pl->id = cz_enum_pilier.keys[v];
+		req_str(c, m, p, "nom", &pl->nom);
+		req_str(c, m, p, "explication", &pl->explication);
+	}
+	for (int v = 0; v < CZ_PILIER_COUNT; v++)
+		if (!seen[v])
+			cz_problems_add(c->s.problems, seq->line, seq->column,
+					"le pilier « %s » manque dans « piliers »", cz_enum_pilier.keys[v]);
+}
+
+static void read_bmc(ctx *c, const cz_node *m)
+{
+	static const char *const keys[] = { "attribution", "blocs", "modeles" };
+	static const char *const block_keys[] = { "id", "nom", "question" };
+	static const char *const canvas_keys[] = { "id", "nom", "blocs" };
+	cz_referential *r = c->ref;
+	if (!cz_expect_map(&c->s, m, "bmc"))
+		return;
+	cz_check_keys(&c->s, m, "bmc", keys, N(keys));
+	req_str(c, m, "bmc", "attribution", &r->bmc_attribution);
+	const cz_node *blocks = req_seq(c, m, "bmc", "blocs");
+	bool seen[CZ_BLOC_COUNT] = { false };
+	for (size_t i = 0; blocks && i < blocks->count; i++) {
+		char p[256], q[256];
+		const cz_node *b = blocks->items[i];
+		cz_path_index(p, sizeof(p), "bmc.blocs", i);
+		if (!cz_expect_map(&c->s, b, p))
+			continue;
+		cz_check_keys(&c->s, b, p, block_keys, N(block_keys));
+		const cz_node *idn = cz_require(&c->s, b, p, "id");
+		int v;
+		if (!idn || !cz_read_enum(&c->s, idn, cz_path_key(q, sizeof(q), p, "id"), &cz_enum_bloc, &v))
+			continue;
+		if (seen[v]) {
+			cz_problems_add(c->s.problems, idn->line, idn->column, "bloc « %s » en double", idn->text);
+			continue;
+		}
+		seen[v] = true;
+		r->blocks[v].id = cz_enum_bloc.keys[v];
+		req_str(c, b, p, "nom", &r->blocks[v].nom);
+		req_str(c, b, p, "question", &r->blocks[v].question);
+	}
+	for (int v = 0; blocks && v < CZ_BLOC_COUNT; v++)
+		if (!seen[v])
+			cz_problems_add(c->s.problems, blocks->line, blocks->column,
+					"le bloc « %s » manque dans « bmc.blocs »", cz_enum_bloc.keys[v]);
+	const cz_node *models = req_seq(c, m, "bmc", "modeles");
+	if (!models)
+		return;
+	r->canvases = alloc_array(c, models->count, sizeof(*r->canvases));
+	if (!r->canvases)
+		return;
+	for (size_t i = 0; i < models->count; i++) {
+		char p[256], q[256];
+		const cz_node *cm = models->items[i];
+		cz_path_index(p, sizeof(p), "bmc.modeles", i);
+		if (!cz_expect_map(&c->s, cm, p))
+			continue;
+		cz_check_keys(&c->s, cm, p, canvas_keys, N(canvas_keys));
+		cz_ref_canvas *cv = &r->canvases[r->n_canvases++];
+		read_id(c, cm, p, &cv->id);
+		req_str(c, cm, p, "nom", &cv->nom);
+		const cz_node *bl = cz_require(&c->s, cm, p, "blocs");
+		if (bl)
+			cz_load_bmc(&c->s, bl, cz_path_key(q, sizeof(q), p, "blocs"), &cv->bmc);
+	}
+}
+
+static void read_concierge(ctx *c, const cz_node *m)
+{
+	static const char *const keys[] = { "role", "qualites", "missions" };
+	static const char *const q_keys[] = { "id", "nom", "description" };
+	static const char *const m_keys[] = { "id", "nom", "taches" };
+	cz_referential *r = c->ref;
+	if (!cz_expect_map(&c->s, m, "concierge"))
+		return;
+	cz_check_keys(&c->s, m, "concierge", keys, N(keys));
+	req_str(c, m, "concierge", "role", &r->concierge_role);
+	const cz_node *qs = req_seq(c, m, "concierge", "qualites");
+	if (qs && (r->qualities = alloc_array(c, qs->count, sizeof(*r->qualities)))) {
+		for (size_t i = 0; i < qs->count; i++) {
+			char p[256];
+			const cz_node *qm = qs->items[i];
+			cz_path_index(p, sizeof(p), "concierge.qualites", i);
+			if (!cz_expect_map(&c->s, qm, p))
+				continue;
+			cz_check_keys(&c->s, qm, p, q_keys, N(q_keys));
+			cz_ref_quality *ql = &r->qualities[r->n_qualities++];
+			read_id(c, qm, p, &ql->id);
+			req_str(c, qm, p, "nom", &ql->nom);
+			req_str(c, qm, p, "description", &ql->description);
+		}
+	}
+	const cz_node *ms = req_seq(c, m, "concierge", "missions");
+	if (ms && (r->missions = alloc_array(c, ms->count, sizeof(*r->missions)))) {
+		for (size_t i = 0; i < ms->count; i++) {
+			char p[256], q[256];
+			const cz_node *mm = ms->items[i];
+			cz_path_index(p, sizeof(p), "concierge.missions", i);
+			if (!cz_expect_map(&c->s, mm, p))
+				continue;
+			cz_check_keys(&c->s, mm, p, m_keys, N(m_keys));
+			cz_ref_mission *mi = &r->missions[r->n_missions++];
+			read_id(c, mm, p, &mi->id);
+			req_str(c, mm, p, "nom", &mi->nom);
+			const cz_node *t = cz_require(&c->s, mm, p, "taches");
+			if (t)
+				cz_read_strings(&c->s, t, cz_path_key(q, sizeof(q), p, "taches"),
+						&mi->taches, &mi->n_taches);
+		}
+	}
+}
+
+static void read_definition(ctx *c, const cz_node *m)
+{
+	static const char *const keys[] = { "resume", "caracteristiques", "principes" };
+	cz_referential *r = c->ref;
+	if (!cz_expect_map(&c->s, m, "definition"))
+		return;
+	cz_check_keys(&c->s, m, "definition", keys, N(keys));
+	req_str(c, m, "definition", "resume", &r->definition_resume);
+	const cz_node *n = req_seq(c, m, "definition", "caracteristiques");
+	if (n)
+		read_items(c, n, "definition.caracteristiques", &r->caracteristiques, &r->n_caracteristiques);
+	n = req_seq(c, m, "definition", "principes");
+	if (n)
+		read_items(c, n, "definition.principes", &r->principes, &r->n_principes);
+}
+
+static void collect_ids(ctx *c)
+{
+	cz_referential *r = c->ref;
+	size_t ns = 0, nc = 0;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		ns += r->phases[ph].n_etapes;
+		nc += r->phases[ph].n_competences;
+	}
+	r->step_ids = alloc_array(c, ns, sizeof(char *));
+	r->competence_ids = alloc_array(c, nc, sizeof(char *));
+	if (!r->step_ids || !r->competence_ids)
+		return;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		for (size_t i = 0; i < r->phases[ph].n_etapes; i++)
+			if (r->phases[ph].etapes[i].id)
+				r->step_ids[r->n_step_ids++] = r->phases[ph].etapes[i].id;
+		for (size_t i = 0; i < r->phases[ph].n_competences; i++)
+			if (r->phases[ph].competences[i].id)
+				r->competence_ids[r->n_competence_ids++] = r->phases[ph].competences[i].id;
+	}
+}
+
+cz_status cz_referential_load(const char *data, size_t len, cz_referential **out,
+			      cz_problems *problems)
+{
+	static const char *const keys[] = { "version", "phases", "familles", "indicateurs", "conditions",
+					    "regle_verdict", "pieges", "piliers", "constats", "bmc",
+					    "concierge", "definition" };
+	*out = NULL;
+	cz_arena *arena = cz_arena_new();
+	if (!arena)
+		return CZ_ERR_NOMEM;
+	cz_referential *r = cz_arena_alloc(arena, sizeof(*r));
+	if (!r) {
+		cz_arena_free(arena);
+		return CZ_ERR_NOMEM;
+	}
+	r->arena = arena;
+	size_t before = problems->count;
+	cz_node *root;
+	cz_status st = cz_yaml_parse(data, len, NULL, arena, problems, &root);
+	if (st != CZ_OK && !(st == CZ_ERR_INVALID && root))
+		goto fail;
+	ctx c = { { arena, problems, false }, r, NULL, NULL, 0, 0 };
+	if (!cz_expect_map(&c.s, root, "")) {
+		st = CZ_ERR_INVALID;
+		goto fail;
+	}
+	cz_check_keys(&c.s, root, "", keys, N(keys));
+	double version;
+	const cz_node *n = cz_require(&c.s, root, "", "version");
+	if (n && cz_read_number(&c.s, n, "version", 1, 1, true, &version)) {
+		/* only version 1 exists */
+	}
+	const cz_node *fam = req_seq(&c, root, "", "familles");
+	if (fam)
+		read_families(&c, fam);
+	if ((n = req_seq(&c, root, "", "phases")))
+		read_phases(&c, n, fam);
+	if ((n = req_seq(&c, root, "", "indicateurs")))
+		read_indicators(&c, n);
+	if ((n = req_seq(&c, root, "", "conditions")))
+		read_conditions(&c, n);
+	if ((n = cz_require(&c.s, root, "", "regle_verdict")))
+		read_rule(&c, n);
+	if ((n = req_seq(&c, root, "", "pieges")))
+		read_pitfalls(&c, n);
+	if ((n = req_seq(&c, root, "", "piliers")))
+		read_pillars(&c, n);
+	if ((n = cz_require(&c.s, root, "", "constats")))
+		cz_read_strings(&c.s, n, "constats", &r->constats, &r->n_constats);
+	if ((n = cz_require(&c.s, root, "", "bmc")))
+		read_bmc(&c, n);
+	if ((n = cz_require(&c.s, root, "", "concierge")))
+		read_concierge(&c, n);
+	if ((n = cz_require(&c.s, root, "", "definition")))
+		read_definition(&c, n);
+	collect_ids(&c);
+	if (c.s.nomem || problems->nomem) {
+		st = CZ_ERR_NOMEM;
+		goto fail;
+	}
+	if (problems->count > before || problems->truncated) {
+		st = CZ_ERR_INVALID;
+		goto fail;
+	}
+	/* Keep our own copy: `referentiel` prints it after the caller's buffer is gone. */
+	r->text = cz_arena_strndup(arena, data, len);
+	r->text_len = len;
+	if (!r->text) {
+		st = CZ_ERR_NOMEM;
+		goto fail;
+	}
+	*out = r;
+	return CZ_OK;
+fail:
+	cz_problems_sort(problems);
+	cz_arena_free(arena);
+	return st;
+}
+
+cz_status cz_referential_load_builtin(cz_referential **out, cz_problems *problems)
+{
+	return cz_referential_load(cz_builtin_referentiel, cz_builtin_referentiel_len, out, problems);
+}
+
+void cz_referential_free(cz_referential *ref)
+{
+	if (ref)
+		cz_arena_free(ref->arena);
+}
+
+static bool find_in_phases(const cz_referential *ref, const char *id, bool steps, cz_phase *phase,
+			   size_t *index)
+{
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		const cz_ref_phase *p = &ref->phases[ph];
+		size_t n = steps ? p->n_etapes : p->n_competences;
+		for (size_t i = 0; i < n; i++) {
+			const char *item = steps ? p->etapes[i].id : p->competences[i].id;
+			if (item && strcmp(item, id) == 0) {
+				if (phase)
+					*phase = (cz_phase)ph;
+				if (index)
+					*index = i;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+bool cz_ref_find_step(const cz_referential *ref, const char *id, cz_phase *phase, size_t *index)
+{
+	return find_in_phases(ref, id, true, phase, index);
+}
+
+bool cz_ref_find_competence(const cz_referential *ref, const char *id, cz_phase *phase, size_t *index)
+{
+	return find_in_phases(ref, id, false, phase, index);
+}
+
+const cz_ref_indicator *cz_ref_indicator_for(const cz_referential *ref, cz_measure m)
+{
+	for (size_t i = 0; i < ref->n_indicators; i++)
+		if (ref->indicators[i].mesure == m)
+			return &ref->indicators[i];
+	return NULL;
+}
+
+const cz_ref_canvas *cz_ref_canvas_find(const cz_referential *ref, const char *id)
+{
+	for (size_t i = 0; i < ref->n_canvases; i++)
+		if (strcmp(ref->canvases[i].id, id) == 0)
+			return &ref->canvases[i];
+	return NULL;
+}

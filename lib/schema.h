@@ -1,0 +1,65 @@
+/*
+ * Typed reading of a YAML tree against a schema, shared by the project
+ * loader and the referential loader. Every getter reports its own problems
+ * (positioned, in French, with "vouliez-vous dire" suggestions) and returns
+ * false on a bad value, so a loader keeps walking and reports all of them.
+ */
+#ifndef CZ_SCHEMA_H
+#define CZ_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "enums.h"
+#include "model.h"
+#include "problems.h"
+#include "yaml_tree.h"
+
+typedef struct {
+	cz_arena *arena;
+	cz_problems *problems;
+	bool nomem;
+} cz_schema;
+
+/* Closest candidate to `word` within a small edit distance, or NULL. */
+const char *cz_suggest(const char *word, const char *const *candidates, size_t n);
+
+/* Report `node` as not being a `what` ("une liste", "une table"). */
+bool cz_expect_map(cz_schema *s, const cz_node *node, const char *path);
+bool cz_expect_seq(cz_schema *s, const cz_node *node, const char *path);
+
+/* Report every key of `map` not in `allowed`, with a suggestion. */
+void cz_check_keys(cz_schema *s, const cz_node *map, const char *path,
+		   const char *const *allowed, size_t n_allowed);
+/* Report a missing required key, positioned at the map. */
+const cz_node *cz_require(cz_schema *s, const cz_node *map, const char *path, const char *key);
+
+/* Scalar readers. `path` names the value in messages ("projet.nom"). */
+bool cz_read_string(cz_schema *s, const cz_node *n, const char *path, const char **out);
+bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out);
+/* A number within [min, max]; `integer` refuses fractions. */
+bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min,
+		    double max, bool integer, double *out);
+bool cz_read_num(cz_schema *s, const cz_node *n, const char *path, double min, double max,
+		 bool integer, cz_num *out);
+bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enum *e, int *out);
+/* An id among `ids` (a referential look-up), with suggestion. */
+bool cz_read_ref(cz_schema *s, const cz_node *n, const char *what, const char *const *ids,
+		 size_t n_ids, const char **out);
+bool cz_read_date(cz_schema *s, const cz_node *n, const char *path, cz_date *out);
+bool cz_read_month(cz_schema *s, const cz_node *n, const char *path, cz_date *out);
+/* A list of strings. */
+bool cz_read_strings(cz_schema *s, const cz_node *n, const char *path, const char ***out,
+		     size_t *count);
+
+/* Path helpers: "a.b" and "a[3]" into a caller buffer. */
+const char *cz_path_key(char *buf, size_t size, const char *parent, const char *key);
+const char *cz_path_index(char *buf, size_t size, const char *parent, size_t index);
+
+static inline cz_pos cz_node_pos(const cz_node *n)
+{
+	return (cz_pos){ n->line, n->column };
+}
+
+#endif
