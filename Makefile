@@ -24,7 +24,8 @@ else
 VARIANT = release
 OPT = -O2 -g
 endif
-B = build/$(VARIANT)
+BUILD ?= build
+B = $(BUILD)/$(VARIANT)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DCZ_VERSION='"$(VERSION)"' -Ilib
@@ -131,4 +132,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build conciergerie
+	rm -rf $(BUILD) conciergerie
