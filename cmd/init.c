@@ -55,11 +55,7 @@ static void fill_template(cz_buf *b, const char *type, const char *lieu, const c
 		for (k = 0; k < 3; k++) {
 			size_t l = strlen(marks[k]);
 			if ((size_t)(end - at) >= l && memcmp(at, marks[k], l) == 0) {
-				/* keep the columns of trailing comments aligned */
 				cz_buf_puts(b, values[k]);
-				if (k < 2)
-					for (size_t pad = strlen(values[k]); pad < l; pad++)
-						cz_buf_putc(b, ' ');
 				p = at + l;
 				break;
 			}

@@ -17,8 +17,15 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
+	/* Round half away from zero, as people do (printf rounds exact ties to
+	 * even: 1.125 would print 1,12). */
+	double scale = pow(10, decimals);
+	double scaled = round(fabs(v) * scale);
 	char raw[64];
-	snprintf(raw, sizeof(raw), "%.*f", decimals, fabs(v));
+	if (scaled < 1e15)
+		snprintf(raw, sizeof(raw), "%.*f", decimals, scaled / scale);
+	else
+		snprintf(raw, sizeof(raw), "%.*f", decimals, fabs(v));
 	/* "-0" after rounding is just 0 */
 	int negative = v < 0 && strspn(raw, "0.") != strlen(raw);
 	char *dot = strchr(raw, '.');

@@ -807,7 +807,7 @@ cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, c
 		if (n == cap) {
 			if (cap > max) {
 				cz_problems_add(problems, 0, 0,
-						"fichier trop volumineux : la limite est de %zu octets", max);
+						"fichier trop volumineux : la limite est de %zu Kio", max / 1024);
 				free(buf);
 				st = CZ_ERR_INVALID;
 				goto out;
@@ -838,7 +838,7 @@ cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, c
 		}
 	}
 	if (n > max) {
-		cz_problems_add(problems, 0, 0, "fichier trop volumineux : la limite est de %zu octets", max);
+		cz_problems_add(problems, 0, 0, "fichier trop volumineux : la limite est de %zu Kio", max / 1024);
 		free(buf);
 		st = CZ_ERR_INVALID;
 		goto out;
