@@ -42,7 +42,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o
 CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli
+.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps
 all: conciergerie
 
 # ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
@@ -122,14 +122,40 @@ demo: deps conciergerie
 	./conciergerie validate examples/*.yaml
 	./conciergerie referentiel | head -n 40
 
-install: conciergerie
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples
+# Man pages are written in scdoc (man/*.scd) and built at install time.
+MAN_SRC = $(sort $(wildcard man/*.scd))
+MAN_OUT = $(MAN_SRC:man/%.scd=$(B)/man/%)
+MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+
+man-deps:
+	@if command -v scdoc >/dev/null 2>&1; then :; else \
+		echo "Installation de scdoc (pages de manuel)…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq scdoc; \
+	fi
+
+man: man-deps $(MAN_OUT)
+
+$(B)/man/%: man/%.scd
+	@mkdir -p $(dir $@)
+	scdoc < $< > $@.tmp && mv $@.tmp $@
+
+install: conciergerie man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 conciergerie $(DESTDIR)$(BINDIR)/conciergerie
 	install -m 644 examples/*.yaml $(DESTDIR)$(DATADIR)/examples/
+	install -m 644 $(filter %.1,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(filter %.5,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 completion/conciergerie.bash $(DESTDIR)$(COMPLETIONDIR)/conciergerie
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/conciergerie
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(filter %.1,$(MAN_OUT))))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(filter %.5,$(MAN_OUT))))
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/conciergerie
 
 clean:
 	rm -rf $(BUILD) conciergerie

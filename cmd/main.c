@@ -3,8 +3,12 @@
  * table is the one list of them, and `help` and usage errors read it.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -58,6 +62,29 @@ static int unknown_command(const char *name)
 	return CZ_EXIT_USAGE;
 }
 
+/* Run `man conciergerie-NAME`; true when man found and showed the page. */
+static bool show_man_page(const char *name)
+{
+	char page[64];
+	snprintf(page, sizeof(page), "conciergerie-%s", name);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+		if (devnull >= 0)
+			dup2(devnull, STDERR_FILENO);
+		execlp("man", "man", page, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -75,6 +102,10 @@ static int cmd_help(int argc, char **argv)
 	const cz_command *c = find(argv[1]);
 	if (!c)
 		return unknown_command(argv[1]);
+	/* On a terminal, open the manual page as git does; when it is not
+	 * installed, or output goes to a pipe, print the same help text. */
+	if (isatty(STDOUT_FILENO) && show_man_page(c->spec->name))
+		return CZ_EXIT_OK;
 	fputs(c->spec->help, stdout);
 	return CZ_EXIT_OK;
 }

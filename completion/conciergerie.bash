@@ -1,0 +1,69 @@
+# bash completion for conciergerie                             -*- shell-script -*-
+# Commands and options are read from the program's own help, so they stay
+# in step with the installed version; enumerations are listed here.
+# Self-contained: works with or without the bash-completion package.
+
+_conciergerie_commands()
+{
+	conciergerie help 2>/dev/null |
+		awk '/^Commandes/ {on=1; next} on && /^  [a-z]/ {print $1} on && /^$/ {on=0}'
+}
+
+# Files matching *.yaml / *.yml, and directories to descend into.
+_conciergerie_yaml()
+{
+	local IFS=$'\n'
+	COMPREPLY=($(compgen -d -S / -- "$1") $(compgen -f -X '!*.@(yaml|yml)' -- "$1"))
+	compopt -o nospace -o filenames 2>/dev/null
+}
+
+_conciergerie()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	local prev=${COMP_WORDS[COMP_CWORD-1]}
+	COMPREPLY=()
+
+	if [[ $COMP_CWORD -eq 1 ]]; then
+		COMPREPLY=($(compgen -W "$(_conciergerie_commands) --help --version" -- "$cur"))
+		return
+	fi
+	local cmd=${COMP_WORDS[1]}
+
+	case $prev in
+		-f|--format)
+			COMPREPLY=($(compgen -W "md xlsx json" -- "$cur")); return ;;
+		--type)
+			COMPREPLY=($(compgen -W "quartier rural entreprise mixte" -- "$cur")); return ;;
+		--phase)
+			COMPREPLY=($(compgen -W "emergence test lancement fonctionnement" -- "$cur")); return ;;
+		--template)
+			COMPREPLY=($(compgen -W "quartier rural" -- "$cur")); return ;;
+		--role)
+			COMPREPLY=($(compgen -W "concierge" -- "$cur")); return ;;
+		--taux-benevolat)
+			return ;;
+		-o|--output)
+			local IFS=$'\n'
+			COMPREPLY=($(compgen -f -- "$cur"))
+			compopt -o filenames 2>/dev/null
+			return ;;
+		--referentiel)
+			_conciergerie_yaml "$cur"; return ;;
+	esac
+
+	if [[ $cmd == help ]]; then
+		[[ $COMP_CWORD -eq 2 ]] &&
+			COMPREPLY=($(compgen -W "$(_conciergerie_commands)" -- "$cur"))
+		return
+	fi
+	if [[ $cur == -* ]]; then
+		local opts
+		opts=$(conciergerie "$cmd" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u)
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		return
+	fi
+	_conciergerie_yaml "$cur"
+}
+complete -F _conciergerie conciergerie
+
+# ex: filetype=sh
