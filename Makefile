@@ -42,7 +42,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o
 CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps
+.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install
 all: conciergerie
 
 # ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
@@ -112,8 +112,13 @@ cli: $(B)/conciergerie
 
 check-variant: unit cli
 
+# Installs into a temporary DESTDIR and uses what was installed.
+check-install: man-deps $(B)/conciergerie
+	@sh tests/packaging/run.sh
+
 check: test-deps
 	$(MAKE) --no-print-directory check-variant SANITIZE=
+	$(MAKE) --no-print-directory check-install SANITIZE=
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		$(MAKE) --no-print-directory check-variant SANITIZE=1
 	@echo "make check : tous les tests sont passés (binaire normal puis ASan+UBSan)."

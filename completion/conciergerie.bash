@@ -12,8 +12,11 @@ _conciergerie_commands()
 # Files matching *.yaml / *.yml, and directories to descend into.
 _conciergerie_yaml()
 {
-	local IFS=$'\n'
-	COMPREPLY=($(compgen -d -S / -- "$1") $(compgen -f -X '!*.@(yaml|yml)' -- "$1"))
+	local IFS=$'\n' f
+	COMPREPLY=($(compgen -d -S / -- "$1"))
+	for f in $(compgen -f -- "$1"); do
+		case $f in *.yaml|*.yml) [[ -f $f ]] && COMPREPLY+=("$f") ;; esac
+	done
 	compopt -o nospace -o filenames 2>/dev/null
 }
 
