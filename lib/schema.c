@@ -61,18 +61,47 @@ const char *cz_suggest(const char *word, const char *const *candidates, size_t n
 	return NULL;
 }
 
+/* Paths are built for every value read, error or not: keep them cheap
+ * (plain copies, no printf). Output is cut to `size`. */
+static size_t append(char *buf, size_t size, size_t at, const char *s)
+{
+	size_t l = strlen(s);
+	if (at + 1 >= size)
+		return at;
+	if (l > size - at - 1)
+		l = size - at - 1;
+	memcpy(buf + at, s, l);
+	buf[at + l] = '\0';
+	return at + l;
+}
+
 const char *cz_path_key(char *buf, size_t size, const char *parent, const char *key)
 {
-	if (parent && *parent)
-		snprintf(buf, size, "%s.%s", parent, key);
-	else
-		snprintf(buf, size, "%s", key);
+	size_t at = 0;
+	buf[0] = '\0';
+	if (parent && *parent) {
+		at = append(buf, size, at, parent);
+		at = append(buf, size, at, ".");
+	}
+	append(buf, size, at, key);
 	return buf;
 }
 
 const char *cz_path_index(char *buf, size_t size, const char *parent, size_t index)
 {
-	snprintf(buf, size, "%s[%zu]", parent, index + 1);
+	char digits[24];
+	size_t n = sizeof(digits) - 1;
+	digits[n] = '\0';
+	index += 1; /* people count from 1 */
+	do {
+		digits[--n] = (char)('0' + index % 10);
+		index /= 10;
+	} while (index && n > 0);
+	buf[0] = '\0';
+	size_t at = append(buf, size, 0, parent);
+	at = append(buf, size, at, "[");
+	at = append(buf, size, at, digits + n);
+	append(buf, size, at, "]");
 	return buf;
 }
 

@@ -229,6 +229,24 @@ static bool check_duplicate_keys(struct builder *b, cz_node *map)
 {
 	if (map->count < 2)
 		return true;
+	if (map->count <= 8) {
+		/* Small maps (nearly all of them): pairwise is cheaper than sorting. */
+		for (size_t i = 1; i < map->count; i++) {
+			const cz_node *k = map->keys[i];
+			for (size_t j = 0; j < i; j++) {
+				const cz_node *prev = map->keys[j];
+				if (prev->len == k->len && memcmp(prev->text, k->text, k->len) == 0) {
+					char ex[64];
+					cz_problems_add(b->problems, k->line, k->column,
+							"clé « %s » en double (déjà présente ligne %u)",
+							cz_excerpt(k->text, k->len, ex, sizeof(ex)),
+							prev->line);
+					break;
+				}
+			}
+		}
+		return true;
+	}
 	cz_node **sorted = malloc(map->count * sizeof(*sorted));
 	if (!sorted) {
 		b->nomem = true;
