@@ -12,6 +12,8 @@ const char *const cz_measure_keys[CZ_MES_COUNT] = {
 	"impact_social", "vision", "energie", "montee_competences", "couples_prioritaires",
 };
 
+const char *const cz_severity_keys[CZ_SEV_COUNT] = { "info", "attention", "critique" };
+
 static const char *const nature_keys[] = { "quantitatif", "qualitatif" };
 static const char *const nature_labels[] = { "quantitatif", "qualitatif" };
 static const cz_enum nature_enum = { nature_keys, nature_labels, 2 };
@@ -396,9 +398,61 @@ static void read_pillars(ctx *c, const cz_node *seq)
 					"le pilier « %s » manque dans « piliers »", cz_enum_pilier.keys[v]);
 }
 
+/* Optional `tableau_de_bord:` (the activity dashboard's volunteer rate and
+ * diversification threshold). */
+static void read_dashboard(ctx *c, const cz_node *m)
+{
+	static const char *const keys[] = { "taux_benevolat", "source_taux_benevolat",
+					     "part_max_pilier", "explication" };
+	const char *p = "tableau_de_bord";
+	if (!cz_expect_map(&c->s, m, p))
+		return;
+	cz_check_keys(&c->s, m, p, keys, N(keys));
+	cz_ref_dashboard *d = &c->ref->dashboard;
+	d->present = true;
+	read_number_field(c, m, p, "taux_benevolat", 0, 1000, true, &d->taux_benevolat, NULL);
+	req_str(c, m, p, "source_taux_benevolat", &d->source_taux);
+	read_number_field(c, m, p, "part_max_pilier", 0, 1, true, &d->part_max_pilier, NULL);
+	req_str(c, m, p, "explication", &d->explication);
+}
+
+/* `bmc.controles` (optional): every key is required once the section is there. */
+static void read_bmc_checks(ctx *c, const cz_node *m)
+{
+	static const char *const keys[] = { "piliers_min", "cibles_recurrentes", "mots_recurrents",
+					    "mots_payeurs", "mots_salaires" };
+	static const char *const p = "bmc.controles";
+	cz_ref_bmc_checks *k = &c->ref->bmc_checks;
+	char q[256];
+	if (!cz_expect_map(&c->s, m, p))
+		return;
+	cz_check_keys(&c->s, m, p, keys, N(keys));
+	k->present = true;
+	const cz_node *n = cz_require(&c->s, m, p, "piliers_min");
+	if (n)
+		cz_read_number(&c->s, n, cz_path_key(q, sizeof(q), p, "piliers_min"), 0,
+			       CZ_PILIER_COUNT, true, &k->piliers_min);
+	const cz_node *cibles = req_seq(c, m, p, "cibles_recurrentes");
+	for (size_t i = 0; cibles && i < cibles->count; i++) {
+		int v;
+		cz_path_index(q, sizeof(q), "bmc.controles.cibles_recurrentes", i);
+		if (cz_read_enum(&c->s, cibles->items[i], q, &cz_enum_cible, &v))
+			k->cibles_recurrentes |= 1u << v;
+	}
+	if ((n = cz_require(&c->s, m, p, "mots_recurrents")))
+		cz_read_strings(&c->s, n, cz_path_key(q, sizeof(q), p, "mots_recurrents"),
+				&k->mots_recurrents, &k->n_mots_recurrents);
+	if ((n = cz_require(&c->s, m, p, "mots_payeurs")))
+		cz_read_strings(&c->s, n, cz_path_key(q, sizeof(q), p, "mots_payeurs"),
+				&k->mots_payeurs, &k->n_mots_payeurs);
+	if ((n = cz_require(&c->s, m, p, "mots_salaires")))
+		cz_read_strings(&c->s, n, cz_path_key(q, sizeof(q), p, "mots_salaires"),
+				&k->mots_salaires, &k->n_mots_salaires);
+}
+
 static void read_bmc(ctx *c, const cz_node *m)
 {
-	static const char *const keys[] = { "attribution", "blocs", "modeles" };
+	static const char *const keys[] = { "attribution", "controles", "blocs", "modeles" };
 	static const char *const block_keys[] = { "id", "nom", "question" };
 	static const char *const canvas_keys[] = { "id", "nom", "blocs" };
 	cz_referential *r = c->ref;
@@ -406,6 +460,9 @@ static void read_bmc(ctx *c, const cz_node *m)
 		return;
 	cz_check_keys(&c->s, m, "bmc", keys, N(keys));
 	req_str(c, m, "bmc", "attribution", &r->bmc_attribution);
+	const cz_node *checks = cz_node_get(m, "controles");
+	if (checks)
+		read_bmc_checks(c, checks);
 	const cz_node *blocks = req_seq(c, m, "bmc", "blocs");
 	bool seen[CZ_BLOC_COUNT] = { false };
 	for (size_t i = 0; blocks && i < blocks->count; i++) {
@@ -515,6 +572,49 @@ static void read_definition(ctx *c, const cz_node *m)
 		read_items(c, n, "definition.principes", &r->principes, &r->n_principes);
 }
 
+/* Optional `alertes:`; step ids are checked, so this runs after collect_ids. */
+static void read_alerts(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "nom", "severite", "etapes", "phases", "seuil", "raison" };
+	static const cz_enum sev_enum = { cz_severity_keys, cz_severity_keys, CZ_SEV_COUNT };
+	cz_referential *r = c->ref;
+	r->alerts = alloc_array(c, seq->count, sizeof(*r->alerts));
+	if (!r->alerts)
+		return;
+	for (size_t i = 0; i < seq->count; i++) {
+		char p[256], q[256], e[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "alertes", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_alert *al = &r->alerts[r->n_alerts++];
+		read_id(c, m, p, &al->id);
+		req_str(c, m, p, "nom", &al->nom);
+		req_str(c, m, p, "raison", &al->raison);
+		int v;
+		const cz_node *n = cz_require(&c->s, m, p, "severite");
+		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "severite"), &sev_enum, &v))
+			al->severite = (cz_severity)v;
+		read_number_field(c, m, p, "seuil", 0, 1000, false, &al->seuil, &al->has_seuil);
+		/* Without valid phases every step would be "unknown": say it once, there. */
+		if ((n = cz_node_get(m, "etapes")) && r->n_step_ids > 0 &&
+		    cz_expect_seq(&c->s, n, cz_path_key(q, sizeof(q), p, "etapes"))) {
+			al->etapes = alloc_array(c, n->count, sizeof(char *));
+			for (size_t k = 0; al->etapes && k < n->count; k++)
+				if (cz_read_ref(&c->s, n->items[k], "étape", r->step_ids, r->n_step_ids,
+						&al->etapes[al->n_etapes]))
+					al->n_etapes++;
+		}
+		if ((n = cz_node_get(m, "phases")) && cz_expect_seq(&c->s, n, cz_path_key(q, sizeof(q), p, "phases"))) {
+			for (size_t k = 0; k < n->count; k++)
+				if (cz_read_enum(&c->s, n->items[k], cz_path_index(e, sizeof(e), q, k),
+						 &cz_enum_phase, &v))
+					al->phases |= 1u << v;
+		}
+	}
+}
+
 static void collect_ids(ctx *c)
 {
 	cz_referential *r = c->ref;
@@ -541,8 +641,8 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 			      cz_problems *problems)
 {
 	static const char *const keys[] = { "version", "phases", "familles", "indicateurs", "conditions",
-					    "regle_verdict", "pieges", "piliers", "constats", "bmc",
-					    "concierge", "definition" };
+					    "regle_verdict", "pieges", "piliers", "tableau_de_bord", "constats", "bmc",
+					    "concierge", "definition", "alertes" };
 	*out = NULL;
 	cz_arena *arena = cz_arena_new();
 	if (!arena)
@@ -584,6 +684,8 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 		read_pitfalls(&c, n);
 	if ((n = req_seq(&c, root, "", "piliers")))
 		read_pillars(&c, n);
+	if ((n = cz_node_get(root, "tableau_de_bord")))
+		read_dashboard(&c, n);
 	if ((n = cz_require(&c.s, root, "", "constats")))
 		cz_read_strings(&c.s, n, "constats", &r->constats, &r->n_constats);
 	if ((n = cz_require(&c.s, root, "", "bmc")))
@@ -593,6 +695,8 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 	if ((n = cz_require(&c.s, root, "", "definition")))
 		read_definition(&c, n);
 	collect_ids(&c);
+	if ((n = cz_node_get(root, "alertes")) && cz_expect_seq(&c.s, n, "alertes"))
+		read_alerts(&c, n);
 	if (c.s.nomem || problems->nomem) {
 		st = CZ_ERR_NOMEM;
 		goto fail;
@@ -662,6 +766,14 @@ const cz_ref_indicator *cz_ref_indicator_for(const cz_referential *ref, cz_measu
 	for (size_t i = 0; i < ref->n_indicators; i++)
 		if (ref->indicators[i].mesure == m)
 			return &ref->indicators[i];
+	return NULL;
+}
+
+const cz_ref_alert *cz_ref_alert_find(const cz_referential *ref, const char *id)
+{
+	for (size_t i = 0; i < ref->n_alerts; i++)
+		if (ref->alerts[i].id && strcmp(ref->alerts[i].id, id) == 0)
+			return &ref->alerts[i];
 	return NULL;
 }
 

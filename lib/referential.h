@@ -89,6 +89,17 @@ typedef struct {
 	const char *id, *nom, *explication;
 } cz_ref_pillar;
 
+/* Activity dashboard settings (optional `tableau_de_bord:`); `present` is
+ * false when the section is absent, and `indicators` then values no
+ * volunteer hour unless asked to and only flags a single-pillar model. */
+typedef struct {
+	bool present;
+	double taux_benevolat;     /* euros per volunteer hour */
+	const char *source_taux;   /* where that rate comes from */
+	double part_max_pilier;    /* above this share, the model rests on one pillar */
+	const char *explication;   /* why diversification matters */
+} cz_ref_dashboard;
+
 typedef struct {
 	const char *id, *nom, *question;
 } cz_ref_block;
@@ -97,6 +108,16 @@ typedef struct {
 	const char *id, *nom;
 	cz_bmc bmc;
 } cz_ref_canvas;
+
+/* Optional `bmc.controles`: what the canvas checks look for (bmc command).
+ * Words are matched as substrings, ignoring case and accents. */
+typedef struct {
+	bool present;
+	double piliers_min;          /* fewer pillars than this: the model is not hybrid */
+	unsigned cibles_recurrentes; /* bit (1u << cz_cible): clients whose recurring contracts count */
+	const char **mots_recurrents, **mots_payeurs, **mots_salaires;
+	size_t n_mots_recurrents, n_mots_payeurs, n_mots_salaires;
+} cz_ref_bmc_checks;
 
 typedef struct {
 	const char *id, *nom, *description;
@@ -107,6 +128,22 @@ typedef struct {
 	const char **taches;
 	size_t n_taches;
 } cz_ref_mission;
+
+/* Diagnostic alerts (optional `alertes:`): the data of each rule; `diag`
+ * holds the detection logic, keyed by id. */
+typedef enum { CZ_SEV_INFO, CZ_SEV_ATTENTION, CZ_SEV_CRITIQUE, CZ_SEV_COUNT } cz_severity;
+
+extern const char *const cz_severity_keys[CZ_SEV_COUNT];
+
+typedef struct {
+	const char *id, *nom, *raison;
+	cz_severity severite;
+	const char **etapes; /* related step ids, checked against the phases */
+	size_t n_etapes;
+	unsigned phases; /* declared phases where the rule applies: bit (1u << cz_phase); 0 = all */
+	double seuil;    /* a rule's own threshold, when it has one */
+	bool has_seuil;
+} cz_ref_alert;
 
 typedef struct {
 	cz_arena *arena;
@@ -123,9 +160,11 @@ typedef struct {
 	cz_ref_pitfall *pitfalls;
 	size_t n_pitfalls;
 	cz_ref_pillar pillars[CZ_PILIER_COUNT]; /* indexed by cz_pilier */
+	cz_ref_dashboard dashboard;
 	const char **constats;
 	size_t n_constats;
 	const char *bmc_attribution;
+	cz_ref_bmc_checks bmc_checks;
 	cz_ref_block blocks[CZ_BLOC_COUNT]; /* indexed by cz_bloc */
 	cz_ref_canvas *canvases;
 	size_t n_canvases;
@@ -144,6 +183,8 @@ typedef struct {
 	size_t n_step_ids;
 	const char **competence_ids;
 	size_t n_competence_ids;
+	cz_ref_alert *alerts; /* optional section; NULL when absent */
+	size_t n_alerts;
 } cz_referential;
 
 /* The referential compiled into the binary. */
@@ -160,6 +201,8 @@ bool cz_ref_find_competence(const cz_referential *ref, const char *id, cz_phase 
 /* The indicator computing `m`, or NULL. */
 const cz_ref_indicator *cz_ref_indicator_for(const cz_referential *ref, cz_measure m);
 const cz_ref_canvas *cz_ref_canvas_find(const cz_referential *ref, const char *id);
+/* The alert rule `id`, or NULL when the referential does not define it. */
+const cz_ref_alert *cz_ref_alert_find(const cz_referential *ref, const char *id);
 
 /* The built-in referential's YAML text (templates/referentiel.yaml). */
 extern const char cz_builtin_referentiel[];
