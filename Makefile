@@ -126,6 +126,7 @@ check: test-deps
 demo: deps conciergerie
 	./conciergerie validate examples/*.yaml
 	./conciergerie referentiel | head -n 40
+	./conciergerie diag examples/quartier-test.yaml
 
 # Man pages are written in scdoc (man/*.scd) and built at install time.
 MAN_SRC = $(sort $(wildcard man/*.scd))

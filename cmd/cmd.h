@@ -15,4 +15,7 @@ int cmd_init(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_referentiel(int argc, char **argv);
 
+extern const cz_cmd_spec cz_spec_diag;
+int cmd_diag(int argc, char **argv);
+
 #endif

@@ -13,6 +13,7 @@
 #include "cmd.h"
 
 static const cz_command commands[] = {
+	{ &cz_spec_diag, cmd_diag },
 	{ &cz_spec_init, cmd_init },
 	{ &cz_spec_referentiel, cmd_referentiel },
 	{ &cz_spec_validate, cmd_validate },

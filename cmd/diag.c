@@ -1,0 +1,118 @@
+#include "analysis.h"
+#include "cmd.h"
+#include "diag.h"
+
+const cz_cmd_spec cz_spec_diag = {
+	.name = "diag",
+	.summary = "diagnostic des quatre phases : avancement, alertes, prochaines actions",
+	.help =
+		"usage : conciergerie diag [-f md|json|xlsx] [-o CHEMIN] [--referentiel FICHIER]\n"
+		"                          [--exit-code] FICHIER...\n"
+		"\n"
+		"Établit le diagnostic de chaque projet :\n"
+		"  - identité du projet et phase déclarée ;\n"
+		"  - avancement de chacune des quatre phases : (étapes faites + ½ en cours)\n"
+		"    / étapes applicables, les étapes « sans objet » étant écartées et les\n"
+		"    étapes absentes du fichier comptant comme à faire ;\n"
+		"  - phase étayée par les étapes : la plus avancée dont chaque phase\n"
+		"    précédente atteint le seuil du référentiel (alerte diag.phase-en-avance,\n"
+		"    75 % par défaut), avec la liste des étapes bloquantes quand la phase\n"
+		"    déclarée va plus loin ;\n"
+		"  - étapes restantes de la phase déclarée et étapes laissées en arrière ;\n"
+		"  - couverture des compétences de la phase déclarée, au total et par\n"
+		"    famille : acquises par le porteur, portées par un acteur du réseau\n"
+		"    (nommé), en cours, à acquérir, non évaluées ;\n"
+		"  - besoins classés par nombre de demandes, avec leur cible et l'offre\n"
+		"    prioritaire qui y répond ; offres sans besoin recensé ;\n"
+		"  - alertes (info, attention, critique) avec leur raison, définies dans la\n"
+		"    rubrique « alertes » du référentiel ;\n"
+		"  - les cinq prochaines actions : alertes critiques, étapes bloquantes,\n"
+		"    étapes restantes de la phase, puis compétences à acquérir.\n"
+		"\n"
+		"Formats : md (par défaut), json, xlsx (feuilles « Diag synthèse »,\n"
+		"« Diag étapes », « Diag compétences », « Diag besoins », « Diag alertes »\n"
+		"et « Diag actions »).\n"
+		"Un seul fichier : sortie standard ou -o FICHIER. Plusieurs fichiers : un\n"
+		"rapport par projet dans -o RÉPERTOIRE (nom du fichier sans « .yaml »,\n"
+		"suivi de « -diag »), ou, sans -o, les rapports Markdown à la suite (un\n"
+		"tableau en JSON).\n"
+		"Le format xlsx exige -o. « - » lit le projet sur l'entrée standard.\n"
+		"\n"
+		"Options :\n"
+		"  -f, --format FORMAT    md, json ou xlsx (déduit de l'extension de -o)\n"
+		"  -o, --output CHEMIN    fichier, ou répertoire pour plusieurs projets\n"
+		"  --referentiel FICHIER  utiliser un référentiel amendé\n"
+		"  --exit-code            sortir avec le code 10 si une alerte critique est levée\n"
+		"  -h, --help             afficher cette aide\n"
+		"\n"
+		"Codes de sortie :\n"
+		"  0   diagnostic produit (même avec des alertes, sans --exit-code)\n"
+		"  1   fichier de projet invalide\n"
+		"  2   erreur d'utilisation\n"
+		"  3   lecture ou écriture impossible\n"
+		"  10  avec --exit-code : au moins une alerte critique\n"
+		"Avec plusieurs fichiers, un fichier invalide n'empêche pas les autres\n"
+		"rapports ; le code 3 l'emporte sur 1, qui l'emporte sur 10.\n",
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_EXIT_CODE,
+	.min_args = 1,
+	.max_args = -1,
+};
+
+static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
+{
+	(void)o;
+	cz_diag *d = NULL;
+	*st = cz_diag_run(p, ref, &d);
+	return d;
+}
+
+static void free_result(void *res)
+{
+	cz_diag_free(res);
+}
+
+static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)ref;
+	(void)o;
+	return cz_diag_render_md(res, out);
+}
+
+static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)ref;
+	(void)o;
+	return cz_diag_render_json(res, out);
+}
+
+static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
+			     lxw_workbook *wb)
+{
+	(void)ref;
+	(void)o;
+	return cz_diag_render_xlsx(res, wb);
+}
+
+static int exit_code(const void *res)
+{
+	return cz_diag_has_critical(res) ? CZ_EXIT_CRITICAL_ALERT : CZ_EXIT_OK;
+}
+
+static const cz_analysis diag_analysis = {
+	.suffix = "-diag",
+	.run = run,
+	.free_result = free_result,
+	.render_md = render_md,
+	.render_json = render_json,
+	.render_xlsx = render_xlsx,
+	.exit_code = exit_code,
+};
+
+int cmd_diag(int argc, char **argv)
+{
+	cz_opts o;
+	int code = cz_cli_parse(&cz_spec_diag, argc, argv, &o);
+	if (code >= 0)
+		return code;
+	return cz_run_analysis(&o, &diag_analysis);
+}

@@ -1,0 +1,590 @@
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "enums.h"
+#include "format_fr.h"
+
+const char *const cz_diag_answer_keys[CZ_DIAG_ANSWER_COUNT] = {
+	"prioritaire", "non_prioritaire", "aucune", "cible_inconnue",
+};
+const char *const cz_diag_answer_labels[CZ_DIAG_ANSWER_COUNT] = {
+	"offre prioritaire", "offre non prioritaire seulement", "aucune offre", "cible non renseignée",
+};
+const char *const cz_diag_action_keys[CZ_DIAG_ACT_COUNT] = {
+	"alerte", "etape_bloquante", "etape", "competence",
+};
+
+const char *cz_diag_severity_label(cz_severity s)
+{
+	return (int)s >= 0 && (int)s < CZ_SEV_COUNT ? cz_severity_keys[s] : "?";
+}
+
+bool cz_diag_has_critical(const cz_diag *d)
+{
+	return d->alert_counts[CZ_SEV_CRITIQUE] > 0;
+}
+
+/* The rule owning the supported-phase threshold. */
+#define RULE_AHEAD "diag.phase-en-avance"
+
+static bool undone(const cz_diag_step *s)
+{
+	return s->status != CZ_STEP_FAIT && s->status != CZ_STEP_SANS_OBJET;
+}
+
+static const cz_diag_step *find_step(const cz_diag *d, const char *id)
+{
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		for (size_t i = 0; i < d->phases[ph].n_steps; i++)
+			if (strcmp(d->phases[ph].steps[i].step->id, id) == 0)
+				return &d->phases[ph].steps[i];
+	return NULL;
+}
+
+static cz_status compute_phases(cz_diag *d)
+{
+	const cz_referential *ref = d->ref;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		const cz_ref_phase *rp = &ref->phases[ph];
+		cz_diag_phase *dp = &d->phases[ph];
+		dp->phase = (cz_phase)ph;
+		dp->steps = cz_arena_calloc(d->arena, rp->n_etapes ? rp->n_etapes : 1, sizeof(*dp->steps));
+		if (!dp->steps)
+			return CZ_ERR_NOMEM;
+		dp->n_steps = rp->n_etapes;
+		for (size_t i = 0; i < rp->n_etapes; i++) {
+			cz_diag_step *s = &dp->steps[i];
+			const cz_step_entry *e = cz_project_step(d->project, rp->etapes[i].id);
+			s->step = &rp->etapes[i];
+			s->phase = (cz_phase)ph;
+			s->recorded = e != NULL;
+			s->status = e ? e->status : CZ_STEP_A_FAIRE;
+			switch (s->status) {
+			case CZ_STEP_FAIT: dp->done++; break;
+			case CZ_STEP_EN_COURS: dp->in_progress++; break;
+			case CZ_STEP_SANS_OBJET: dp->not_applicable++; break;
+			default: dp->todo++; break;
+			}
+			if (!e)
+				dp->unrecorded++;
+		}
+		dp->applicable = dp->n_steps - dp->not_applicable;
+		dp->has_ratio = dp->applicable > 0;
+		dp->ratio = dp->has_ratio ? ((double)dp->done + (double)dp->in_progress / 2.0) /
+						    (double)dp->applicable
+					  : 0.0;
+		/* A tiny tolerance so that 3/4 meets a threshold written 0.75. */
+		dp->reached = !dp->has_ratio || dp->ratio + 1e-9 >= d->threshold;
+	}
+	int supported = 0;
+	while (supported < CZ_PHASE_COUNT - 1 && d->phases[supported].reached)
+		supported++;
+	d->supported = (cz_phase)supported;
+	d->ahead = d->declared > d->supported;
+
+	size_t total = 0;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		total += d->phases[ph].n_steps;
+	d->blocking = cz_arena_calloc(d->arena, total ? total : 1, sizeof(*d->blocking));
+	d->left_behind = cz_arena_calloc(d->arena, total ? total : 1, sizeof(*d->left_behind));
+	d->remaining = cz_arena_calloc(d->arena, total ? total : 1, sizeof(*d->remaining));
+	if (!d->blocking || !d->left_behind || !d->remaining)
+		return CZ_ERR_NOMEM;
+	for (int ph = 0; ph <= (int)d->declared; ph++) {
+		const cz_diag_phase *dp = &d->phases[ph];
+		for (size_t i = 0; i < dp->n_steps; i++) {
+			const cz_diag_step *s = &dp->steps[i];
+			if (!undone(s))
+				continue;
+			if (ph == (int)d->declared) {
+				d->remaining[d->n_remaining++] = s;
+				continue;
+			}
+			d->left_behind[d->n_left_behind++] = s;
+			if (!dp->reached)
+				d->blocking[d->n_blocking++] = s;
+		}
+	}
+	return CZ_OK;
+}
+
+static int carrier_cmp(const void *a, const void *b)
+{
+	const cz_diag_carrier *x = a, *y = b;
+	return strcmp(x->actor, y->actor);
+}
+
+static cz_status compute_coverage(cz_diag *d)
+{
+	cz_status st = cz_coverage_phase(d->project, d->ref, d->declared, &d->coverage);
+	if (st != CZ_OK)
+		return st;
+	const cz_cov_phase *c = &d->coverage;
+	d->carriers = cz_arena_calloc(d->arena, c->n_items ? c->n_items : 1, sizeof(*d->carriers));
+	if (!d->carriers)
+		return CZ_ERR_NOMEM;
+	for (size_t i = 0; i < c->n_items; i++) {
+		const cz_cov_item *it = &c->items[i];
+		if (it->state != CZ_COV_NETWORK)
+			continue;
+		cz_diag_carrier *k = NULL;
+		for (size_t j = 0; j < d->n_carriers; j++)
+			if (strcmp(d->carriers[j].actor, it->porte_par) == 0)
+				k = &d->carriers[j];
+		if (!k) {
+			k = &d->carriers[d->n_carriers++];
+			k->actor = it->porte_par;
+			k->items = cz_arena_calloc(d->arena, c->n_items, sizeof(*k->items));
+			if (!k->items)
+				return CZ_ERR_NOMEM;
+		}
+		k->items[k->n_items++] = it;
+	}
+	if (d->n_carriers > 1)
+		qsort(d->carriers, d->n_carriers, sizeof(*d->carriers), carrier_cmp);
+	return CZ_OK;
+}
+
+static int need_cmp(const void *a, const void *b)
+{
+	const cz_need *x = ((const cz_diag_need *)a)->need, *y = ((const cz_diag_need *)b)->need;
+	if (x->demandes.set != y->demandes.set)
+		return x->demandes.set ? -1 : 1;
+	if (x->demandes.set && x->demandes.value != y->demandes.value)
+		return x->demandes.value > y->demandes.value ? -1 : 1;
+	int c = strcmp(x->besoin ? x->besoin : "", y->besoin ? y->besoin : "");
+	if (c)
+		return c;
+	/* the file order, so that qsort's instability never shows */
+	return x < y ? -1 : x > y;
+}
+
+static bool same_name(const cz_offer *o, const cz_need *n)
+{
+	return o->service && n->besoin && strcmp(o->service, n->besoin) == 0;
+}
+
+static cz_status compute_needs(cz_diag *d)
+{
+	const cz_project *p = d->project;
+	d->needs = cz_arena_calloc(d->arena, p->n_besoins ? p->n_besoins : 1, sizeof(*d->needs));
+	d->unmatched_offers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1,
+					      sizeof(*d->unmatched_offers));
+	if (!d->needs || !d->unmatched_offers)
+		return CZ_ERR_NOMEM;
+	for (size_t i = 0; i < p->n_besoins; i++) {
+		const cz_need *n = &p->besoins[i];
+		cz_diag_need *dn = &d->needs[d->n_needs++];
+		dn->need = n;
+		dn->answer = n->cible_set ? CZ_DIAG_ANSWER_NONE : CZ_DIAG_ANSWER_UNKNOWN;
+		for (size_t k = 0; n->cible_set && k < p->n_offre; k++) {
+			const cz_offer *o = &p->offre[k];
+			if (!o->cible_set || o->cible != n->cible)
+				continue;
+			if (o->prioritaire && dn->answer != CZ_DIAG_ANSWER_PRIORITY) {
+				dn->answer = CZ_DIAG_ANSWER_PRIORITY;
+				dn->offer = o;
+				dn->n_offers = 1;
+			} else if (o->prioritaire ||
+				   (!o->prioritaire && dn->answer == CZ_DIAG_ANSWER_OTHER)) {
+				dn->n_offers++;
+				/* Among offers of the same kind, name the one called like the need. */
+				if (same_name(o, n) && !same_name(dn->offer, n))
+					dn->offer = o;
+			} else if (dn->answer == CZ_DIAG_ANSWER_NONE) {
+				dn->answer = CZ_DIAG_ANSWER_OTHER;
+				dn->offer = o;
+				dn->n_offers = 1;
+			}
+		}
+	}
+	if (d->n_needs > 1)
+		qsort(d->needs, d->n_needs, sizeof(*d->needs), need_cmp);
+	for (size_t k = 0; k < p->n_offre; k++) {
+		const cz_offer *o = &p->offre[k];
+		if (o->prioritaire)
+			d->n_priority_offers++;
+		bool matched = false;
+		for (size_t i = 0; o->cible_set && i < p->n_besoins && !matched; i++)
+			matched = p->besoins[i].cible_set && p->besoins[i].cible == o->cible;
+		if (!matched)
+			d->unmatched_offers[d->n_unmatched_offers++] = o;
+	}
+	for (size_t i = 0; i < d->ref->n_pitfalls; i++) {
+		if (d->ref->pitfalls[i].mesure == CZ_MES_COUPLES_PRIORITAIRES) {
+			d->priority_limit = d->ref->pitfalls[i].seuil;
+			d->has_priority_limit = true;
+			break;
+		}
+	}
+	return CZ_OK;
+}
+
+/* ---- alerts ---------------------------------------------------------- */
+
+typedef struct {
+	cz_diag *d;
+	const cz_ref_alert *rule;
+	cz_buf detail;
+	const char **steps;
+	size_t n_steps;
+} alert_ctx;
+
+static void add_step(alert_ctx *a, const char *id)
+{
+	for (size_t i = 0; i < a->n_steps; i++)
+		if (strcmp(a->steps[i], id) == 0)
+			return;
+	a->steps[a->n_steps++] = id;
+}
+
+/* The rule's steps that are not yet fait (sans_objet excluded). */
+static void rule_steps_undone(alert_ctx *a)
+{
+	for (size_t i = 0; i < a->rule->n_etapes; i++) {
+		const cz_diag_step *s = find_step(a->d, a->rule->etapes[i]);
+		if (s && undone(s))
+			add_step(a, s->step->id);
+	}
+}
+
+static void append_ids(cz_buf *b, const char *const *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cz_buf_printf(b, "%s%s", i ? ", " : "", ids[i]);
+}
+
+static const char *phase_name(const cz_diag *d, cz_phase ph)
+{
+	const char *n = d->ref->phases[ph].nom;
+	return n ? n : cz_enum_label(&cz_enum_phase, ph);
+}
+
+static bool detect_ahead(alert_ctx *a)
+{
+	cz_diag *d = a->d;
+	if (!d->ahead)
+		return false;
+	cz_buf_printf(&a->detail, "La phase déclarée est « %s » mais les étapes accomplies n'étayent que la phase « %s » :",
+		      phase_name(d, d->declared), phase_name(d, d->supported));
+	bool first = true;
+	for (int ph = 0; ph < (int)d->declared; ph++) {
+		const cz_diag_phase *dp = &d->phases[ph];
+		if (dp->reached)
+			continue;
+		char pct[32], th[32];
+		cz_buf_printf(&a->detail, "%s %s avance à %s (seuil %s)", first ? "" : " ;",
+			      phase_name(d, (cz_phase)ph), cz_fr_percent(pct, sizeof(pct), dp->ratio),
+			      cz_fr_percent(th, sizeof(th), d->threshold));
+		first = false;
+	}
+	cz_buf_printf(&a->detail, ". %zu étape%s à terminer d'abord.", d->n_blocking,
+		      d->n_blocking > 1 ? "s" : "");
+	for (size_t i = 0; i < d->n_blocking; i++)
+		add_step(a, d->blocking[i]->step->id);
+	return true;
+}
+
+static bool detect_next(alert_ctx *a)
+{
+	cz_diag *d = a->d;
+	if (d->supported <= d->declared)
+		return false;
+	cz_buf_printf(&a->detail, "Les étapes accomplies étayent la phase « %s », au-delà de la phase déclarée « %s ».",
+		      phase_name(d, d->supported), phase_name(d, d->declared));
+	return true;
+}
+
+static bool detect_spread(alert_ctx *a)
+{
+	cz_diag *d = a->d;
+	double limit = d->has_priority_limit ? d->priority_limit : a->rule->seuil;
+	if (!d->has_priority_limit && !a->rule->has_seuil)
+		return false;
+	if ((double)d->n_priority_offers <= limit)
+		return false;
+	char n[32];
+	cz_buf_printf(&a->detail, "%zu offres sont marquées prioritaires, pour %s au plus.",
+		      d->n_priority_offers, cz_fr_compact(n, sizeof(n), limit, 2));
+	rule_steps_undone(a);
+	return true;
+}
+
+static bool detect_no_funding(alert_ctx *a)
+{
+	if (a->d->project->n_financements > 0)
+		return false;
+	cz_buf_puts(&a->detail, "La rubrique « financements » ne contient aucune ressource.");
+	rule_steps_undone(a);
+	return true;
+}
+
+static bool detect_no_relays(alert_ctx *a)
+{
+	const cz_project *p = a->d->project;
+	bool amb = false, part = false;
+	for (size_t i = 0; i < p->n_acteurs; i++) {
+		amb |= (p->acteurs[i].roles & (1u << CZ_ROLE_AMBASSADEUR)) != 0;
+		part |= (p->acteurs[i].roles & (1u << CZ_ROLE_PARTENAIRE)) != 0;
+	}
+	if (amb && part)
+		return false;
+	const char *ra = cz_enum_label(&cz_enum_role, CZ_ROLE_AMBASSADEUR);
+	const char *rp = cz_enum_label(&cz_enum_role, CZ_ROLE_PARTENAIRE);
+	if (!amb && !part)
+		cz_buf_printf(&a->detail, "Aucun acteur n'a le rôle « %s » ni le rôle « %s ».", ra, rp);
+	else
+		cz_buf_printf(&a->detail, "Aucun acteur n'a le rôle « %s ».", amb ? rp : ra);
+	rule_steps_undone(a);
+	return true;
+}
+
+static bool is_provider(const cz_project *p, const cz_actor *ac)
+{
+	if (ac->roles & (1u << CZ_ROLE_PRESTATAIRE))
+		return true;
+	for (size_t k = 0; k < p->n_offre; k++)
+		if (p->offre[k].prestataire && strcmp(p->offre[k].prestataire, ac->nom) == 0)
+			return true;
+	return false;
+}
+
+static bool detect_no_charter(alert_ctx *a)
+{
+	const cz_project *p = a->d->project;
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_acteurs; i++) {
+		const cz_actor *ac = &p->acteurs[i];
+		if (!is_provider(p, ac) || (ac->charte_set && ac->charte))
+			continue;
+		cz_buf_printf(&a->detail, "%s%s", n ? ", " : "Charte non signée ou non renseignée : ", ac->nom);
+		n++;
+	}
+	if (n == 0)
+		return false;
+	cz_buf_puts(&a->detail, ".");
+	rule_steps_undone(a);
+	return true;
+}
+
+/* The rule's steps must each be fait or en_cours. */
+static bool detect_not_under_way(alert_ctx *a)
+{
+	for (size_t i = 0; i < a->rule->n_etapes; i++) {
+		const cz_diag_step *s = find_step(a->d, a->rule->etapes[i]);
+		if (s && s->status != CZ_STEP_FAIT && s->status != CZ_STEP_EN_COURS)
+			add_step(a, s->step->id);
+	}
+	if (a->n_steps == 0)
+		return false;
+	cz_buf_puts(&a->detail, a->n_steps > 1 ? "Ni faites ni en cours : " : "Ni faite ni en cours : ");
+	append_ids(&a->detail, a->steps, a->n_steps);
+	cz_buf_puts(&a->detail, ".");
+	return true;
+}
+
+static bool detect_no_activity(alert_ctx *a)
+{
+	if (a->d->project->n_activite > 0)
+		return false;
+	cz_buf_puts(&a->detail, "La rubrique « activite » ne contient aucun relevé mensuel.");
+	rule_steps_undone(a);
+	return true;
+}
+
+static bool detect_no_needs(alert_ctx *a)
+{
+	if (a->d->project->n_besoins > 0)
+		return false;
+	cz_buf_puts(&a->detail, "La rubrique « besoins » est absente ou vide.");
+	rule_steps_undone(a);
+	return true;
+}
+
+static bool detect_unassessed(alert_ctx *a)
+{
+	const cz_cov_tally *t = &a->d->coverage.total;
+	size_t n = t->counts[CZ_COV_UNASSESSED];
+	if (n == 0)
+		return false;
+	cz_buf_printf(&a->detail, "%zu des %zu compétences de la phase « %s » ne sont pas évaluées.", n,
+		      t->total, phase_name(a->d, a->d->declared));
+	rule_steps_undone(a);
+	return true;
+}
+
+static const struct {
+	const char *id;
+	bool (*detect)(alert_ctx *a);
+} detectors[] = {
+	{ RULE_AHEAD, detect_ahead },
+	{ "diag.phase-suivante", detect_next },
+	{ "diag.eparpillement", detect_spread },
+	{ "diag.test-sans-financement", detect_no_funding },
+	{ "diag.reseau-sans-relais", detect_no_relays },
+	{ "diag.prestataires-sans-charte", detect_no_charter },
+	{ "diag.lancement-sans-structuration", detect_not_under_way },
+	{ "diag.fonctionnement-sans-evaluation", detect_not_under_way },
+	{ "diag.activite-absente", detect_no_activity },
+	{ "diag.besoins-absents", detect_no_needs },
+	{ "diag.competences-non-evaluees", detect_unassessed },
+};
+
+static cz_status compute_alerts(cz_diag *d)
+{
+	const cz_referential *ref = d->ref;
+	size_t total_steps = 0;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		total_steps += d->phases[ph].n_steps;
+	cz_diag_alert *found = cz_arena_calloc(d->arena, ref->n_alerts ? ref->n_alerts : 1, sizeof(*found));
+	d->alerts = cz_arena_calloc(d->arena, ref->n_alerts ? ref->n_alerts : 1, sizeof(*d->alerts));
+	if (!found || !d->alerts)
+		return CZ_ERR_NOMEM;
+	size_t n_found = 0;
+	for (size_t i = 0; i < ref->n_alerts; i++) {
+		const cz_ref_alert *rule = &ref->alerts[i];
+		if (rule->phases && !(rule->phases & (1u << d->declared)))
+			continue;
+		bool (*detect)(alert_ctx *) = NULL;
+		for (size_t k = 0; k < sizeof(detectors) / sizeof(detectors[0]); k++)
+			if (strcmp(detectors[k].id, rule->id) == 0)
+				detect = detectors[k].detect;
+		/* A rule an amended referential adds without code behind it stays silent. */
+		if (!detect)
+			continue;
+		alert_ctx a = { d, rule, { 0 }, NULL, 0 };
+		cz_buf_init(&a.detail);
+		a.steps = cz_arena_calloc(d->arena, total_steps + rule->n_etapes + 1, sizeof(*a.steps));
+		if (!a.steps) {
+			cz_buf_free(&a.detail);
+			return CZ_ERR_NOMEM;
+		}
+		bool fired = detect(&a);
+		if (fired) {
+			if (!cz_buf_ok(&a.detail)) {
+				cz_buf_free(&a.detail);
+				return CZ_ERR_NOMEM;
+			}
+			cz_diag_alert *al = &found[n_found++];
+			al->rule = rule;
+			al->detail = cz_arena_strdup(d->arena, a.detail.data ? a.detail.data : "");
+			al->steps = a.steps;
+			al->n_steps = a.n_steps;
+			if (!al->detail) {
+				cz_buf_free(&a.detail);
+				return CZ_ERR_NOMEM;
+			}
+		}
+		cz_buf_free(&a.detail);
+	}
+	/* Most severe first; the referential's order within a severity. */
+	for (int sev = CZ_SEV_CRITIQUE; sev >= 0; sev--)
+		for (size_t i = 0; i < n_found; i++)
+			if ((int)found[i].rule->severite == sev) {
+				d->alerts[d->n_alerts++] = found[i];
+				d->alert_counts[sev]++;
+			}
+	return CZ_OK;
+}
+
+/* ---- next actions ---------------------------------------------------- */
+
+static bool action_taken(const cz_diag *d, const char *id)
+{
+	for (size_t i = 0; i < d->n_actions; i++)
+		if (strcmp(d->actions[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+static void add_step_action(cz_diag *d, cz_diag_action_kind kind, const cz_diag_step *s,
+			    const cz_ref_alert *alert)
+{
+	if (d->n_actions >= CZ_DIAG_ACTIONS || action_taken(d, s->step->id))
+		return;
+	cz_diag_action *a = &d->actions[d->n_actions++];
+	a->kind = kind;
+	a->id = s->step->id;
+	a->label = s->step->nom;
+	a->phase = s->phase;
+	a->status_label = s->recorded ? cz_enum_label(&cz_enum_step_status, s->status)
+				      : "à faire, non renseignée";
+	a->alert = alert;
+}
+
+static void compute_actions(cz_diag *d)
+{
+	/* Order of urgency: what a critical alert points to, what blocks the
+	 * declared phase, what it still asks, then the skills to acquire. The
+	 * first pass takes one step per critical alert, so that each of them is
+	 * represented; the second takes their other steps. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < d->n_alerts; i++) {
+			const cz_diag_alert *al = &d->alerts[i];
+			if (al->rule->severite != CZ_SEV_CRITIQUE)
+				continue;
+			for (size_t k = 0; k < al->n_steps; k++) {
+				const cz_diag_step *s = find_step(d, al->steps[k]);
+				if (s && !action_taken(d, s->step->id)) {
+					add_step_action(d, CZ_DIAG_ACT_ALERT, s, al->rule);
+					if (pass == 0)
+						break;
+				}
+			}
+		}
+	}
+	for (size_t i = 0; i < d->n_blocking; i++)
+		add_step_action(d, CZ_DIAG_ACT_BLOCKING, d->blocking[i], NULL);
+	for (size_t i = 0; i < d->n_remaining; i++)
+		add_step_action(d, CZ_DIAG_ACT_STEP, d->remaining[i], NULL);
+	for (size_t i = 0; i < d->coverage.n_items && d->n_actions < CZ_DIAG_ACTIONS; i++) {
+		const cz_cov_item *it = &d->coverage.items[i];
+		if (it->state != CZ_COV_GAP || action_taken(d, it->competence->id))
+			continue;
+		cz_diag_action *a = &d->actions[d->n_actions++];
+		a->kind = CZ_DIAG_ACT_SKILL;
+		a->id = it->competence->id;
+		a->label = it->competence->nom;
+		a->phase = d->declared;
+		a->status_label = cz_enum_label(&cz_enum_level, CZ_LEVEL_A_ACQUERIR);
+	}
+}
+
+cz_status cz_diag_run(const cz_project *p, const cz_referential *ref, cz_diag **out)
+{
+	*out = NULL;
+	cz_arena *arena = cz_arena_new();
+	if (!arena)
+		return CZ_ERR_NOMEM;
+	cz_diag *d = cz_arena_alloc(arena, sizeof(*d));
+	if (!d) {
+		cz_arena_free(arena);
+		return CZ_ERR_NOMEM;
+	}
+	d->arena = arena;
+	d->project = p;
+	d->ref = ref;
+	d->declared = p->projet.phase;
+	const cz_ref_alert *ahead = cz_ref_alert_find(ref, RULE_AHEAD);
+	/* Without the rule's threshold, a phase counts as done when all of it is. */
+	d->threshold = ahead && ahead->has_seuil ? ahead->seuil : 1.0;
+	cz_status st;
+	if ((st = compute_phases(d)) != CZ_OK || (st = compute_coverage(d)) != CZ_OK ||
+	    (st = compute_needs(d)) != CZ_OK || (st = compute_alerts(d)) != CZ_OK) {
+		cz_diag_free(d);
+		return st;
+	}
+	compute_actions(d);
+	*out = d;
+	return CZ_OK;
+}
+
+void cz_diag_free(cz_diag *d)
+{
+	if (!d)
+		return;
+	cz_coverage_free(&d->coverage);
+	cz_arena_free(d->arena);
+}

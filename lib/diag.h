@@ -1,0 +1,162 @@
+/*
+ * The four-phase diagnostic of a project (SPEC §5, `diag`): where the
+ * project stands in each phase, the phase its steps support versus the one
+ * it declares, competence coverage of the declared phase, the needs and the
+ * offer, alerts with their methodological reason, and the next actions.
+ *
+ * Definitions (every threshold and label comes from the referential):
+ *
+ *   progress of a phase = (steps fait + 1/2 en_cours) / applicable steps,
+ *     where applicable = every step of the phase except `sans_objet`, and a
+ *     step absent from the file counts as à faire. A phase whose steps are
+ *     all `sans_objet` has no progress (has_ratio false) and counts as
+ *     reached.
+ *
+ *   supported phase = the furthest phase P such that every phase before P
+ *     reaches the threshold (`seuil` of the alert rule diag.phase-en-avance;
+ *     every applicable step when the rule has none).
+ *
+ *   blocking steps = the steps not yet `fait` (nor `sans_objet`) of every
+ *     phase before the declared one whose progress is under the threshold;
+ *     "left behind" steps are those of every earlier phase.
+ *
+ * The result borrows the project and the referential, which must outlive it.
+ */
+#ifndef CZ_DIAG_H
+#define CZ_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "coverage.h"
+#include "model.h"
+#include "referential.h"
+#include "status.h"
+
+/* The number of next actions the diagnostic proposes (at most). */
+#define CZ_DIAG_ACTIONS 5
+
+typedef struct {
+	const cz_ref_item *step;
+	cz_phase phase;
+	cz_step_status status; /* CZ_STEP_A_FAIRE when absent from the file */
+	bool recorded;         /* false: absent from the file */
+} cz_diag_step;
+
+typedef struct {
+	cz_phase phase;
+	cz_diag_step *steps; /* every step of the phase, in referential order */
+	size_t n_steps;
+	size_t done, in_progress, todo, not_applicable; /* todo includes unrecorded */
+	size_t unrecorded;
+	size_t applicable; /* n_steps - not_applicable */
+	double ratio;      /* progress in [0, 1]; meaningful when has_ratio */
+	bool has_ratio;    /* false when no step applies */
+	bool reached;      /* ratio >= threshold, or no step applies */
+} cz_diag_phase;
+
+/* How the offer answers a need. */
+typedef enum {
+	CZ_DIAG_ANSWER_PRIORITY, /* a priority offer with the same cible */
+	CZ_DIAG_ANSWER_OTHER,    /* only non-priority offers with the same cible */
+	CZ_DIAG_ANSWER_NONE,     /* no offer with that cible */
+	CZ_DIAG_ANSWER_UNKNOWN,  /* the need has no cible */
+	CZ_DIAG_ANSWER_COUNT
+} cz_diag_answer;
+
+extern const char *const cz_diag_answer_keys[CZ_DIAG_ANSWER_COUNT];
+extern const char *const cz_diag_answer_labels[CZ_DIAG_ANSWER_COUNT];
+
+typedef struct {
+	const cz_need *need;
+	cz_diag_answer answer;
+	const cz_offer *offer; /* the first answering offer (priority ones first), or NULL */
+	size_t n_offers;       /* offers of the answer's kind for that cible */
+} cz_diag_need;
+
+typedef struct {
+	const cz_ref_alert *rule;
+	char *detail;        /* what was found in this project, one French sentence */
+	const char **steps;  /* step ids to act on (not yet fait), in referential order */
+	size_t n_steps;
+} cz_diag_alert;
+
+typedef enum {
+	CZ_DIAG_ACT_ALERT,    /* a step a critical alert points to */
+	CZ_DIAG_ACT_BLOCKING, /* a blocking step of an earlier phase */
+	CZ_DIAG_ACT_STEP,     /* a remaining step of the declared phase */
+	CZ_DIAG_ACT_SKILL,    /* a competence gap of the declared phase */
+	CZ_DIAG_ACT_COUNT
+} cz_diag_action_kind;
+
+extern const char *const cz_diag_action_keys[CZ_DIAG_ACT_COUNT];
+
+typedef struct {
+	cz_diag_action_kind kind;
+	const char *id, *label; /* a step or competence of the referential */
+	cz_phase phase;
+	const char *status_label; /* the step status or competence level, in French */
+	const cz_ref_alert *alert; /* CZ_DIAG_ACT_ALERT only */
+} cz_diag_action;
+
+/* An actor of the network carrying competences of the declared phase. */
+typedef struct {
+	const char *actor;
+	const cz_cov_item **items;
+	size_t n_items;
+} cz_diag_carrier;
+
+typedef struct {
+	const cz_project *project;
+	const cz_referential *ref;
+	cz_phase declared, supported;
+	double threshold;
+	bool ahead; /* declared > supported */
+	cz_diag_phase phases[CZ_PHASE_COUNT];
+	const cz_diag_step **blocking; /* see the definitions above */
+	size_t n_blocking;
+	const cz_diag_step **left_behind;
+	size_t n_left_behind;
+	const cz_diag_step **remaining; /* declared phase, not fait nor sans_objet */
+	size_t n_remaining;
+
+	cz_cov_phase coverage; /* of the declared phase */
+	cz_diag_carrier *carriers; /* actors named in porte_par, by name */
+	size_t n_carriers;
+
+	cz_diag_need *needs; /* ranked: demandes desc (absent last), then name */
+	size_t n_needs;
+	const cz_offer **unmatched_offers; /* no need with their cible (or no cible) */
+	size_t n_unmatched_offers;
+	size_t n_priority_offers;
+	double priority_limit; /* the pitfall threshold on priority pairs */
+	bool has_priority_limit;
+
+	cz_diag_alert *alerts; /* critique first, then attention, info; referential order within */
+	size_t n_alerts;
+	size_t alert_counts[CZ_SEV_COUNT];
+
+	cz_diag_action actions[CZ_DIAG_ACTIONS];
+	size_t n_actions;
+
+	cz_arena *arena; /* owns everything above except `coverage` */
+} cz_diag;
+
+/* Run the diagnostic; on CZ_OK *out is the caller's (cz_diag_free). */
+cz_status cz_diag_run(const cz_project *p, const cz_referential *ref, cz_diag **out);
+void cz_diag_free(cz_diag *d);
+
+/* Whether the diagnostic raised a `critique` alert (for --exit-code). */
+bool cz_diag_has_critical(const cz_diag *d);
+/* French label of a severity: "info", "attention", "critique". */
+const char *cz_diag_severity_label(cz_severity s);
+
+/* Renderers: append the report to `out` / add the "Diag …" sheets. */
+cz_status cz_diag_render_md(const cz_diag *d, cz_buf *out);
+cz_status cz_diag_render_json(const cz_diag *d, cz_buf *out);
+
+cz_status cz_diag_render_xlsx(const cz_diag *d, lxw_workbook *wb);
+
+#endif

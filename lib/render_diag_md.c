@@ -1,0 +1,377 @@
+/*
+ * The diagnostic as Markdown (GFM tables), meant to read well both on a
+ * forge and in a terminal: short sentences, bars of ten cells, ids in code
+ * spans so that a carrier can copy them into the project file.
+ */
+#include "diag.h"
+
+#include <string.h>
+
+#include "enums.h"
+#include "format_fr.h"
+#include "md.h"
+
+#define BAR_WIDTH 10
+
+/* Phase names go into headings and tables unescaped: an amended name with
+ * Markdown specials falls back to the built-in label. */
+static const char *phase_name(const cz_diag *d, cz_phase ph)
+{
+	const char *n = d->ref->phases[ph].nom;
+	return n && !strpbrk(n, "\\`*_[]<>|#\n\r") ? n : cz_enum_label(&cz_enum_phase, ph);
+}
+
+static void md_code(cz_buf *b, const char *id)
+{
+	/* ids are referential slugs: no backtick can occur in them */
+	cz_buf_printf(b, "`%s`", id);
+}
+
+static void num_or_dash(cz_buf *b, cz_num n)
+{
+	char s[64];
+	cz_buf_puts(b, n.set ? cz_fr_compact(s, sizeof(s), n.value, 2) : "—");
+}
+
+static void step_status(cz_buf *b, const cz_diag_step *s)
+{
+	cz_buf_puts(b, cz_enum_label(&cz_enum_step_status, s->status));
+	if (!s->recorded)
+		cz_buf_puts(b, ", non renseignée");
+}
+
+static void step_line(cz_buf *b, const cz_diag_step *s, const char *prefix)
+{
+	cz_buf_puts(b, prefix);
+	md_code(b, s->step->id);
+	cz_buf_puts(b, " ");
+	cz_md_text(b, s->step->nom);
+	cz_buf_puts(b, " (");
+	step_status(b, s);
+	cz_buf_puts(b, ")\n");
+}
+
+static void identity(const cz_diag *d, cz_buf *b)
+{
+	const cz_projet *pj = &d->project->projet;
+	char s1[64], s2[64], s3[64];
+	cz_buf_puts(b, "# Diagnostic : ");
+	cz_md_text(b, pj->nom);
+	cz_buf_puts(b, "\n\n| Projet | |\n|---|---|\n| Type | ");
+	cz_md_text(b, cz_enum_label(&cz_enum_type, pj->type));
+	cz_buf_puts(b, " |\n| Lieu | ");
+	cz_buf_puts(b, pj->lieu_set ? cz_enum_label(&cz_enum_lieu, pj->lieu) : "non renseigné");
+	cz_buf_puts(b, " |\n| Porteur | ");
+	if (pj->porteur_set && pj->porteur.nom) {
+		cz_md_text(b, pj->porteur.nom);
+		if (pj->porteur.statut_set)
+			cz_buf_printf(b, " (%s)", cz_enum_label(&cz_enum_statut, pj->porteur.statut));
+	} else {
+		cz_buf_puts(b, "non renseigné");
+	}
+	cz_buf_puts(b, " |\n| Territoire | ");
+	if (pj->territoire_set && pj->territoire.nom) {
+		const cz_territoire *t = &pj->territoire;
+		cz_md_text(b, t->nom);
+		const char *sep = " : ";
+		if (t->population.set) {
+			cz_buf_printf(b, "%s%s habitants", sep, cz_fr_number(s1, sizeof(s1), t->population.value, 0));
+			sep = ", ";
+		}
+		if (t->entreprises.set) {
+			cz_buf_printf(b, "%s%s entreprises", sep, cz_fr_number(s2, sizeof(s2), t->entreprises.value, 0));
+			sep = ", ";
+		}
+		if (t->salaries.set)
+			cz_buf_printf(b, "%s%s salariés", sep, cz_fr_number(s3, sizeof(s3), t->salaries.value, 0));
+	} else {
+		cz_buf_puts(b, "non renseigné");
+	}
+	cz_buf_puts(b, " |\n| Date du point | ");
+	if (pj->date.set)
+		cz_buf_printf(b, "%02d/%02d/%04d", pj->date.day, pj->date.month, pj->date.year);
+	else
+		cz_buf_puts(b, "non renseignée");
+	cz_buf_printf(b, " |\n| Phase déclarée | %s |\n| Phase étayée par les étapes | %s |\n",
+		      phase_name(d, d->declared), phase_name(d, d->supported));
+	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu attention, %zu info |\n\n",
+		      d->alert_counts[CZ_SEV_CRITIQUE], d->alert_counts[CZ_SEV_CRITIQUE] > 1 ? "s" : "",
+		      d->alert_counts[CZ_SEV_ATTENTION], d->alert_counts[CZ_SEV_INFO]);
+}
+
+static void phases(const cz_diag *d, cz_buf *b)
+{
+	char pct[32];
+	cz_buf_puts(b, "## Avancement des quatre phases\n\n"
+		       "| Phase | Avancement | % | Faites | En cours | À faire | dont non renseignées | Sans objet |\n"
+		       "|---|---|--:|--:|--:|--:|--:|--:|\n");
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		const cz_diag_phase *dp = &d->phases[ph];
+		cz_buf_puts(b, "| ");
+		if (ph == (int)d->declared)
+			cz_buf_printf(b, "**%s** (déclarée)", phase_name(d, (cz_phase)ph));
+		else
+			cz_buf_puts(b, phase_name(d, (cz_phase)ph));
+		cz_buf_puts(b, " | ");
+		if (dp->has_ratio) {
+			cz_md_bar(b, dp->ratio, BAR_WIDTH);
+			cz_buf_printf(b, " | %s", cz_fr_percent(pct, sizeof(pct), dp->ratio));
+		} else {
+			cz_buf_puts(b, "sans objet | —");
+		}
+		cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu |\n", dp->done, dp->in_progress, dp->todo,
+			      dp->unrecorded, dp->not_applicable);
+	}
+	cz_buf_printf(b, "\nAvancement = (étapes faites + ½ étapes en cours) / étapes applicables "
+			 "(hors « sans objet ») ; une étape absente du fichier compte comme à faire. "
+			 "La phase étayée est la plus avancée dont chaque phase précédente atteint %s.\n\n",
+		      cz_fr_percent(pct, sizeof(pct), d->threshold));
+
+	if (d->ahead) {
+		cz_buf_printf(b, "> **⚠ Phase déclarée en avance.** Le projet se déclare en phase %s, "
+				 "mais ses étapes n'étayent que la phase %s. ",
+			      phase_name(d, d->declared), phase_name(d, d->supported));
+		cz_buf_printf(b, "Étape%s à terminer d'abord :\n>\n", d->n_blocking > 1 ? "s" : "");
+		for (size_t i = 0; i < d->n_blocking; i++)
+			step_line(b, d->blocking[i], "> - ");
+		cz_buf_puts(b, "\n");
+	}
+
+	const cz_ref_phase *rp = &d->ref->phases[d->declared];
+	cz_buf_printf(b, "### Étapes restantes de la phase %s\n\n", phase_name(d, d->declared));
+	if (d->n_remaining == 0)
+		cz_buf_puts(b, "Toutes les étapes de la phase sont faites ou sans objet.\n\n");
+	for (size_t i = 0; i < d->n_remaining; i++)
+		step_line(b, d->remaining[i], "- ");
+	if (d->n_remaining)
+		cz_buf_puts(b, "\n");
+	if (rp->point_attention) {
+		cz_buf_puts(b, "Point d'attention de la phase : ");
+		cz_md_text(b, rp->point_attention);
+		cz_buf_puts(b, "\n\n");
+	}
+	/* The blocking steps are already listed in the warning above. */
+	size_t others = d->n_left_behind - d->n_blocking;
+	if (others) {
+		cz_buf_puts(b, "### Étapes laissées en arrière\n\n"
+			       "Encore ouvertes dans des phases précédentes, sans bloquer (leur phase atteint le seuil) :\n\n");
+		for (size_t i = 0; i < d->n_left_behind; i++) {
+			const cz_diag_step *s = d->left_behind[i];
+			bool blocking = false;
+			for (size_t k = 0; k < d->n_blocking && !blocking; k++)
+				blocking = d->blocking[k] == s;
+			if (blocking)
+				continue;
+			cz_buf_printf(b, "- %s : ", phase_name(d, s->phase));
+			step_line(b, s, "");
+		}
+		cz_buf_puts(b, "\n");
+	}
+}
+
+static void tally_row(cz_buf *b, const cz_cov_tally *t)
+{
+	char pct[32];
+	cz_buf_printf(b, " | %s | %zu | %zu | %zu | %zu | %zu | %zu |\n",
+		      cz_fr_percent(pct, sizeof(pct), t->ratio), t->counts[CZ_COV_CARRIER],
+		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS], t->counts[CZ_COV_GAP],
+		      t->counts[CZ_COV_UNASSESSED], t->total);
+}
+
+static void skill_list(const cz_diag *d, cz_buf *b, cz_cov_state state, const char *title)
+{
+	const cz_cov_phase *c = &d->coverage;
+	if (c->total.counts[state] == 0)
+		return;
+	cz_buf_printf(b, "%s :\n\n", title);
+	for (size_t i = 0; i < c->n_items; i++) {
+		if (c->items[i].state != state)
+			continue;
+		cz_buf_puts(b, "- ");
+		md_code(b, c->items[i].competence->id);
+		cz_buf_puts(b, " ");
+		cz_md_text(b, c->items[i].competence->nom);
+		if (c->items[i].porte_par) {
+			cz_buf_puts(b, " (avec ");
+			cz_md_text(b, c->items[i].porte_par);
+			cz_buf_puts(b, ")");
+		}
+		cz_buf_puts(b, "\n");
+	}
+	cz_buf_puts(b, "\n");
+}
+
+static void skills(const cz_diag *d, cz_buf *b)
+{
+	const cz_cov_phase *c = &d->coverage;
+	char pct[32];
+	cz_buf_printf(b, "## Compétences de la phase %s\n\n", phase_name(d, d->declared));
+	if (c->total.total == 0) {
+		cz_buf_puts(b, "Le référentiel n'attend aucune compétence pour cette phase.\n\n");
+		return;
+	}
+	cz_buf_puts(b, "Couverture : ");
+	cz_md_bar(b, c->total.ratio, BAR_WIDTH);
+	cz_buf_printf(b, " %s (acquises par le porteur ou portées par le réseau, plus ½ en cours, "
+			 "sur %zu compétences).\n\n",
+		      cz_fr_percent(pct, sizeof(pct), c->total.ratio), c->total.total);
+	cz_buf_puts(b, "| Famille | Couverture | Porteur | Réseau | En cours | À acquérir | Non évaluées | Total |\n"
+		       "|---|--:|--:|--:|--:|--:|--:|--:|\n");
+	for (size_t f = 0; f < c->n_families; f++) {
+		if (c->by_family[f].total == 0)
+			continue;
+		cz_buf_puts(b, "| ");
+		cz_md_text(b, d->ref->families[f].nom);
+		tally_row(b, &c->by_family[f]);
+	}
+	cz_buf_puts(b, "| **Ensemble**");
+	tally_row(b, &c->total);
+	cz_buf_puts(b, "\n");
+	if (d->n_carriers) {
+		cz_buf_puts(b, "Portées par un acteur du réseau :\n\n");
+		for (size_t k = 0; k < d->n_carriers; k++) {
+			cz_buf_puts(b, "- **");
+			cz_md_text(b, d->carriers[k].actor);
+			cz_buf_puts(b, "** : ");
+			for (size_t i = 0; i < d->carriers[k].n_items; i++) {
+				if (i)
+					cz_buf_puts(b, ", ");
+				md_code(b, d->carriers[k].items[i]->competence->id);
+			}
+			cz_buf_puts(b, "\n");
+		}
+		cz_buf_puts(b, "\n");
+	}
+	skill_list(d, b, CZ_COV_GAP, "Lacunes (à acquérir ou à confier à un acteur du réseau)");
+	skill_list(d, b, CZ_COV_IN_PROGRESS, "En cours d'acquisition");
+	skill_list(d, b, CZ_COV_UNASSESSED, "Non évaluées (absentes de la rubrique « competences »)");
+}
+
+static void needs(const cz_diag *d, cz_buf *b)
+{
+	char n[32];
+	cz_buf_puts(b, "## Besoins et offre\n\n");
+	if (d->n_needs == 0) {
+		cz_buf_puts(b, "Aucun besoin recensé (rubrique « besoins »).\n\n");
+	} else {
+		cz_buf_puts(b, "| Rang | Besoin | Cible | Demandes | Réponse de l'offre |\n|--:|---|---|--:|---|\n");
+		for (size_t i = 0; i < d->n_needs; i++) {
+			const cz_diag_need *dn = &d->needs[i];
+			cz_buf_printf(b, "| %zu | ", i + 1);
+			cz_md_text(b, dn->need->besoin);
+			cz_buf_printf(b, " | %s | ",
+				      dn->need->cible_set ? cz_enum_label(&cz_enum_cible, dn->need->cible) : "—");
+			num_or_dash(b, dn->need->demandes);
+			cz_buf_printf(b, " | %s", dn->answer == CZ_DIAG_ANSWER_PRIORITY ? "**oui** : " :
+						  dn->answer == CZ_DIAG_ANSWER_OTHER ? "non : " : "non, ");
+			if (dn->offer) {
+				cz_buf_puts(b, "« ");
+				cz_md_text(b, dn->offer->service);
+				cz_buf_puts(b, " »");
+				if (dn->n_offers > 1)
+					cz_buf_printf(b, " (+ %zu pour cette cible)", dn->n_offers - 1);
+				if (dn->answer == CZ_DIAG_ANSWER_OTHER)
+					cz_buf_puts(b, ", non prioritaire");
+			} else {
+				cz_buf_puts(b, cz_diag_answer_labels[dn->answer]);
+			}
+			cz_buf_puts(b, " |\n");
+		}
+		cz_buf_puts(b, "\nUn besoin est servi quand une offre prioritaire vise la même cible.\n\n");
+	}
+	cz_buf_printf(b, "Couples produit / marché prioritaires : %zu", d->n_priority_offers);
+	if (d->has_priority_limit)
+		cz_buf_printf(b, " (le référentiel en conseille %s au plus pendant le test)",
+			      cz_fr_compact(n, sizeof(n), d->priority_limit, 2));
+	cz_buf_puts(b, ".\n\n");
+	if (d->n_unmatched_offers) {
+		cz_buf_puts(b, "Offres qui ne répondent à aucun besoin recensé :\n\n");
+		for (size_t i = 0; i < d->n_unmatched_offers; i++) {
+			const cz_offer *o = d->unmatched_offers[i];
+			cz_buf_puts(b, "- ");
+			cz_md_text(b, o->service);
+			cz_buf_printf(b, " (cible : %s%s)\n",
+				      o->cible_set ? cz_enum_label(&cz_enum_cible, o->cible) : "non renseignée",
+				      o->prioritaire ? ", prioritaire" : "");
+		}
+		cz_buf_puts(b, "\n");
+	}
+}
+
+static void alerts(const cz_diag *d, cz_buf *b)
+{
+	cz_buf_puts(b, "## Alertes\n\n");
+	if (d->n_alerts == 0) {
+		cz_buf_puts(b, "Aucune alerte.\n\n");
+		return;
+	}
+	cz_buf_puts(b, "| Gravité | Alerte | Constat | Pourquoi | Étapes |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < d->n_alerts; i++) {
+		const cz_diag_alert *a = &d->alerts[i];
+		cz_severity s = a->rule->severite;
+		cz_buf_printf(b, s == CZ_SEV_CRITIQUE ? "| **%s** | " : "| %s | ", cz_diag_severity_label(s));
+		cz_md_text(b, a->rule->nom);
+		cz_buf_puts(b, " (");
+		md_code(b, a->rule->id);
+		cz_buf_puts(b, ") | ");
+		cz_md_text(b, a->detail);
+		cz_buf_puts(b, " | ");
+		cz_md_text(b, a->rule->raison);
+		cz_buf_puts(b, " | ");
+		for (size_t k = 0; k < a->n_steps; k++) {
+			if (k)
+				cz_buf_puts(b, ", ");
+			md_code(b, a->steps[k]);
+		}
+		if (a->n_steps == 0)
+			cz_buf_puts(b, "—");
+		cz_buf_puts(b, " |\n");
+	}
+	cz_buf_puts(b, "\n");
+}
+
+static void actions(const cz_diag *d, cz_buf *b)
+{
+	cz_buf_puts(b, "## Prochaines actions\n\n");
+	if (d->n_actions == 0) {
+		cz_buf_puts(b, "Rien à signaler : les étapes de la phase sont faites et aucune compétence ne manque.\n");
+		return;
+	}
+	for (size_t i = 0; i < d->n_actions; i++) {
+		const cz_diag_action *a = &d->actions[i];
+		cz_buf_printf(b, "%zu. ", i + 1);
+		md_code(b, a->id);
+		cz_buf_puts(b, " ");
+		cz_md_text(b, a->label);
+		cz_buf_puts(b, " — ");
+		switch (a->kind) {
+		case CZ_DIAG_ACT_ALERT:
+			cz_buf_puts(b, "alerte critique « ");
+			cz_md_text(b, a->alert->nom);
+			cz_buf_printf(b, " » ; étape de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
+			break;
+		case CZ_DIAG_ACT_BLOCKING:
+			cz_buf_printf(b, "étape bloquante de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
+			break;
+		case CZ_DIAG_ACT_STEP:
+			cz_buf_printf(b, "étape de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
+			break;
+		default:
+			cz_buf_printf(b, "compétence de la phase %s à acquérir ou à confier au réseau",
+				      phase_name(d, a->phase));
+			break;
+		}
+		cz_buf_puts(b, "\n");
+	}
+}
+
+cz_status cz_diag_render_md(const cz_diag *d, cz_buf *out)
+{
+	identity(d, out);
+	phases(d, out);
+	skills(d, out);
+	needs(d, out);
+	alerts(d, out);
+	actions(d, out);
+	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+}

@@ -1,0 +1,455 @@
+/*
+ * The diagnostic as worksheets, each with a frozen header row:
+ * "Diag synthèse" (identity, progress of the four phases, competence
+ * coverage by family), "Diag étapes" (every step and its status), "Diag
+ * compétences" (the declared phase's checklist), "Diag besoins" (ranked
+ * needs, offers without a need), "Diag alertes" and "Diag actions".
+ * Ratios and counts are numbers with number formats; statuses and
+ * severities are coloured.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "enums.h"
+
+#define SHEET_SUMMARY "Diag synthèse"
+#define SHEET_STEPS "Diag étapes"
+#define SHEET_SKILLS "Diag compétences"
+#define SHEET_NEEDS "Diag besoins"
+#define SHEET_ALERTS "Diag alertes"
+#define SHEET_ACTIONS "Diag actions"
+
+/* Excel's limit on the characters of one cell. */
+#define CELL_MAX_CHARS 32767
+
+typedef struct {
+	lxw_workbook *wb;
+	lxw_error err; /* the first failure, kept */
+	lxw_format *title, *header, *bold, *text, *wrap, *percent, *percent_bold, *count, *count_bold,
+		*date;
+	lxw_format *step[CZ_STEP_COUNT];
+	lxw_format *cov[CZ_COV_COUNT];
+	lxw_format *sev[CZ_SEV_COUNT];
+} ctx;
+
+static void keep(ctx *c, lxw_error e)
+{
+	if (c->err == LXW_NO_ERROR && e != LXW_NO_ERROR)
+		c->err = e;
+}
+
+static lxw_format *new_format(ctx *c, const char *num_format, bool bold, bool wrap)
+{
+	lxw_format *f = workbook_add_format(c->wb);
+	if (!f) {
+		keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	if (num_format)
+		format_set_num_format(f, num_format);
+	if (bold)
+		format_set_bold(f);
+	if (wrap)
+		format_set_text_wrap(f);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	return f;
+}
+
+static lxw_format *coloured(ctx *c, lxw_color_t bg, lxw_color_t fg, bool bold)
+{
+	lxw_format *f = new_format(c, NULL, bold, false);
+	if (f) {
+		format_set_bg_color(f, bg);
+		format_set_font_color(f, fg);
+	}
+	return f;
+}
+
+static bool make_formats(ctx *c)
+{
+	c->title = new_format(c, NULL, true, false);
+	c->header = new_format(c, NULL, true, true);
+	c->bold = new_format(c, NULL, true, false);
+	c->text = new_format(c, NULL, false, false);
+	c->wrap = new_format(c, NULL, false, true);
+	c->percent = new_format(c, "0%", false, false);
+	c->percent_bold = new_format(c, "0%", true, false);
+	c->count = new_format(c, "0", false, false);
+	c->count_bold = new_format(c, "0", true, false);
+	c->date = new_format(c, "dd/mm/yyyy", false, false);
+	/* Excel's own "good / neutral / bad" palette, familiar to readers. */
+	c->step[CZ_STEP_FAIT] = coloured(c, 0xC6EFCE, 0x006100, false);
+	c->step[CZ_STEP_EN_COURS] = coloured(c, 0xFFEB9C, 0x9C5700, false);
+	c->step[CZ_STEP_A_FAIRE] = coloured(c, 0xFFC7CE, 0x9C0006, false);
+	c->step[CZ_STEP_SANS_OBJET] = coloured(c, 0xEDEDED, 0x595959, false);
+	c->cov[CZ_COV_CARRIER] = coloured(c, 0xC6EFCE, 0x006100, false);
+	c->cov[CZ_COV_NETWORK] = coloured(c, 0xDDEBF7, 0x1F4E78, false);
+	c->cov[CZ_COV_IN_PROGRESS] = coloured(c, 0xFFEB9C, 0x9C5700, false);
+	c->cov[CZ_COV_GAP] = coloured(c, 0xFFC7CE, 0x9C0006, false);
+	c->cov[CZ_COV_UNASSESSED] = coloured(c, 0xEDEDED, 0x595959, false);
+	c->sev[CZ_SEV_INFO] = coloured(c, 0xDDEBF7, 0x1F4E78, false);
+	c->sev[CZ_SEV_ATTENTION] = coloured(c, 0xFFEB9C, 0x9C5700, true);
+	c->sev[CZ_SEV_CRITIQUE] = coloured(c, 0xC00000, 0xFFFFFF, true);
+	if (c->err != LXW_NO_ERROR)
+		return false;
+	format_set_font_size(c->title, 14);
+	format_set_bg_color(c->header, 0xD9E1F2);
+	format_set_border(c->header, LXW_BORDER_THIN);
+	return true;
+}
+
+/* A string cell; NULL writes nothing, overlong text is cut at a character. */
+static void put_str(ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *s, lxw_format *f)
+{
+	if (!s)
+		return;
+	size_t chars = 0, i = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > CELL_MAX_CHARS)
+			break;
+	}
+	if (!s[i]) {
+		keep(c, worksheet_write_string(ws, r, col, s, f));
+		return;
+	}
+	char *cut = malloc(i + 1);
+	if (!cut) {
+		keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	memcpy(cut, s, i);
+	cut[i] = '\0';
+	keep(c, worksheet_write_string(ws, r, col, cut, f));
+	free(cut);
+}
+
+static void put_num(ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, double v, lxw_format *f)
+{
+	keep(c, worksheet_write_number(ws, r, col, v, f));
+}
+
+static void headers(ctx *c, lxw_worksheet *ws, lxw_row_t r, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		put_str(c, ws, r, (lxw_col_t)i, names[i], c->header);
+}
+
+static void widths(ctx *c, lxw_worksheet *ws, const double *w, size_t n, lxw_format *wrap_from)
+{
+	for (size_t i = 0; i < n; i++)
+		keep(c, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, w[i], wrap_from));
+}
+
+static lxw_worksheet *sheet(ctx *c, const char *name)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(c->wb, name);
+	if (!ws)
+		keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return ws;
+}
+
+static const char *phase_name(const cz_diag *d, cz_phase ph)
+{
+	const char *n = d->ref->phases[ph].nom;
+	return n ? n : cz_enum_label(&cz_enum_phase, ph);
+}
+
+static void summary(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_SUMMARY);
+	if (!ws)
+		return;
+	static const double w[] = { 34, 14, 12, 12, 12, 14, 12, 12, 12 };
+	widths(c, ws, w, sizeof(w) / sizeof(w[0]), NULL);
+	const cz_projet *pj = &d->project->projet;
+	lxw_row_t r = 0;
+	put_str(c, ws, r, 0, "Diagnostic", c->title);
+	put_str(c, ws, r, 1, pj->nom, c->title);
+	worksheet_freeze_panes(ws, 1, 0);
+	r += 2;
+
+	put_str(c, ws, r, 0, "Type", c->bold);
+	put_str(c, ws, r++, 1, cz_enum_label(&cz_enum_type, pj->type), c->text);
+	put_str(c, ws, r, 0, "Lieu", c->bold);
+	put_str(c, ws, r++, 1, pj->lieu_set ? cz_enum_label(&cz_enum_lieu, pj->lieu) : "non renseigné", c->text);
+	put_str(c, ws, r, 0, "Porteur", c->bold);
+	put_str(c, ws, r++, 1, pj->porteur_set && pj->porteur.nom ? pj->porteur.nom : "non renseigné", c->text);
+	put_str(c, ws, r, 0, "Statut du porteur", c->bold);
+	put_str(c, ws, r++, 1, pj->porteur_set && pj->porteur.statut_set
+				       ? cz_enum_label(&cz_enum_statut, pj->porteur.statut)
+				       : "non renseigné", c->text);
+	put_str(c, ws, r, 0, "Territoire", c->bold);
+	put_str(c, ws, r++, 1, pj->territoire_set && pj->territoire.nom ? pj->territoire.nom : "non renseigné",
+		c->text);
+	const struct { const char *label; cz_num v; } figures[] = {
+		{ "Habitants", pj->territoire.population },
+		{ "Entreprises", pj->territoire.entreprises },
+		{ "Salariés", pj->territoire.salaries },
+	};
+	for (size_t i = 0; i < 3; i++) {
+		put_str(c, ws, r, 0, figures[i].label, c->bold);
+		if (pj->territoire_set && figures[i].v.set)
+			put_num(c, ws, r, 1, figures[i].v.value, c->count);
+		else
+			put_str(c, ws, r, 1, "non renseigné", c->text);
+		r++;
+	}
+	put_str(c, ws, r, 0, "Date du point", c->bold);
+	if (pj->date.set) {
+		lxw_datetime dt = { pj->date.year, pj->date.month, pj->date.day ? pj->date.day : 1, 0, 0, 0 };
+		keep(c, worksheet_write_datetime(ws, r, 1, &dt, c->date));
+	} else {
+		put_str(c, ws, r, 1, "non renseignée", c->text);
+	}
+	r++;
+	put_str(c, ws, r, 0, "Phase déclarée", c->bold);
+	put_str(c, ws, r++, 1, phase_name(d, d->declared), c->text);
+	put_str(c, ws, r, 0, "Phase étayée par les étapes", c->bold);
+	put_str(c, ws, r++, 1, phase_name(d, d->supported), d->ahead ? c->sev[CZ_SEV_CRITIQUE] : c->text);
+	put_str(c, ws, r, 0, "Seuil d'avancement des phases précédentes", c->bold);
+	put_num(c, ws, r++, 1, d->threshold, c->percent);
+	for (int s = CZ_SEV_CRITIQUE; s >= 0; s--) {
+		static const char *const labels[CZ_SEV_COUNT] = { "Alertes info", "Alertes attention",
+								  "Alertes critiques" };
+		put_str(c, ws, r, 0, labels[s], c->bold);
+		put_num(c, ws, r++, 1, (double)d->alert_counts[s], c->count);
+	}
+	r++;
+
+	static const char *const ph_head[] = { "Phase", "Avancement", "Faites", "En cours", "À faire",
+					       "dont non renseignées", "Sans objet", "Applicables",
+					       "Seuil atteint" };
+	headers(c, ws, r, ph_head, sizeof(ph_head) / sizeof(ph_head[0]));
+	lxw_row_t first = ++r;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, r++) {
+		const cz_diag_phase *dp = &d->phases[ph];
+		bool decl = ph == (int)d->declared;
+		put_str(c, ws, r, 0, phase_name(d, (cz_phase)ph), decl ? c->bold : c->text);
+		if (dp->has_ratio)
+			put_num(c, ws, r, 1, dp->ratio, decl ? c->percent_bold : c->percent);
+		else
+			put_str(c, ws, r, 1, "sans objet", c->text);
+		const size_t v[] = { dp->done, dp->in_progress, dp->todo, dp->unrecorded, dp->not_applicable,
+				     dp->applicable };
+		for (size_t k = 0; k < 6; k++)
+			put_num(c, ws, r, (lxw_col_t)(2 + k), (double)v[k], c->count);
+		put_str(c, ws, r, 8, dp->reached ? "oui" : "non",
+			dp->reached ? c->step[CZ_STEP_FAIT] : c->step[CZ_STEP_A_FAIRE]);
+	}
+	lxw_conditional_format bar = { 0 };
+	bar.type = LXW_CONDITIONAL_DATA_BAR;
+	keep(c, worksheet_conditional_format_range(ws, first, 1, r - 1, 1, &bar));
+	r++;
+
+	const cz_cov_phase *cov = &d->coverage;
+	char title[160];
+	snprintf(title, sizeof(title), "Compétences de la phase %s", phase_name(d, d->declared));
+	put_str(c, ws, r++, 0, title, c->bold);
+	static const char *const cov_head[] = { "Famille", "Couverture", "Porteur", "Réseau", "En cours",
+						"À acquérir", "Non évaluées", "Total" };
+	headers(c, ws, r++, cov_head, sizeof(cov_head) / sizeof(cov_head[0]));
+	for (size_t f = 0; f <= cov->n_families; f++) {
+		bool total = f == cov->n_families;
+		const cz_cov_tally *t = total ? &cov->total : &cov->by_family[f];
+		if (!total && t->total == 0)
+			continue;
+		put_str(c, ws, r, 0, total ? "Ensemble" : d->ref->families[f].nom, total ? c->bold : c->text);
+		put_num(c, ws, r, 1, t->ratio, total ? c->percent_bold : c->percent);
+		for (int s = 0; s < CZ_COV_COUNT; s++)
+			put_num(c, ws, r, (lxw_col_t)(2 + s), (double)t->counts[s], total ? c->count_bold : c->count);
+		put_num(c, ws, r, 7, (double)t->total, total ? c->count_bold : c->count);
+		r++;
+	}
+}
+
+static void steps(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_STEPS);
+	if (!ws)
+		return;
+	static const char *const head[] = { "Phase", "Identifiant", "Étape", "Statut", "Renseignée",
+					    "Bloquante" };
+	static const double w[] = { 16, 38, 70, 13, 12, 12 };
+	widths(c, ws, w, 6, NULL);
+	keep(c, worksheet_set_column(ws, 2, 2, 70, c->wrap));
+	headers(c, ws, 0, head, 6);
+	worksheet_freeze_panes(ws, 1, 0);
+	lxw_row_t r = 1;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		const cz_diag_phase *dp = &d->phases[ph];
+		for (size_t i = 0; i < dp->n_steps; i++, r++) {
+			const cz_diag_step *s = &dp->steps[i];
+			bool blocking = false;
+			for (size_t k = 0; k < d->n_blocking && !blocking; k++)
+				blocking = d->blocking[k] == s;
+			put_str(c, ws, r, 0, phase_name(d, (cz_phase)ph), c->text);
+			put_str(c, ws, r, 1, s->step->id, c->text);
+			put_str(c, ws, r, 2, s->step->nom, c->wrap);
+			put_str(c, ws, r, 3, cz_enum_label(&cz_enum_step_status, s->status), c->step[s->status]);
+			put_str(c, ws, r, 4, s->recorded ? "oui" : "non", c->text);
+			put_str(c, ws, r, 5, blocking ? "oui" : "non", blocking ? c->sev[CZ_SEV_CRITIQUE] : c->text);
+		}
+	}
+	if (r > 1)
+		keep(c, worksheet_autofilter(ws, 0, 0, r - 1, 5));
+}
+
+static void skills(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_SKILLS);
+	if (!ws)
+		return;
+	static const char *const head[] = { "Famille", "Identifiant", "Compétence", "État", "Porté par" };
+	static const double w[] = { 30, 40, 70, 28, 30 };
+	widths(c, ws, w, 5, NULL);
+	keep(c, worksheet_set_column(ws, 2, 2, 70, c->wrap));
+	headers(c, ws, 0, head, 5);
+	worksheet_freeze_panes(ws, 1, 0);
+	const cz_cov_phase *cov = &d->coverage;
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < cov->n_items; i++, r++) {
+		const cz_cov_item *it = &cov->items[i];
+		int fam = it->competence->family;
+		if (fam >= 0 && (size_t)fam < d->ref->n_families)
+			put_str(c, ws, r, 0, d->ref->families[fam].nom, c->text);
+		put_str(c, ws, r, 1, it->competence->id, c->text);
+		put_str(c, ws, r, 2, it->competence->nom, c->wrap);
+		put_str(c, ws, r, 3, cz_cov_state_labels[it->state], c->cov[it->state]);
+		put_str(c, ws, r, 4, it->porte_par, c->text);
+	}
+	if (r > 1)
+		keep(c, worksheet_autofilter(ws, 0, 0, r - 1, 4));
+}
+
+static void needs(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_NEEDS);
+	if (!ws)
+		return;
+	static const char *const head[] = { "Rang", "Besoin", "Cible", "Demandes", "Source",
+					    "Réponse de l'offre", "Offre", "Offres de ce type" };
+	static const double w[] = { 8, 40, 18, 11, 36, 30, 40, 12 };
+	widths(c, ws, w, 8, NULL);
+	headers(c, ws, 0, head, 8);
+	worksheet_freeze_panes(ws, 1, 0);
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < d->n_needs; i++, r++) {
+		const cz_diag_need *dn = &d->needs[i];
+		put_num(c, ws, r, 0, (double)(i + 1), c->count);
+		put_str(c, ws, r, 1, dn->need->besoin, c->wrap);
+		put_str(c, ws, r, 2, dn->need->cible_set ? cz_enum_label(&cz_enum_cible, dn->need->cible) : NULL,
+			c->text);
+		if (dn->need->demandes.set)
+			put_num(c, ws, r, 3, dn->need->demandes.value, c->count);
+		put_str(c, ws, r, 4, dn->need->source, c->wrap);
+		lxw_format *f = dn->answer == CZ_DIAG_ANSWER_PRIORITY ? c->step[CZ_STEP_FAIT]
+				: dn->answer == CZ_DIAG_ANSWER_OTHER  ? c->step[CZ_STEP_EN_COURS]
+								      : c->step[CZ_STEP_A_FAIRE];
+		put_str(c, ws, r, 5, cz_diag_answer_labels[dn->answer], f);
+		put_str(c, ws, r, 6, dn->offer ? dn->offer->service : NULL, c->wrap);
+		put_num(c, ws, r, 7, (double)dn->n_offers, c->count);
+	}
+	r++;
+	put_str(c, ws, r++, 0, "Offres qui ne répondent à aucun besoin recensé", c->bold);
+	static const char *const o_head[] = { "Service", "Cible", "Prioritaire" };
+	for (lxw_col_t col = 0; col < 3; col++)
+		put_str(c, ws, r, col + 1, o_head[col], c->header);
+	r++;
+	if (d->n_unmatched_offers == 0)
+		put_str(c, ws, r++, 1, "aucune", c->text);
+	for (size_t i = 0; i < d->n_unmatched_offers; i++, r++) {
+		const cz_offer *o = d->unmatched_offers[i];
+		put_str(c, ws, r, 1, o->service, c->wrap);
+		put_str(c, ws, r, 2, o->cible_set ? cz_enum_label(&cz_enum_cible, o->cible) : "non renseignée",
+			c->text);
+		put_str(c, ws, r, 3, o->prioritaire ? "oui" : "non", c->text);
+	}
+	r++;
+	put_str(c, ws, r, 1, "Couples produit / marché prioritaires", c->bold);
+	put_num(c, ws, r++, 3, (double)d->n_priority_offers, c->count);
+	if (d->has_priority_limit) {
+		put_str(c, ws, r, 1, "Limite conseillée pendant le test", c->bold);
+		put_num(c, ws, r, 3, d->priority_limit, c->count);
+	}
+}
+
+static void alerts(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_ALERTS);
+	if (!ws)
+		return;
+	static const char *const head[] = { "Gravité", "Identifiant", "Alerte", "Constat", "Raison",
+					    "Étapes concernées" };
+	static const double w[] = { 12, 34, 36, 60, 60, 36 };
+	widths(c, ws, w, 6, NULL);
+	for (lxw_col_t col = 2; col <= 5; col++)
+		keep(c, worksheet_set_column(ws, col, col, w[col], c->wrap));
+	headers(c, ws, 0, head, 6);
+	worksheet_freeze_panes(ws, 1, 0);
+	lxw_row_t r = 1;
+	if (d->n_alerts == 0)
+		put_str(c, ws, r, 0, "Aucune alerte.", c->text);
+	for (size_t i = 0; i < d->n_alerts; i++, r++) {
+		const cz_diag_alert *a = &d->alerts[i];
+		put_str(c, ws, r, 0, cz_diag_severity_label(a->rule->severite), c->sev[a->rule->severite]);
+		put_str(c, ws, r, 1, a->rule->id, c->text);
+		put_str(c, ws, r, 2, a->rule->nom, c->wrap);
+		put_str(c, ws, r, 3, a->detail, c->wrap);
+		put_str(c, ws, r, 4, a->rule->raison, c->wrap);
+		cz_buf b;
+		cz_buf_init(&b);
+		for (size_t k = 0; k < a->n_steps; k++)
+			cz_buf_printf(&b, "%s%s", k ? "\n" : "", a->steps[k]);
+		if (!cz_buf_ok(&b))
+			keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		else if (b.len)
+			put_str(c, ws, r, 5, b.data, c->wrap);
+		cz_buf_free(&b);
+	}
+}
+
+static void actions(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_ACTIONS);
+	if (!ws)
+		return;
+	static const char *const kinds[CZ_DIAG_ACT_COUNT] = { "alerte critique", "étape bloquante",
+							      "étape de la phase", "compétence à acquérir" };
+	static const char *const head[] = { "Rang", "Type", "Identifiant", "Action", "Phase", "Statut",
+					    "Alerte" };
+	static const double w[] = { 8, 22, 40, 70, 16, 16, 34 };
+	widths(c, ws, w, 7, NULL);
+	keep(c, worksheet_set_column(ws, 3, 3, 70, c->wrap));
+	headers(c, ws, 0, head, 7);
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < d->n_actions; i++) {
+		const cz_diag_action *a = &d->actions[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		put_num(c, ws, r, 0, (double)(i + 1), c->count);
+		put_str(c, ws, r, 1, kinds[a->kind], a->kind == CZ_DIAG_ACT_ALERT ? c->sev[CZ_SEV_CRITIQUE] : c->text);
+		put_str(c, ws, r, 2, a->id, c->text);
+		put_str(c, ws, r, 3, a->label, c->wrap);
+		put_str(c, ws, r, 4, phase_name(d, a->phase), c->text);
+		put_str(c, ws, r, 5, a->status_label, c->text);
+		put_str(c, ws, r, 6, a->alert ? a->alert->id : NULL, c->text);
+	}
+}
+
+cz_status cz_diag_render_xlsx(const cz_diag *d, lxw_workbook *wb)
+{
+	ctx c = { 0 };
+	c.wb = wb;
+	if (!make_formats(&c))
+		return CZ_ERR_NOMEM;
+	summary(&c, d);
+	steps(&c, d);
+	skills(&c, d);
+	needs(&c, d);
+	alerts(&c, d);
+	actions(&c, d);
+	if (c.err == LXW_NO_ERROR)
+		return CZ_OK;
+	return c.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+}
