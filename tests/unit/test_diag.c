@@ -1,0 +1,579 @@
+/* The diagnostic: progress per phase, the supported phase and its
+ * threshold read from the referential, blocking steps, needs ranking, each
+ * alert rule, and the order of the next actions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "loader.h"
+
+static cz_referential *ref;
+
+static int setup(void **state)
+{
+	(void)state;
+	cz_problems pb;
+	cz_problems_init(&pb, "ref");
+	cz_status st = cz_referential_load_builtin(&ref, &pb);
+	cz_problems_free(&pb);
+	return st == CZ_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	cz_referential_free(ref);
+	return 0;
+}
+
+static cz_project *load_with(const cz_referential *r, const char *yaml)
+{
+	cz_problems pb;
+	cz_problems_init(&pb, "t.yaml");
+	cz_project *p = NULL;
+	cz_status st = cz_project_load(yaml, strlen(yaml), "t.yaml", r, &p, &pb);
+	for (size_t i = 0; i < pb.count; i++)
+		fprintf(stderr, "t.yaml:%u:%u: %s\n", pb.items[i].line, pb.items[i].column, pb.items[i].message);
+	cz_problems_free(&pb);
+	assert_int_equal(st, CZ_OK);
+	return p;
+}
+
+static cz_project *load(const char *yaml)
+{
+	return load_with(ref, yaml);
+}
+
+static cz_diag *run_with(const cz_referential *r, const cz_project *p)
+{
+	cz_diag *d = NULL;
+	assert_int_equal(cz_diag_run(p, r, &d), CZ_OK);
+	assert_non_null(d);
+	return d;
+}
+
+static cz_diag *run(const cz_project *p)
+{
+	return run_with(ref, p);
+}
+
+static const cz_diag_alert *alert(const cz_diag *d, const char *id)
+{
+	for (size_t i = 0; i < d->n_alerts; i++)
+		if (strcmp(d->alerts[i].rule->id, id) == 0)
+			return &d->alerts[i];
+	return NULL;
+}
+
+#define HEAD(phase) \
+	"version: 1\nprojet: { nom: \"P\", type: quartier, phase: " phase " }\n"
+
+static const char emergence_done[] =
+	"  emergence.connaissance-territoire: fait\n"
+	"  emergence.besoins: fait\n"
+	"  emergence.partenaires: fait\n"
+	"  emergence.collectivites: fait\n"
+	"  emergence.projet-strategie: fait\n"
+	"  emergence.produits-cibles: fait\n"
+	"  emergence.acteurs-strategiques: fait\n";
+
+/* Half of the test phase: 4 fait + 1 en_cours out of 9 (one absent). */
+static const char test_half[] =
+	"  test.lieux-tests: fait\n"
+	"  test.financement: fait\n"
+	"  test.modele-economique: en_cours\n"
+	"  test.schema-logistique: a_faire\n"
+	"  test.reajustement-cibles: a_faire\n"
+	"  test.premieres-prestations: fait\n"
+	"  test.suivi-evaluation: a_faire\n"
+	"  test.convaincre: fait\n";
+
+static char *cat(const char *a, const char *b, const char *c, const char *e)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + strlen(e) + 1;
+	char *s = malloc(n);
+	assert_non_null(s);
+	snprintf(s, n, "%s%s%s%s", a, b, c, e);
+	return s;
+}
+
+static void test_progress_counts(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("emergence")
+			     "etapes:\n"
+			     "  emergence.connaissance-territoire: fait\n"
+			     "  emergence.besoins: fait\n"
+			     "  emergence.partenaires: fait\n"
+			     "  emergence.collectivites: en_cours\n"
+			     "  emergence.projet-strategie: en_cours\n"
+			     "  emergence.produits-cibles: sans_objet\n");
+	cz_diag *d = run(p);
+	const cz_diag_phase *e = &d->phases[CZ_PHASE_EMERGENCE];
+	assert_int_equal(e->n_steps, 7);
+	assert_int_equal(e->done, 3);
+	assert_int_equal(e->in_progress, 2);
+	assert_int_equal(e->not_applicable, 1);
+	assert_int_equal(e->todo, 1); /* the absent step counts as à faire */
+	assert_int_equal(e->unrecorded, 1);
+	assert_int_equal(e->applicable, 6);
+	assert_true(e->has_ratio);
+	assert_float_equal(e->ratio, 4.0 / 6.0, 1e-12);
+	/* untouched phases: nothing done, every step unrecorded */
+	assert_float_equal(d->phases[CZ_PHASE_FONCTIONNEMENT].ratio, 0.0, 1e-12);
+	assert_int_equal(d->phases[CZ_PHASE_FONCTIONNEMENT].unrecorded, 9);
+	/* declared emergence: remaining = 3 steps, nothing left behind */
+	assert_int_equal(d->n_remaining, 3);
+	assert_int_equal(d->n_left_behind, 0);
+	assert_false(d->ahead);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static void test_progress_all_sans_objet(void **state)
+{
+	(void)state;
+	char *y = cat(HEAD("test"), "etapes:\n",
+		      "  emergence.connaissance-territoire: sans_objet\n  emergence.besoins: sans_objet\n"
+		      "  emergence.partenaires: sans_objet\n  emergence.collectivites: sans_objet\n"
+		      "  emergence.projet-strategie: sans_objet\n  emergence.produits-cibles: sans_objet\n",
+		      "  emergence.acteurs-strategiques: sans_objet\n");
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	assert_false(d->phases[CZ_PHASE_EMERGENCE].has_ratio);
+	assert_true(d->phases[CZ_PHASE_EMERGENCE].reached);
+	assert_int_equal(d->supported, CZ_PHASE_TEST);
+	assert_false(d->ahead);
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+static void test_supported_phase_ahead(void **state)
+{
+	(void)state;
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	assert_float_equal(d->threshold, 0.75, 1e-12);
+	assert_float_equal(d->phases[CZ_PHASE_TEST].ratio, 4.5 / 9.0, 1e-12);
+	assert_false(d->phases[CZ_PHASE_TEST].reached);
+	assert_int_equal(d->supported, CZ_PHASE_TEST);
+	assert_true(d->ahead);
+	/* blocking: every unfinished test step, in referential order */
+	static const char *const want[] = { "test.modele-economique", "test.schema-logistique",
+					    "test.reajustement-cibles", "test.suivi-evaluation",
+					    "test.ambassadeurs" };
+	assert_int_equal(d->n_blocking, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(d->blocking[i]->step->id, want[i]);
+	assert_false(d->blocking[4]->recorded);
+	const cz_diag_alert *a = alert(d, "diag.phase-en-avance");
+	assert_non_null(a);
+	assert_int_equal(a->rule->severite, CZ_SEV_CRITIQUE);
+	assert_int_equal(a->n_steps, 5);
+	assert_string_equal(a->steps[0], "test.modele-economique");
+	assert_non_null(strstr(a->detail, "50 %"));
+	assert_true(cz_diag_has_critical(d));
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+static void test_supported_phase_exact_threshold(void **state)
+{
+	(void)state;
+	/* 6 fait + 1 en_cours + 2 a_faire: (6 + 0.5) / 9 = 72 % < 75 %;
+	 * then one more en_cours: 7 / 9 = 78 % >= 75 %. */
+	static const char t72[] =
+		"  test.lieux-tests: fait\n  test.financement: fait\n  test.modele-economique: fait\n"
+		"  test.schema-logistique: fait\n  test.reajustement-cibles: fait\n"
+		"  test.premieres-prestations: fait\n  test.suivi-evaluation: en_cours\n";
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, t72);
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	assert_true(d->ahead);
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+	char *t78 = cat(t72, "  test.convaincre: en_cours\n", "", "");
+	y = cat(HEAD("lancement"), "etapes:\n", emergence_done, t78);
+	p = load(y);
+	d = run(p);
+	assert_false(d->ahead);
+	assert_int_equal(d->supported, CZ_PHASE_LANCEMENT);
+	assert_null(alert(d, "diag.phase-en-avance"));
+	/* the unfinished test steps are left behind, not blocking */
+	assert_int_equal(d->n_blocking, 0);
+	assert_int_equal(d->n_left_behind, 3);
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+	free(t78);
+}
+
+/* A copy of the built-in referential with `from` replaced by `to`. */
+static cz_referential *amended(const char *from, const char *to)
+{
+	const char *src = cz_builtin_referentiel;
+	const char *at = strstr(src, from);
+	assert_non_null(at);
+	size_t n = cz_builtin_referentiel_len - strlen(from) + strlen(to);
+	char *text = malloc(n + 1);
+	assert_non_null(text);
+	size_t head = (size_t)(at - src);
+	memcpy(text, src, head);
+	memcpy(text + head, to, strlen(to));
+	memcpy(text + head + strlen(to), at + strlen(from), cz_builtin_referentiel_len - head - strlen(from));
+	text[n] = '\0';
+	cz_problems pb;
+	cz_problems_init(&pb, "ref");
+	cz_referential *r = NULL;
+	cz_status st = cz_referential_load(text, n, &r, &pb);
+	for (size_t i = 0; i < pb.count; i++)
+		fprintf(stderr, "ref:%u:%u: %s\n", pb.items[i].line, pb.items[i].column, pb.items[i].message);
+	cz_problems_free(&pb);
+	free(text);
+	assert_int_equal(st, CZ_OK);
+	return r;
+}
+
+static void test_threshold_from_referential(void **state)
+{
+	(void)state;
+	cz_referential *r = amended("    seuil: 0.75\n", "    seuil: 0.5\n");
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	cz_project *p = load_with(r, y);
+	cz_diag *d = run_with(r, p);
+	assert_float_equal(d->threshold, 0.5, 1e-12);
+	assert_false(d->ahead);
+	assert_int_equal(d->supported, CZ_PHASE_LANCEMENT);
+	cz_diag_free(d);
+	cz_project_free(p);
+	cz_referential_free(r);
+
+	/* Without the rule, a phase must be complete to support the next one. */
+	r = amended("  - id: \"diag.phase-en-avance\"", "  - id: \"diag.autre-regle\"");
+	p = load_with(r, y);
+	d = run_with(r, p);
+	assert_float_equal(d->threshold, 1.0, 1e-12);
+	assert_true(d->ahead);
+	assert_null(alert(d, "diag.phase-en-avance")); /* unknown to the code: silent */
+	cz_diag_free(d);
+	cz_project_free(p);
+	cz_referential_free(r);
+	free(y);
+}
+
+static void test_severity_from_referential(void **state)
+{
+	(void)state;
+	cz_referential *r = amended("    severite: \"critique\"\n    phases: [\"test\", \"lancement\", \"fonctionnement\"]\n    seuil: 0.75",
+				    "    severite: \"info\"\n    phases: [\"test\", \"lancement\", \"fonctionnement\"]\n    seuil: 0.75");
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	char *y2 = cat(y, "  lancement.gouvernance: fait\n  lancement.recrutement: en_cours\n", "", "");
+	cz_project *p = load_with(r, y2);
+	free(y2);
+	cz_diag *d = run_with(r, p);
+	assert_true(d->ahead);
+	assert_int_equal(alert(d, "diag.phase-en-avance")->rule->severite, CZ_SEV_INFO);
+	assert_false(cz_diag_has_critical(d));
+	/* no critical alert: the blocking steps come first, as such */
+	assert_int_equal(d->actions[0].kind, CZ_DIAG_ACT_BLOCKING);
+	assert_string_equal(d->actions[0].id, "test.modele-economique");
+	assert_null(d->actions[0].alert);
+	cz_diag_free(d);
+	cz_project_free(p);
+	cz_referential_free(r);
+	free(y);
+}
+
+static void test_next_phase_info(void **state)
+{
+	(void)state;
+	char *y = cat(HEAD("emergence"), "etapes:\n", emergence_done, "");
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	assert_int_equal(d->supported, CZ_PHASE_TEST);
+	assert_non_null(alert(d, "diag.phase-suivante"));
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+static const char network_ok[] =
+	"acteurs:\n"
+	"  - { nom: \"Ville\", type: collectivite, roles: [partenaire] }\n"
+	"  - { nom: \"Ana\", type: habitant, roles: [ambassadeur] }\n";
+
+static void test_alerts_test_phase(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("test")
+			     "acteurs:\n"
+			     "  - { nom: \"Atelier\", type: prestataire, roles: [prestataire], charte: true }\n"
+			     "  - { nom: \"Ferme\", type: producteur, roles: [fournisseur] }\n"
+			     "  - { nom: \"Pressing\", type: commerce, roles: [prestataire], charte: false }\n"
+			     "offre:\n"
+			     "  - { service: \"A\", cible: habitants, prioritaire: true, prestataire: \"Atelier\" }\n"
+			     "  - { service: \"B\", cible: habitants, prioritaire: true, prestataire: \"Ferme\" }\n"
+			     "  - { service: \"C\", cible: salaries, prioritaire: true }\n"
+			     "  - { service: \"D\", cible: entreprises, prioritaire: true }\n");
+	cz_diag *d = run(p);
+	const cz_diag_alert *a;
+	assert_non_null(a = alert(d, "diag.eparpillement"));
+	assert_non_null(strstr(a->detail, "4 offres"));
+	assert_int_equal(a->n_steps, 1);
+	assert_string_equal(a->steps[0], "test.reajustement-cibles");
+	assert_non_null(alert(d, "diag.test-sans-financement"));
+	assert_non_null(a = alert(d, "diag.reseau-sans-relais"));
+	assert_non_null(strstr(a->detail, "ambassadeur"));
+	assert_non_null(strstr(a->detail, "partenaire"));
+	/* named as an offer's provider, or with the role, and no signed charter */
+	assert_non_null(a = alert(d, "diag.prestataires-sans-charte"));
+	assert_non_null(strstr(a->detail, "Ferme"));
+	assert_non_null(strstr(a->detail, "Pressing"));
+	assert_null(strstr(a->detail, "Atelier"));
+	assert_non_null(alert(d, "diag.activite-absente"));
+	assert_non_null(alert(d, "diag.besoins-absents"));
+	assert_non_null(alert(d, "diag.competences-non-evaluees"));
+	/* rules of other phases stay silent */
+	assert_null(alert(d, "diag.lancement-sans-structuration"));
+	assert_null(alert(d, "diag.fonctionnement-sans-evaluation"));
+	/* most severe first */
+	for (size_t i = 1; i < d->n_alerts; i++)
+		assert_true(d->alerts[i - 1].rule->severite >= d->alerts[i].rule->severite);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static void test_alerts_quiet_test_phase(void **state)
+{
+	(void)state;
+	char *y = cat(HEAD("test"), "etapes:\n", emergence_done, network_ok);
+	char *y2 = cat(y,
+		      "besoins:\n  - { besoin: \"A\", cible: habitants, demandes: 3 }\n"
+		      "offre:\n  - { service: \"A\", cible: habitants, prioritaire: true }\n"
+		      "  - { service: \"B\", cible: habitants, prioritaire: true }\n"
+		      "  - { service: \"C\", cible: habitants, prioritaire: true }\n"
+		      "activite:\n  - { periode: 2026-01, demandes: 3 }\n",
+		      "financements:\n  - { source: \"Ville\", montant: 100 }\n", "");
+	cz_project *p = load(y2);
+	free(y2);
+	cz_diag *d = run(p);
+	assert_null(alert(d, "diag.eparpillement")); /* 3 is the limit, not beyond it */
+	assert_null(alert(d, "diag.test-sans-financement"));
+	assert_null(alert(d, "diag.reseau-sans-relais"));
+	assert_null(alert(d, "diag.prestataires-sans-charte"));
+	assert_null(alert(d, "diag.activite-absente"));
+	assert_null(alert(d, "diag.besoins-absents"));
+	assert_false(cz_diag_has_critical(d));
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+static void test_alert_launch_structure(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("lancement")
+			     "etapes:\n  lancement.gouvernance: en_cours\n  lancement.recrutement: a_faire\n");
+	cz_diag *d = run(p);
+	const cz_diag_alert *a = alert(d, "diag.lancement-sans-structuration");
+	assert_non_null(a);
+	assert_int_equal(a->rule->severite, CZ_SEV_CRITIQUE);
+	assert_int_equal(a->n_steps, 1);
+	assert_string_equal(a->steps[0], "lancement.recrutement");
+	assert_true(cz_diag_has_critical(d));
+	cz_diag_free(d);
+	cz_project_free(p);
+
+	p = load(HEAD("lancement")
+		 "etapes:\n  lancement.gouvernance: en_cours\n  lancement.recrutement: fait\n");
+	d = run(p);
+	assert_null(alert(d, "diag.lancement-sans-structuration"));
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static void test_alert_impact(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("fonctionnement") "etapes:\n  fonctionnement.evaluation-impacts: a_faire\n");
+	cz_diag *d = run(p);
+	const cz_diag_alert *a = alert(d, "diag.fonctionnement-sans-evaluation");
+	assert_non_null(a);
+	assert_string_equal(a->steps[0], "fonctionnement.evaluation-impacts");
+	cz_diag_free(d);
+	cz_project_free(p);
+	p = load(HEAD("fonctionnement") "etapes:\n  fonctionnement.evaluation-impacts: en_cours\n");
+	d = run(p);
+	assert_null(alert(d, "diag.fonctionnement-sans-evaluation"));
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static void test_needs_ranking(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("test")
+			     "besoins:\n"
+			     "  - { besoin: \"Zèbre\", cible: habitants, demandes: 10 }\n"
+			     "  - { besoin: \"Sans chiffre\", cible: salaries }\n"
+			     "  - { besoin: \"Alpha\", cible: salaries, demandes: 10 }\n"
+			     "  - { besoin: \"Gros\", cible: bailleurs, demandes: 40 }\n"
+			     "  - { besoin: \"Flou\", demandes: 5 }\n"
+			     "offre:\n"
+			     "  - { service: \"S1\", cible: salaries, prioritaire: false }\n"
+			     "  - { service: \"H1\", cible: habitants, prioritaire: true }\n"
+			     "  - { service: \"Orpheline\", cible: collectivites, prioritaire: true }\n");
+	cz_diag *d = run(p);
+	assert_int_equal(d->n_needs, 5);
+	assert_string_equal(d->needs[0].need->besoin, "Gros");
+	assert_string_equal(d->needs[1].need->besoin, "Alpha"); /* tie on 10: by name */
+	assert_string_equal(d->needs[2].need->besoin, "Zèbre");
+	assert_string_equal(d->needs[3].need->besoin, "Flou");
+	assert_string_equal(d->needs[4].need->besoin, "Sans chiffre"); /* no figure: last */
+	assert_int_equal(d->needs[0].answer, CZ_DIAG_ANSWER_NONE);
+	assert_int_equal(d->needs[1].answer, CZ_DIAG_ANSWER_OTHER);
+	assert_string_equal(d->needs[1].offer->service, "S1");
+	assert_int_equal(d->needs[2].answer, CZ_DIAG_ANSWER_PRIORITY);
+	assert_string_equal(d->needs[2].offer->service, "H1");
+	assert_int_equal(d->needs[3].answer, CZ_DIAG_ANSWER_UNKNOWN);
+	assert_int_equal(d->n_unmatched_offers, 1);
+	assert_string_equal(d->unmatched_offers[0]->service, "Orpheline");
+	assert_int_equal(d->n_priority_offers, 2);
+	assert_true(d->has_priority_limit);
+	assert_float_equal(d->priority_limit, 3, 1e-12);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static void test_coverage_and_carriers(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("emergence")
+			     "competences:\n"
+			     "  emergence.diagnostic: acquis\n"
+			     "  emergence.reperage-acteurs: { niveau: acquis, porte_par: \"Zoé\" }\n"
+			     "  emergence.prise-contact: { niveau: acquis, porte_par: \"Centre social\" }\n"
+			     "  emergence.offre-articulee: { niveau: acquis, porte_par: \"Zoé\" }\n"
+			     "  emergence.animation-collectif: en_cours\n"
+			     "  emergence.lien-hierarchie: a_acquerir\n"
+			     "acteurs:\n"
+			     "  - { nom: \"Zoé\", type: habitant, roles: [ambassadeur] }\n"
+			     "  - { nom: \"Centre social\", type: association, roles: [partenaire] }\n");
+	cz_diag *d = run(p);
+	const cz_cov_tally *t = &d->coverage.total;
+	assert_int_equal(t->total, 10);
+	assert_int_equal(t->counts[CZ_COV_CARRIER], 1);
+	assert_int_equal(t->counts[CZ_COV_NETWORK], 3);
+	assert_int_equal(t->counts[CZ_COV_IN_PROGRESS], 1);
+	assert_int_equal(t->counts[CZ_COV_GAP], 1);
+	assert_int_equal(t->counts[CZ_COV_UNASSESSED], 4);
+	assert_float_equal(t->ratio, 4.5 / 10, 1e-12);
+	assert_int_equal(d->n_carriers, 2);
+	assert_string_equal(d->carriers[0].actor, "Centre social"); /* by name */
+	assert_string_equal(d->carriers[1].actor, "Zoé");
+	assert_int_equal(d->carriers[1].n_items, 2);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static void test_actions_order(void **state)
+{
+	(void)state;
+	/* lancement: critical alerts (ahead, structure), blocking test steps,
+	 * remaining lancement steps, competence gaps */
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	assert_int_equal(d->n_actions, CZ_DIAG_ACTIONS);
+	/* one step per critical alert, in the referential's order of the rules */
+	assert_int_equal(d->actions[0].kind, CZ_DIAG_ACT_ALERT);
+	assert_string_equal(d->actions[0].alert->id, "diag.phase-en-avance");
+	assert_string_equal(d->actions[0].id, "test.modele-economique");
+	assert_int_equal(d->actions[1].kind, CZ_DIAG_ACT_ALERT);
+	assert_string_equal(d->actions[1].alert->id, "diag.lancement-sans-structuration");
+	assert_string_equal(d->actions[1].id, "lancement.gouvernance");
+	/* then the other steps of the critical alerts */
+	assert_int_equal(d->actions[2].kind, CZ_DIAG_ACT_ALERT);
+	assert_string_equal(d->actions[2].id, "test.schema-logistique");
+	assert_string_equal(d->actions[4].id, "test.suivi-evaluation");
+	for (size_t i = 0; i < d->n_actions; i++)
+		for (size_t k = 0; k < i; k++)
+			assert_string_not_equal(d->actions[i].id, d->actions[k].id);
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+
+	/* nothing blocks: remaining steps, then gaps */
+	y = cat(HEAD("emergence"),
+		"etapes:\n  emergence.connaissance-territoire: fait\n  emergence.besoins: fait\n"
+		"  emergence.partenaires: fait\n  emergence.collectivites: fait\n"
+		"  emergence.projet-strategie: fait\n  emergence.produits-cibles: en_cours\n",
+		"competences:\n  emergence.diagnostic: a_acquerir\n  emergence.prise-contact: a_acquerir\n", "");
+	p = load(y);
+	d = run(p);
+	assert_int_equal(d->n_actions, 4);
+	assert_int_equal(d->actions[0].kind, CZ_DIAG_ACT_STEP);
+	assert_string_equal(d->actions[0].id, "emergence.produits-cibles");
+	assert_string_equal(d->actions[1].id, "emergence.acteurs-strategiques");
+	assert_int_equal(d->actions[2].kind, CZ_DIAG_ACT_SKILL);
+	assert_string_equal(d->actions[2].id, "emergence.diagnostic");
+	assert_string_equal(d->actions[3].id, "emergence.prise-contact");
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+static void test_renderers(void **state)
+{
+	(void)state;
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	cz_buf b;
+	cz_buf_init(&b);
+	assert_int_equal(cz_diag_render_md(d, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "Phase déclarée en avance"));
+	assert_non_null(strstr(b.data, "`test.schema-logistique` Construire et expérimenter un schéma logistique"));
+	assert_non_null(strstr(b.data, "| Test | █████░░░░░ | 50 % |"));
+	cz_buf_free(&b);
+	cz_buf_init(&b);
+	assert_int_equal(cz_diag_render_json(d, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "\"phase_etayee\": \"test\""));
+	assert_non_null(strstr(b.data, "\"avancement\": 0.5,"));
+	cz_buf_free(&b);
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_progress_counts),
+		cmocka_unit_test(test_progress_all_sans_objet),
+		cmocka_unit_test(test_supported_phase_ahead),
+		cmocka_unit_test(test_supported_phase_exact_threshold),
+		cmocka_unit_test(test_threshold_from_referential),
+		cmocka_unit_test(test_severity_from_referential),
+		cmocka_unit_test(test_next_phase_info),
+		cmocka_unit_test(test_alerts_test_phase),
+		cmocka_unit_test(test_alerts_quiet_test_phase),
+		cmocka_unit_test(test_alert_launch_structure),
+		cmocka_unit_test(test_alert_impact),
+		cmocka_unit_test(test_needs_ranking),
+		cmocka_unit_test(test_coverage_and_carriers),
+		cmocka_unit_test(test_actions_order),
+		cmocka_unit_test(test_renderers),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
