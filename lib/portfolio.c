@@ -1,0 +1,418 @@
+#include "portfolio.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enums.h"
+#include "format_fr.h"
+#include "json.h"
+#include "md.h"
+
+/* The verdicts of the test phase (SPEC §5), in the order counts are shown. */
+static const char *const verdicts[] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET" };
+#define N_VERDICTS 4
+static const char *const pillar_short[CZ_PILIER_COUNT] = { "activité", "public", "privé", "citoyen" };
+
+void cz_portfolio_init(cz_portfolio *pf)
+{
+	memset(pf, 0, sizeof(*pf));
+}
+
+static void free_row(cz_portfolio_row *r)
+{
+	free(r->file);
+	free(r->report);
+	free(r->first_error);
+	free(r->name);
+	free(r->verdict);
+}
+
+void cz_portfolio_free(cz_portfolio *pf)
+{
+	for (size_t i = 0; i < pf->count; i++)
+		free_row(&pf->rows[i]);
+	free(pf->rows);
+	cz_portfolio_init(pf);
+}
+
+static bool dup_into(char **dst, const char *src)
+{
+	if (!src)
+		return true;
+	*dst = strdup(src);
+	return *dst != NULL;
+}
+
+cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
+{
+	if (pf->count == pf->cap) {
+		size_t cap = pf->cap ? pf->cap * 2 : 64;
+		cz_portfolio_row *rows = realloc(pf->rows, cap * sizeof(*rows));
+		if (!rows)
+			return CZ_ERR_NOMEM;
+		pf->rows = rows;
+		pf->cap = cap;
+	}
+	cz_portfolio_row r = *row;
+	/* every string pointer is reset before any copy, so free_row is safe */
+	r.file = r.report = r.first_error = r.name = r.verdict = NULL;
+	bool ok = dup_into(&r.file, row->file) && dup_into(&r.report, row->report) &&
+		  dup_into(&r.first_error, row->first_error) && dup_into(&r.name, row->name) &&
+		  dup_into(&r.verdict, row->verdict);
+	if (!ok) {
+		free_row(&r);
+		return CZ_ERR_NOMEM;
+	}
+	pf->rows[pf->count++] = r;
+	return CZ_OK;
+}
+
+/* Counts shown under the table. */
+typedef struct {
+	size_t valid, invalid;
+	size_t per_phase[CZ_PHASE_COUNT];
+	size_t per_verdict[N_VERDICTS + 1]; /* last: not assessed */
+	size_t critical_projects;
+	unsigned critical_alerts;
+} totals;
+
+static int verdict_index(const char *v)
+{
+	for (int i = 0; v && i < N_VERDICTS; i++)
+		if (strcmp(v, verdicts[i]) == 0)
+			return i;
+	return N_VERDICTS;
+}
+
+static void count(const cz_portfolio *pf, totals *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < pf->count; i++) {
+		const cz_portfolio_row *r = &pf->rows[i];
+		if (!r->valid) {
+			t->invalid++;
+			continue;
+		}
+		t->valid++;
+		t->per_phase[r->phase]++;
+		t->per_verdict[verdict_index(r->verdict)]++;
+		t->critical_alerts += r->critical_alerts;
+		t->critical_projects += r->critical_alerts > 0;
+	}
+}
+
+static void md_percent(cz_buf *b, double v)
+{
+	char s[32];
+	cz_buf_puts(b, cz_fr_percent(s, sizeof(s), v));
+}
+
+static void md_ratio(cz_buf *b, cz_num v, bool percent)
+{
+	char s[32];
+	if (!v.set)
+		cz_buf_puts(b, "—");
+	else
+		cz_buf_puts(b, percent ? cz_fr_percent(s, sizeof(s), v.value)
+				       : cz_fr_number(s, sizeof(s), v.value, 2));
+}
+
+static void md_pillars(cz_buf *b, const cz_portfolio_row *r)
+{
+	if (!r->has_pillars) {
+		cz_buf_puts(b, "—");
+		return;
+	}
+	bool first = true;
+	for (int p = 0; p < CZ_PILIER_COUNT; p++) {
+		if (r->pillar_shares[p] <= 0)
+			continue;
+		cz_buf_puts(b, first ? "" : ", ");
+		cz_buf_printf(b, "%s ", pillar_short[p]);
+		md_percent(b, r->pillar_shares[p]);
+		first = false;
+	}
+	if (first)
+		cz_buf_puts(b, "—");
+}
+
+cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phase_labels,
+				 cz_buf *out)
+{
+	totals t;
+	count(pf, &t);
+	cz_buf_puts(out, "# Portefeuille de projets\n\n");
+	cz_buf_printf(out, "%zu projet%s analysé%s, %zu fichier%s invalide%s.\n\n", t.valid,
+		      t.valid > 1 ? "s" : "", t.valid > 1 ? "s" : "", t.invalid,
+		      t.invalid > 1 ? "s" : "", t.invalid > 1 ? "s" : "");
+	if (t.valid) {
+		cz_buf_puts(out, "| Projet | Type | Phase déclarée | Avancement | Phase étayée | Verdict du test | "
+				 "Compétences | Couverture des charges | Autofinancement | Piliers | Alertes critiques |\n"
+				 "|---|---|---|---:|---|---|---:|---:|---:|---|---:|\n");
+		for (size_t i = 0; i < pf->count; i++) {
+			const cz_portfolio_row *r = &pf->rows[i];
+			if (!r->valid)
+				continue;
+			cz_buf_puts(out, "| ");
+			cz_md_text(out, r->name);
+			cz_buf_printf(out, " | %s | %s | ", cz_enum_label(&cz_enum_type, (int)r->type),
+				      phase_labels[r->phase]);
+			md_percent(out, r->progress);
+			cz_buf_printf(out, " | %s | %s | ", phase_labels[r->supported_phase],
+				      r->verdict ? r->verdict : "—");
+			md_percent(out, r->skills_coverage);
+			cz_buf_puts(out, " | ");
+			md_ratio(out, r->charges_coverage, false);
+			cz_buf_puts(out, " | ");
+			md_ratio(out, r->self_financing, true);
+			cz_buf_puts(out, " | ");
+			md_pillars(out, r);
+			cz_buf_printf(out, " | %u |\n", r->critical_alerts);
+		}
+		cz_buf_puts(out, "\n");
+	}
+	if (t.invalid) {
+		cz_buf_puts(out, "## Fichiers invalides\n\nCes fichiers n'ont pas été analysés ; "
+				 "« conciergerie validate » donne toutes leurs erreurs.\n\n"
+				 "| Fichier | Première erreur |\n|---|---|\n");
+		for (size_t i = 0; i < pf->count; i++) {
+			const cz_portfolio_row *r = &pf->rows[i];
+			if (r->valid)
+				continue;
+			cz_buf_puts(out, "| ");
+			cz_md_text(out, r->file);
+			cz_buf_puts(out, " | ");
+			cz_md_text(out, r->first_error ? r->first_error : "");
+			cz_buf_puts(out, " |\n");
+		}
+		cz_buf_puts(out, "\n");
+	}
+	cz_buf_puts(out, "## Totaux\n\n| Phase déclarée | Projets |\n|---|---:|\n");
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		cz_buf_printf(out, "| %s | %zu |\n", phase_labels[ph], t.per_phase[ph]);
+	cz_buf_printf(out, "| **Total** | **%zu** |\n\n| Verdict du test | Projets |\n|---|---:|\n", t.valid);
+	for (int v = 0; v <= N_VERDICTS; v++)
+		cz_buf_printf(out, "| %s | %zu |\n", v < N_VERDICTS ? verdicts[v] : "non évalué",
+			      t.per_verdict[v]);
+	cz_buf_printf(out, "\n%zu projet%s avec au moins une alerte critique (%u alerte%s en tout).\n",
+		      t.critical_projects, t.critical_projects > 1 ? "s" : "", t.critical_alerts,
+		      t.critical_alerts > 1 ? "s" : "");
+	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+}
+
+static void json_num(cz_json *j, const char *key, cz_num v)
+{
+	cz_json_key(j, key);
+	if (v.set)
+		cz_json_number(j, v.value);
+	else
+		cz_json_null(j);
+}
+
+cz_status cz_portfolio_render_json(const cz_portfolio *pf, cz_buf *out)
+{
+	totals t;
+	count(pf, &t);
+	cz_json j;
+	cz_json_init(&j, out);
+	cz_json_object_begin(&j);
+	cz_json_key(&j, "projets");
+	cz_json_array_begin(&j);
+	for (size_t i = 0; i < pf->count; i++) {
+		const cz_portfolio_row *r = &pf->rows[i];
+		cz_json_object_begin(&j);
+		cz_json_kv_string(&j, "fichier", r->file);
+		cz_json_kv_bool(&j, "valide", r->valid);
+		if (!r->valid) {
+			cz_json_kv_string(&j, "premiere_erreur", r->first_error);
+			cz_json_object_end(&j);
+			continue;
+		}
+		cz_json_kv_string(&j, "rapport", r->report);
+		cz_json_kv_string(&j, "nom", r->name);
+		cz_json_kv_string(&j, "type", cz_enum_key(&cz_enum_type, (int)r->type));
+		cz_json_kv_string(&j, "phase", cz_enum_key(&cz_enum_phase, (int)r->phase));
+		cz_json_kv_number(&j, "avancement_phase", r->progress);
+		cz_json_kv_string(&j, "phase_etayee", cz_enum_key(&cz_enum_phase, (int)r->supported_phase));
+		cz_json_kv_string(&j, "verdict_test", r->verdict);
+		cz_json_kv_number(&j, "couverture_competences", r->skills_coverage);
+		json_num(&j, "couverture_charges", r->charges_coverage);
+		json_num(&j, "autofinancement", r->self_financing);
+		cz_json_key(&j, "piliers");
+		if (r->has_pillars) {
+			cz_json_object_begin(&j);
+			for (int p = 0; p < CZ_PILIER_COUNT; p++)
+				cz_json_kv_number(&j, cz_enum_pilier.keys[p], r->pillar_shares[p]);
+			cz_json_object_end(&j);
+		} else {
+			cz_json_null(&j);
+		}
+		cz_json_kv_int(&j, "alertes_critiques", r->critical_alerts);
+		cz_json_object_end(&j);
+	}
+	cz_json_array_end(&j);
+	cz_json_key(&j, "totaux");
+	cz_json_object_begin(&j);
+	cz_json_kv_int(&j, "valides", (long long)t.valid);
+	cz_json_kv_int(&j, "invalides", (long long)t.invalid);
+	cz_json_key(&j, "par_phase");
+	cz_json_object_begin(&j);
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		cz_json_kv_int(&j, cz_enum_phase.keys[ph], (long long)t.per_phase[ph]);
+	cz_json_object_end(&j);
+	cz_json_key(&j, "par_verdict");
+	cz_json_object_begin(&j);
+	for (int v = 0; v <= N_VERDICTS; v++)
+		cz_json_kv_int(&j, v < N_VERDICTS ? verdicts[v] : "non_evalue", (long long)t.per_verdict[v]);
+	cz_json_object_end(&j);
+	cz_json_kv_int(&j, "projets_avec_alerte_critique", (long long)t.critical_projects);
+	cz_json_kv_int(&j, "alertes_critiques", t.critical_alerts);
+	cz_json_object_end(&j);
+	cz_json_object_end(&j);
+	cz_json_finish(&j);
+	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+}
+
+/* XLSX: a sortable, filterable table and a sheet of live counts. */
+enum {
+	COL_FILE, COL_NAME, COL_TYPE, COL_PHASE, COL_PROGRESS, COL_SUPPORTED, COL_VERDICT,
+	COL_SKILLS, COL_COVERAGE, COL_SELF, COL_PILLAR0, COL_ALERTS = COL_PILLAR0 + CZ_PILIER_COUNT,
+	COL_STATUS, COL_ERROR, N_COLS
+};
+
+cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *phase_labels,
+				   lxw_workbook *wb)
+{
+	static const char *const headers[N_COLS] = {
+		"Fichier", "Projet", "Type", "Phase déclarée", "Avancement de la phase",
+		"Phase étayée", "Verdict du test", "Couverture des compétences",
+		"Couverture des charges", "Autofinancement", "Part activité", "Part soutien public",
+		"Part soutien privé", "Part implication citoyenne", "Alertes critiques", "Statut",
+		"Première erreur",
+	};
+	static const double widths[N_COLS] = { 28, 34, 22, 15, 12, 14, 14, 13, 12, 14, 10, 10, 10, 12, 10, 10, 60 };
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Portefeuille");
+	lxw_worksheet *sum = workbook_add_worksheet(wb, "Portefeuille synthèse");
+	if (!ws || !sum)
+		return CZ_ERR_NOMEM;
+	lxw_format *head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_text_wrap(head);
+	format_set_bg_color(head, 0xDDEBF7);
+	format_set_border(head, LXW_BORDER_THIN);
+	format_set_align(head, LXW_ALIGN_VERTICAL_TOP);
+	lxw_format *pct = workbook_add_format(wb);
+	format_set_num_format(pct, "0%");
+	lxw_format *ratio = workbook_add_format(wb);
+	format_set_num_format(ratio, "0.00");
+	lxw_format *red = workbook_add_format(wb), *green = workbook_add_format(wb),
+		   *orange = workbook_add_format(wb), *grey = workbook_add_format(wb);
+	format_set_bg_color(red, 0xF8CBAD);
+	format_set_bg_color(green, 0xC6EFCE);
+	format_set_bg_color(orange, 0xFFE699);
+	format_set_bg_color(grey, 0xE7E6E6);
+
+	for (lxw_col_t c = 0; c < N_COLS; c++) {
+		worksheet_write_string(ws, 0, c, headers[c], head);
+		worksheet_set_column(ws, c, c, widths[c], c == COL_PROGRESS || c == COL_SKILLS ||
+								  c == COL_SELF || (c >= COL_PILLAR0 && c < COL_ALERTS)
+							  ? pct
+							  : c == COL_COVERAGE ? ratio : NULL);
+	}
+	worksheet_set_row(ws, 0, 45, NULL);
+	worksheet_freeze_panes(ws, 1, 2);
+	lxw_row_t row = 1;
+	for (size_t i = 0; i < pf->count; i++, row++) {
+		const cz_portfolio_row *r = &pf->rows[i];
+		worksheet_write_string(ws, row, COL_FILE, r->file, NULL);
+		worksheet_write_string(ws, row, COL_STATUS, r->valid ? "valide" : "invalide", NULL);
+		if (!r->valid) {
+			worksheet_write_string(ws, row, COL_ERROR, r->first_error ? r->first_error : "", NULL);
+			continue;
+		}
+		worksheet_write_string(ws, row, COL_NAME, r->name, NULL);
+		worksheet_write_string(ws, row, COL_TYPE, cz_enum_label(&cz_enum_type, (int)r->type), NULL);
+		worksheet_write_string(ws, row, COL_PHASE, phase_labels[r->phase], NULL);
+		worksheet_write_number(ws, row, COL_PROGRESS, r->progress, pct);
+		worksheet_write_string(ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], NULL);
+		worksheet_write_string(ws, row, COL_VERDICT, r->verdict ? r->verdict : "non évalué", NULL);
+		worksheet_write_number(ws, row, COL_SKILLS, r->skills_coverage, pct);
+		if (r->charges_coverage.set)
+			worksheet_write_number(ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
+		if (r->self_financing.set)
+			worksheet_write_number(ws, row, COL_SELF, r->self_financing.value, pct);
+		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
+			worksheet_write_number(ws, row, (lxw_col_t)(COL_PILLAR0 + p), r->pillar_shares[p], pct);
+		worksheet_write_number(ws, row, COL_ALERTS, r->critical_alerts, NULL);
+	}
+	lxw_row_t last = row > 1 ? row - 1 : 1;
+	worksheet_autofilter(ws, 0, 0, last, N_COLS - 1);
+	if (row > 1) {
+		static const char *const verdict_fill[N_VERDICTS] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET" };
+		lxw_format *fills[N_VERDICTS] = { green, orange, red, grey };
+		for (int v = 0; v < N_VERDICTS; v++) {
+			lxw_conditional_format cf = { 0 };
+			cf.type = LXW_CONDITIONAL_TYPE_CELL;
+			cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+			char value[32];
+			snprintf(value, sizeof(value), "\"%s\"", verdict_fill[v]);
+			cf.value_string = value;
+			cf.format = fills[v];
+			worksheet_conditional_format_range(ws, 1, COL_VERDICT, last, COL_VERDICT, &cf);
+		}
+		lxw_conditional_format alert = { 0 };
+		alert.type = LXW_CONDITIONAL_TYPE_CELL;
+		alert.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
+		alert.value = 0;
+		alert.format = red;
+		worksheet_conditional_format_range(ws, 1, COL_ALERTS, last, COL_ALERTS, &alert);
+		lxw_conditional_format invalid = { 0 };
+		invalid.type = LXW_CONDITIONAL_TYPE_CELL;
+		invalid.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+		invalid.value_string = "\"invalide\"";
+		invalid.format = red;
+		worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid);
+	}
+
+	/* Counts by live formulas over the table, with cached results. */
+	totals t;
+	count(pf, &t);
+	worksheet_set_column(sum, 0, 0, 28, NULL);
+	worksheet_set_column(sum, 1, 1, 12, NULL);
+	worksheet_write_string(sum, 0, 0, "Phase déclarée", head);
+	worksheet_write_string(sum, 0, 1, "Projets", head);
+	char formula[256], col_phase[8], col_verdict[8], col_status[8], col_alerts[8];
+	lxw_col_to_name(col_phase, COL_PHASE, false);
+	lxw_col_to_name(col_verdict, COL_VERDICT, false);
+	lxw_col_to_name(col_status, COL_STATUS, false);
+	lxw_col_to_name(col_alerts, COL_ALERTS, false);
+	lxw_row_t s = 1;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, s++) {
+		worksheet_write_string(sum, s, 0, phase_labels[ph], NULL);
+		snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"%s\")", col_phase,
+			 col_phase, phase_labels[ph]);
+		worksheet_write_formula_num(sum, s, 1, formula, NULL, (double)t.per_phase[ph]);
+	}
+	worksheet_write_string(sum, s, 0, "Projets valides", head);
+	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"valide\")", col_status, col_status);
+	worksheet_write_formula_num(sum, s++, 1, formula, head, (double)t.valid);
+	worksheet_write_string(sum, s, 0, "Fichiers invalides", NULL);
+	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"invalide\")", col_status, col_status);
+	worksheet_write_formula_num(sum, s++, 1, formula, NULL, (double)t.invalid);
+	s++;
+	worksheet_write_string(sum, s, 0, "Verdict du test", head);
+	worksheet_write_string(sum, s++, 1, "Projets", head);
+	for (int v = 0; v <= N_VERDICTS; v++, s++) {
+		const char *label = v < N_VERDICTS ? verdicts[v] : "non évalué";
+		worksheet_write_string(sum, s, 0, label, NULL);
+		snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"%s\")", col_verdict,
+			 col_verdict, label);
+		worksheet_write_formula_num(sum, s, 1, formula, NULL, (double)t.per_verdict[v]);
+	}
+	s++;
+	worksheet_write_string(sum, s, 0, "Alertes critiques (total)", head);
+	snprintf(formula, sizeof(formula), "=SUM(Portefeuille!%s:%s)", col_alerts, col_alerts);
+	worksheet_write_formula_num(sum, s, 1, formula, head, (double)t.critical_alerts);
+	return CZ_OK;
+}

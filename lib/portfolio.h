@@ -1,0 +1,55 @@
+/*
+ * The portfolio: one summary row per project of a `report` run, kept
+ * instead of the projects themselves so memory stays flat in the number of
+ * projects. Rows are filled by the report command from each analysis's
+ * result; this module only stores, counts and renders them.
+ */
+#ifndef CZ_PORTFOLIO_H
+#define CZ_PORTFOLIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "model.h"
+#include "status.h"
+
+typedef struct {
+	char *file;        /* input path as given */
+	char *report;      /* base name of the project's report ("" when invalid) */
+	bool valid;
+	char *first_error; /* "line:column: message" of an invalid file */
+	char *name;
+	cz_project_type type;
+	cz_phase phase;
+	double progress;          /* of the declared phase, 0..1 */
+	cz_phase supported_phase; /* the phase the evidence supports */
+	char *verdict;            /* test-phase verdict label, NULL when not assessed */
+	double skills_coverage;   /* competence coverage of the declared phase, 0..1 */
+	cz_num charges_coverage;  /* (recettes + funding) / charges */
+	cz_num self_financing;    /* recettes / charges */
+	double pillar_shares[CZ_PILIER_COUNT];
+	bool has_pillars;
+	unsigned critical_alerts;
+} cz_portfolio_row;
+
+typedef struct {
+	cz_portfolio_row *rows;
+	size_t count, cap;
+} cz_portfolio;
+
+void cz_portfolio_init(cz_portfolio *pf);
+void cz_portfolio_free(cz_portfolio *pf);
+/* Append a copy of `row` (its strings are duplicated). */
+cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row);
+
+/* Renderers. `phase_labels` are the referential's phase names. */
+cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phase_labels,
+				 cz_buf *out);
+cz_status cz_portfolio_render_json(const cz_portfolio *pf, cz_buf *out);
+cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *phase_labels,
+				   lxw_workbook *wb);
+
+#endif
