@@ -1,0 +1,116 @@
+#include "analysis.h"
+#include "cmd.h"
+#include "testphase.h"
+
+const cz_cmd_spec cz_spec_test_phase = {
+	.name = "test-phase",
+	.summary = "décision de sortie de la phase de test (GO, RÉAJUSTER, NO-GO, INCOMPLET)",
+	.help =
+		"usage : conciergerie test-phase [options] FICHIER...\n"
+		"\n"
+		"Décide si le projet peut sortir de la phase de test. Chaque indicateur du\n"
+		"référentiel (six quantitatifs, six qualitatifs) reçoit une valeur tirée du\n"
+		"fichier, la phrase qui dit comment elle est calculée, son seuil, son statut\n"
+		"(atteint, partiel, non atteint, non renseigné) et son poids ; les trois\n"
+		"conditions de décision et le piège de l'éparpillement sont évalués aussi.\n"
+		"La période du test va de test.debut à test.fin (tous les relevés\n"
+		"d'activité s'ils sont absents) ; les financements acquis dont l'année\n"
+		"tombe dans cette période comptent dans la couverture des charges.\n"
+		"Les seuils de test.seuils remplacent ceux du référentiel, et le rapport le\n"
+		"signale pour chacun.\n"
+		"\n"
+		"Verdict, selon la règle du référentiel (regle_verdict ; entre parenthèses,\n"
+		"les valeurs du référentiel intégré) :\n"
+		"  INCOMPLET  trop d'indicateurs non renseignés (plus d'un tiers) ;\n"
+		"  NO-GO      un indicateur critique non atteint, ou score trop bas (< 0,5) ;\n"
+		"  GO         score suffisant (>= 0,75), indicateurs critiques atteints et\n"
+		"             toutes les conditions réunies ;\n"
+		"  RÉAJUSTER  dans les autres cas (prolonger ou ajuster le test).\n"
+		"Le score pondère les indicateurs renseignés : atteint 1, partiel 0,5, non\n"
+		"atteint 0. Le rapport énonce la règle avec ses chiffres et ce qui\n"
+		"changerait le verdict ; sans données de test, il liste ce qu'il faut saisir.\n"
+		"\n"
+		"Options :\n"
+		"  -f, --format md|xlsx|json  format du rapport (md par défaut ; déduit de -o)\n"
+		"  -o, --output CHEMIN        fichier de sortie, ou répertoire pour plusieurs\n"
+		"                             fichiers ; xlsx exige -o\n"
+		"  --exit-code                refléter le verdict dans le code de sortie\n"
+		"  --referentiel FICHIER      utiliser un référentiel amendé (seuils, poids, règle)\n"
+		"  -h, --help                 afficher cette aide\n"
+		"\n"
+		"Le classeur xlsx contient les feuilles « Test décision » (verdict, score,\n"
+		"raisons, leviers) et « Test indicateurs » (tableau de bord coloré par statut).\n"
+		"\n"
+		"Codes de sortie : 0 en cas de succès, 1 si un fichier est invalide, 2 en cas\n"
+		"d'erreur d'utilisation, 3 en cas d'erreur d'entrée-sortie. Avec --exit-code :\n"
+		"GO 0, RÉAJUSTER 10, NO-GO 11, INCOMPLET 12 (le plus élevé sur plusieurs\n"
+		"fichiers ; une erreur 1 à 3 l'emporte).\n",
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_EXIT_CODE,
+	.min_args = 1,
+	.max_args = -1,
+};
+
+static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
+{
+	(void)o;
+	cz_testphase *r;
+	*st = cz_testphase_run(p, ref, &r);
+	return *st == CZ_OK ? r : NULL;
+}
+
+static void free_result(void *res)
+{
+	cz_testphase_free(res);
+}
+
+static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)o;
+	return cz_testphase_render_md(res, ref, out);
+}
+
+static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)o;
+	return cz_testphase_render_json(res, ref, out);
+}
+
+static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
+			     lxw_workbook *wb)
+{
+	(void)o;
+	return cz_testphase_render_xlsx(res, ref, wb);
+}
+
+static int exit_code(const void *res)
+{
+	switch (((const cz_testphase *)res)->verdict) {
+	case CZ_VERDICT_REAJUSTER:
+		return CZ_EXIT_VERDICT_REAJUSTER;
+	case CZ_VERDICT_NO_GO:
+		return CZ_EXIT_VERDICT_NO_GO;
+	case CZ_VERDICT_INCOMPLET:
+		return CZ_EXIT_VERDICT_INCOMPLET;
+	default:
+		return CZ_EXIT_OK;
+	}
+}
+
+static const cz_analysis analysis = {
+	.suffix = "-test",
+	.run = run,
+	.free_result = free_result,
+	.render_md = render_md,
+	.render_json = render_json,
+	.render_xlsx = render_xlsx,
+	.exit_code = exit_code,
+};
+
+int cmd_test_phase(int argc, char **argv)
+{
+	cz_opts o;
+	int code = cz_cli_parse(&cz_spec_test_phase, argc, argv, &o);
+	if (code >= 0)
+		return code;
+	return cz_run_analysis(&o, &analysis);
+}

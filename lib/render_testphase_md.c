@@ -1,0 +1,194 @@
+/* The test-phase decision as Markdown: verdict, reasons, levers, tables. */
+#include <stdio.h>
+#include <string.h>
+
+#include "format_fr.h"
+#include "md.h"
+#include "testphase.h"
+
+static const char *const verdict_meaning[CZ_VERDICT_COUNT] = {
+	"lancer l'activité",
+	"prolonger ou ajuster le test",
+	"repenser le projet avant d'aller plus loin",
+	"les données ne suffisent pas pour décider",
+};
+
+static const char *const status_mark[CZ_TP_STATUS_COUNT] = { "✔", "◐", "✘", "?" };
+
+static void status_cell(cz_buf *b, cz_tp_status s)
+{
+	cz_buf_printf(b, " %s %s |", status_mark[s], cz_tp_status_labels[s]);
+}
+
+static void value_cell(cz_buf *b, const cz_tp_indicator *it)
+{
+	char s[64];
+	if (it->value.set)
+		cz_buf_printf(b, " %s |", cz_tp_format_value(s, sizeof(s), it->unite, it->value.value));
+	else
+		cz_buf_puts(b, " — |");
+}
+
+static void threshold_cell(cz_buf *b, const cz_tp_indicator *it)
+{
+	char s[160], d[64];
+	cz_buf_printf(b, " %s", cz_tp_format_threshold(s, sizeof(s), it));
+	if (it->seuil_override)
+		cz_buf_printf(b, " *(seuil du projet ; référentiel : %s)*",
+			      cz_tp_format_value(d, sizeof(d), it->unite, it->seuil_defaut));
+	cz_buf_puts(b, " |");
+}
+
+static void bullet(cz_buf *b, const char *s)
+{
+	cz_buf_puts(b, "- ");
+	cz_md_text(b, s);
+	cz_buf_putc(b, '\n');
+}
+
+static void period(cz_buf *b, const cz_testphase *r)
+{
+	if (r->from.set && r->to.set)
+		cz_buf_printf(b, "Période du test : de %04d-%02d à %04d-%02d", r->from.year, r->from.month,
+			      r->to.year, r->to.month);
+	else if (r->from.set)
+		cz_buf_printf(b, "Période du test : à partir de %04d-%02d", r->from.year, r->from.month);
+	else if (r->to.set)
+		cz_buf_printf(b, "Période du test : jusqu'à %04d-%02d", r->to.year, r->to.month);
+	else
+		cz_buf_puts(b, "Période du test : non précisée (test.debut et test.fin absents), tous les relevés "
+			       "d'activité sont pris en compte");
+	cz_buf_printf(b, " ; %zu relevé%s mensuel%s dans la période.\n\n", r->n_months, r->n_months > 1 ? "s" : "",
+		      r->n_months > 1 ? "s" : "");
+}
+
+static void indicator_rows(cz_buf *b, const cz_testphase *r, size_t from, size_t to)
+{
+	char s[64];
+	for (size_t i = from; i < to; i++) {
+		const cz_tp_indicator *it = &r->items[i];
+		cz_buf_puts(b, "| ");
+		cz_md_text(b, it->nom);
+		if (it->critique)
+			cz_buf_puts(b, " **(critique)**");
+		if (!it->is_pitfall)
+			cz_buf_printf(b, " | %s |", it->qualitatif ? "qualitatif" : "quantitatif");
+		else
+			cz_buf_puts(b, " |");
+		value_cell(b, it);
+		threshold_cell(b, it);
+		status_cell(b, it->status);
+		if (!it->is_pitfall)
+			cz_buf_printf(b, " %s |", cz_fr_compact(s, sizeof(s), it->poids, 2));
+		cz_buf_putc(b, '\n');
+	}
+}
+
+cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *ref, cz_buf *b)
+{
+	const cz_project *p = r->project;
+	char s[160];
+	cz_buf_puts(b, "# Sortie de la phase de test — ");
+	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
+	cz_buf_puts(b, "\n\n");
+	cz_buf_printf(b, "**Verdict : %s** — %s.\n\n", cz_verdict_labels[r->verdict], verdict_meaning[r->verdict]);
+	if (!r->has_test)
+		cz_buf_puts(b, "Le fichier n'a pas de section `test:` : les indicateurs qualitatifs, le carnet de "
+			       "commandes, la charge de travail et les conditions de décision ne sont pas renseignés. "
+			       "La liste des données à saisir figure en fin de rapport.\n\n");
+	period(b, r);
+
+	cz_buf_puts(b, "## Pourquoi ce verdict\n\n");
+	for (size_t i = 0; i < r->n_raisons; i++)
+		bullet(b, r->raisons[i]);
+	cz_buf_puts(b, "\nRègle appliquée (référentiel) : ");
+	cz_md_text(b, ref->rule.explication ? ref->rule.explication : "");
+	cz_buf_puts(b, "\n\n");
+
+	cz_buf_puts(b, "## Ce qui changerait le verdict\n\n");
+	if (r->n_leviers == 0)
+		cz_buf_puts(b, "Tous les indicateurs sont atteints.\n");
+	for (size_t i = 0; i < r->n_leviers; i++)
+		bullet(b, r->leviers[i]);
+	cz_buf_puts(b, "\n");
+
+	cz_buf_printf(b, "## Indicateurs\n\n%zu atteint%s, %zu partiel%s, %zu non atteint%s, %zu non renseigné%s ; "
+			 "score %s.\n\n",
+		      r->counts[CZ_TP_ATTEINT], r->counts[CZ_TP_ATTEINT] > 1 ? "s" : "",
+		      r->counts[CZ_TP_PARTIEL], r->counts[CZ_TP_PARTIEL] > 1 ? "s" : "",
+		      r->counts[CZ_TP_NON_ATTEINT], r->counts[CZ_TP_NON_ATTEINT] > 1 ? "s" : "",
+		      r->counts[CZ_TP_NON_RENSEIGNE], r->counts[CZ_TP_NON_RENSEIGNE] > 1 ? "s" : "",
+		      cz_fr_number(s, sizeof(s), r->score, 2));
+	cz_buf_puts(b, "| Indicateur | Nature | Valeur | Seuil | Statut | Poids |\n|---|---|---:|---|---|---:|\n");
+	indicator_rows(b, r, 0, r->n_indicators);
+	cz_buf_puts(b, "\n### Comment chaque valeur est obtenue\n\n");
+	for (size_t i = 0; i < r->n_indicators; i++) {
+		const cz_tp_indicator *it = &r->items[i];
+		cz_buf_puts(b, "- **");
+		cz_md_text(b, it->nom);
+		cz_buf_printf(b, "** (%s) : ", cz_tp_status_labels[it->status]);
+		cz_md_text(b, it->calcul ? it->calcul : "");
+		if (it->cible) {
+			cz_buf_puts(b, " Pour l'atteindre : ");
+			cz_md_text(b, it->cible);
+		}
+		cz_buf_putc(b, '\n');
+	}
+	cz_buf_puts(b, "\n");
+
+	cz_buf_puts(b, "## Conditions de décision\n\n| Condition | Valeur | Attendu | Statut |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < r->n_conditions; i++) {
+		const cz_tp_condition *cd = &r->conditions[i];
+		cz_buf_puts(b, "| ");
+		cz_md_text(b, cd->ref->nom);
+		cz_buf_printf(b, " | %s | oui |", cd->value < 0 ? "—" : cd->value ? "oui" : "non");
+		status_cell(b, cd->status);
+		cz_buf_putc(b, '\n');
+	}
+	cz_buf_puts(b, "\nChaque condition est déclarée dans `test.conditions` ; elles ne pèsent pas dans le score "
+		       "mais un GO exige qu'elles soient toutes réunies.\n\n");
+
+	if (r->n_items > r->n_indicators) {
+		cz_buf_puts(b, "## Pièges à éviter (hors score)\n\n| Piège | Valeur | Seuil | Statut |\n|---|---:|---|---|\n");
+		indicator_rows(b, r, r->n_indicators, r->n_items);
+		cz_buf_puts(b, "\n");
+		for (size_t i = r->n_indicators; i < r->n_items; i++) {
+			const cz_tp_indicator *it = &r->items[i];
+			cz_buf_puts(b, "- **");
+			cz_md_text(b, it->nom);
+			cz_buf_puts(b, "** : ");
+			cz_md_text(b, it->calcul ? it->calcul : "");
+			cz_buf_putc(b, ' ');
+			cz_md_text(b, it->explication ? it->explication : "");
+			cz_buf_putc(b, '\n');
+		}
+		cz_buf_puts(b, "\n");
+	}
+
+	cz_buf_puts(b, "## Seuils propres au projet\n\n");
+	size_t n_over = 0;
+	for (size_t i = 0; i < r->n_items; i++) {
+		const cz_tp_indicator *it = &r->items[i];
+		if (!it->seuil_override)
+			continue;
+		char a[64], d[64];
+		n_over++;
+		cz_buf_puts(b, "- « ");
+		cz_md_text(b, it->nom);
+		cz_buf_printf(b, " » : seuil %s au lieu de %s (test.seuils.%s).\n",
+			      cz_tp_format_value(a, sizeof(a), it->unite, it->seuil),
+			      cz_tp_format_value(d, sizeof(d), it->unite, it->seuil_defaut),
+			      cz_measure_keys[it->mesure]);
+	}
+	if (n_over == 0)
+		cz_buf_puts(b, "Aucun : les seuils du référentiel s'appliquent.\n");
+	cz_buf_puts(b, "\n");
+
+	if (r->n_a_saisir > 0) {
+		cz_buf_puts(b, "## Données à saisir\n\n");
+		for (size_t i = 0; i < r->n_a_saisir; i++)
+			bullet(b, r->a_saisir[i]);
+		cz_buf_puts(b, "\n");
+	}
+	return cz_buf_ok(b) ? CZ_OK : CZ_ERR_NOMEM;
+}

@@ -1,0 +1,816 @@
+#include "testphase.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format_fr.h"
+#include "indicators.h"
+
+const char *const cz_tp_status_keys[CZ_TP_STATUS_COUNT] = { "atteint", "partiel", "non_atteint",
+							    "non_renseigne" };
+const char *const cz_tp_status_labels[CZ_TP_STATUS_COUNT] = { "atteint", "partiel", "non atteint",
+							      "non renseigné" };
+const char *const cz_verdict_keys[CZ_VERDICT_COUNT] = { "go", "reajuster", "no_go", "incomplet" };
+const char *const cz_verdict_labels[CZ_VERDICT_COUNT] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET" };
+
+/* Thresholds are compared with a little slack so 0.6 computed as 60/100 meets 0.6. */
+#define EPS 1e-9
+
+cz_tp_status cz_tp_compare(double value, bool sens_max, double seuil, bool has_partiel,
+			   double seuil_partiel)
+{
+	if (sens_max) {
+		if (value <= seuil + EPS)
+			return CZ_TP_ATTEINT;
+		if (has_partiel && value <= seuil_partiel + EPS)
+			return CZ_TP_PARTIEL;
+	} else {
+		if (value >= seuil - EPS)
+			return CZ_TP_ATTEINT;
+		if (has_partiel && value >= seuil_partiel - EPS)
+			return CZ_TP_PARTIEL;
+	}
+	return CZ_TP_NON_ATTEINT;
+}
+
+cz_verdict cz_tp_verdict(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
+			 bool critical_miss, bool critical_below, bool conditions_ok)
+{
+	if (part_non_renseignes > rule->part_max_non_renseignes)
+		return CZ_VERDICT_INCOMPLET;
+	if (critical_miss || score < rule->score_no_go - EPS)
+		return CZ_VERDICT_NO_GO;
+	if (score >= rule->score_go - EPS && !critical_below && conditions_ok)
+		return CZ_VERDICT_GO;
+	return CZ_VERDICT_REAJUSTER;
+}
+
+char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v)
+{
+	char n[64];
+	switch (unit) {
+	case CZ_UNIT_MOIS:
+		snprintf(out, size, "%s mois", cz_fr_compact(n, sizeof(n), v, 1));
+		break;
+	case CZ_UNIT_PART:
+		cz_fr_percent(out, size, v);
+		break;
+	case CZ_UNIT_NOTE:
+		snprintf(out, size, "%s / 5", cz_fr_compact(n, sizeof(n), v, 2));
+		break;
+	case CZ_UNIT_BOOLEEN:
+		snprintf(out, size, "%s", v >= 0.5 ? "oui" : "non");
+		break;
+	case CZ_UNIT_COUNT:
+		cz_fr_compact(out, size, v, 2);
+		break;
+	default:
+		cz_fr_number(out, size, v, 2);
+	}
+	return out;
+}
+
+char *cz_tp_format_threshold(char *out, size_t size, const cz_tp_indicator *it)
+{
+	if (it->unite == CZ_UNIT_BOOLEEN) {
+		snprintf(out, size, "oui");
+		return out;
+	}
+	const char *op = it->sens_max ? "≤" : "≥";
+	char a[64], b[64];
+	cz_tp_format_value(a, sizeof(a), it->unite, it->seuil);
+	/* An overridden seuil may leave no room for "partiel": then say nothing of it. */
+	bool band = it->has_partiel && (it->sens_max ? it->seuil_partiel > it->seuil : it->seuil_partiel < it->seuil);
+	if (band) {
+		cz_tp_format_value(b, sizeof(b), it->unite, it->seuil_partiel);
+		snprintf(out, size, "%s %s (partiel %s %s)", op, a, op, b);
+	} else {
+		snprintf(out, size, "%s %s", op, a);
+	}
+	return out;
+}
+
+typedef struct {
+	cz_testphase *r;
+	const cz_project *p;
+	const cz_referential *ref;
+	bool nomem;
+} ctx;
+
+static const char *fmt_str(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *fmt_str(ctx *c, const char *fmt, ...)
+{
+	char tmp[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	const char *s = cz_arena_strdup(c->r->arena, tmp);
+	if (!s)
+		c->nomem = true;
+	return s;
+}
+
+static void detail(cz_tp_indicator *it, const char *key, const char *label, double v, bool euros)
+{
+	if (it->n_details < CZ_TP_MAX_DETAILS)
+		it->details[it->n_details++] = (cz_tp_detail){ key, label, v, euros };
+}
+
+static int month_key(cz_date d)
+{
+	return d.year * 12 + d.month - 1;
+}
+
+static bool in_period(const cz_testphase *r, cz_date m)
+{
+	if (r->from.set && month_key(m) < month_key(r->from))
+		return false;
+	if (r->to.set && month_key(m) > month_key(r->to))
+		return false;
+	return true;
+}
+
+static void set_num(cz_tp_indicator *it, double v)
+{
+	it->value = (cz_num){ v, true };
+}
+
+static void set_bool(ctx *c, cz_tp_indicator *it, int v, const char *field, const char *what)
+{
+	if (v < 0) {
+		it->a_saisir = fmt_str(c, "%s (oui / non) : %s", field, what);
+		return;
+	}
+	set_num(it, v);
+	it->calcul = fmt_str(c, "déclaré dans %s : %s.", field, v ? "oui" : "non");
+}
+
+static void set_declared(ctx *c, cz_tp_indicator *it, cz_num v, const char *field, const char *what)
+{
+	if (!v.set) {
+		it->a_saisir = fmt_str(c, "%s : %s", field, what);
+		return;
+	}
+	char a[64];
+	set_num(it, v.value);
+	it->calcul = fmt_str(c, "valeur déclarée dans %s : %s.", field,
+			     cz_tp_format_value(a, sizeof(a), it->unite, v.value));
+}
+
+static void period_text(const cz_testphase *r, char *out, size_t n)
+{
+	char a[16] = "", b[16] = "";
+	if (r->from.set)
+		snprintf(a, sizeof(a), "%04d-%02d", r->from.year % 10000, r->from.month % 100);
+	if (r->to.set)
+		snprintf(b, sizeof(b), "%04d-%02d", r->to.year % 10000, r->to.month % 100);
+	if (r->from.set && r->to.set)
+		snprintf(out, n, "de %s à %s", a, b);
+	else if (r->from.set)
+		snprintf(out, n, "à partir de %s", a);
+	else if (r->to.set)
+		snprintf(out, n, "jusqu'à %s", b);
+	else
+		snprintf(out, n, "sur tous les relevés");
+}
+
+static void measure_demande(ctx *c, cz_tp_indicator *it)
+{
+	const cz_project *p = c->p;
+	double cmd = 0, dem = 0;
+	size_t n = 0, nd = 0;
+	double *xs = malloc((p->n_activite + 1) * sizeof(double));
+	double *ys = malloc((p->n_activite + 1) * sizeof(double));
+	if (!xs || !ys) {
+		c->nomem = true;
+		goto out;
+	}
+	for (size_t i = 0; i < p->n_activite; i++) {
+		const cz_month *m = &p->activite[i];
+		if (!in_period(c->r, m->periode))
+			continue;
+		if (m->demandes.set) {
+			xs[nd] = month_key(m->periode);
+			ys[nd++] = m->demandes.value;
+		}
+		if (m->demandes.set && m->commandes.set) {
+			cmd += m->commandes.value;
+			dem += m->demandes.value;
+			n++;
+		}
+	}
+	char per[64], a[64], b[64], v[64], t[160];
+	period_text(c->r, per, sizeof(per));
+	double slope, icpt;
+	bool has_trend = cz_ind_least_squares(xs, ys, nd, &slope, &icpt);
+	if (has_trend) {
+		snprintf(t, sizeof(t), "tendance de la demande : %s%s demandes par mois (moindres carrés sur %zu mois)",
+			 slope > 0 ? "+" : "", cz_fr_number(a, sizeof(a), slope, 1), nd);
+	} else {
+		snprintf(t, sizeof(t), "tendance de la demande non calculable (moins de deux mois)");
+	}
+	if (n == 0 || !(dem > 0)) {
+		it->a_saisir = fmt_str(c, "activite : demandes et commandes de chaque mois du test (%s)", per);
+		if (n > 0)
+			it->calcul = fmt_str(c, "aucune demande enregistrée sur la période (%s) : conversion non calculable.", per);
+		goto out;
+	}
+	set_num(it, cmd / dem);
+	detail(it, "commandes", "Commandes de la période", cmd, false);
+	detail(it, "demandes", "Demandes de la période", dem, false);
+	if (has_trend)
+		detail(it, "tendance_demandes", "Tendance de la demande (demandes par mois)", slope, false);
+	it->calcul = fmt_str(c, "commandes %s sur demandes %s, %s (%zu mois) = %s ; %s.",
+			     cz_fr_compact(a, sizeof(a), cmd, 2), cz_fr_compact(b, sizeof(b), dem, 2), per, n,
+			     cz_fr_number(v, sizeof(v), cmd / dem, 2), t);
+	if (!it->sens_max && cmd / dem < it->seuil - EPS) {
+		double need = ceil(it->seuil * dem - cmd - EPS);
+		it->cible = fmt_str(c, "%s commandes de plus sur les mêmes demandes pour atteindre %s.",
+				    cz_fr_compact(a, sizeof(a), need, 0), cz_fr_number(b, sizeof(b), it->seuil, 2));
+	}
+out:
+	free(xs);
+	free(ys);
+}
+
+static void measure_couverture(ctx *c, cz_tp_indicator *it)
+{
+	const cz_project *p = c->p;
+	cz_testphase *r = c->r;
+	double rec = 0, cha = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_activite; i++) {
+		const cz_month *m = &p->activite[i];
+		if (in_period(r, m->periode) && m->recettes.set && m->charges.set) {
+			rec += m->recettes.value;
+			cha += m->charges.value;
+			n++;
+		}
+	}
+	char per[64], a[64], b[64], d[64], v[64], f[64], years[32], extra[256] = "";
+	period_text(r, per, sizeof(per));
+	if (n == 0 || !(cha > 0)) {
+		it->a_saisir = fmt_str(c, "activite : recettes et charges de chaque mois du test (%s)", per);
+		goto done;
+	}
+	cz_funding_split fs = cz_ind_secured_funding(p, r->year_from, r->year_to);
+	double val = (rec + fs.retenu) / cha;
+	set_num(it, val);
+	char ryears[48];
+	if (r->year_from == r->year_to) {
+		snprintf(years, sizeof(years), "%d", r->year_from);
+		snprintf(ryears, sizeof(ryears), "%d", r->year_from);
+	} else {
+		snprintf(years, sizeof(years), "%d à %d", r->year_from, r->year_to);
+		snprintf(ryears, sizeof(ryears), "comprise entre %d et %d", r->year_from, r->year_to);
+	}
+	double left = fs.non_acquis + fs.hors_periode + fs.sans_annee;
+	if (left > 0)
+		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou sans année",
+			 cz_fr_euros(f, sizeof(f), left));
+	it->calcul = fmt_str(c, "recettes %s + financements acquis (%s) %s sur charges %s = %s, %s (%zu mois) ; "
+				"autofinancement (recettes / charges) = %s ; règle : un financement compte pour son montant "
+				"entier s'il est acquis et si son année est %s%s.",
+			     cz_fr_euros(a, sizeof(a), rec), years, cz_fr_euros(b, sizeof(b), fs.retenu),
+			     cz_fr_euros(d, sizeof(d), cha), cz_fr_number(v, sizeof(v), val, 2), per, n,
+			     cz_fr_number(f, sizeof(f), rec / cha, 2), ryears, extra);
+	detail(it, "recettes", "Recettes de la période", rec, true);
+	detail(it, "financements_acquis", "Financements acquis retenus", fs.retenu, true);
+	detail(it, "charges", "Charges de la période", cha, true);
+	detail(it, "autofinancement", "Autofinancement (recettes / charges)", rec / cha, false);
+	detail(it, "financements_non_comptes", "Financements non comptés", left, true);
+	if (!it->sens_max && val < it->seuil - EPS) {
+		double need = it->seuil * cha - rec - fs.retenu;
+		it->cible = fmt_str(c, "%s de recettes ou de financements acquis en plus pour atteindre %s.",
+				    cz_fr_euros(a, sizeof(a), need), cz_fr_number(b, sizeof(b), it->seuil, 2));
+	}
+done:;
+}
+
+static void measure_reseau(ctx *c, cz_tp_indicator *it)
+{
+	const cz_project *p = c->p;
+	size_t n = 0, ok = 0;
+	char missing[1024] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < p->n_offre; i++) {
+		const cz_offer *o = &p->offre[i];
+		if (!o->prioritaire)
+			continue;
+		n++;
+		const cz_actor *a = o->prestataire ? cz_project_actor(p, o->prestataire) : NULL;
+		if (!o->prestataire || (a && a->charte)) {
+			ok++;
+			continue;
+		}
+		int w = snprintf(missing + used, sizeof(missing) - used, "%s%s (%s%s)", used ? ", " : "",
+				 o->service ? o->service : "?", o->prestataire,
+				 a && !a->charte_set ? ", charte non renseignée" : "");
+		if (w > 0 && (size_t)w < sizeof(missing) - used)
+			used += (size_t)w;
+	}
+	if (n == 0) {
+		it->a_saisir = fmt_str(c, "offre : les offres prioritaires (prioritaire: true) et leur prestataire "
+					  "(acteur avec charte: true, ou aucun si la conciergerie assure le service)");
+		return;
+	}
+	char a[64], b[64];
+	double v = (double)ok / (double)n;
+	set_num(it, v);
+	detail(it, "offres_prioritaires", "Offres prioritaires", (double)n, false);
+	detail(it, "offres_assurees", "Assurées en interne ou par un signataire de la charte", (double)ok, false);
+	it->calcul = fmt_str(c, "%zu offre%s prioritaire%s sur %zu assurée%s en interne ou par un prestataire "
+				"signataire de la charte = %s%s%s%s.",
+			     ok, ok > 1 ? "s" : "", ok > 1 ? "s" : "", n, ok > 1 ? "s" : "",
+			     cz_fr_percent(a, sizeof(a), v), used ? " (sans charte : " : "", missing, used ? ")" : "");
+	if (!it->sens_max && v < it->seuil - EPS) {
+		double need = ceil(it->seuil * (double)n - (double)ok - EPS);
+		it->cible = fmt_str(c, "%s offre%s prioritaire%s de plus assurée%s en interne ou par un signataire "
+				       "de la charte pour atteindre %s.",
+				    cz_fr_compact(a, sizeof(a), need, 0), need > 1 ? "s" : "", need > 1 ? "s" : "",
+				    need > 1 ? "s" : "", cz_fr_percent(b, sizeof(b), it->seuil));
+	}
+}
+
+static void measure_satisfaction(ctx *c, cz_tp_indicator *it)
+{
+	const cz_test *t = &c->p->test;
+	const struct {
+		const char *label;
+		cz_num v;
+	} s[] = { { "bénéficiaires", t->satisfaction_beneficiaires },
+		  { "partenaires", t->satisfaction_partenaires },
+		  { "équipe", t->satisfaction_equipe } };
+	char parts[256] = "", a[64];
+	size_t used = 0, n = 0;
+	double sum = 0;
+	for (size_t i = 0; i < 3; i++) {
+		if (!s[i].v.set)
+			continue;
+		sum += s[i].v.value;
+		n++;
+		int w = snprintf(parts + used, sizeof(parts) - used, "%s%s %s", used ? ", " : "", s[i].label,
+				 cz_fr_compact(a, sizeof(a), s[i].v.value, 2));
+		if (w > 0 && (size_t)w < sizeof(parts) - used)
+			used += (size_t)w;
+	}
+	if (n == 0) {
+		it->a_saisir = fmt_str(c, "test.satisfaction : notes de 1 à 5 des bénéficiaires, des partenaires et "
+					  "de l'équipe");
+		return;
+	}
+	set_num(it, sum / (double)n);
+	it->calcul = fmt_str(c, "moyenne des notes (%s) = %s%s.", parts,
+			     cz_tp_format_value(a, sizeof(a), CZ_UNIT_NOTE, sum / (double)n),
+			     n < 3 ? " ; les notes absentes ne sont pas comptées" : "");
+	detail(it, "notes", "Notes prises en compte", (double)n, false);
+}
+
+static void measure_couples(ctx *c, cz_tp_indicator *it)
+{
+	const cz_project *p = c->p;
+	if (p->n_offre == 0) {
+		it->a_saisir = fmt_str(c, "offre : les couples produit / marché proposés, avec prioritaire: true "
+					  "pour ceux du test");
+		return;
+	}
+	char names[1024] = "";
+	size_t used = 0, n = 0;
+	for (size_t i = 0; i < p->n_offre; i++) {
+		if (!p->offre[i].prioritaire)
+			continue;
+		n++;
+		int w = snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
+				 p->offre[i].service ? p->offre[i].service : "?");
+		if (w > 0 && (size_t)w < sizeof(names) - used)
+			used += (size_t)w;
+	}
+	set_num(it, (double)n);
+	it->calcul = fmt_str(c, "%zu offre%s marquée%s prioritaire sur %zu%s%s%s.", n, n > 1 ? "s" : "",
+			     n > 1 ? "s" : "", p->n_offre, n ? " (" : "", names, n ? ")" : "");
+}
+
+static void compute_item(ctx *c, cz_tp_indicator *it)
+{
+	const cz_test *t = &c->p->test;
+	switch (it->mesure) {
+	case CZ_MES_CARNET_COMMANDES:
+		set_declared(c, it, t->carnet_commandes, "test.carnet_commandes",
+			     "mois d'activité garantis par des commandes et contrats signés");
+		break;
+	case CZ_MES_DEMANDE:
+		measure_demande(c, it);
+		break;
+	case CZ_MES_COUVERTURE_CHARGES:
+		measure_couverture(c, it);
+		break;
+	case CZ_MES_RESEAU_PRESTATAIRES:
+		measure_reseau(c, it);
+		break;
+	case CZ_MES_SOLLICITATIONS:
+		set_bool(c, it, t->sollicitations_suivies, "test.sollicitations_suivies",
+			 "les demandes reçues sont-elles enregistrées et suivies ?");
+		break;
+	case CZ_MES_CHARGE_TRAVAIL:
+		set_declared(c, it, t->charge_travail, "test.charge_travail",
+			     "travail à fournir rapporté à la capacité de l'équipe (1 = pleine capacité)");
+		break;
+	case CZ_MES_SATISFACTION:
+		measure_satisfaction(c, it);
+		break;
+	case CZ_MES_CAHIER_DES_CHARGES:
+		set_bool(c, it, t->cahier_des_charges, "test.cahier_des_charges",
+			 "un cahier des charges encadre-t-il le choix des prestataires ?");
+		break;
+	case CZ_MES_IMPACT_SOCIAL:
+		set_declared(c, it, t->impact_social, "test.impact_social", "note de 1 à 5");
+		break;
+	case CZ_MES_VISION:
+		set_declared(c, it, t->vision, "test.vision", "note de 1 à 5");
+		break;
+	case CZ_MES_ENERGIE:
+		set_declared(c, it, t->energie, "test.energie", "note de 1 à 5");
+		break;
+	case CZ_MES_MONTEE_COMPETENCES:
+		set_declared(c, it, t->montee_competences, "test.montee_competences", "note de 1 à 5");
+		break;
+	case CZ_MES_COUPLES_PRIORITAIRES:
+		measure_couples(c, it);
+		break;
+	default:
+		break;
+	}
+	if (!it->value.set) {
+		it->status = CZ_TP_NON_RENSEIGNE;
+		if (!it->calcul)
+			it->calcul = fmt_str(c, "donnée absente : %s.", it->a_saisir ? it->a_saisir : "?");
+		return;
+	}
+	if (it->unite == CZ_UNIT_BOOLEEN)
+		it->status = it->value.value >= 0.5 ? CZ_TP_ATTEINT : CZ_TP_NON_ATTEINT;
+	else
+		it->status = cz_tp_compare(it->value.value, it->sens_max, it->seuil, it->has_partiel,
+					   it->seuil_partiel);
+	if (it->status != CZ_TP_ATTEINT && !it->cible) {
+		char a[64], b[64];
+		if (it->unite == CZ_UNIT_BOOLEEN)
+			it->cible = fmt_str(c, "à mettre en place (valeur attendue : oui).");
+		else
+			it->cible = fmt_str(c, "il faudrait %s %s (actuellement %s).", it->sens_max ? "≤" : "≥",
+					    cz_tp_format_value(a, sizeof(a), it->unite, it->seuil),
+					    cz_tp_format_value(b, sizeof(b), it->unite, it->value.value));
+	}
+}
+
+static void apply_override(const cz_project *p, cz_tp_indicator *it)
+{
+	it->seuil_defaut = it->seuil;
+	for (size_t i = 0; i < p->test.n_seuils; i++) {
+		if (!strcmp(p->test.seuils[i].mesure, cz_measure_keys[it->mesure])) {
+			it->seuil = p->test.seuils[i].value;
+			it->seuil_override = it->seuil != it->seuil_defaut;
+		}
+	}
+}
+
+static bool push(ctx *c, const char ***list, size_t *n, size_t cap, const char *s)
+{
+	if (!s) {
+		c->nomem = true;
+		return false;
+	}
+	if (*n < cap)
+		(*list)[(*n)++] = s;
+	return true;
+}
+
+static double credit(cz_tp_status s)
+{
+	return s == CZ_TP_ATTEINT ? 1 : s == CZ_TP_PARTIEL ? 0.5 : 0;
+}
+
+/* Indices of the scored items not atteint, by decreasing gain (then order). */
+static size_t by_gain(const cz_testphase *r, size_t *idx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_indicators; i++)
+		if (r->items[i].gain > 0)
+			idx[n++] = i;
+	for (size_t i = 1; i < n; i++) {
+		size_t v = idx[i], j = i;
+		while (j > 0 && r->items[idx[j - 1]].gain < r->items[v].gain) {
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = v;
+	}
+	return n;
+}
+
+static void explain(ctx *c)
+{
+	cz_testphase *r = c->r;
+	const cz_ref_verdict_rule *rule = &c->ref->rule;
+	size_t cap = 8 + 2 * r->n_items + r->n_conditions;
+	r->raisons = cz_arena_calloc(r->arena, cap, sizeof(char *));
+	r->leviers = cz_arena_calloc(r->arena, cap, sizeof(char *));
+	r->a_saisir = cz_arena_calloc(r->arena, cap, sizeof(char *));
+	size_t *idx = cz_arena_calloc(r->arena, r->n_items + 1, sizeof(size_t));
+	if (!r->raisons || !r->leviers || !r->a_saisir || !idx) {
+		c->nomem = true;
+		return;
+	}
+	char a[64], b[64], d[64], e[64], g[64];
+	size_t nr = r->counts[CZ_TP_NON_RENSEIGNE];
+	cz_fr_percent(a, sizeof(a), r->part_non_renseignes);
+	cz_fr_percent(b, sizeof(b), rule->part_max_non_renseignes);
+	push(c, &r->raisons, &r->n_raisons, cap,
+	     fmt_str(c, "Indicateurs non renseignés : %zu sur %zu (%s) ; au-delà de %s, le verdict est INCOMPLET.",
+		     nr, r->n_indicators, a, b));
+	if (r->poids_renseignes > 0)
+		push(c, &r->raisons, &r->n_raisons, cap,
+		     fmt_str(c, "Score pondéré sur les indicateurs renseignés (atteint 1, partiel ½, non atteint 0) : "
+				"%s / %s = %s ; GO à partir de %s, NO-GO en dessous de %s.",
+			     cz_fr_compact(a, sizeof(a), r->score * r->poids_renseignes, 2),
+			     cz_fr_compact(b, sizeof(b), r->poids_renseignes, 2),
+			     cz_fr_number(d, sizeof(d), r->score, 2), cz_fr_number(e, sizeof(e), rule->score_go, 2),
+			     cz_fr_number(g, sizeof(g), rule->score_no_go, 2)));
+	bool critical_miss = false;
+	for (size_t i = 0; i < r->n_indicators; i++) {
+		const cz_tp_indicator *it = &r->items[i];
+		if (!it->critique || it->status == CZ_TP_ATTEINT)
+			continue;
+		if (it->status == CZ_TP_NON_ATTEINT) {
+			critical_miss = true;
+			cz_tp_format_value(a, sizeof(a), it->unite, it->value.value);
+			cz_tp_format_value(b, sizeof(b), it->unite, it->seuil);
+			push(c, &r->raisons, &r->n_raisons, cap,
+			     fmt_str(c, "Indicateur critique non atteint : « %s » (%s pour un seuil %s %s) : c'est un NO-GO.",
+				     it->nom, a, it->sens_max ? "≤" : "≥", b));
+		} else {
+			push(c, &r->raisons, &r->n_raisons, cap,
+			     fmt_str(c, "Indicateur critique %s : « %s » ; un GO exige qu'il soit atteint.",
+				     cz_tp_status_labels[it->status], it->nom));
+		}
+	}
+	for (size_t i = 0; i < r->n_conditions; i++) {
+		const cz_tp_condition *cd = &r->conditions[i];
+		if (cd->value == 1)
+			continue;
+		push(c, &r->raisons, &r->n_raisons, cap,
+		     fmt_str(c, "Condition %s : « %s » ; un GO exige les %zu conditions.",
+			     cd->value == 0 ? "non réunie" : "non renseignée", cd->ref->nom, r->n_conditions));
+	}
+	for (size_t i = r->n_indicators; i < r->n_items; i++) {
+		const cz_tp_indicator *it = &r->items[i];
+		if (it->status != CZ_TP_NON_ATTEINT)
+			continue;
+		cz_tp_format_value(a, sizeof(a), it->unite, it->value.value);
+		cz_tp_format_value(b, sizeof(b), it->unite, it->seuil);
+		push(c, &r->raisons, &r->n_raisons, cap,
+		     fmt_str(c, "Piège « %s » : valeur %s pour %s au plus (hors score, mais à corriger).", it->nom, a, b));
+	}
+	const char *conclusion = NULL;
+	switch (r->verdict) {
+	case CZ_VERDICT_INCOMPLET:
+		conclusion = "Conclusion : trop d'indicateurs manquent pour décider ; verdict INCOMPLET.";
+		break;
+	case CZ_VERDICT_NO_GO:
+		conclusion = critical_miss ? "Conclusion : un indicateur critique n'est pas atteint ; verdict NO-GO."
+					   : "Conclusion : le score est sous le seuil NO-GO ; verdict NO-GO.";
+		break;
+	case CZ_VERDICT_GO:
+		conclusion = "Conclusion : score suffisant, indicateurs critiques atteints et conditions réunies ; verdict GO.";
+		break;
+	default:
+		conclusion = "Conclusion : ni NO-GO (aucun indicateur critique non atteint, score au-dessus du seuil "
+			     "NO-GO) ni GO ; verdict RÉAJUSTER : prolonger ou ajuster le test.";
+	}
+	push(c, &r->raisons, &r->n_raisons, cap, fmt_str(c, "%s", conclusion));
+
+	/* What would change the verdict. */
+	if (r->verdict == CZ_VERDICT_INCOMPLET) {
+		double allowed = floor(rule->part_max_non_renseignes * (double)r->n_indicators + EPS);
+		size_t need = nr > (size_t)allowed ? nr - (size_t)allowed : 0;
+		push(c, &r->leviers, &r->n_leviers, cap,
+		     fmt_str(c, "Renseigner au moins %zu indicateur%s de plus (%zu non renseigné%s au plus sur %zu) "
+				"pour obtenir un verdict : voir la liste des données à saisir.",
+			     need, need > 1 ? "s" : "", (size_t)allowed, allowed > 1 ? "s" : "", r->n_indicators));
+	}
+	size_t n = by_gain(r, idx);
+	if (r->verdict == CZ_VERDICT_NO_GO || r->verdict == CZ_VERDICT_REAJUSTER) {
+		for (size_t i = 0; i < r->n_indicators; i++) {
+			const cz_tp_indicator *it = &r->items[i];
+			if (it->critique && it->status == CZ_TP_NON_ATTEINT)
+				push(c, &r->leviers, &r->n_leviers, cap,
+				     fmt_str(c, "Critique : « %s » : %s", it->nom, it->cible ? it->cible : ""));
+			else if (it->critique && it->status == CZ_TP_PARTIEL)
+				push(c, &r->leviers, &r->n_leviers, cap,
+				     fmt_str(c, "Critique, à porter au niveau atteint pour un GO : « %s » : %s", it->nom,
+					     it->cible ? it->cible : ""));
+			else if (it->critique && it->status == CZ_TP_NON_RENSEIGNE)
+				push(c, &r->leviers, &r->n_leviers, cap,
+				     fmt_str(c, "Critique, à renseigner (et atteindre) pour un GO : « %s » : %s", it->nom,
+					     it->a_saisir ? it->a_saisir : ""));
+		}
+		double target = r->verdict == CZ_VERDICT_NO_GO && r->score < rule->score_no_go - EPS
+					? rule->score_no_go
+					: rule->score_go;
+		if (r->score < target - EPS)
+			push(c, &r->leviers, &r->n_leviers, cap,
+			     fmt_str(c, "Le score doit gagner %s pour atteindre %s ; par ordre d'effet sur le score :",
+				     cz_fr_number(a, sizeof(a), target - r->score, 2),
+				     cz_fr_number(b, sizeof(b), target, 2)));
+		for (size_t k = 0; k < n; k++) {
+			const cz_tp_indicator *it = &r->items[idx[k]];
+			if (it->critique)
+				continue;
+			push(c, &r->leviers, &r->n_leviers, cap,
+			     fmt_str(c, "« %s » (%s, +%s au score s'il est atteint) : %s", it->nom,
+				     cz_tp_status_labels[it->status], cz_fr_number(a, sizeof(a), it->gain, 2),
+				     it->cible ? it->cible : ""));
+		}
+		for (size_t i = 0; i < r->n_conditions; i++)
+			if (r->conditions[i].value != 1)
+				push(c, &r->leviers, &r->n_leviers, cap,
+				     fmt_str(c, "Réunir la condition « %s » (test.conditions.%s).",
+					     r->conditions[i].ref->nom, r->conditions[i].ref->cle));
+	}
+	if (r->verdict == CZ_VERDICT_GO) {
+		push(c, &r->leviers, &r->n_leviers, cap,
+		     fmt_str(c, "Marge : score %s pour un seuil GO de %s. Le verdict tomberait à NO-GO si un indicateur "
+				"critique n'était plus atteint, et à RÉAJUSTER si une condition cessait d'être réunie.",
+			     cz_fr_number(a, sizeof(a), r->score, 2), cz_fr_number(b, sizeof(b), rule->score_go, 2)));
+		for (size_t k = 0; k < n; k++) {
+			const cz_tp_indicator *it = &r->items[idx[k]];
+			push(c, &r->leviers, &r->n_leviers, cap,
+			     fmt_str(c, "À consolider : « %s » (%s) : %s", it->nom, cz_tp_status_labels[it->status],
+				     it->cible ? it->cible : ""));
+		}
+	}
+	for (size_t i = 0; i < r->n_items; i++)
+		if (r->items[i].status == CZ_TP_NON_RENSEIGNE && r->items[i].a_saisir)
+			push(c, &r->a_saisir, &r->n_a_saisir, cap,
+			     fmt_str(c, "« %s » — %s", r->items[i].nom, r->items[i].a_saisir));
+	for (size_t i = 0; i < r->n_conditions; i++)
+		if (r->conditions[i].value < 0)
+			push(c, &r->a_saisir, &r->n_a_saisir, cap,
+			     fmt_str(c, "« %s » — test.conditions.%s (oui / non)", r->conditions[i].ref->nom,
+				     r->conditions[i].ref->cle));
+}
+
+static int condition_value(const cz_test *t, const char *cle)
+{
+	if (!cle)
+		return -1;
+	if (!strcmp(cle, "statut_structure"))
+		return t->condition_statut_structure;
+	if (!strcmp(cle, "calendrier_financeurs"))
+		return t->condition_calendrier_financeurs;
+	if (!strcmp(cle, "strategie"))
+		return t->condition_strategie;
+	return -1;
+}
+
+static void set_period(cz_testphase *r, const cz_project *p)
+{
+	const cz_test *t = &p->test;
+	if (t->debut.set)
+		r->from = (cz_date){ t->debut.year, t->debut.month, 0, true };
+	if (t->fin.set)
+		r->to = (cz_date){ t->fin.year, t->fin.month, 0, true };
+	r->has_period_bounds = t->debut.set || t->fin.set;
+	int first = 0, last = 0;
+	for (size_t i = 0; i < p->n_activite; i++) {
+		if (!in_period(r, p->activite[i].periode))
+			continue;
+		if (!r->n_months++)
+			first = p->activite[i].periode.year;
+		last = p->activite[i].periode.year;
+	}
+	r->year_from = t->debut.set ? t->debut.year : first;
+	r->year_to = t->fin.set ? t->fin.year : last;
+	if (r->year_from == 0)
+		r->year_from = r->year_to;
+	if (r->year_to == 0)
+		r->year_to = r->year_from;
+}
+
+cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_testphase **out)
+{
+	*out = NULL;
+	cz_arena *arena = cz_arena_new();
+	if (!arena)
+		return CZ_ERR_NOMEM;
+	cz_testphase *r = cz_arena_alloc(arena, sizeof(*r));
+	if (!r) {
+		cz_arena_free(arena);
+		return CZ_ERR_NOMEM;
+	}
+	r->arena = arena;
+	r->project = p;
+	r->has_test = p->test.present;
+	ctx c = { r, p, ref, false };
+	set_period(r, p);
+
+	r->n_indicators = ref->n_indicators;
+	r->items = cz_arena_calloc(arena, ref->n_indicators + ref->n_pitfalls + 1, sizeof(*r->items));
+	r->conditions = cz_arena_calloc(arena, ref->n_conditions + 1, sizeof(*r->conditions));
+	if (!r->items || !r->conditions)
+		goto nomem;
+	for (size_t i = 0; i < ref->n_indicators; i++) {
+		const cz_ref_indicator *ri = &ref->indicators[i];
+		cz_tp_indicator *it = &r->items[r->n_items++];
+		it->id = ri->id;
+		it->nom = ri->nom;
+		it->explication = ri->explication;
+		it->qualitatif = ri->nature == CZ_IND_QUALITATIF;
+		it->mesure = ri->mesure;
+		it->unite = ri->unite;
+		it->sens_max = ri->sens_max;
+		it->seuil = ri->seuil;
+		it->seuil_partiel = ri->seuil_partiel;
+		it->has_partiel = ri->has_partiel;
+		it->poids = ri->poids;
+		it->critique = ri->critique;
+		apply_override(p, it);
+		compute_item(&c, it);
+	}
+	for (size_t i = 0; i < ref->n_pitfalls; i++) {
+		const cz_ref_pitfall *pf = &ref->pitfalls[i];
+		cz_tp_indicator *it = &r->items[r->n_items++];
+		it->id = pf->id;
+		it->nom = pf->nom;
+		it->explication = pf->explication;
+		it->is_pitfall = true;
+		it->mesure = pf->mesure;
+		/* A pitfall is a count not to exceed, unless it reuses an indicator's measure. */
+		const cz_ref_indicator *ri = cz_ref_indicator_for(ref, pf->mesure);
+		it->unite = ri ? ri->unite : CZ_UNIT_COUNT;
+		it->sens_max = ri ? ri->sens_max : true;
+		it->seuil = pf->seuil;
+		apply_override(p, it);
+		compute_item(&c, it);
+		if (it->mesure == CZ_MES_COUPLES_PRIORITAIRES && it->value.set) {
+			char a[64];
+			if (it->status != CZ_TP_ATTEINT)
+				it->cible = fmt_str(&c, "recentrer le test sur %s couples prioritaires au plus.",
+						    cz_fr_compact(a, sizeof(a), it->seuil, 0));
+		}
+	}
+	for (size_t i = 0; i < ref->n_conditions; i++) {
+		cz_tp_condition *cd = &r->conditions[r->n_conditions++];
+		cd->ref = &ref->conditions[i];
+		cd->value = condition_value(&p->test, cd->ref->cle);
+		cd->status = cd->value < 0 ? CZ_TP_NON_RENSEIGNE : cd->value ? CZ_TP_ATTEINT : CZ_TP_NON_ATTEINT;
+		r->n_conditions_ok += cd->value == 1;
+	}
+	if (c.nomem)
+		goto nomem;
+
+	/* The rule of the referential. */
+	bool critical_miss = false, critical_below = false;
+	for (size_t i = 0; i < r->n_indicators; i++) {
+		cz_tp_indicator *it = &r->items[i];
+		r->counts[it->status]++;
+		r->poids_total += it->poids;
+		if (it->status != CZ_TP_NON_RENSEIGNE) {
+			r->poids_renseignes += it->poids;
+			r->score += it->poids * credit(it->status);
+		}
+		if (it->critique && it->status == CZ_TP_NON_ATTEINT)
+			critical_miss = true;
+		else if (it->critique && it->status != CZ_TP_ATTEINT)
+			critical_below = true;
+	}
+	r->score = r->poids_renseignes > 0 ? r->score / r->poids_renseignes : 0;
+	for (size_t i = 0; i < r->n_indicators; i++) {
+		cz_tp_indicator *it = &r->items[i];
+		if (r->poids_renseignes > 0 && (it->status == CZ_TP_PARTIEL || it->status == CZ_TP_NON_ATTEINT))
+			it->gain = it->poids * (1 - credit(it->status)) / r->poids_renseignes;
+	}
+	r->part_non_renseignes = r->n_indicators
+					 ? (double)r->counts[CZ_TP_NON_RENSEIGNE] / (double)r->n_indicators
+					 : 1;
+	r->verdict = cz_tp_verdict(&ref->rule, r->part_non_renseignes, r->score, critical_miss,
+				   critical_below, r->n_conditions_ok == r->n_conditions);
+	explain(&c);
+	if (c.nomem)
+		goto nomem;
+	*out = r;
+	return CZ_OK;
+nomem:
+	cz_arena_free(arena);
+	return CZ_ERR_NOMEM;
+}
+
+void cz_testphase_free(cz_testphase *r)
+{
+	if (r)
+		cz_arena_free(r->arena);
+}

@@ -1,0 +1,144 @@
+/*
+ * Go / no-go for leaving the test phase (SPEC §5, `test-phase`, seed 001).
+ *
+ * Every indicator of the referential gets a value computed from the data
+ * according to its `mesure`, the sentence saying how, its threshold
+ * (`test.seuils` overrides the referential's, by mesure), a status and its
+ * weight; the three decision conditions and the pitfalls (outside the
+ * score: they carry no weight) are assessed alongside.
+ *
+ * The test period is test.debut..test.fin (by month; either bound may be
+ * missing), or every `activite` record when neither is given. Rules:
+ *
+ *   demande              Σcommandes / Σdemandes over the period's months
+ *                        where both are known; beside it the least-squares
+ *                        slope of the monthly demandes
+ *   couverture_charges   (Σrecettes + secured funding) / Σcharges over the
+ *                        period's months where recettes and charges are
+ *                        known; secured funding = `acquis: true` whose
+ *                        `annee` lies between the years of the period's
+ *                        bounds, counted whole; beside it
+ *                        self-financing = Σrecettes / Σcharges
+ *   reseau_prestataires  share of priority offers delivered in-house (no
+ *                        prestataire) or by an actor with `charte: true`
+ *   couples_prioritaires number of priority offers (lower is better)
+ *   satisfaction         mean of the scores given
+ *   others               the `test` field as written
+ *
+ * Status: booleans true = atteint, false = non atteint; numbers against
+ * seuil / seuil_partiel according to `sens`; absent = non renseigné.
+ *
+ * Verdict (regle_verdict): share of non renseigné > part_max -> INCOMPLET;
+ * score = Σ(poids × {1, ½, 0}) / Σpoids over the filled-in indicators;
+ * a critical indicator non atteint, or score < score_no_go -> NO-GO;
+ * score >= score_go, every critical indicator atteint and every condition
+ * true -> GO; otherwise RÉAJUSTER.
+ */
+#ifndef CZ_TESTPHASE_H
+#define CZ_TESTPHASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "model.h"
+#include "referential.h"
+#include "status.h"
+
+typedef enum { CZ_TP_ATTEINT, CZ_TP_PARTIEL, CZ_TP_NON_ATTEINT, CZ_TP_NON_RENSEIGNE, CZ_TP_STATUS_COUNT } cz_tp_status;
+
+extern const char *const cz_tp_status_keys[CZ_TP_STATUS_COUNT];   /* "atteint", "partiel", … */
+extern const char *const cz_tp_status_labels[CZ_TP_STATUS_COUNT]; /* "atteint", "non atteint", … */
+
+typedef enum { CZ_VERDICT_GO, CZ_VERDICT_REAJUSTER, CZ_VERDICT_NO_GO, CZ_VERDICT_INCOMPLET, CZ_VERDICT_COUNT } cz_verdict;
+
+extern const char *const cz_verdict_keys[CZ_VERDICT_COUNT];   /* "go", "reajuster", "no_go", "incomplet" */
+extern const char *const cz_verdict_labels[CZ_VERDICT_COUNT]; /* "GO", "RÉAJUSTER", … */
+
+/* A named figure behind a value, for JSON and XLSX ("recettes", 4885). */
+typedef struct {
+	const char *key;   /* JSON key */
+	const char *label; /* French */
+	double value;
+	bool euros;
+} cz_tp_detail;
+
+#define CZ_TP_MAX_DETAILS 6
+
+typedef struct {
+	const char *id, *nom, *explication;
+	bool is_pitfall;  /* from `pieges`: shown, outside the score */
+	bool qualitatif;
+	cz_measure mesure;
+	cz_ind_unit unite;   /* CZ_UNIT_COUNT: a plain count (a pitfall's) */
+	bool sens_max;
+	cz_num value;
+	double seuil, seuil_partiel, seuil_defaut;
+	bool has_partiel;
+	bool seuil_override; /* test.seuils changed seuil */
+	double poids;        /* 0 for a pitfall */
+	bool critique;
+	cz_tp_status status;
+	const char *calcul;  /* French sentence with the figures */
+	const char *cible;   /* what would bring it to atteint, or what to record; NULL when atteint */
+	const char *a_saisir; /* for non renseigné: the fields of the project file to fill */
+	double gain;         /* score increase if it reached atteint (0 when not scored) */
+	cz_tp_detail details[CZ_TP_MAX_DETAILS];
+	size_t n_details;
+} cz_tp_indicator;
+
+typedef struct {
+	const cz_ref_condition *ref;
+	int value; /* -1 absent, 0 false, 1 true */
+	cz_tp_status status;
+} cz_tp_condition;
+
+typedef struct {
+	cz_arena *arena;
+	const cz_project *project; /* borrowed */
+	bool has_test, has_period_bounds;
+	cz_date from, to;       /* period bounds (months); set false when open */
+	size_t n_months;        /* activite records in the period */
+	int year_from, year_to; /* years whose secured funding counts; 0 when no period */
+	cz_tp_indicator *items; /* referential indicators, then pitfalls */
+	size_t n_items, n_indicators;
+	cz_tp_condition *conditions;
+	size_t n_conditions;
+	size_t counts[CZ_TP_STATUS_COUNT]; /* over the referential indicators */
+	double part_non_renseignes;
+	double score;           /* 0 when nothing is filled in */
+	double poids_renseignes, poids_total;
+	size_t n_conditions_ok;
+	cz_verdict verdict;
+	const char **raisons;   /* why this verdict, in French */
+	size_t n_raisons;
+	const char **leviers;   /* what would change it */
+	size_t n_leviers;
+	const char **a_saisir;  /* the data to record, for missing indicators and conditions */
+	size_t n_a_saisir;
+} cz_testphase;
+
+cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_testphase **out);
+void cz_testphase_free(cz_testphase *r);
+
+/* A value in its unit, in French: "2 mois", "0,77", "67 %", "3,97 / 5", "oui". */
+char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v);
+/* The threshold of an item: "≥ 3 mois (partiel ≥ 1 mois)", "oui". */
+char *cz_tp_format_threshold(char *out, size_t size, const cz_tp_indicator *it);
+
+/* Status of a value against thresholds (shared with the unit tests). */
+cz_tp_status cz_tp_compare(double value, bool sens_max, double seuil, bool has_partiel,
+			   double seuil_partiel);
+
+/* Verdict from the counts: exported so the rule can be tested alone.
+ * `critical_miss`: a critical indicator is non atteint; `critical_below`:
+ * one is partiel or non renseigné. */
+cz_verdict cz_tp_verdict(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
+			 bool critical_miss, bool critical_below, bool conditions_ok);
+
+cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
+cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
+cz_status cz_testphase_render_xlsx(const cz_testphase *r, const cz_referential *ref, lxw_workbook *wb);
+
+#endif
