@@ -1,0 +1,98 @@
+#include "analysis.h"
+#include "cmd.h"
+#include "indicators.h"
+
+const cz_cmd_spec cz_spec_indicators = {
+	.name = "indicators",
+	.summary = "tableau de bord d'activité : mois par mois, tendance, ressources par pilier",
+	.help =
+		"usage : conciergerie indicators [options] FICHIER...\n"
+		"\n"
+		"Tableau de bord tiré des relevés mensuels (activite) et des financements :\n"
+		"  - par mois et au total : demandes, commandes, conversion, clients et\n"
+		"    fidélisation, recettes (et par service quand elles sont détaillées),\n"
+		"    charges, résultat, couverture des charges ((recettes + financements\n"
+		"    acquis) / charges), autofinancement (recettes / charges), heures\n"
+		"    salariées et bénévoles, valeur du bénévolat, kilomètres par livraison ;\n"
+		"  - moyennes mobiles sur 3 mois des recettes, des charges et du résultat ;\n"
+		"  - tendance du résultat (moindres carrés) et mois où il atteindrait\n"
+		"    l'équilibre à ce rythme ;\n"
+		"  - ressources réparties entre les quatre piliers du référentiel, part du\n"
+		"    pilier principal, indice de Herfindahl, part des recettes récurrentes,\n"
+		"    et alertes quand le modèle repose sur un seul pilier.\n"
+		"Un mois sans relevé entre deux relevés est affiché comme manquant, jamais\n"
+		"interpolé. Les heures bénévoles sont valorisées au taux du référentiel\n"
+		"(section tableau_de_bord : SMIC horaire brut de 11,88 €, voir\n"
+		"« conciergerie referentiel »), sauf avec --taux-benevolat.\n"
+		"\n"
+		"Options :\n"
+		"  -f, --format md|xlsx|json  format du rapport (md par défaut ; déduit de -o)\n"
+		"  -o, --output CHEMIN        fichier de sortie, ou répertoire pour plusieurs\n"
+		"                             fichiers ; xlsx exige -o\n"
+		"  --charts                   ajouter au Markdown des graphiques Mermaid\n"
+		"                             (recettes et charges par mois, ressources par pilier)\n"
+		"  --taux-benevolat EUROS     valoriser une heure bénévole à ce taux (ex. 12.5)\n"
+		"  --referentiel FICHIER      utiliser un référentiel amendé\n"
+		"  -h, --help                 afficher cette aide\n"
+		"\n"
+		"Le classeur xlsx contient les feuilles « Indicateurs mensuels »,\n"
+		"« Indicateurs synthèse », « Indicateurs piliers » et « Indicateurs\n"
+		"graphiques » (graphiques natifs : recettes et charges par mois, ressources\n"
+		"par pilier).\n"
+		"\n"
+		"Code de sortie : 0 en cas de succès, 1 si un fichier est invalide, 2 en cas\n"
+		"d'erreur d'utilisation, 3 en cas d'erreur d'entrée-sortie.\n",
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_CHARTS | CZ_OPT_TAUX,
+	.min_args = 1,
+	.max_args = -1,
+};
+
+static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
+{
+	cz_ind_options opt = { o->taux_benevolat, o->taux_given };
+	cz_indicators *r;
+	*st = cz_indicators_run(p, ref, &opt, &r);
+	return *st == CZ_OK ? r : NULL;
+}
+
+static void free_result(void *res)
+{
+	cz_indicators_free(res);
+}
+
+static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	return cz_indicators_render_md(res, ref, o->charts, out);
+}
+
+static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)o;
+	return cz_indicators_render_json(res, ref, out);
+}
+
+static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
+			     lxw_workbook *wb)
+{
+	(void)o;
+	return cz_indicators_render_xlsx(res, ref, wb);
+}
+
+static const cz_analysis analysis = {
+	.suffix = "-indicateurs",
+	.run = run,
+	.free_result = free_result,
+	.render_md = render_md,
+	.render_json = render_json,
+	.render_xlsx = render_xlsx,
+	.exit_code = NULL,
+};
+
+int cmd_indicators(int argc, char **argv)
+{
+	cz_opts o;
+	int code = cz_cli_parse(&cz_spec_indicators, argc, argv, &o);
+	if (code >= 0)
+		return code;
+	return cz_run_analysis(&o, &analysis);
+}

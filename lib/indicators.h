@@ -1,0 +1,171 @@
+/*
+ * The activity dashboard (SPEC §5, `indicators`): monthly figures from the
+ * `activite` records and the funding, totals, moving averages, the trend of
+ * the result with its break-even month, and the funding mix over the four
+ * pillars of the referential.
+ *
+ * Rules the reports state (they are the contract of this module):
+ *
+ * - Months: one row per calendar month from the first record to the last.
+ *   A month with no record is a gap row (`gap` true, every figure unset):
+ *   nothing is interpolated.
+ * - Ratios of a month need both of their terms; totals of a ratio sum the
+ *   numerator and the denominator over the months where both are known
+ *   (conversion = Σcommandes / Σdemandes over those months, and so on).
+ * - Secured funding (`acquis: true`) of year Y is spread evenly over the
+ *   records of year Y, so coverage = (recettes + that share) / charges, and
+ *   the months of a year add up to the year's funding. Funding of a year
+ *   with no record, not secured, or without `annee` is left out, and shown.
+ * - Moving average over 3 calendar months: computed only when the month
+ *   and the two before it are all recorded with the figure; a gap or a
+ *   missing figure leaves it unset.
+ * - Trend: least-squares slope of the monthly result over the months where
+ *   it is known, x being the month's calendar offset from the first record,
+ *   so a gap stretches the time axis instead of being filled.
+ * - Break-even: where the trend line crosses zero. "Already" when the
+ *   trend's value at the last recorded month is >= 0; "none in sight" when
+ *   the slope is <= 0 (or the crossing is more than 100 years away).
+ * - Funding mix: the activity pillar is Σrecettes plus secured funding
+ *   tagged `activite`; the three others are secured funding by pillar; all
+ *   restricted to the years the records cover (every secured funding when
+ *   there is no record). Herfindahl index = Σ(share²) over the four pillars.
+ * - Recurring revenue: the part of per-service revenue (`recettes` given as
+ *   a map) whose service matches, by exact name, an offer with
+ *   `recurrent: true`, over all per-service revenue.
+ */
+#ifndef CZ_INDICATORS_H
+#define CZ_INDICATORS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "model.h"
+#include "referential.h"
+#include "status.h"
+
+/* The figures of one month or of the whole record set. */
+typedef struct {
+	cz_num demandes, commandes, conversion;
+	cz_num clients, clients_recurrents, fidelisation; /* fidelisation = recurrents / clients */
+	cz_num recettes, charges, resultat;
+	cz_num financements; /* secured funding attributed (see above) */
+	cz_num couverture;   /* (recettes + financements) / charges */
+	cz_num autofinancement; /* recettes / charges */
+	cz_num heures_salariees, heures_benevoles, valeur_benevolat; /* valeur in euros */
+	cz_num km, livraisons, km_par_livraison;
+} cz_ind_figures;
+
+typedef struct {
+	cz_date periode;
+	bool gap;             /* no record for this month */
+	const cz_month *src;  /* the record, NULL for a gap */
+	cz_ind_figures f;
+	cz_num mm_recettes, mm_charges, mm_resultat; /* 3-month moving averages */
+} cz_ind_month;
+
+/* Revenue of one service over the months where recettes is a map. */
+typedef struct {
+	const char *service;
+	double montant;
+	size_t n_mois;
+	bool recurrent; /* matches an offer with recurrent: true */
+} cz_ind_service;
+
+typedef enum {
+	CZ_BE_UNKNOWN, /* fewer than two results: no trend */
+	CZ_BE_ALREADY, /* the trend is already at or above zero */
+	CZ_BE_MONTH,   /* crossing in `month` */
+	CZ_BE_NEVER    /* slope <= 0, or too far away */
+} cz_break_even_kind;
+
+typedef struct {
+	size_t n_points;
+	double slope, intercept; /* euros per month; x = months since the first record */
+	int x_last;              /* offset of the last month with a result */
+	cz_break_even_kind kind;
+	cz_date month;           /* for CZ_BE_MONTH */
+	int months_after_last;   /* for CZ_BE_MONTH: months after the last result */
+} cz_ind_trend;
+
+typedef struct {
+	double montant[CZ_PILIER_COUNT];
+	double part[CZ_PILIER_COUNT]; /* 0 when total is 0 */
+	double total;
+	int largest;           /* cz_pilier with the largest amount, -1 when total is 0 */
+	double herfindahl;     /* 0 when total is 0 */
+	size_t n_piliers;      /* pillars with a positive amount */
+	int year_from, year_to; /* 0 when every year counts (no record) */
+	double non_acquis, hors_periode, sans_annee, sans_pilier; /* left out, euros */
+} cz_ind_mix;
+
+typedef enum { CZ_IND_ALERT_INFO, CZ_IND_ALERT_ATTENTION, CZ_IND_ALERT_CRITIQUE } cz_ind_alert_level;
+
+extern const char *const cz_ind_alert_keys[3];   /* "info", "attention", "critique" */
+extern const char *const cz_ind_alert_labels[3];
+
+typedef struct {
+	cz_ind_alert_level level;
+	const char *message; /* French */
+} cz_ind_alert;
+
+typedef struct {
+	double taux_benevolat; /* euros per hour, <0 when none */
+	bool taux_given;       /* from the command line rather than the referential */
+} cz_ind_options;
+
+typedef struct {
+	cz_arena *arena;
+	const cz_project *project; /* borrowed */
+	cz_ind_month *months;      /* calendar months, first record to last */
+	size_t n_months, n_records, n_gaps;
+	cz_ind_figures total;
+	cz_ind_service *services; /* in order of first appearance */
+	size_t n_services;
+	size_t n_mois_detailles;  /* months whose recettes is a map */
+	cz_num part_recurrente;   /* unset when it cannot be computed */
+	double recettes_recurrentes, recettes_detaillees;
+	size_t n_offres_recurrentes;
+	cz_ind_trend trend;
+	cz_ind_mix mix;
+	double taux_benevolat; /* <0 when volunteer hours are not valued */
+	const char *taux_source; /* French; NULL when not valued */
+	cz_ind_alert *alerts;
+	size_t n_alerts;
+} cz_indicators;
+
+cz_status cz_indicators_run(const cz_project *p, const cz_referential *ref,
+			    const cz_ind_options *opt, cz_indicators **out);
+void cz_indicators_free(cz_indicators *r);
+
+/* Renderers. `charts` adds the Mermaid charts to the Markdown. */
+cz_status cz_indicators_render_md(const cz_indicators *r, const cz_referential *ref, bool charts,
+				  cz_buf *out);
+cz_status cz_indicators_render_json(const cz_indicators *r, const cz_referential *ref,
+				    cz_buf *out);
+cz_status cz_indicators_render_xlsx(const cz_indicators *r, const cz_referential *ref,
+				    lxw_workbook *wb);
+
+/* Shared computations (also used by test-phase). */
+
+/* Least-squares line through (x[i], y[i]); false when fewer than two
+ * distinct x. */
+bool cz_ind_least_squares(const double *x, const double *y, size_t n, double *slope,
+			  double *intercept);
+/* Sum of squared shares of `amounts` in their total; 0 when the total is 0. */
+double cz_ind_herfindahl(const double *amounts, size_t n);
+/* Break-even of a trend line (slope, intercept) seen at offset x_last;
+ * fills kind and, for CZ_BE_MONTH, the offset of the crossing month
+ * (first whole month at or after the crossing). */
+cz_break_even_kind cz_ind_break_even(double slope, double intercept, int x_last, int *x_cross);
+/* Secured funding (acquis, with a montant) whose annee lies in
+ * [year_from, year_to]; also what was left out. */
+typedef struct {
+	double retenu, non_acquis, hors_periode, sans_annee;
+} cz_funding_split;
+cz_funding_split cz_ind_secured_funding(const cz_project *p, int year_from, int year_to);
+/* The month `offset` months after `d` (day 0). */
+cz_date cz_ind_month_add(cz_date d, int offset);
+
+#endif

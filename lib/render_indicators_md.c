@@ -1,0 +1,407 @@
+/* The activity dashboard as Markdown: GFM tables, optional Mermaid charts. */
+#include <stdio.h>
+#include <string.h>
+
+#include "enums.h"
+#include "format_fr.h"
+#include "indicators.h"
+#include "md.h"
+
+typedef enum { F_COUNT, F_EUROS, F_PERCENT, F_RATIO, F_HOURS } fmt_kind;
+
+static void cell(cz_buf *b, cz_num v, fmt_kind k)
+{
+	char s[64];
+	cz_buf_puts(b, " ");
+	if (!v.set) {
+		cz_buf_puts(b, "—");
+	} else {
+		switch (k) {
+		case F_EUROS:
+			cz_fr_euros(s, sizeof(s), v.value);
+			break;
+		case F_PERCENT:
+			cz_fr_percent(s, sizeof(s), v.value);
+			break;
+		case F_RATIO:
+			cz_fr_number(s, sizeof(s), v.value, 2);
+			break;
+		case F_HOURS:
+			cz_fr_compact(s, sizeof(s), v.value, 1);
+			break;
+		default:
+			cz_fr_compact(s, sizeof(s), v.value, 2);
+		}
+		cz_buf_puts(b, s);
+	}
+	cz_buf_puts(b, " |");
+}
+
+static void month_label(cz_buf *b, cz_date d)
+{
+	cz_buf_printf(b, "%04d-%02d", d.year, d.month);
+}
+
+static const char *pillar_name(const cz_referential *ref, int k)
+{
+	return ref->pillars[k].nom ? ref->pillars[k].nom : cz_enum_label(&cz_enum_pilier, k);
+}
+
+static void summary(cz_buf *b, const cz_indicators *r)
+{
+	const cz_ind_figures *t = &r->total;
+	char s[64];
+	cz_buf_puts(b, "## Synthèse de la période\n\n| Indicateur | Total ou ratio de la période |\n|---|---:|\n");
+	struct {
+		const char *label;
+		cz_num v;
+		fmt_kind k;
+	} rows[] = {
+		{ "Demandes reçues", t->demandes, F_COUNT },
+		{ "Commandes réalisées", t->commandes, F_COUNT },
+		{ "Conversion (commandes / demandes)", t->conversion, F_PERCENT },
+		{ "Clients (somme des mois)", t->clients, F_COUNT },
+		{ "Clients récurrents (somme des mois)", t->clients_recurrents, F_COUNT },
+		{ "Fidélisation (clients récurrents / clients)", t->fidelisation, F_PERCENT },
+		{ "Recettes", t->recettes, F_EUROS },
+		{ "Charges", t->charges, F_EUROS },
+		{ "Résultat (recettes − charges)", t->resultat, F_EUROS },
+		{ "Financements acquis rapportés aux mois", t->financements, F_EUROS },
+		{ "Couverture des charges ((recettes + financements acquis) / charges)", t->couverture, F_RATIO },
+		{ "Autofinancement (recettes / charges)", t->autofinancement, F_RATIO },
+		{ "Heures salariées", t->heures_salariees, F_HOURS },
+		{ "Heures bénévoles", t->heures_benevoles, F_HOURS },
+		{ "Valeur du bénévolat", t->valeur_benevolat, F_EUROS },
+		{ "Kilomètres", t->km, F_COUNT },
+		{ "Livraisons", t->livraisons, F_COUNT },
+		{ "Kilomètres par livraison", t->km_par_livraison, F_RATIO },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		cz_buf_printf(b, "| %s |", rows[i].label);
+		cell(b, rows[i].v, rows[i].k);
+		cz_buf_putc(b, '\n');
+	}
+	cz_buf_puts(b, "\n");
+	if (r->taux_benevolat >= 0) {
+		cz_buf_printf(b, "Les heures bénévoles sont valorisées à %s de l'heure : ",
+			      cz_fr_euros(s, sizeof(s), r->taux_benevolat));
+		cz_md_text(b, r->taux_source);
+		cz_buf_puts(b, "\n\n");
+	} else {
+		cz_buf_puts(b, "Les heures bénévoles ne sont pas valorisées : le référentiel ne donne pas de taux "
+			       "horaire et l'option --taux-benevolat n'a pas été utilisée.\n\n");
+	}
+}
+
+static void monthly(cz_buf *b, const cz_indicators *r)
+{
+	cz_buf_puts(b, "## Mois par mois\n\n"
+		       "| Mois | Demandes | Commandes | Conversion | Clients | Fidélisation | Recettes | Charges | "
+		       "Résultat | Couverture | Autofinancement | Heures salariées | Heures bénévoles | "
+		       "Valeur du bénévolat | Km par livraison |\n"
+		       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < r->n_months; i++) {
+		const cz_ind_month *m = &r->months[i];
+		cz_buf_puts(b, "| ");
+		month_label(b, m->periode);
+		if (m->gap) {
+			cz_buf_puts(b, " | *mois manquant : aucun relevé* |");
+			cz_buf_repeat(b, " — |", 13);
+			cz_buf_putc(b, '\n');
+			continue;
+		}
+		cz_buf_puts(b, " |");
+		const cz_ind_figures *f = &m->f;
+		cell(b, f->demandes, F_COUNT);
+		cell(b, f->commandes, F_COUNT);
+		cell(b, f->conversion, F_PERCENT);
+		cell(b, f->clients, F_COUNT);
+		cell(b, f->fidelisation, F_PERCENT);
+		cell(b, f->recettes, F_EUROS);
+		cell(b, f->charges, F_EUROS);
+		cell(b, f->resultat, F_EUROS);
+		cell(b, f->couverture, F_RATIO);
+		cell(b, f->autofinancement, F_RATIO);
+		cell(b, f->heures_salariees, F_HOURS);
+		cell(b, f->heures_benevoles, F_HOURS);
+		cell(b, f->valeur_benevolat, F_EUROS);
+		cell(b, f->km_par_livraison, F_RATIO);
+		cz_buf_putc(b, '\n');
+	}
+	const cz_ind_figures *t = &r->total;
+	cz_buf_puts(b, "| **Total** |");
+	cell(b, t->demandes, F_COUNT);
+	cell(b, t->commandes, F_COUNT);
+	cell(b, t->conversion, F_PERCENT);
+	cell(b, t->clients, F_COUNT);
+	cell(b, t->fidelisation, F_PERCENT);
+	cell(b, t->recettes, F_EUROS);
+	cell(b, t->charges, F_EUROS);
+	cell(b, t->resultat, F_EUROS);
+	cell(b, t->couverture, F_RATIO);
+	cell(b, t->autofinancement, F_RATIO);
+	cell(b, t->heures_salariees, F_HOURS);
+	cell(b, t->heures_benevoles, F_HOURS);
+	cell(b, t->valeur_benevolat, F_EUROS);
+	cell(b, t->km_par_livraison, F_RATIO);
+	cz_buf_puts(b, "\n\n");
+	cz_buf_puts(b, "Un ratio n'est calculé que si ses deux termes sont renseignés ; celui de la ligne Total "
+		       "rapporte la somme des numérateurs à celle des dénominateurs, sur les mois où les deux "
+		       "sont connus. Les financements acquis d'une année sont répartis à parts égales entre les "
+		       "relevés de cette année pour le calcul de la couverture mensuelle.\n\n");
+}
+
+static void averages(cz_buf *b, const cz_indicators *r)
+{
+	cz_buf_puts(b, "## Moyennes mobiles sur 3 mois\n\n| Mois | Recettes | Charges | Résultat |\n|---|---:|---:|---:|\n");
+	for (size_t i = 0; i < r->n_months; i++) {
+		const cz_ind_month *m = &r->months[i];
+		cz_buf_puts(b, "| ");
+		month_label(b, m->periode);
+		cz_buf_puts(b, " |");
+		cell(b, m->mm_recettes, F_EUROS);
+		cell(b, m->mm_charges, F_EUROS);
+		cell(b, m->mm_resultat, F_EUROS);
+		cz_buf_putc(b, '\n');
+	}
+	cz_buf_puts(b, "\nLa moyenne d'un mois porte sur ce mois et les deux précédents ; elle n'est donnée que si "
+		       "les trois mois ont un relevé avec la valeur : un mois manquant n'est jamais remplacé par "
+		       "une estimation.\n\n");
+}
+
+static void trend(cz_buf *b, const cz_indicators *r)
+{
+	const cz_ind_trend *t = &r->trend;
+	char s[64];
+	cz_buf_puts(b, "## Tendance et point d'équilibre\n\n");
+	if (t->kind == CZ_BE_UNKNOWN) {
+		cz_buf_printf(b, "Tendance non calculable : il faut au moins deux mois où recettes et charges "
+				 "sont renseignées (%zu ici).\n\n", t->n_points);
+		return;
+	}
+	cz_buf_printf(b, "- Tendance du résultat mensuel : %s par mois (droite des moindres carrés sur %zu mois ; "
+			 "un mois manquant allonge l'axe du temps sans être comblé).\n",
+		      cz_fr_euros(s, sizeof(s), t->slope), t->n_points);
+	cz_buf_printf(b, "- Résultat selon la tendance au dernier mois relevé : %s.\n",
+		      cz_fr_euros(s, sizeof(s), t->intercept + t->slope * t->x_last));
+	cz_buf_puts(b, "- Équilibre (résultat ≥ 0) : ");
+	switch (t->kind) {
+	case CZ_BE_ALREADY:
+		cz_buf_puts(b, "déjà à l'équilibre selon la tendance.\n\n");
+		break;
+	case CZ_BE_NEVER:
+		cz_buf_puts(b, "pas d'équilibre en vue : le résultat ne progresse pas assez.\n\n");
+		break;
+	default:
+		cz_buf_puts(b, "atteint en ");
+		month_label(b, t->month);
+		cz_buf_printf(b, " si la tendance se maintient, soit %d mois après le dernier relevé.\n\n",
+			      t->months_after_last);
+	}
+}
+
+static void services(cz_buf *b, const cz_indicators *r)
+{
+	char s[64];
+	cz_buf_puts(b, "## Recettes par service\n\n");
+	if (r->n_mois_detailles == 0) {
+		cz_buf_puts(b, "Aucun relevé ne détaille ses recettes par service (`recettes` donné comme une "
+			       "liste « service : montant »).\n\n");
+	} else {
+		cz_buf_printf(b, "Sur les %zu mois dont les recettes sont détaillées :\n\n"
+				 "| Service | Recettes | Mois | Part | Offre récurrente |\n|---|---:|---:|---:|---|\n",
+			      r->n_mois_detailles);
+		for (size_t i = 0; i < r->n_services; i++) {
+			const cz_ind_service *sv = &r->services[i];
+			cz_buf_puts(b, "| ");
+			cz_md_text(b, sv->service);
+			cz_buf_printf(b, " | %s |", cz_fr_euros(s, sizeof(s), sv->montant));
+			cz_buf_printf(b, " %zu |", sv->n_mois);
+			cell(b, (cz_num){ r->recettes_detaillees > 0 ? sv->montant / r->recettes_detaillees : 0,
+					  r->recettes_detaillees > 0 },
+			     F_PERCENT);
+			cz_buf_printf(b, " %s |\n", sv->recurrent ? "oui" : "non");
+		}
+		cz_buf_puts(b, "\n| Mois |");
+		for (size_t i = 0; i < r->n_services; i++) {
+			cz_buf_putc(b, ' ');
+			cz_md_text(b, r->services[i].service);
+			cz_buf_puts(b, " |");
+		}
+		cz_buf_puts(b, "\n|---|");
+		cz_buf_repeat(b, "---:|", r->n_services);
+		cz_buf_putc(b, '\n');
+		for (size_t i = 0; i < r->n_months; i++) {
+			const cz_month *mo = r->months[i].src;
+			if (!mo || !mo->recettes_services)
+				continue;
+			cz_buf_puts(b, "| ");
+			month_label(b, mo->periode);
+			cz_buf_puts(b, " |");
+			for (size_t k = 0; k < r->n_services; k++) {
+				cz_num v = { 0, false };
+				for (size_t j = 0; j < mo->n_recettes_services; j++)
+					if (!strcmp(mo->recettes_services[j].service, r->services[k].service))
+						v = (cz_num){ mo->recettes_services[j].montant, true };
+				cell(b, v, F_EUROS);
+			}
+			cz_buf_putc(b, '\n');
+		}
+		cz_buf_puts(b, "\n");
+	}
+	cz_buf_puts(b, "**Part des recettes récurrentes** : ");
+	if (r->part_recurrente.set) {
+		cz_buf_printf(b, "%s (", cz_fr_percent(s, sizeof(s), r->part_recurrente.value));
+		cz_buf_printf(b, "%s sur ", cz_fr_euros(s, sizeof(s), r->recettes_recurrentes));
+		cz_buf_printf(b, "%s de recettes détaillées par service). ",
+			      cz_fr_euros(s, sizeof(s), r->recettes_detaillees));
+	} else {
+		cz_buf_puts(b, "non calculable, faute de recettes détaillées par service. ");
+	}
+	cz_buf_printf(b, "Règle : sont récurrentes les recettes d'un service dont le nom est exactement celui "
+			 "d'une offre marquée `recurrent: true` (%zu offre%s ici).\n\n",
+		      r->n_offres_recurrentes, r->n_offres_recurrentes > 1 ? "s" : "");
+}
+
+static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
+{
+	const cz_ind_mix *m = &r->mix;
+	char s[64];
+	cz_buf_puts(b, "## Ressources par pilier\n\n");
+	if (m->year_from == m->year_to && m->year_from)
+		cz_buf_printf(b, "Recettes d'activité des relevés et financements acquis de l'année %d.\n\n",
+			      m->year_from);
+	else if (m->year_from)
+		cz_buf_printf(b, "Recettes d'activité des relevés et financements acquis des années %d à %d.\n\n",
+			      m->year_from, m->year_to);
+	else
+		cz_buf_puts(b, "Aucun relevé d'activité : tous les financements acquis sont comptés.\n\n");
+	cz_buf_puts(b, "| Pilier | Montant | Part | |\n|---|---:|---:|---|\n");
+	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
+		cz_buf_puts(b, "| ");
+		cz_md_text(b, pillar_name(ref, k));
+		cz_buf_printf(b, " | %s |", cz_fr_euros(s, sizeof(s), m->montant[k]));
+		cell(b, (cz_num){ m->part[k], m->total > 0 }, F_PERCENT);
+		cz_buf_putc(b, ' ');
+		cz_md_bar(b, m->part[k], 10);
+		cz_buf_puts(b, " |\n");
+	}
+	cz_buf_printf(b, "| **Total** | %s | | |\n\n", cz_fr_euros(s, sizeof(s), m->total));
+	size_t start = b->len;
+	if (m->total > 0) {
+		cz_buf_puts(b, "- Pilier principal : ");
+		cz_md_text(b, pillar_name(ref, m->largest));
+		cz_buf_printf(b, ", %s des ressources.\n", cz_fr_percent(s, sizeof(s), m->part[m->largest]));
+		cz_buf_printf(b, "- Indice de Herfindahl (somme des carrés des parts) : %s — 1 quand un seul "
+				 "pilier apporte tout, 0,25 pour quatre parts égales.\n",
+			      cz_fr_number(s, sizeof(s), m->herfindahl, 2));
+	}
+	if (m->non_acquis > 0)
+		cz_buf_printf(b, "- Non comptés car non acquis : %s.\n", cz_fr_euros(s, sizeof(s), m->non_acquis));
+	if (m->hors_periode > 0)
+		cz_buf_printf(b, "- Non comptés car d'une autre année : %s.\n",
+			      cz_fr_euros(s, sizeof(s), m->hors_periode));
+	if (m->sans_annee > 0)
+		cz_buf_printf(b, "- Non comptés faute d'année : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_annee));
+	if (m->sans_pilier > 0)
+		cz_buf_printf(b, "- Non comptés faute de pilier : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_pilier));
+	if (b->len > start)
+		cz_buf_puts(b, "\n");
+}
+
+/* Mermaid labels are quoted: keep quotes out of them. */
+static void mermaid_label(cz_buf *b, const char *s)
+{
+	for (; *s; s++)
+		cz_buf_putc(b, *s == '"' ? '\'' : *s);
+}
+
+static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
+{
+	cz_buf_puts(b, "## Graphiques\n\n");
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_months; i++)
+		n += r->months[i].f.recettes.set && r->months[i].f.charges.set;
+	if (n > 0) {
+		cz_buf_puts(b, "Recettes (première courbe) et charges (seconde courbe) par mois, en euros");
+		cz_buf_puts(b, r->n_gaps ? " ; les mois sans relevé ne figurent pas sur l'axe.\n\n" : ".\n\n");
+		cz_buf_puts(b, "```mermaid\nxychart-beta\n    title \"Recettes et charges par mois\"\n    x-axis [");
+		bool first = true;
+		for (size_t i = 0; i < r->n_months; i++) {
+			const cz_ind_figures *f = &r->months[i].f;
+			if (!f->recettes.set || !f->charges.set)
+				continue;
+			cz_buf_printf(b, "%s\"%04d-%02d\"", first ? "" : ", ", r->months[i].periode.year,
+				      r->months[i].periode.month);
+			first = false;
+		}
+		cz_buf_puts(b, "]\n    y-axis \"euros\"\n");
+		for (int k = 0; k < 2; k++) {
+			cz_buf_puts(b, "    line [");
+			first = true;
+			for (size_t i = 0; i < r->n_months; i++) {
+				const cz_ind_figures *f = &r->months[i].f;
+				if (!f->recettes.set || !f->charges.set)
+					continue;
+				cz_buf_printf(b, "%s%.2f", first ? "" : ", ", k == 0 ? f->recettes.value : f->charges.value);
+				first = false;
+			}
+			cz_buf_puts(b, "]\n");
+		}
+		cz_buf_puts(b, "```\n\n");
+	}
+	if (r->mix.total > 0) {
+		cz_buf_puts(b, "```mermaid\npie title Ressources par pilier\n");
+		for (int k = 0; k < CZ_PILIER_COUNT; k++) {
+			if (!(r->mix.montant[k] > 0))
+				continue;
+			cz_buf_puts(b, "    \"");
+			mermaid_label(b, pillar_name(ref, k));
+			cz_buf_printf(b, "\" : %.2f\n", r->mix.montant[k]);
+		}
+		cz_buf_puts(b, "```\n\n");
+	}
+	if (n == 0 && !(r->mix.total > 0))
+		cz_buf_puts(b, "Pas de donnée à représenter.\n\n");
+}
+
+cz_status cz_indicators_render_md(const cz_indicators *r, const cz_referential *ref, bool with_charts,
+				  cz_buf *b)
+{
+	const cz_project *p = r->project;
+	cz_buf_puts(b, "# Tableau de bord d'activité — ");
+	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
+	cz_buf_puts(b, "\n\n");
+	if (r->n_records == 0) {
+		cz_buf_puts(b, "Aucun relevé mensuel (`activite`) : les indicateurs d'activité ne peuvent pas être "
+			       "calculés. Ajoutez un relevé par mois (demandes, commandes, clients, recettes, "
+			       "charges, heures, kilomètres, livraisons) pour obtenir le tableau de bord.\n\n");
+	} else {
+		cz_buf_printf(b, "%zu relevé%s mensuel%s, de ", r->n_records, r->n_records > 1 ? "s" : "",
+			      r->n_records > 1 ? "s" : "");
+		month_label(b, r->months[0].periode);
+		cz_buf_puts(b, " à ");
+		month_label(b, r->months[r->n_months - 1].periode);
+		if (r->n_gaps)
+			cz_buf_printf(b, " ; %zu mois manquant%s dans cet intervalle", r->n_gaps,
+				      r->n_gaps > 1 ? "s" : "");
+		cz_buf_puts(b, ".\n\n");
+		summary(b, r);
+		monthly(b, r);
+		averages(b, r);
+		trend(b, r);
+		services(b, r);
+	}
+	mix(b, r, ref);
+	if (with_charts)
+		charts(b, r, ref);
+	cz_buf_puts(b, "## Alertes\n\n");
+	if (r->n_alerts == 0)
+		cz_buf_puts(b, "Aucune alerte.\n");
+	for (size_t i = 0; i < r->n_alerts; i++) {
+		cz_buf_printf(b, "- **%s** — ", cz_ind_alert_labels[r->alerts[i].level]);
+		cz_md_text(b, r->alerts[i].message);
+		cz_buf_putc(b, '\n');
+	}
+	return cz_buf_ok(b) ? CZ_OK : CZ_ERR_NOMEM;
+}

@@ -1,0 +1,431 @@
+/*
+ * The activity dashboard as worksheets: "Indicateurs mensuels" (one row per
+ * calendar month, gaps shown), "Indicateurs synthèse" (totals, trend,
+ * recurring revenue, alerts), "Indicateurs piliers" (funding mix, revenue
+ * per service) and "Indicateurs graphiques" (native charts reading the
+ * first and third sheets). Figures are numbers with number formats; a
+ * figure that cannot be computed is an empty cell.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "enums.h"
+#include "format_fr.h"
+#include "indicators.h"
+
+#define SHEET_MONTHS "Indicateurs mensuels"
+#define SHEET_SUMMARY "Indicateurs synthèse"
+#define SHEET_PILLARS "Indicateurs piliers"
+#define SHEET_CHARTS "Indicateurs graphiques"
+
+/* First data row of the monthly sheet (0-based), after title and header. */
+#define MONTHS_FIRST_ROW 4
+/* Rows of the pillar table on the pillars sheet. */
+#define PILLARS_FIRST_ROW 3
+
+typedef struct {
+	lxw_format *title, *bold, *header, *euros, *percent, *ratio, *count, *hours, *text, *gap,
+		*wrap, *total_label, *total_euros;
+} formats;
+
+static lxw_format *fmt(lxw_workbook *wb, const char *num_format, bool bold)
+{
+	lxw_format *f = workbook_add_format(wb);
+	if (!f)
+		return NULL;
+	if (num_format)
+		format_set_num_format(f, num_format);
+	if (bold)
+		format_set_bold(f);
+	return f;
+}
+
+static bool make_formats(lxw_workbook *wb, formats *F)
+{
+	F->title = fmt(wb, NULL, true);
+	F->bold = fmt(wb, NULL, true);
+	F->header = fmt(wb, NULL, true);
+	F->euros = fmt(wb, "#,##0.00 \"€\"", false);
+	F->percent = fmt(wb, "0%", false);
+	F->ratio = fmt(wb, "0.00", false);
+	F->count = fmt(wb, "#,##0", false);
+	F->hours = fmt(wb, "#,##0.0", false);
+	F->text = fmt(wb, NULL, false);
+	F->gap = fmt(wb, NULL, false);
+	F->wrap = fmt(wb, NULL, false);
+	F->total_label = fmt(wb, NULL, true);
+	F->total_euros = fmt(wb, "#,##0.00 \"€\"", true);
+	if (!F->title || !F->bold || !F->header || !F->euros || !F->percent || !F->ratio || !F->count ||
+	    !F->hours || !F->text || !F->gap || !F->wrap || !F->total_label || !F->total_euros)
+		return false;
+	format_set_font_size(F->title, 14);
+	format_set_text_wrap(F->header);
+	format_set_bg_color(F->header, 0xDDEBF7);
+	format_set_border(F->header, LXW_BORDER_THIN);
+	format_set_italic(F->gap);
+	format_set_font_color(F->gap, 0x808080);
+	format_set_text_wrap(F->wrap);
+	format_set_align(F->wrap, LXW_ALIGN_VERTICAL_TOP);
+	return true;
+}
+
+static void put_num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, cz_num v, lxw_format *f)
+{
+	if (v.set)
+		worksheet_write_number(ws, r, c, v.value, f);
+}
+
+static void month_text(char *s, size_t n, cz_date d)
+{
+	snprintf(s, n, "%04d-%02d", d.year % 10000, d.month % 100);
+}
+
+static const char *pillar_name(const cz_referential *ref, int k)
+{
+	return ref->pillars[k].nom ? ref->pillars[k].nom : cz_enum_label(&cz_enum_pilier, k);
+}
+
+/* Column layout of the monthly sheet. */
+enum {
+	C_MOIS, C_RELEVE, C_DEMANDES, C_COMMANDES, C_CONVERSION, C_CLIENTS, C_RECURRENTS,
+	C_FIDELISATION, C_RECETTES, C_CHARGES, C_RESULTAT, C_FINANCEMENTS, C_COUVERTURE,
+	C_AUTOFIN, C_H_SAL, C_H_BEN, C_VAL_BEN, C_KM, C_LIVRAISONS, C_KM_LIV, C_MM_REC,
+	C_MM_CHA, C_MM_RES, C_COUNT
+};
+
+static void figures_row(lxw_worksheet *ws, lxw_row_t row, const cz_ind_figures *f, const formats *F)
+{
+	put_num(ws, row, C_DEMANDES, f->demandes, F->count);
+	put_num(ws, row, C_COMMANDES, f->commandes, F->count);
+	put_num(ws, row, C_CONVERSION, f->conversion, F->percent);
+	put_num(ws, row, C_CLIENTS, f->clients, F->count);
+	put_num(ws, row, C_RECURRENTS, f->clients_recurrents, F->count);
+	put_num(ws, row, C_FIDELISATION, f->fidelisation, F->percent);
+	put_num(ws, row, C_RECETTES, f->recettes, F->euros);
+	put_num(ws, row, C_CHARGES, f->charges, F->euros);
+	put_num(ws, row, C_RESULTAT, f->resultat, F->euros);
+	put_num(ws, row, C_FINANCEMENTS, f->financements, F->euros);
+	put_num(ws, row, C_COUVERTURE, f->couverture, F->ratio);
+	put_num(ws, row, C_AUTOFIN, f->autofinancement, F->ratio);
+	put_num(ws, row, C_H_SAL, f->heures_salariees, F->hours);
+	put_num(ws, row, C_H_BEN, f->heures_benevoles, F->hours);
+	put_num(ws, row, C_VAL_BEN, f->valeur_benevolat, F->euros);
+	put_num(ws, row, C_KM, f->km, F->count);
+	put_num(ws, row, C_LIVRAISONS, f->livraisons, F->count);
+	put_num(ws, row, C_KM_LIV, f->km_par_livraison, F->ratio);
+}
+
+static void sheet_months(lxw_worksheet *ws, const cz_indicators *r, const formats *F)
+{
+	static const char *const headers[C_COUNT] = {
+		"Mois", "Relevé", "Demandes", "Commandes", "Conversion (commandes / demandes)", "Clients",
+		"Clients récurrents", "Fidélisation (récurrents / clients)", "Recettes", "Charges",
+		"Résultat (recettes − charges)", "Financements acquis répartis",
+		"Couverture ((recettes + financements) / charges)", "Autofinancement (recettes / charges)",
+		"Heures salariées", "Heures bénévoles", "Valeur du bénévolat", "Km", "Livraisons",
+		"Km par livraison", "Moyenne 3 mois : recettes", "Moyenne 3 mois : charges",
+		"Moyenne 3 mois : résultat",
+	};
+	char s[256];
+	snprintf(s, sizeof(s), "Tableau de bord d'activité — %s",
+		 r->project->projet.nom ? r->project->projet.nom : "projet sans nom");
+	worksheet_write_string(ws, 0, 0, s, F->title);
+	worksheet_write_string(ws, 1, 0,
+			       "Un mois sans relevé est marqué « manquant » et reste vide : rien n'est interpolé. "
+			       "Les moyennes sur 3 mois exigent trois mois consécutifs renseignés.",
+			       F->text);
+	for (int c = 0; c < C_COUNT; c++)
+		worksheet_write_string(ws, MONTHS_FIRST_ROW - 1, (lxw_col_t)c, headers[c], F->header);
+	worksheet_set_row(ws, MONTHS_FIRST_ROW - 1, 45, NULL);
+	worksheet_set_column(ws, C_MOIS, C_MOIS, 10, NULL);
+	worksheet_set_column(ws, C_RELEVE, C_RELEVE, 10, NULL);
+	worksheet_set_column(ws, C_DEMANDES, C_MM_RES, 14, NULL);
+	lxw_row_t row = MONTHS_FIRST_ROW;
+	for (size_t i = 0; i < r->n_months; i++, row++) {
+		const cz_ind_month *m = &r->months[i];
+		month_text(s, sizeof(s), m->periode);
+		worksheet_write_string(ws, row, C_MOIS, s, m->gap ? F->gap : NULL);
+		worksheet_write_string(ws, row, C_RELEVE, m->gap ? "manquant" : "oui", m->gap ? F->gap : NULL);
+		if (m->gap)
+			continue;
+		figures_row(ws, row, &m->f, F);
+		put_num(ws, row, C_MM_REC, m->mm_recettes, F->euros);
+		put_num(ws, row, C_MM_CHA, m->mm_charges, F->euros);
+		put_num(ws, row, C_MM_RES, m->mm_resultat, F->euros);
+	}
+	if (r->n_months > 0) {
+		worksheet_write_string(ws, row, C_MOIS, "Total", F->total_label);
+		figures_row(ws, row, &r->total, F);
+	} else {
+		worksheet_write_string(ws, row, C_MOIS, "Aucun relevé mensuel (activite).", F->gap);
+	}
+	worksheet_freeze_panes(ws, MONTHS_FIRST_ROW, 1);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+}
+
+static lxw_row_t label_value(lxw_worksheet *ws, lxw_row_t row, const char *label, cz_num v,
+			     lxw_format *f, const char *note)
+{
+	worksheet_write_string(ws, row, 0, label, NULL);
+	if (v.set)
+		worksheet_write_number(ws, row, 1, v.value, f);
+	else
+		worksheet_write_string(ws, row, 1, "non calculable", NULL);
+	if (note && *note)
+		worksheet_write_string(ws, row, 2, note, NULL);
+	return row + 1;
+}
+
+static void sheet_summary(lxw_worksheet *ws, const cz_indicators *r, const formats *F)
+{
+	const cz_ind_figures *t = &r->total;
+	char s[1024], a[64];
+	worksheet_set_column(ws, 0, 0, 48, NULL);
+	worksheet_set_column(ws, 1, 1, 16, NULL);
+	worksheet_set_column(ws, 2, 2, 80, NULL);
+	worksheet_write_string(ws, 0, 0, "Synthèse de la période", F->title);
+	lxw_row_t row = 2;
+	worksheet_write_string(ws, row, 0, "Indicateur", F->header);
+	worksheet_write_string(ws, row, 1, "Valeur", F->header);
+	worksheet_write_string(ws, row, 2, "Règle", F->header);
+	row++;
+	row = label_value(ws, row, "Relevés mensuels", (cz_num){ (double)r->n_records, true }, F->count, NULL);
+	row = label_value(ws, row, "Mois manquants", (cz_num){ (double)r->n_gaps, true }, F->count,
+			  "mois sans relevé entre le premier et le dernier");
+	row = label_value(ws, row, "Demandes reçues", t->demandes, F->count, NULL);
+	row = label_value(ws, row, "Commandes réalisées", t->commandes, F->count, NULL);
+	row = label_value(ws, row, "Conversion", t->conversion, F->percent,
+			  "somme des commandes / somme des demandes, sur les mois où les deux sont connus");
+	row = label_value(ws, row, "Fidélisation", t->fidelisation, F->percent,
+			  "somme des clients récurrents / somme des clients");
+	row = label_value(ws, row, "Recettes", t->recettes, F->euros, NULL);
+	row = label_value(ws, row, "Charges", t->charges, F->euros, NULL);
+	row = label_value(ws, row, "Résultat", t->resultat, F->euros, "recettes − charges");
+	row = label_value(ws, row, "Financements acquis rapportés aux mois", t->financements, F->euros,
+			  "financements acquis d'une année répartis entre les relevés de cette année");
+	row = label_value(ws, row, "Couverture des charges", t->couverture, F->ratio,
+			  "(recettes + financements acquis) / charges");
+	row = label_value(ws, row, "Autofinancement", t->autofinancement, F->ratio, "recettes / charges");
+	row = label_value(ws, row, "Heures salariées", t->heures_salariees, F->hours, NULL);
+	row = label_value(ws, row, "Heures bénévoles", t->heures_benevoles, F->hours, NULL);
+	row = label_value(ws, row, "Taux de valorisation du bénévolat (€/h)",
+			  (cz_num){ r->taux_benevolat, r->taux_benevolat >= 0 }, F->euros, r->taux_source);
+	row = label_value(ws, row, "Valeur du bénévolat", t->valeur_benevolat, F->euros,
+			  "heures bénévoles × taux horaire");
+	row = label_value(ws, row, "Kilomètres par livraison", t->km_par_livraison, F->ratio,
+			  "somme des km / somme des livraisons");
+
+	row++;
+	worksheet_write_string(ws, row++, 0, "Tendance et point d'équilibre", F->bold);
+	const cz_ind_trend *tr = &r->trend;
+	bool has = tr->kind != CZ_BE_UNKNOWN;
+	row = label_value(ws, row, "Mois pris en compte pour la tendance", (cz_num){ (double)tr->n_points, true },
+			  F->count, NULL);
+	row = label_value(ws, row, "Tendance du résultat (€ par mois)", (cz_num){ tr->slope, has }, F->euros,
+			  "pente des moindres carrés ; un mois manquant allonge l'axe du temps sans être comblé");
+	switch (tr->kind) {
+	case CZ_BE_UNKNOWN:
+		snprintf(s, sizeof(s), "non calculable (moins de deux mois avec recettes et charges)");
+		break;
+	case CZ_BE_ALREADY:
+		snprintf(s, sizeof(s), "déjà à l'équilibre selon la tendance");
+		break;
+	case CZ_BE_NEVER:
+		snprintf(s, sizeof(s), "pas d'équilibre en vue");
+		break;
+	default: {
+		char m[16];
+		month_text(m, sizeof(m), tr->month);
+		snprintf(s, sizeof(s), "%s, %d mois après le dernier relevé, si la tendance se maintient", m,
+			 tr->months_after_last);
+	}
+	}
+	worksheet_write_string(ws, row, 0, "Équilibre (résultat ≥ 0)", NULL);
+	worksheet_write_string(ws, row++, 2, s, NULL);
+	if (tr->kind == CZ_BE_MONTH)
+		worksheet_write_number(ws, row - 1, 1, tr->months_after_last, F->count);
+
+	row++;
+	worksheet_write_string(ws, row++, 0, "Recettes récurrentes", F->bold);
+	snprintf(s, sizeof(s),
+		 "recettes des services portant le nom d'une offre marquée recurrent (%zu offre(s)), "
+		 "sur les recettes détaillées par service (%zu mois, %s)",
+		 r->n_offres_recurrentes, r->n_mois_detailles, cz_fr_euros(a, sizeof(a), r->recettes_detaillees));
+	row = label_value(ws, row, "Part des recettes récurrentes", r->part_recurrente, F->percent, s);
+
+	row++;
+	worksheet_write_string(ws, row++, 0, "Alertes", F->bold);
+	if (r->n_alerts == 0)
+		worksheet_write_string(ws, row++, 0, "Aucune alerte.", NULL);
+	for (size_t i = 0; i < r->n_alerts; i++, row++) {
+		worksheet_write_string(ws, row, 0, cz_ind_alert_labels[r->alerts[i].level], F->bold);
+		/* Row heights are not fitted to wrapped text: about 84 characters a line. */
+		size_t chars = 0;
+		for (const unsigned char *q = (const unsigned char *)r->alerts[i].message; *q; q++)
+			chars += (*q & 0xC0) != 0x80;
+		worksheet_set_row(ws, row, 15.0 * (double)(chars / 84 + 1), NULL);
+		worksheet_write_string(ws, row, 2, r->alerts[i].message, F->wrap);
+	}
+	worksheet_fit_to_pages(ws, 1, 0);
+}
+
+static void sheet_pillars(lxw_worksheet *ws, const cz_indicators *r, const cz_referential *ref,
+			  const formats *F)
+{
+	const cz_ind_mix *m = &r->mix;
+	char s[256];
+	worksheet_set_column(ws, 0, 0, 60, NULL);
+	worksheet_set_column(ws, 1, 3, 16, NULL);
+	worksheet_write_string(ws, 0, 0, "Ressources par pilier", F->title);
+	if (m->year_from == m->year_to && m->year_from)
+		snprintf(s, sizeof(s), "Recettes d'activité des relevés et financements acquis de l'année %d.",
+			 m->year_from);
+	else if (m->year_from)
+		snprintf(s, sizeof(s), "Recettes d'activité des relevés et financements acquis des années %d à %d.",
+			 m->year_from, m->year_to);
+	else
+		snprintf(s, sizeof(s), "Aucun relevé d'activité : tous les financements acquis sont comptés.");
+	worksheet_write_string(ws, 1, 0, s, NULL);
+	lxw_row_t row = PILLARS_FIRST_ROW - 1;
+	worksheet_write_string(ws, row, 0, "Pilier", F->header);
+	worksheet_write_string(ws, row, 1, "Montant", F->header);
+	worksheet_write_string(ws, row, 2, "Part", F->header);
+	row++;
+	for (int k = 0; k < CZ_PILIER_COUNT; k++, row++) {
+		worksheet_write_string(ws, row, 0, pillar_name(ref, k), NULL);
+		worksheet_write_number(ws, row, 1, m->montant[k], F->euros);
+		put_num(ws, row, 2, (cz_num){ m->part[k], m->total > 0 }, F->percent);
+	}
+	worksheet_write_string(ws, row, 0, "Total", F->total_label);
+	worksheet_write_number(ws, row++, 1, m->total, F->total_euros);
+	row++;
+	worksheet_write_string(ws, row, 0, "Pilier principal", NULL);
+	worksheet_write_string(ws, row++, 1, m->largest >= 0 ? pillar_name(ref, m->largest) : "—", NULL);
+	row = label_value(ws, row, "Part du pilier principal",
+			  (cz_num){ m->largest >= 0 ? m->part[m->largest] : 0, m->largest >= 0 }, F->percent, NULL);
+	row = label_value(ws, row, "Indice de Herfindahl (somme des carrés des parts)",
+			  (cz_num){ m->herfindahl, m->total > 0 }, F->ratio,
+			  "1 : un seul pilier ; 0,25 : quatre parts égales");
+	row = label_value(ws, row, "Non comptés : financements non acquis", (cz_num){ m->non_acquis, true },
+			  F->euros, NULL);
+	row = label_value(ws, row, "Non comptés : financements d'une autre année", (cz_num){ m->hors_periode, true },
+			  F->euros, NULL);
+	row = label_value(ws, row, "Non comptés : financements sans année", (cz_num){ m->sans_annee, true },
+			  F->euros, NULL);
+	row = label_value(ws, row, "Non comptés : financements sans pilier", (cz_num){ m->sans_pilier, true },
+			  F->euros, NULL);
+
+	row++;
+	worksheet_write_string(ws, row++, 0, "Recettes par service", F->bold);
+	if (r->n_mois_detailles == 0) {
+		worksheet_write_string(ws, row++, 0, "Aucun relevé ne détaille ses recettes par service.", NULL);
+		return;
+	}
+	worksheet_write_string(ws, row, 0, "Service", F->header);
+	worksheet_write_string(ws, row, 1, "Recettes", F->header);
+	worksheet_write_string(ws, row, 2, "Mois", F->header);
+	worksheet_write_string(ws, row, 3, "Offre récurrente", F->header);
+	row++;
+	for (size_t i = 0; i < r->n_services; i++, row++) {
+		worksheet_write_string(ws, row, 0, r->services[i].service, NULL);
+		worksheet_write_number(ws, row, 1, r->services[i].montant, F->euros);
+		worksheet_write_number(ws, row, 2, (double)r->services[i].n_mois, F->count);
+		worksheet_write_string(ws, row, 3, r->services[i].recurrent ? "oui" : "non", NULL);
+	}
+	/* Month by service, for the months that detail their revenue. */
+	row++;
+	worksheet_write_string(ws, row, 0, "Mois", F->header);
+	for (size_t k = 0; k < r->n_services && k < 200; k++)
+		worksheet_write_string(ws, row, (lxw_col_t)(k + 1), r->services[k].service, F->header);
+	row++;
+	for (size_t i = 0; i < r->n_months; i++) {
+		const cz_month *mo = r->months[i].src;
+		if (!mo || !mo->recettes_services)
+			continue;
+		month_text(s, sizeof(s), mo->periode);
+		worksheet_write_string(ws, row, 0, s, NULL);
+		for (size_t k = 0; k < r->n_services && k < 200; k++)
+			for (size_t j = 0; j < mo->n_recettes_services; j++)
+				if (!strcmp(mo->recettes_services[j].service, r->services[k].service))
+					worksheet_write_number(ws, row, (lxw_col_t)(k + 1),
+							       mo->recettes_services[j].montant, F->euros);
+		row++;
+	}
+}
+
+static cz_status sheet_charts(lxw_workbook *wb, lxw_worksheet *ws, const cz_indicators *r)
+{
+	worksheet_write_string(ws, 0, 0, "Graphiques", NULL);
+	lxw_row_t at = 2;
+	lxw_col_t col = 0;
+	if (r->n_months > 0) {
+		lxw_chart *c = workbook_add_chart(wb, LXW_CHART_LINE);
+		if (!c)
+			return CZ_ERR_NOMEM;
+		chart_title_set_name(c, "Recettes et charges par mois");
+		lxw_row_t first = MONTHS_FIRST_ROW, last = (lxw_row_t)(MONTHS_FIRST_ROW + r->n_months - 1);
+		static const struct {
+			const char *name;
+			lxw_col_t col;
+		} series[] = { { "Recettes", C_RECETTES }, { "Charges", C_CHARGES } };
+		for (size_t i = 0; i < 2; i++) {
+			lxw_chart_series *sr = chart_add_series(c, NULL, NULL);
+			if (!sr)
+				return CZ_ERR_NOMEM;
+			chart_series_set_categories(sr, SHEET_MONTHS, first, C_MOIS, last, C_MOIS);
+			chart_series_set_values(sr, SHEET_MONTHS, first, series[i].col, last, series[i].col);
+			chart_series_set_name(sr, series[i].name);
+			chart_series_set_marker_type(sr, LXW_CHART_MARKER_CIRCLE);
+		}
+		chart_axis_set_name(c->y_axis, "euros");
+		chart_axis_set_num_format(c->y_axis, "#,##0 \"€\"");
+		chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+		chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
+		lxw_chart_options opt = { .x_scale = 1.5, .y_scale = 1.2 };
+		worksheet_insert_chart_opt(ws, at, 0, c, &opt);
+		col = 12; /* the pie goes beside the lines, so both print on one page */
+	}
+	if (r->mix.total > 0) {
+		lxw_chart *c = workbook_add_chart(wb, LXW_CHART_PIE);
+		if (!c)
+			return CZ_ERR_NOMEM;
+		chart_title_set_name(c, "Ressources par pilier");
+		lxw_chart_series *sr = chart_add_series(c, NULL, NULL);
+		if (!sr)
+			return CZ_ERR_NOMEM;
+		chart_series_set_categories(sr, SHEET_PILLARS, PILLARS_FIRST_ROW, 0,
+					    PILLARS_FIRST_ROW + CZ_PILIER_COUNT - 1, 0);
+		chart_series_set_values(sr, SHEET_PILLARS, PILLARS_FIRST_ROW, 1,
+					PILLARS_FIRST_ROW + CZ_PILIER_COUNT - 1, 1);
+		chart_series_set_name(sr, "Ressources");
+		chart_series_set_labels(sr);
+		chart_series_set_labels_options(sr, LXW_FALSE, LXW_FALSE, LXW_FALSE);
+		chart_series_set_labels_percentage(sr);
+		chart_legend_set_position(c, LXW_CHART_LEGEND_RIGHT);
+		lxw_chart_options opt = { .x_scale = 1.2, .y_scale = 1.2 };
+		worksheet_insert_chart_opt(ws, at, col, c, &opt);
+	}
+	if (r->n_months == 0 && !(r->mix.total > 0))
+		worksheet_write_string(ws, 1, 0, "Pas de donnée à représenter.", NULL);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	return CZ_OK;
+}
+
+cz_status cz_indicators_render_xlsx(const cz_indicators *r, const cz_referential *ref, lxw_workbook *wb)
+{
+	formats F;
+	if (!make_formats(wb, &F))
+		return CZ_ERR_NOMEM;
+	lxw_worksheet *wm = workbook_add_worksheet(wb, SHEET_MONTHS);
+	lxw_worksheet *wsum = workbook_add_worksheet(wb, SHEET_SUMMARY);
+	lxw_worksheet *wp = workbook_add_worksheet(wb, SHEET_PILLARS);
+	lxw_worksheet *wc = workbook_add_worksheet(wb, SHEET_CHARTS);
+	if (!wm || !wsum || !wp || !wc)
+		return CZ_ERR_NOMEM;
+	sheet_months(wm, r, &F);
+	sheet_summary(wsum, r, &F);
+	sheet_pillars(wp, r, ref, &F);
+	return sheet_charts(wb, wc, r);
+}
