@@ -1,0 +1,221 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "cmd.h"
+#include "enums.h"
+#include "schema.h"
+#include "skills.h"
+#include "xlsx_file.h"
+
+const cz_cmd_spec cz_spec_skills = {
+	.name = "skills",
+	.summary = "grille de compétences, auto-évaluation, profil du concierge",
+	.help =
+		"usage : conciergerie skills [--phase PHASE] [options] [FICHIER...]\n"
+		"        conciergerie skills --role concierge [options]\n"
+		"\n"
+		"Sans fichier, donne la grille des compétences que le référentiel attend du\n"
+		"porteur de projet, pour une phase (--phase) ou pour les quatre : des cases à\n"
+		"cocher regroupées par phase puis par famille de savoir-faire, suivies du\n"
+		"résumé des quatre familles.\n"
+		"\n"
+		"Avec un ou plusieurs fichiers de projet, l'auto-évaluation du projet\n"
+		"(rubrique competences) remplit la grille : case cochée pour une compétence\n"
+		"acquise par le porteur ou portée par un acteur nommé, sinon « en cours\n"
+		"d'acquisition », « à acquérir » ou « non évaluée » ; puis la couverture par\n"
+		"phase et par famille et la liste des compétences à acquérir. Sans --phase,\n"
+		"les quatre phases sont montrées et la phase actuelle du projet est signalée.\n"
+		"La couverture compte 1 pour une compétence acquise (par le porteur ou par un\n"
+		"partenaire), ½ pour une compétence en cours, 0 pour les autres, rapporté au\n"
+		"nombre de compétences attendues.\n"
+		"\n"
+		"Avec --role concierge, donne le profil du concierge décrit par le\n"
+		"référentiel (rôle, qualités, missions et leurs tâches) en cases à cocher,\n"
+		"pour rédiger une fiche de poste.\n"
+		"\n"
+		"En xlsx, la grille est une feuille « Compétences » à remplir dans un tableur :\n"
+		"une ligne par compétence, une liste déroulante pour le niveau (acquis, en\n"
+		"cours, à acquérir, porté par un partenaire), une colonne « Porté par », et\n"
+		"une feuille « Compétences synthèse » dont les formules recalculent la\n"
+		"couverture au fil de la saisie. Le profil du concierge va dans une feuille\n"
+		"« Concierge ». Les feuilles s'impriment en paysage, sur une page de large.\n"
+		"\n"
+		"Options :\n"
+		"  --phase PHASE          emergence, test, lancement ou fonctionnement\n"
+		"  --role concierge       profil du concierge (sans fichier ni --phase)\n"
+		"  -f, --format FORMAT    md (par défaut), xlsx ou json ; sinon déduit de\n"
+		"                         l'extension donnée à -o\n"
+		"  -o, --output CHEMIN    fichier à écrire (obligatoire en xlsx), ou répertoire\n"
+		"                         qui reçoit un rapport par fichier de projet\n"
+		"                         (NOM-competences.EXT) ; absent ou « - » : sortie\n"
+		"                         standard (plusieurs rapports Markdown y sont séparés\n"
+		"                         par « --- », plusieurs rapports JSON forment une liste)\n"
+		"  --referentiel FICHIER  utiliser un référentiel amendé\n"
+		"  -q, --quiet            accepté ; la commande n'affiche déjà que les erreurs\n"
+		"  -h, --help             afficher cette aide\n"
+		"\n"
+		"FICHIER peut valoir « - » (entrée standard). Un fichier invalide est\n"
+		"signalé et les autres sont quand même traités.\n"
+		"\n"
+		"Code de sortie : 0 en cas de succès, 1 si un fichier de projet est invalide,\n"
+		"2 en cas d'erreur d'utilisation, 3 en cas d'erreur d'entrée-sortie.\n",
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_QUIET | CZ_OPT_PHASE |
+		   CZ_OPT_ROLE,
+	.min_args = 0,
+	.max_args = -1,
+};
+
+static const char *const roles[] = { "concierge" };
+
+/* The options were checked by cmd_skills before any run. */
+static cz_skills_request request_from(const cz_opts *o)
+{
+	cz_skills_request rq = { .mode = o->role ? CZ_SKILLS_ROLE : CZ_SKILLS_CHECKLIST,
+				 .all_phases = o->phase == NULL };
+	if (o->phase)
+		rq.phase = (cz_phase)cz_enum_find(&cz_enum_phase, o->phase);
+	return rq;
+}
+
+static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
+{
+	cz_skills_request rq = request_from(o);
+	cz_skills *s = NULL;
+	*st = cz_skills_run(p, ref, &rq, &s);
+	return s;
+}
+
+static void free_result(void *res)
+{
+	cz_skills_free(res);
+}
+
+static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)o;
+	return cz_skills_render_md(res, ref, out);
+}
+
+static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o,
+			     cz_buf *out)
+{
+	(void)o;
+	return cz_skills_render_json(res, ref, out);
+}
+
+static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
+			     lxw_workbook *wb)
+{
+	(void)o;
+	return cz_skills_render_xlsx(res, ref, wb);
+}
+
+static const cz_analysis analysis = {
+	.suffix = "-competences",
+	.run = run,
+	.free_result = free_result,
+	.render_md = render_md,
+	.render_json = render_json,
+	.render_xlsx = render_xlsx,
+};
+
+typedef struct {
+	const cz_skills *s;
+	const cz_referential *ref;
+} xlsx_ctx;
+
+static cz_status fill_xlsx(void *ctx, lxw_workbook *wb)
+{
+	const xlsx_ctx *c = ctx;
+	return cz_skills_render_xlsx(c->s, c->ref, wb);
+}
+
+/* Without a project cz_run_analysis (which loops over FILEs) does not
+ * apply; the same output rules are followed here. */
+static int run_without_project(const cz_opts *o)
+{
+	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
+	if (o->format == CZ_FMT_XLSX && to_stdout)
+		return cz_cli_usage_error(o->spec, "le format xlsx s'écrit dans un fichier : ajoutez -o FICHIER.xlsx");
+	cz_referential *ref;
+	int code = cz_cli_load_referential(o, &ref);
+	if (code != CZ_EXIT_OK)
+		return code;
+	cz_skills_request rq = request_from(o);
+	cz_skills *s = NULL;
+	cz_status st = cz_skills_run(NULL, ref, &rq, &s);
+	if (st != CZ_OK) {
+		fprintf(stderr, "conciergerie skills : %s\n", cz_status_str(st));
+		code = cz_cli_exit_code(st);
+		goto out;
+	}
+	if (o->format == CZ_FMT_XLSX) {
+		xlsx_ctx c = { s, ref };
+		cz_problems pb;
+		cz_problems_init(&pb, o->output);
+		st = cz_xlsx_write(o->output, cz_cli_epoch(NULL), fill_xlsx, &c, &pb);
+		cz_cli_print_problems(&pb);
+		cz_problems_free(&pb);
+		code = cz_cli_exit_code(st);
+		goto out;
+	}
+	cz_buf b;
+	cz_buf_init(&b);
+	st = o->format == CZ_FMT_JSON ? cz_skills_render_json(s, ref, &b)
+				      : cz_skills_render_md(s, ref, &b);
+	if (st != CZ_OK) {
+		fprintf(stderr, "conciergerie skills : %s\n", cz_status_str(st));
+		code = cz_cli_exit_code(st);
+	} else {
+		code = cz_cli_write(o->output, &b);
+	}
+	cz_buf_free(&b);
+out:
+	cz_skills_free(s);
+	cz_referential_free(ref);
+	return code;
+}
+
+int cmd_skills(int argc, char **argv)
+{
+	cz_opts o;
+	int code = cz_cli_parse(&cz_spec_skills, argc, argv, &o);
+	if (code >= 0)
+		return code;
+	if (o.phase && cz_enum_find(&cz_enum_phase, o.phase) < 0) {
+		const char *hint = cz_suggest(o.phase, cz_enum_phase.keys, cz_enum_phase.count);
+		if (hint)
+			return cz_cli_usage_error(&cz_spec_skills,
+						  "phase « %s » inconnue — vouliez-vous dire « %s » ? "
+						  "(emergence, test, lancement ou fonctionnement)",
+						  o.phase, hint);
+		return cz_cli_usage_error(&cz_spec_skills,
+					  "phase « %s » inconnue (emergence, test, lancement ou "
+					  "fonctionnement)",
+					  o.phase);
+	}
+	if (o.role) {
+		if (strcmp(o.role, roles[0]) != 0) {
+			if (cz_suggest(o.role, roles, 1))
+				return cz_cli_usage_error(&cz_spec_skills,
+							  "rôle « %s » inconnu — vouliez-vous dire « %s » ?",
+							  o.role, roles[0]);
+			return cz_cli_usage_error(&cz_spec_skills,
+						  "rôle « %s » inconnu — le seul rôle décrit est « %s »",
+						  o.role, roles[0]);
+		}
+		if (o.phase)
+			return cz_cli_usage_error(&cz_spec_skills,
+						  "--role et --phase ne vont pas ensemble : le profil du "
+						  "concierge ne dépend pas de la phase");
+		if (o.argc > 0)
+			return cz_cli_usage_error(&cz_spec_skills,
+						  "--role concierge ne prend pas de fichier de projet "
+						  "(« %s » en trop)",
+						  o.argv[0]);
+	}
+	if (o.argc == 0)
+		return run_without_project(&o);
+	return cz_run_analysis(&o, &analysis);
+}

@@ -1,0 +1,307 @@
+/* The competency checklist as Markdown: GitHub task lists, coverage tables. */
+#include <string.h>
+
+#include "format_fr.h"
+#include "md.h"
+#include "skills.h"
+
+/* An id as a code span; ids never hold backticks in practice, but an
+ * amended referential could, and a broken span would swallow the line. */
+static void code(cz_buf *b, const char *s)
+{
+	if (strchr(s, '`')) {
+		cz_md_text(b, s);
+		return;
+	}
+	cz_buf_putc(b, '`');
+	cz_buf_puts(b, s);
+	cz_buf_putc(b, '`');
+}
+
+static void tally_cells(cz_buf *b, const cz_cov_tally *t)
+{
+	char pct[32];
+	cz_buf_printf(b, " %s | ", cz_fr_percent(pct, sizeof(pct), t->ratio));
+	cz_md_bar(b, t->ratio, 10);
+	cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu | %zu |\n", t->counts[CZ_COV_CARRIER],
+		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS],
+		      t->counts[CZ_COV_GAP], t->counts[CZ_COV_UNASSESSED], t->total);
+}
+
+static void tally_header(cz_buf *b, const char *first)
+{
+	cz_buf_printf(b,
+		      "| %s | Couverture | | Acquises (porteur) | Portées (réseau) | En cours "
+		      "| À acquérir | Non évaluées | Total |\n"
+		      "|---|---:|---|---:|---:|---:|---:|---:|---:|\n",
+		      first);
+}
+
+static void item_line(cz_buf *b, const cz_cov_item *it, bool assessed)
+{
+	bool done = it->state == CZ_COV_CARRIER || it->state == CZ_COV_NETWORK;
+	cz_buf_puts(b, done ? "- [x] " : "- [ ] ");
+	cz_md_text(b, it->competence->nom);
+	cz_buf_puts(b, " (");
+	code(b, it->competence->id);
+	cz_buf_putc(b, ')');
+	if (!assessed) {
+		cz_buf_putc(b, '\n');
+		return;
+	}
+	switch (it->state) {
+	case CZ_COV_CARRIER:
+		cz_buf_puts(b, " — acquise par le porteur");
+		break;
+	case CZ_COV_NETWORK:
+		cz_buf_puts(b, " — portée par ");
+		cz_md_text(b, it->porte_par);
+		break;
+	case CZ_COV_IN_PROGRESS:
+		cz_buf_puts(b, " — **en cours d'acquisition**");
+		if (it->porte_par) {
+			cz_buf_puts(b, ", portée par ");
+			cz_md_text(b, it->porte_par);
+		}
+		break;
+	case CZ_COV_GAP:
+		cz_buf_puts(b, " — **à acquérir**");
+		break;
+	default:
+		cz_buf_puts(b, " — *non évaluée*");
+	}
+	cz_buf_putc(b, '\n');
+}
+
+static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *ref, size_t i)
+{
+	const cz_ref_phase *rp = &ref->phases[s->phases[i]];
+	const cz_cov_phase *cov = &s->cov[i];
+	bool assessed = s->project != NULL;
+	cz_buf_puts(b, "## Phase ");
+	cz_md_text(b, rp->nom);
+	if ((int)i == s->current)
+		cz_buf_puts(b, " — phase actuelle du projet");
+	cz_buf_puts(b, "\n\n");
+	cz_md_text(b, rp->resume);
+	cz_buf_puts(b, "\n\n");
+	if (rp->point_attention) {
+		cz_buf_puts(b, "> **Point d'attention :** ");
+		cz_md_text(b, rp->point_attention);
+		cz_buf_puts(b, "\n\n");
+	}
+	if (assessed) {
+		tally_header(b, "Famille");
+		for (size_t f = 0; f < s->n_families; f++) {
+			if (!cov->by_family[f].total)
+				continue;
+			cz_buf_puts(b, "| ");
+			cz_md_text(b, ref->families[f].nom);
+			cz_buf_puts(b, " |");
+			tally_cells(b, &cov->by_family[f]);
+		}
+		cz_buf_puts(b, "| **Toute la phase** |");
+		tally_cells(b, &cov->total);
+		cz_buf_putc(b, '\n');
+	}
+	for (size_t f = 0; f < s->n_families; f++) {
+		size_t n = 0;
+		for (size_t k = 0; k < cov->n_items; k++)
+			n += cov->items[k].competence->family == (int)f;
+		if (!n)
+			continue;
+		cz_buf_puts(b, "### ");
+		cz_md_text(b, ref->families[f].nom);
+		cz_buf_printf(b, " (%zu)\n\n*", n);
+		cz_md_text(b, ref->families[f].resume);
+		cz_buf_puts(b, "*\n\n");
+		for (size_t k = 0; k < cov->n_items; k++)
+			if (cov->items[k].competence->family == (int)f)
+				item_line(b, &cov->items[k], assessed);
+		cz_buf_putc(b, '\n');
+	}
+}
+
+static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential *ref)
+{
+	cz_buf_puts(b, "## Couverture des compétences\n\n"
+		       "Une compétence acquise compte pour 1, qu'elle soit tenue par le porteur ou "
+		       "portée par un acteur du réseau ; en cours d'acquisition, pour ½ ; à acquérir "
+		       "ou non évaluée, pour 0. La couverture rapporte ce total au nombre de "
+		       "compétences attendues.\n\n");
+	tally_header(b, "Phase");
+	for (size_t i = 0; i < s->n_phases; i++) {
+		cz_buf_puts(b, "| ");
+		cz_md_text(b, ref->phases[s->phases[i]].nom);
+		if ((int)i == s->current)
+			cz_buf_puts(b, " (phase actuelle)");
+		cz_buf_puts(b, " |");
+		tally_cells(b, &s->cov[i].total);
+	}
+	if (s->n_phases > 1) {
+		cz_buf_puts(b, "| **Ensemble** |");
+		tally_cells(b, &s->total);
+		cz_buf_puts(b, "\n");
+		tally_header(b, "Famille (toutes phases)");
+		for (size_t f = 0; f < s->n_families; f++) {
+			if (!s->by_family[f].total)
+				continue;
+			cz_buf_puts(b, "| ");
+			cz_md_text(b, ref->families[f].nom);
+			cz_buf_puts(b, " |");
+			tally_cells(b, &s->by_family[f]);
+		}
+	}
+	cz_buf_putc(b, '\n');
+}
+
+static void gaps_section(cz_buf *b, const cz_skills *s, const cz_referential *ref)
+{
+	cz_buf_puts(b, "## Lacunes à combler\n\n");
+	if (!s->n_gaps)
+		cz_buf_puts(b, "Aucune compétence n'est marquée « à acquérir ».\n\n");
+	for (size_t g = 0; g < s->n_gaps; g++) {
+		const cz_ref_competence *c = s->gaps[g]->competence;
+		cz_phase ph;
+		size_t idx;
+		cz_buf_puts(b, "- ");
+		cz_md_text(b, c->nom);
+		cz_buf_puts(b, " (");
+		code(b, c->id);
+		cz_buf_puts(b, ")");
+		if (cz_ref_find_competence(ref, c->id, &ph, &idx)) {
+			cz_buf_puts(b, " — phase ");
+			cz_md_text(b, ref->phases[ph].nom);
+		}
+		if (c->family >= 0 && (size_t)c->family < ref->n_families) {
+			cz_buf_puts(b, ", ");
+			cz_md_text(b, ref->families[c->family].nom);
+		}
+		cz_buf_putc(b, '\n');
+	}
+	if (s->n_gaps)
+		cz_buf_putc(b, '\n');
+	size_t unassessed = s->total.counts[CZ_COV_UNASSESSED];
+	if (unassessed == 1)
+		cz_buf_puts(b, "1 compétence n'est pas évaluée dans le fichier (rubrique "
+			       "`competences`) : elle compte comme non couverte.\n\n");
+	else if (unassessed > 1)
+		cz_buf_printf(b, "%zu compétences ne sont pas évaluées dans le fichier (rubrique "
+				 "`competences`) : elles comptent comme non couvertes.\n\n",
+			      unassessed);
+}
+
+static void families_summary(cz_buf *b, const cz_referential *ref)
+{
+	cz_buf_puts(b, "## En résumé : les familles de compétences\n\n");
+	for (size_t f = 0; f < ref->n_families; f++) {
+		const cz_ref_family *fam = &ref->families[f];
+		cz_buf_puts(b, "### ");
+		cz_md_text(b, fam->nom);
+		cz_buf_puts(b, "\n\n");
+		cz_md_text(b, fam->resume);
+		cz_buf_puts(b, "\n\n");
+		for (size_t e = 0; e < fam->n_elements; e++) {
+			cz_buf_puts(b, "- ");
+			cz_md_text(b, fam->elements[e]);
+			cz_buf_putc(b, '\n');
+		}
+		if (fam->n_elements)
+			cz_buf_putc(b, '\n');
+	}
+}
+
+static void render_role(cz_buf *b, const cz_referential *ref)
+{
+	cz_buf_puts(b, "# Profil du concierge\n\n");
+	if (ref->concierge_role) {
+		cz_md_text(b, ref->concierge_role);
+		cz_buf_puts(b, "\n\n");
+	}
+	cz_buf_puts(b, "Grille pour rédiger une fiche de poste : cochez les qualités et les "
+		       "tâches que le poste retient.\n\n## Qualités attendues\n\n");
+	if (!ref->n_qualities)
+		cz_buf_puts(b, "Le référentiel ne décrit aucune qualité.\n\n");
+	for (size_t q = 0; q < ref->n_qualities; q++) {
+		const cz_ref_quality *qu = &ref->qualities[q];
+		cz_buf_puts(b, "- [ ] **");
+		cz_md_text(b, qu->nom);
+		cz_buf_puts(b, "** (");
+		code(b, qu->id);
+		cz_buf_puts(b, ")");
+		if (qu->description) {
+			cz_buf_puts(b, " : ");
+			cz_md_text(b, qu->description);
+		}
+		cz_buf_putc(b, '\n');
+	}
+	if (ref->n_qualities)
+		cz_buf_putc(b, '\n');
+	cz_buf_puts(b, "## Missions d'une conciergerie\n\n");
+	if (!ref->n_missions)
+		cz_buf_puts(b, "Le référentiel ne décrit aucune mission.\n\n");
+	for (size_t m = 0; m < ref->n_missions; m++) {
+		const cz_ref_mission *mi = &ref->missions[m];
+		cz_buf_puts(b, "### ");
+		cz_md_text(b, mi->nom);
+		cz_buf_puts(b, " (");
+		code(b, mi->id);
+		cz_buf_puts(b, ")\n\n");
+		for (size_t t = 0; t < mi->n_taches; t++) {
+			cz_buf_puts(b, "- [ ] ");
+			cz_md_text(b, mi->taches[t]);
+			cz_buf_putc(b, '\n');
+		}
+		if (mi->n_taches)
+			cz_buf_putc(b, '\n');
+	}
+}
+
+cz_status cz_skills_render_md(const cz_skills *s, const cz_referential *ref, cz_buf *out)
+{
+	size_t start = out->len;
+	if (s->mode == CZ_SKILLS_ROLE) {
+		render_role(out, ref);
+		goto done;
+	}
+	const cz_project *p = s->project;
+	if (p) {
+		cz_buf_puts(out, "# Compétences — ");
+		cz_md_text(out, p->projet.nom);
+		cz_buf_puts(out, "\n\nAuto-évaluation du projet");
+		if (p->file && strcmp(p->file, "-") == 0) {
+			cz_buf_puts(out, " lue sur l'entrée standard");
+		} else if (p->file) {
+			cz_buf_puts(out, " tirée de ");
+			cz_md_text(out, p->file);
+		}
+		cz_buf_puts(out, " ; phase déclarée : **");
+		cz_md_text(out, ref->phases[p->projet.phase].nom);
+		cz_buf_puts(out, "**. Une case cochée est une compétence acquise, par le porteur "
+				 "ou par un acteur du réseau qui la porte.\n\n");
+		coverage_section(out, s, ref);
+	} else {
+		cz_buf_puts(out, "# Grille de compétences du porteur de projet — ");
+		if (s->n_phases == 1) {
+			cz_buf_puts(out, "phase ");
+			cz_md_text(out, ref->phases[s->phases[0]].nom);
+		} else {
+			cz_buf_puts(out, "les quatre phases");
+		}
+		cz_buf_puts(out, "\n\nLes compétences que le référentiel attend du porteur de projet, "
+				 "regroupées par famille de savoir-faire. Cochez celles qui sont "
+				 "acquises ; une compétence peut aussi être portée par un partenaire du "
+				 "réseau, à nommer à côté.\n\n");
+	}
+	for (size_t i = 0; i < s->n_phases; i++)
+		phase_section(out, s, ref, i);
+	if (p)
+		gaps_section(out, s, ref);
+	families_summary(out, ref);
+done:
+	/* One trailing newline, whatever the last section left. */
+	while (cz_buf_ok(out) && out->len > start + 1 && out->data[out->len - 1] == '\n' &&
+	       out->data[out->len - 2] == '\n')
+		out->data[--out->len] = '\0';
+	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+}
