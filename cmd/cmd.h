@@ -18,4 +18,11 @@ int cmd_referentiel(int argc, char **argv);
 extern const cz_cmd_spec cz_spec_diag;
 int cmd_diag(int argc, char **argv);
 
+extern const cz_cmd_spec cz_spec_indicators, cz_spec_test_phase;
+int cmd_indicators(int argc, char **argv);
+int cmd_test_phase(int argc, char **argv);
+
+extern const cz_cmd_spec cz_spec_skills;
+int cmd_skills(int argc, char **argv);
+
 #endif
