@@ -59,7 +59,7 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->spec = spec;
 	struct option longs[N_OPTIONS + 2];
-	char shorts[32] = "+:h";
+	char shorts[32] = ":h"; /* GNU order: options may follow the files */
 	size_t n = 0;
 	for (size_t i = 0; i < N_OPTIONS; i++) {
 		if (!(spec->options & all_options[i].bit))
@@ -129,7 +129,8 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			break;
 		}
 		case ':':
-			if (optopt)
+			/* getopt sets optopt to a long-only option's internal letter too. */
+			if (optopt && strncmp(argv[optind - 1], "--", 2) != 0)
 				return cz_cli_usage_error(spec, "l'option « -%c » attend une valeur", optopt);
 			return cz_cli_usage_error(spec, "l'option « %s » attend une valeur", argv[optind - 1]);
 		default:
@@ -276,10 +277,10 @@ int cz_cli_write(const char *path, const cz_buf *b)
 		return CZ_EXIT_IO;
 	}
 	if (!path || strcmp(path, "-") == 0) {
-		if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len) {
-			fprintf(stderr, "conciergerie : écriture impossible sur la sortie standard\n");
+		/* The error stays flagged on stdout: main's finish() reports it once,
+		 * with its reason, as it does for a write that only fails at exit. */
+		if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
 			return CZ_EXIT_IO;
-		}
 		return CZ_EXIT_OK;
 	}
 	cz_problems pb;
