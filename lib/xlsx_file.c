@@ -21,7 +21,8 @@ cz_status cz_xlsx_write(const char *target, time_t created, cz_xlsx_fill fill, v
 		return CZ_ERR_IO;
 	}
 	lxw_doc_properties props = { 0 };
-	props.created = created;
+	/* libxlsxwriter takes 0 as "now": the fixed epoch becomes one second later. */
+	props.created = created ? created : 1;
 	workbook_set_properties(wb, &props);
 	st = fill(ctx, wb);
 	lxw_error err = workbook_close(wb);
