@@ -1,0 +1,160 @@
+"""Independent checks of the workbooks written by `conciergerie skills`.
+
+Used by the `check` scripts of tests/cli/skills-*: they import this module
+(sys.path gets $TOOLS) and call check_checklist() or check_role(). Every
+check raises AssertionError with a message saying what is wrong.
+"""
+import re
+
+import openpyxl
+
+LEVELS = ["acquis", "en cours", "à acquérir", "porté par un partenaire"]
+LIST_SHEET = "Compétences"
+SUMMARY_SHEET = "Compétences synthèse"
+HEADERS = ["Phase", "Famille", "Identifiant", "Compétence", "Niveau", "Porté par", "Commentaire"]
+
+
+def _print_settings(ws, header_row):
+    ps = ws.page_setup
+    assert ps.orientation == "landscape", f"{ws.title}: orientation {ps.orientation}"
+    assert ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage, \
+        f"{ws.title}: fit to page not set"
+    # One page wide (1 is the default, omitted from the file), any number tall.
+    assert ps.fitToWidth in (None, 1, "1"), f"{ws.title}: fitToWidth {ps.fitToWidth}"
+    assert str(ps.fitToHeight) == "0", f"{ws.title}: fitToHeight {ps.fitToHeight}"
+    assert str(ps.paperSize) == "9", f"{ws.title}: paper {ps.paperSize}"
+    assert ws.print_title_rows == f"${header_row}:${header_row}", \
+        f"{ws.title}: repeated rows {ws.print_title_rows}"
+    assert ws.freeze_panes == f"A{header_row + 1}", f"{ws.title}: freeze {ws.freeze_panes}"
+    assert ws.row_dimensions[header_row].height == 30, f"{ws.title}: header height"
+
+
+def _validations(ws):
+    return list(ws.data_validations.dataValidation)
+
+
+def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, phases=None):
+    """The checklist workbook.
+
+    n_rows     competences listed (one row each, from row 5)
+    prefilled  {competence id: level} for every non-blank level (None: all blank)
+    carriers   {competence id: actor} for the "Porté par" column
+    cached     {(phase, family): (acquis, en cours, à acquérir, porté, non renseigné,
+               total, ratio)} expected cached results of the summary rows
+    phases     the phase names expected in column A, in order of appearance
+    """
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [LIST_SHEET, SUMMARY_SHEET], wb.sheetnames
+    ws = wb[LIST_SHEET]
+    assert [c.value for c in ws[4]] == HEADERS, [c.value for c in ws[4]]
+    last = 4 + n_rows
+    rows = list(ws.iter_rows(min_row=5, max_row=ws.max_row, values_only=True))
+    rows = [r for r in rows if any(v is not None for v in r)]
+    assert len(rows) == n_rows, f"{len(rows)} competence rows, expected {n_rows}"
+    ids = [r[2] for r in rows]
+    assert len(set(ids)) == n_rows, "duplicate competence ids"
+    assert all(re.fullmatch(r"[a-z]+\.[a-z0-9-]+", i) for i in ids), ids
+    if phases is not None:
+        seen = []
+        for r in rows:
+            if not seen or seen[-1] != r[0]:
+                seen.append(r[0])
+        assert seen == phases, seen
+    levels = {r[2]: r[4] for r in rows}
+    for cid, lv in levels.items():
+        assert lv is None or lv in LEVELS, f"{cid}: level {lv!r}"
+    want = prefilled or {}
+    got = {k: v for k, v in levels.items() if v is not None}
+    assert got == want, f"prefilled levels differ: {sorted(set(got.items()) ^ set(want.items()))}"
+    if carriers is not None:
+        got = {r[2]: r[5] for r in rows if r[5] is not None}
+        assert got == carriers, got
+    for r in range(5, last + 1):
+        assert ws.cell(r, 4).alignment.wrap_text, f"D{r} not wrapped"
+        # Long labels get a row tall enough for their wrapped lines (readers
+        # such as LibreOffice do not refit heights on opening).
+        if len(ws.cell(r, 4).value) > 100:
+            h = ws.row_dimensions[r].height
+            assert h is not None and h >= 30, f"row {r}: height {h} for a long label"
+
+    dvs = _validations(ws)
+    assert len(dvs) == 1, f"{len(dvs)} data validations"
+    dv = dvs[0]
+    assert dv.type == "list", dv.type
+    assert str(dv.sqref) == f"E5:E{last}", dv.sqref
+    expected_list = '"' + ",".join(LEVELS) + '"'
+    assert dv.formula1 == expected_list, dv.formula1
+    assert len(dv.formula1.encode()) < 200, "drop-down list too close to 255 bytes"
+
+    cfs = [(str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules]
+    assert len(cfs) == 4, f"{len(cfs)} conditional formats"
+    for sqref, rule in cfs:
+        assert sqref == f"E5:E{last}", sqref
+        assert rule.type == "cellIs" and rule.operator == "equal", (rule.type, rule.operator)
+        assert rule.dxf is not None and rule.dxf.fill is not None, "rule without colour"
+    assert sorted(rule.formula[0] for _, rule in cfs) == sorted(f'"{lv}"' for lv in LEVELS)
+    assert ws.column_dimensions["D"].width > 40, ws.column_dimensions["D"].width
+    _print_settings(ws, 4)
+
+    s = wb[SUMMARY_SHEET]
+    assert [s.cell(4, c).value for c in range(3, 7)] == LEVELS, "summary headers are not the levels"
+    rng = f"'{LIST_SHEET}'!$E$5:$E${last}"
+    n_summary = 0
+    for r in range(5, s.max_row + 1):
+        if s.cell(r, 1).value is None:
+            continue
+        n_summary += 1
+        for c in range(3, 7):
+            f = s.cell(r, c).value
+            assert isinstance(f, str) and re.match(r"=COUNTIFS?\(", f), f"summary {r},{c}: {f!r}"
+            assert rng in f, f"summary {r},{c} does not count the level column: {f}"
+            assert f.isascii() or "'Compétences'!" in f, f
+        total = s.cell(r, 8).value
+        assert total.startswith("=COUNTIF") or total.startswith("=COUNTA("), total
+        assert s.cell(r, 7).value == f"=H{r}-SUM(C{r}:F{r})", s.cell(r, 7).value
+        assert s.cell(r, 9).value == f"=IF(H{r}=0,0,(C{r}+F{r}+D{r}/2)/H{r})", s.cell(r, 9).value
+        assert s.cell(r, 9).number_format == "0%", s.cell(r, 9).number_format
+    assert n_summary > 0, "no summary rows"
+    _print_settings(s, 4)
+
+    if cached is not None:
+        v = openpyxl.load_workbook(path, data_only=True)[SUMMARY_SHEET]
+        got = {}
+        for r in range(5, v.max_row + 1):
+            if v.cell(r, 1).value is None:
+                continue
+            vals = [v.cell(r, c).value for c in range(3, 10)]
+            for x in vals:
+                assert isinstance(x, (int, float)), f"cached value {x!r} in row {r} is not a number"
+            got[(v.cell(r, 1).value, v.cell(r, 2).value)] = tuple(vals)
+        for key, exp in cached.items():
+            assert key in got, f"no summary row {key}; rows: {list(got)}"
+            g = got[key]
+            assert tuple(g[:6]) == tuple(exp[:6]), f"{key}: counts {g[:6]} != {exp[:6]}"
+            assert abs(g[6] - exp[6]) < 1e-9, f"{key}: ratio {g[6]} != {exp[6]}"
+    return wb
+
+
+def check_role(path, n_qualities, n_tasks):
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Concierge"], wb.sheetnames
+    ws = wb["Concierge"]
+    assert ws["A1"].value == "Profil du concierge", ws["A1"].value
+    assert "A2:E2" in [str(m) for m in ws.merged_cells.ranges], ws.merged_cells.ranges
+    assert ws["A2"].value.startswith("Le concierge"), ws["A2"].value
+    assert [c.value for c in ws[4]] == ["Rubrique", "Intitulé", "Détail", "Identifiant",
+                                        "Retenu pour le poste"]
+    rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+    kinds = [r[0] for r in rows]
+    assert kinds.count("Qualité") == n_qualities, kinds
+    assert kinds.count("Mission") == n_tasks, kinds
+    assert all(r[3].startswith("concierge.") for r in rows)
+    for r in range(5, 5 + len(rows)):
+        if len(ws.cell(r, 3).value) > 120:
+            h = ws.row_dimensions[r].height
+            assert h is not None and h >= 30, f"row {r}: height {h} for a long detail"
+    dvs = _validations(ws)
+    assert len(dvs) == 1 and dvs[0].formula1 == '"oui,non"', [d.formula1 for d in dvs]
+    assert str(dvs[0].sqref) == f"E5:E{4 + len(rows)}", dvs[0].sqref
+    _print_settings(ws, 4)
+    return wb

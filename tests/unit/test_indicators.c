@@ -1,0 +1,297 @@
+/* The activity dashboard: least squares, Herfindahl, break-even, funding
+ * split, and a hand-checked project (arithmetic in the comments). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "indicators.h"
+#include "loader.h"
+
+static cz_referential *ref;
+
+/* cmocka 1.1.5 compares floats only in single precision. */
+#define assert_near(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+
+static int setup(void **state)
+{
+	(void)state;
+	cz_problems pb;
+	cz_problems_init(&pb, "ref");
+	cz_status st = cz_referential_load_builtin(&ref, &pb);
+	cz_problems_free(&pb);
+	return st == CZ_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	cz_referential_free(ref);
+	return 0;
+}
+
+static cz_project *load(const char *text)
+{
+	cz_problems pb;
+	cz_problems_init(&pb, "p.yaml");
+	cz_project *p = NULL;
+	cz_status st = cz_project_load(text, strlen(text), "p.yaml", ref, &p, &pb);
+	for (size_t i = 0; i < pb.count; i++)
+		fprintf(stderr, "%u:%u: %s\n", pb.items[i].line, pb.items[i].column, pb.items[i].message);
+	cz_problems_free(&pb);
+	assert_int_equal(st, CZ_OK);
+	return p;
+}
+
+static void test_least_squares(void **state)
+{
+	(void)state;
+	double x[] = { 0, 1, 2 }, y[] = { 20, 30, 50 }, a, b;
+	/* mean x 1, mean y 100/3; Sxy = (-1)(-40/3) + (1)(50/3) = 30, Sxx = 2: slope 15 */
+	assert_true(cz_ind_least_squares(x, y, 3, &a, &b));
+	assert_near(a, 15);
+	assert_near(b, 100.0 / 3 - 15);
+	/* a gap: x = 0, 2 gives the slope over two months */
+	double x2[] = { 0, 2 }, y2[] = { 10, 30 };
+	assert_true(cz_ind_least_squares(x2, y2, 2, &a, &b));
+	assert_near(a, 10);
+	assert_near(b, 10);
+	/* one point, or all points at the same x: no line */
+	assert_false(cz_ind_least_squares(x, y, 1, &a, &b));
+	double x3[] = { 4, 4 };
+	assert_false(cz_ind_least_squares(x3, y2, 2, &a, &b));
+}
+
+static void test_herfindahl(void **state)
+{
+	(void)state;
+	double one[] = { 100, 0, 0, 0 }, even[] = { 5, 5, 5, 5 }, zero[] = { 0, 0, 0, 0 };
+	double mix[] = { 5000, 3000, 1000, 0 }; /* (25 + 9 + 1) / 81 */
+	assert_near(cz_ind_herfindahl(one, 4), 1);
+	assert_near(cz_ind_herfindahl(even, 4), 0.25);
+	assert_near(cz_ind_herfindahl(zero, 4), 0);
+	assert_near(cz_ind_herfindahl(mix, 4), 35.0 / 81);
+}
+
+static void test_break_even(void **state)
+{
+	(void)state;
+	int x = -1;
+	/* y = -1000 + 400 x, seen at x = 2 (-200): crosses at 2.5, first whole month 3 */
+	assert_int_equal(cz_ind_break_even(400, -1000, 2, &x), CZ_BE_MONTH);
+	assert_int_equal(x, 3);
+	/* exactly on a month: y = -1000 + 500 x crosses at 2 but is 0 there: already */
+	assert_int_equal(cz_ind_break_even(500, -1000, 2, &x), CZ_BE_ALREADY);
+	/* crossing exactly at month 3, seen at 2 */
+	assert_int_equal(cz_ind_break_even(500, -1500, 2, &x), CZ_BE_MONTH);
+	assert_int_equal(x, 3);
+	assert_int_equal(cz_ind_break_even(-10, -100, 5, &x), CZ_BE_NEVER);
+	assert_int_equal(cz_ind_break_even(0, -100, 5, &x), CZ_BE_NEVER);
+	/* positive but a century away */
+	assert_int_equal(cz_ind_break_even(0.01, -100000, 5, &x), CZ_BE_NEVER);
+	assert_int_equal(cz_ind_break_even(0, 10, 5, &x), CZ_BE_ALREADY);
+}
+
+static void test_month_add(void **state)
+{
+	(void)state;
+	cz_date d = { 2026, 11, 0, true };
+	cz_date e = cz_ind_month_add(d, 3);
+	assert_int_equal(e.year, 2027);
+	assert_int_equal(e.month, 2);
+	e = cz_ind_month_add(d, 0);
+	assert_int_equal(e.month, 11);
+}
+
+/*
+ * Hand-checked project (same figures as tests/cli/indicators-ratios):
+ *   month   dem cmd cli rec  recettes charges résultat bénévoles km  livr.
+ *   2026-01  20  15  10  4    1 000    2 000   -1 000     10      120  30
+ *   2026-02  30  15  12  6    1 500    2 000     -500     20       60  20
+ *   2026-03  50  30  18  9    2 500    2 700     -200     30      100  50
+ * conversion 60/100 = 0.6; fidélisation 19/40 = 0.475; km/livraison 280/100 = 2.8
+ * secured funding of 2026: 3 000 + 1 000 = 4 000 (the 800 not secured and
+ * the 5 000 of 2027 are left out), i.e. 4 000 / 3 per month;
+ * coverage = (5 000 + 4 000) / 6 700; self-financing 5 000 / 6 700
+ * trend of the result: mean x 1, mean y -1700/3, Sxy = 1000 - 200 = 800, Sxx 2:
+ *   slope 400, intercept -1700/3 - 400 = -2900/3; at x = 2: -500/3 < 0;
+ *   crosses at x = 2900/1200 = 2.42 -> month 3 = 2026-04, 1 month after the last
+ * moving averages of March: 5 000/3, 6 700/3, -1 700/3
+ * pillars: activite 5 000, public 3 000, privé 1 000, citoyen 0 -> HHI 35/81
+ */
+static const char ratios[] =
+	"version: 1\n"
+	"projet: { nom: \"Ratios\", type: quartier, phase: test }\n"
+	"activite:\n"
+	"  - { periode: 2026-01, demandes: 20, commandes: 15, clients: 10, clients_recurrents: 4, recettes: 1000, charges: 2000, heures_benevoles: 10, km: 120, livraisons: 30 }\n"
+	"  - { periode: 2026-03, demandes: 50, commandes: 30, clients: 18, clients_recurrents: 9, recettes: 2500, charges: 2700, heures_benevoles: 30, km: 100, livraisons: 50 }\n"
+	"  - { periode: 2026-02, demandes: 30, commandes: 15, clients: 12, clients_recurrents: 6, recettes: 1500, charges: 2000, heures_benevoles: 20, km: 60, livraisons: 20 }\n"
+	"financements:\n"
+	"  - { source: \"Région\", pilier: soutien_public, nature: subvention, montant: 3000, annee: 2026, acquis: true }\n"
+	"  - { source: \"Fondation\", pilier: soutien_prive, nature: mecenat, montant: 1000, annee: 2026, acquis: true }\n"
+	"  - { source: \"Ville\", pilier: soutien_public, nature: subvention, montant: 5000, annee: 2027, acquis: true }\n"
+	"  - { source: \"Mécène\", pilier: soutien_prive, nature: don, montant: 800, annee: 2026, acquis: false }\n";
+
+static void test_hand_checked(void **state)
+{
+	(void)state;
+	cz_project *p = load(ratios);
+	cz_indicators *r;
+	cz_ind_options opt = { -1, false };
+	assert_int_equal(cz_indicators_run(p, ref, &opt, &r), CZ_OK);
+	assert_int_equal(r->n_months, 3);
+	assert_int_equal(r->n_gaps, 0);
+	const cz_ind_figures *t = &r->total;
+	assert_near(t->conversion.value, 0.6);
+	assert_near(t->fidelisation.value, 0.475);
+	assert_near(t->km_par_livraison.value, 2.8);
+	assert_near(t->recettes.value, 5000);
+	assert_near(t->charges.value, 6700);
+	assert_near(t->resultat.value, -1700);
+	assert_near(t->financements.value, 4000);
+	assert_near(t->couverture.value, 9000.0 / 6700);
+	assert_near(t->autofinancement.value, 5000.0 / 6700);
+	assert_near(r->months[0].f.couverture.value, (1000 + 4000.0 / 3) / 2000);
+	/* the referential's rate (11.88 €/h) values 60 volunteer hours */
+	assert_near(t->valeur_benevolat.value, 60 * 11.88);
+	assert_false(r->months[1].mm_recettes.set);
+	assert_near(r->months[2].mm_recettes.value, 5000.0 / 3);
+	assert_near(r->months[2].mm_charges.value, 6700.0 / 3);
+	assert_near(r->months[2].mm_resultat.value, -1700.0 / 3);
+	assert_int_equal(r->trend.n_points, 3);
+	assert_near(r->trend.slope, 400);
+	assert_near(r->trend.intercept, -2900.0 / 3);
+	assert_int_equal(r->trend.kind, CZ_BE_MONTH);
+	assert_int_equal(r->trend.month.year, 2026);
+	assert_int_equal(r->trend.month.month, 4);
+	assert_int_equal(r->trend.months_after_last, 1);
+	assert_near(r->mix.montant[CZ_PILIER_ACTIVITE], 5000);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PUBLIC], 3000);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PRIVE], 1000);
+	assert_near(r->mix.hors_periode, 5000);
+	assert_near(r->mix.non_acquis, 800);
+	assert_int_equal(r->mix.largest, CZ_PILIER_ACTIVITE);
+	assert_near(r->mix.herfindahl, 35.0 / 81);
+	assert_false(r->part_recurrente.set);
+	cz_indicators_free(r);
+
+	/* --taux-benevolat replaces the referential's rate */
+	opt = (cz_ind_options){ 15, true };
+	assert_int_equal(cz_indicators_run(p, ref, &opt, &r), CZ_OK);
+	assert_near(r->total.valeur_benevolat.value, 900);
+	cz_indicators_free(r);
+	cz_project_free(p);
+}
+
+/* A gap in February: no interpolation, averages stop, the trend keeps the
+ * calendar (x = 0, 2, 3, 4). */
+static const char gap[] =
+	"version: 1\n"
+	"projet: { nom: \"Trou\", type: rural, phase: test }\n"
+	"activite:\n"
+	"  - { periode: 2026-01, recettes: 100, charges: 200 }\n"
+	"  - { periode: 2026-03, recettes: 300, charges: 200 }\n"
+	"  - { periode: 2026-04, recettes: 300, charges: 200 }\n"
+	"  - { periode: 2026-05, recettes: 300, charges: 200 }\n";
+
+static void test_gap(void **state)
+{
+	(void)state;
+	cz_project *p = load(gap);
+	cz_indicators *r;
+	assert_int_equal(cz_indicators_run(p, ref, NULL, &r), CZ_OK);
+	assert_int_equal(r->n_months, 5);
+	assert_int_equal(r->n_gaps, 1);
+	assert_true(r->months[1].gap);
+	assert_false(r->months[1].f.recettes.set);
+	assert_false(r->months[2].mm_recettes.set); /* Jan, Feb (gap), Mar */
+	assert_false(r->months[3].mm_recettes.set); /* Feb (gap), Mar, Apr */
+	assert_near(r->months[4].mm_recettes.value, 300);
+	/* points (0,-100) (2,100) (3,100) (4,100): mean x 9/4, mean y 50 */
+	double xs[] = { 0, 2, 3, 4 }, ys[] = { -100, 100, 100, 100 }, a, b;
+	assert_true(cz_ind_least_squares(xs, ys, 4, &a, &b));
+	assert_near(r->trend.slope, a);
+	assert_int_equal(r->trend.kind, CZ_BE_ALREADY);
+	/* one alert names the gap */
+	bool found = false;
+	for (size_t i = 0; i < r->n_alerts; i++)
+		found |= strstr(r->alerts[i].message, "2026-02") != NULL;
+	assert_true(found);
+	/* only activity revenue: a single pillar is a critical alert */
+	assert_int_equal(r->mix.n_piliers, 1);
+	assert_int_equal(r->alerts[1].level, CZ_IND_ALERT_CRITIQUE);
+	cz_indicators_free(r);
+	cz_project_free(p);
+}
+
+/* Per-service revenue and the recurring share. */
+static const char services[] =
+	"version: 1\n"
+	"projet: { nom: \"Services\", type: entreprise, phase: test }\n"
+	"offre:\n"
+	"  - { service: \"Abonnement\", prioritaire: true, recurrent: true }\n"
+	"  - { service: \"Pressing\", prioritaire: true }\n"
+	"activite:\n"
+	"  - { periode: 2026-01, recettes: { \"Abonnement\": 300, \"Pressing\": 100 } }\n"
+	"  - { periode: 2026-02, recettes: 500 }\n"
+	"  - { periode: 2026-03, recettes: { \"Pressing\": 200, \"Abonnement\": 300, \"Retouches\": 100 } }\n";
+
+static void test_services(void **state)
+{
+	(void)state;
+	cz_project *p = load(services);
+	cz_indicators *r;
+	assert_int_equal(cz_indicators_run(p, ref, NULL, &r), CZ_OK);
+	assert_int_equal(r->n_mois_detailles, 2);
+	assert_int_equal(r->n_services, 3);
+	assert_string_equal(r->services[0].service, "Abonnement");
+	assert_near(r->services[0].montant, 600);
+	assert_true(r->services[0].recurrent);
+	assert_near(r->services[1].montant, 300);
+	assert_false(r->services[1].recurrent);
+	assert_string_equal(r->services[2].service, "Retouches");
+	/* 600 recurring over 1 000 detailed; the 500 of February is not detailed */
+	assert_near(r->part_recurrente.value, 0.6);
+	assert_near(r->total.recettes.value, 1500);
+	/* no charges: ratios unknown, no trend */
+	assert_false(r->total.couverture.set);
+	assert_int_equal(r->trend.kind, CZ_BE_UNKNOWN);
+	cz_indicators_free(r);
+	cz_project_free(p);
+}
+
+static void test_empty(void **state)
+{
+	(void)state;
+	cz_project *p = load("version: 1\nprojet: { nom: \"Vide\", type: mixte, phase: emergence }\n");
+	cz_indicators *r;
+	assert_int_equal(cz_indicators_run(p, ref, NULL, &r), CZ_OK);
+	assert_int_equal(r->n_months, 0);
+	assert_int_equal(r->mix.largest, -1);
+	assert_int_equal(r->n_alerts, 0);
+	cz_buf b;
+	cz_buf_init(&b);
+	assert_int_equal(cz_indicators_render_md(r, ref, true, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "Aucun relevé mensuel"));
+	b.len = 0;
+	assert_int_equal(cz_indicators_render_json(r, ref, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "\"mois\": []"));
+	cz_buf_free(&b);
+	cz_indicators_free(r);
+	cz_project_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_least_squares), cmocka_unit_test(test_herfindahl),
+		cmocka_unit_test(test_break_even),    cmocka_unit_test(test_month_add),
+		cmocka_unit_test(test_hand_checked),  cmocka_unit_test(test_gap),
+		cmocka_unit_test(test_services),      cmocka_unit_test(test_empty),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
