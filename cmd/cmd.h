@@ -15,6 +15,9 @@ int cmd_init(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_referentiel(int argc, char **argv);
 
+extern const cz_cmd_spec cz_spec_bmc;
+int cmd_bmc(int argc, char **argv);
+
 extern const cz_cmd_spec cz_spec_diag;
 int cmd_diag(int argc, char **argv);
 

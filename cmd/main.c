@@ -13,6 +13,7 @@
 #include "cmd.h"
 
 static const cz_command commands[] = {
+	{ &cz_spec_bmc, cmd_bmc },
 	{ &cz_spec_diag, cmd_diag },
 	{ &cz_spec_indicators, cmd_indicators },
 	{ &cz_spec_init, cmd_init },

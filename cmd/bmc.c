@@ -1,0 +1,229 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analysis.h"
+#include "canvas.h"
+#include "cmd.h"
+#include "schema.h"
+#include "xlsx_file.h"
+
+const cz_cmd_spec cz_spec_bmc = {
+	.name = "bmc",
+	.summary = "canevas du modèle économique (business model canvas), avec contrôles",
+	.help =
+		"usage : conciergerie bmc [-f md|xlsx|json] [-o CHEMIN] [--referentiel FICHIER] FICHIER...\n"
+		"        conciergerie bmc --template quartier|rural [-f md|xlsx|json] [-o CHEMIN]\n"
+		"\n"
+		"Présente les neuf blocs du modèle économique (section « bmc » du fichier\n"
+		"de projet) disposés comme le canevas : partenaires, activités et\n"
+		"ressources clés, proposition de valeur, distribution, clients et\n"
+		"bénéficiaires, puis structure des coûts et sources de revenus. Chaque bloc\n"
+		"porte sa question guide ; les coûts sont regroupés par type (fixe,\n"
+		"variable, investissement) et chaque revenu est marqué de son pilier.\n"
+		"\n"
+		"Avec --template, présente l'un des deux canevas d'exemple du référentiel\n"
+		"(conciergerie de quartier, conciergerie rurale), sans fichier de projet.\n"
+		"\n"
+		"Contrôles, chacun avec sa gravité (info, attention, critique) et sa raison :\n"
+		"  - bloc vide (ou section « bmc » absente) ;\n"
+		"  - revenus et financements couvrant moins de deux des quatre piliers de\n"
+		"    viabilité : le modèle n'est pas hybride (critique) ;\n"
+		"  - aucune recette récurrente d'entreprise ou de collectivité : ni offre\n"
+		"    « recurrent: true » destinée aux entreprises, collectivités ou\n"
+		"    bailleurs, ni revenu associant abonnement, contrat, forfait ou\n"
+		"    convention à un payeur nommé ;\n"
+		"  - cible d'une offre prioritaire absente du bloc des clients ;\n"
+		"  - partenaire, prestataire, fournisseur ou financeur de « acteurs »\n"
+		"    absent du bloc des partenaires ;\n"
+		"  - aucun salaire dans la structure des coûts ;\n"
+		"  - revenus sans pilier.\n"
+		"Les comparaisons ignorent majuscules et accents ; seuils et mots cherchés\n"
+		"viennent de la section « bmc.controles » du référentiel. Pour un canevas\n"
+		"d'exemple, seuls les contrôles qui se passent du projet s'appliquent.\n"
+		"\n"
+		"Formats :\n"
+		"  md    tableau HTML disposé comme le canevas, puis les blocs en listes,\n"
+		"        les piliers et les contrôles (par défaut)\n"
+		"  xlsx  feuille « Canevas » en cellules fusionnées, imprimable sur une page\n"
+		"        en paysage ; feuilles « Canevas blocs » (un élément par ligne :\n"
+		"        bloc, élément, pilier, type de coût) et « Canevas contrôles »\n"
+		"  json  blocs, piliers et contrôles\n"
+		"La mention de licence du canevas (CC BY-SA) accompagne chaque format.\n"
+		"\n"
+		"Options :\n"
+		"  -f, --format FORMAT    md, xlsx ou json (sinon déduit de l'extension de -o)\n"
+		"  -o, --output CHEMIN    fichier de sortie, ou répertoire pour plusieurs\n"
+		"                         projets (obligatoire pour xlsx)\n"
+		"  --template MODELE      canevas d'exemple du référentiel : quartier ou rural\n"
+		"  --referentiel FICHIER  utiliser un référentiel amendé\n"
+		"  -h, --help             afficher cette aide\n"
+		"\n"
+		"« - » lit le projet sur l'entrée standard. Plusieurs fichiers : les\n"
+		"rapports Markdown se suivent à l'écran, les JSON forment un tableau ; avec\n"
+		"-o RÉPERTOIRE, chaque projet donne RÉPERTOIRE/<nom>-bmc.<ext>.\n"
+		"\n"
+		"Code de sortie : 0 en cas de succès, 1 si un fichier de projet est\n"
+		"invalide, 2 en cas d'erreur d'utilisation (dont un modèle inconnu), 3 en\n"
+		"cas d'erreur d'entrée-sortie.\n",
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TEMPLATE,
+	.min_args = 0,
+	.max_args = -1,
+};
+
+static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
+{
+	(void)o;
+	cz_canvas *c;
+	*st = cz_canvas_run(p, ref, &c);
+	return *st == CZ_OK ? c : NULL;
+}
+
+static void free_result(void *res)
+{
+	cz_canvas_free(res);
+}
+
+static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)o;
+	return cz_canvas_render_md(res, ref, out);
+}
+
+static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
+{
+	(void)o;
+	return cz_canvas_render_json(res, ref, out);
+}
+
+static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
+			     lxw_workbook *wb)
+{
+	(void)o;
+	return cz_canvas_render_xlsx(res, ref, wb);
+}
+
+const cz_analysis cz_analysis_bmc = {
+	.suffix = "-bmc",
+	.run = run,
+	.free_result = free_result,
+	.render_md = render_md,
+	.render_json = render_json,
+	.render_xlsx = render_xlsx,
+};
+
+typedef struct {
+	const cz_canvas *c;
+	const cz_referential *ref;
+} xlsx_ctx;
+
+static cz_status fill_xlsx(void *ctx, lxw_workbook *wb)
+{
+	xlsx_ctx *x = ctx;
+	return cz_canvas_render_xlsx(x->c, x->ref, wb);
+}
+
+/* An unknown template: name the known ones, and the closest. */
+static int unknown_template(const cz_opts *o, const cz_referential *ref)
+{
+	const char **ids = calloc(ref->n_canvases ? ref->n_canvases : 1, sizeof(*ids));
+	cz_buf list;
+	cz_buf_init(&list);
+	for (size_t i = 0; i < ref->n_canvases; i++) {
+		if (ids)
+			ids[i] = ref->canvases[i].id;
+		cz_buf_printf(&list, "%s%s", i ? ", " : "", ref->canvases[i].id);
+	}
+	const char *close = ids ? cz_suggest(o->template_name, ids, ref->n_canvases) : NULL;
+	int code;
+	if (close)
+		code = cz_cli_usage_error(o->spec, "modèle de canevas « %s » inconnu — vouliez-vous dire « %s » ? (modèles : %s)",
+					  o->template_name, close, cz_buf_ok(&list) && list.data ? list.data : "");
+	else
+		code = cz_cli_usage_error(o->spec, "modèle de canevas « %s » inconnu (modèles : %s)",
+					  o->template_name, cz_buf_ok(&list) && list.data ? list.data : "");
+	cz_buf_free(&list);
+	free(ids);
+	return code;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* `bmc --template ID`: the same output rules as cz_run_analysis, for one canvas. */
+static int run_template(const cz_opts *o)
+{
+	if (o->argc > 0)
+		return cz_cli_usage_error(o->spec, "--template présente un exemple du référentiel : ne donnez pas de fichier de projet (« %s » en trop)",
+					  o->argv[0]);
+	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
+	if (o->format == CZ_FMT_XLSX && to_stdout)
+		return cz_cli_usage_error(o->spec, "le format xlsx s'écrit dans un fichier : ajoutez -o FICHIER.xlsx");
+	cz_referential *ref;
+	int code = cz_cli_load_referential(o, &ref);
+	if (code != CZ_EXIT_OK)
+		return code;
+	const cz_ref_canvas *t = cz_ref_canvas_find(ref, o->template_name);
+	if (!t) {
+		code = unknown_template(o, ref);
+		cz_referential_free(ref);
+		return code;
+	}
+	char *path = NULL;
+	if (!to_stdout && is_dir(o->output)) {
+		path = cz_cli_output_path(o->output, t->id, cz_analysis_bmc.suffix, cz_cli_format_ext(o->format));
+		if (!path) {
+			fputs("conciergerie : mémoire insuffisante\n", stderr);
+			cz_referential_free(ref);
+			return CZ_EXIT_IO;
+		}
+	}
+	const char *target = path ? path : to_stdout ? NULL : o->output;
+	cz_canvas *c = NULL;
+	cz_status st = cz_canvas_run_template(t, ref, &c);
+	if (st != CZ_OK) {
+		fprintf(stderr, "conciergerie : %s\n", cz_status_str(st));
+		code = cz_cli_exit_code(st);
+	} else if (o->format == CZ_FMT_XLSX) {
+		xlsx_ctx x = { c, ref };
+		cz_problems pb;
+		cz_problems_init(&pb, target);
+		st = cz_xlsx_write(target, cz_cli_epoch(NULL), fill_xlsx, &x, &pb);
+		cz_cli_print_problems(&pb);
+		cz_problems_free(&pb);
+		code = cz_cli_exit_code(st);
+	} else {
+		cz_buf out;
+		cz_buf_init(&out);
+		st = o->format == CZ_FMT_JSON ? cz_canvas_render_json(c, ref, &out)
+					      : cz_canvas_render_md(c, ref, &out);
+		if (st != CZ_OK) {
+			fprintf(stderr, "conciergerie : %s\n", cz_status_str(st));
+			code = cz_cli_exit_code(st);
+		} else {
+			code = cz_cli_write(target, &out);
+		}
+		cz_buf_free(&out);
+	}
+	cz_canvas_free(c);
+	free(path);
+	cz_referential_free(ref);
+	return code;
+}
+
+int cmd_bmc(int argc, char **argv)
+{
+	cz_opts o;
+	int code = cz_cli_parse(&cz_spec_bmc, argc, argv, &o);
+	if (code >= 0)
+		return code;
+	if (o.template_name)
+		return run_template(&o);
+	if (o.argc == 0)
+		return cz_cli_usage_error(&cz_spec_bmc, "il manque au moins un fichier (ou --template quartier|rural)");
+	return cz_run_analysis(&o, &cz_analysis_bmc);
+}

@@ -1,0 +1,566 @@
+#include "canvas.h"
+
+#include <string.h>
+
+#include "enums.h"
+
+const char *const cz_canvas_severity_labels[CZ_CANVAS_SEV_COUNT] = { "info", "attention", "critique" };
+const char *const cz_canvas_check_keys[CZ_CHECK_COUNT] = {
+	"bmc_absent", "bloc_vide", "hybridite", "recurrent",
+	"cible_absente", "acteur_absent", "salaires", "revenu_sans_pilier",
+};
+
+/* At most: bmc_absent, 9 empty blocks, one per cible, and one each of the others. */
+#define MAX_CHECKS (1 + CZ_BLOC_COUNT + CZ_CIBLE_COUNT + 5)
+
+/* ---- loose matching ---------------------------------------------------- */
+
+/* Folded bytes of Latin-1 supplement letters, U+00C0 to U+00FF (NULL: keep). */
+static const char *const latin1_fold[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "y",
+};
+
+typedef struct {
+	const unsigned char *p, *end; /* end: NULL for a NUL-terminated string */
+	char pend[4];
+	int np, ip;
+} fold_stream;
+
+static void fs_init(fold_stream *f, const char *s, const char *end)
+{
+	f->p = (const unsigned char *)s;
+	f->end = (const unsigned char *)end;
+	f->np = f->ip = 0;
+}
+
+static void fs_pend(fold_stream *f, const char *s, int n)
+{
+	memcpy(f->pend, s, (size_t)n);
+	f->np = n;
+	f->ip = 0;
+}
+
+/* Next byte of the folded text, or -1 at the end. */
+static int fs_get(fold_stream *f)
+{
+	if (f->ip < f->np)
+		return (unsigned char)f->pend[f->ip++];
+	const unsigned char *p = f->p;
+	if (!*p || (f->end && p >= f->end))
+		return -1;
+	if (p[0] < 0x80) {
+		f->p++;
+		return p[0] >= 'A' && p[0] <= 'Z' ? p[0] - 'A' + 'a' : p[0];
+	}
+	if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF && latin1_fold[p[1] - 0x80]) {
+		const char *r = latin1_fold[p[1] - 0x80];
+		f->p += 2;
+		fs_pend(f, r, (int)strlen(r));
+	} else if (p[0] == 0xC5 && (p[1] == 0x92 || p[1] == 0x93)) {
+		f->p += 2;
+		fs_pend(f, "oe", 2);
+	} else if (p[0] == 0xC2 && p[1] == 0xA0) {
+		f->p += 2;
+		fs_pend(f, " ", 1);
+	} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
+		f->p += 3;
+		fs_pend(f, "'", 1);
+	} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x90 || p[2] == 0x91 || p[2] == 0x93)) {
+		f->p += 3;
+		fs_pend(f, "-", 1);
+	} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
+		f->p += 3;
+		fs_pend(f, " ", 1);
+	} else {
+		/* Any other byte stands for itself (invalid UTF-8 cannot reach here). */
+		f->p++;
+		return p[0];
+	}
+	return (unsigned char)f->pend[f->ip++];
+}
+
+static bool is_word_byte(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Next folded byte; with `stem`, an "s" ending a word is skipped. */
+static int stem_get(fold_stream *f, bool stem)
+{
+	int c = fs_get(f);
+	if (stem && c == 's') {
+		fold_stream peek = *f;
+		if (!is_word_byte(fs_get(&peek)))
+			c = fs_get(f);
+	}
+	return c;
+}
+
+/* Whether needle[0..needle_end) occurs in hay (needle_end NULL: all of it). */
+static bool match_span(const char *hay, const char *needle, const char *needle_end, bool stem)
+{
+	if (!hay || !needle)
+		return false;
+	fold_stream n;
+	fs_init(&n, needle, needle_end);
+	if (stem_get(&n, stem) < 0)
+		return false;
+	/* Naive search from every byte: a start inside a multi-byte character
+	 * yields a continuation byte, which no needle begins with. */
+	for (const char *start = hay; *start; start++) {
+		fold_stream h;
+		fs_init(&h, start, NULL);
+		fs_init(&n, needle, needle_end);
+		int nc;
+		while ((nc = stem_get(&n, stem)) >= 0 && stem_get(&h, stem) == nc)
+			;
+		if (nc < 0)
+			return true;
+	}
+	return false;
+}
+
+bool cz_canvas_match(const char *hay, const char *needle, bool stem)
+{
+	return match_span(hay, needle, NULL, stem);
+}
+
+static bool match_any(const char *text, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cz_canvas_match(text, words[i], false))
+			return true;
+	return false;
+}
+
+/* ---- building the result ------------------------------------------------ */
+
+typedef struct {
+	cz_canvas *c;
+	const cz_referential *ref;
+	bool nomem;
+} builder;
+
+static const char *bloc_name(const cz_referential *ref, int b)
+{
+	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
+}
+
+static void add_check(builder *bd, cz_canvas_check_kind kind, cz_canvas_severity sev, int bloc,
+		      cz_buf *message, const char *reason)
+{
+	cz_canvas *c = bd->c;
+	if (!cz_buf_ok(message) || c->n_checks >= MAX_CHECKS) {
+		bd->nomem = bd->nomem || !cz_buf_ok(message);
+		return;
+	}
+	const char *m = cz_arena_strndup(c->arena, message->data, message->len);
+	if (!m) {
+		bd->nomem = true;
+		return;
+	}
+	c->checks[c->n_checks++] = (cz_canvas_check){ kind, sev, bloc, m, reason };
+	c->n_by_severity[sev]++;
+}
+
+/* Lay out the blocks: items as written, costs grouped by type. */
+static bool layout(builder *bd, const cz_bmc *bmc)
+{
+	cz_canvas *c = bd->c;
+	for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+		cz_canvas_block *bl = &c->blocks[b];
+		size_t n = bmc->count[b];
+		bl->items = cz_arena_calloc(c->arena, n ? n : 1, sizeof(*bl->items));
+		if (!bl->items)
+			return false;
+		if (b != CZ_BLOC_COUTS) {
+			for (size_t i = 0; i < n; i++)
+				bl->items[bl->n++] = &bmc->items[b][i];
+			continue;
+		}
+		/* -1 (no type) comes last. */
+		for (int t = 0; t <= CZ_COUT_COUNT; t++) {
+			int want = t < CZ_COUT_COUNT ? t : -1;
+			for (size_t i = 0; i < n; i++) {
+				if (bmc->items[b][i].cout_type != want)
+					continue;
+				bl->items[bl->n++] = &bmc->items[b][i];
+				if (want >= 0)
+					bl->typed = true;
+			}
+		}
+	}
+	return true;
+}
+
+static void list_pillars(cz_buf *m, const cz_canvas *c)
+{
+	size_t k = 0;
+	for (int v = 0; v < CZ_PILIER_COUNT; v++) {
+		if (!cz_canvas_has_pillar(c, v))
+			continue;
+		cz_buf_printf(m, "%s%s", k++ ? ", " : "", cz_enum_label(&cz_enum_pilier, v));
+	}
+}
+
+static void check_empty_blocks(builder *bd)
+{
+	for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+		if (bd->c->blocks[b].n)
+			continue;
+		cz_buf m;
+		cz_buf_init(&m);
+		cz_buf_printf(&m, "Le bloc « %s » est vide", bloc_name(bd->ref, b));
+		if (bd->ref->blocks[b].question)
+			cz_buf_printf(&m, " : %s", bd->ref->blocks[b].question);
+		else
+			cz_buf_putc(&m, '.');
+		add_check(bd, CZ_CHECK_BLOC_VIDE, CZ_CANVAS_ATTENTION, b, &m,
+			  "Chaque bloc répond à une question du modèle économique : tant qu'il reste vide, "
+			  "cette question n'a pas encore été travaillée.");
+		cz_buf_free(&m);
+	}
+}
+
+static void check_pillars(builder *bd, bool with_funding)
+{
+	cz_canvas *c = bd->c;
+	if (c->piliers_min < 0 || c->n_pillars >= (size_t)c->piliers_min)
+		return;
+	cz_buf m;
+	cz_buf_init(&m);
+	const char *where = with_funding ? "revenus du canevas et les financements" : "revenus du canevas";
+	if (c->n_pillars == 0) {
+		cz_buf_printf(&m, "Aucun des %d piliers de viabilité n'apparaît dans les %s.", CZ_PILIER_COUNT, where);
+	} else {
+		if (c->n_pillars == 1)
+			cz_buf_printf(&m, "Les %s ne couvrent qu'un seul pilier de viabilité sur %d (", where,
+				      CZ_PILIER_COUNT);
+		else
+			cz_buf_printf(&m, "Les %s ne couvrent que %zu piliers de viabilité sur %d (", where,
+				      c->n_pillars, CZ_PILIER_COUNT);
+		list_pillars(&m, c);
+		cz_buf_printf(&m, ") : il en faut au moins %d pour un modèle hybride.", c->piliers_min);
+	}
+	size_t untagged = 0;
+	const cz_canvas_block *rev = &c->blocks[CZ_BLOC_REVENUS];
+	for (size_t i = 0; i < rev->n; i++)
+		untagged += rev->items[i]->pilier < 0;
+	if (untagged == 1)
+		cz_buf_puts(&m, " Une source de revenus sans pilier n'est pas comptée.");
+	else if (untagged > 1)
+		cz_buf_printf(&m, " %zu sources de revenus sans pilier ne sont pas comptées.", untagged);
+	add_check(bd, CZ_CHECK_HYBRIDITE, CZ_CANVAS_CRITIQUE, CZ_BLOC_REVENUS, &m,
+		  "Une conciergerie ne tient que si ses ressources sont hybrides : recettes d'activité, "
+		  "soutien public, soutien privé et implication citoyenne se relaient, et dépendre d'une "
+		  "seule source met le projet à la merci de son retrait.");
+	cz_buf_free(&m);
+}
+
+static void list_words(cz_buf *m, const char *const *words, size_t n, size_t max)
+{
+	for (size_t i = 0; i < n && i < max; i++)
+		cz_buf_printf(m, "%s%s", i ? ", " : "", words[i]);
+	if (n > max)
+		cz_buf_puts(m, "…");
+}
+
+static void check_recurring(builder *bd, const cz_project *p)
+{
+	const cz_ref_bmc_checks *k = &bd->ref->bmc_checks;
+	if (!k->present)
+		return;
+	if (p) {
+		for (size_t i = 0; i < p->n_offre; i++) {
+			const cz_offer *o = &p->offre[i];
+			if (o->recurrent && o->cible_set && (k->cibles_recurrentes & (1u << o->cible)))
+				return;
+		}
+	}
+	const cz_canvas_block *rev = &bd->c->blocks[CZ_BLOC_REVENUS];
+	for (size_t i = 0; i < rev->n; i++)
+		if (match_any(rev->items[i]->texte, k->mots_recurrents, k->n_mots_recurrents) &&
+		    match_any(rev->items[i]->texte, k->mots_payeurs, k->n_mots_payeurs))
+			return;
+	cz_buf m;
+	cz_buf_init(&m);
+	cz_buf_puts(&m, "Aucune recette récurrente d'entreprise ou de collectivité n'est prévue : ");
+	if (p && k->cibles_recurrentes) {
+		size_t n = 0, total = 0;
+		for (int v = 0; v < CZ_CIBLE_COUNT; v++)
+			total += (k->cibles_recurrentes >> v) & 1u;
+		cz_buf_puts(&m, "pas d'offre « recurrent » destinée aux ");
+		for (int v = 0; v < CZ_CIBLE_COUNT; v++)
+			if (k->cibles_recurrentes & (1u << v)) {
+				cz_buf_printf(&m, "%s%s", !n ? "" : n + 1 == total ? " ou " : ", ",
+					      cz_enum_label(&cz_enum_cible, v));
+				n++;
+			}
+		cz_buf_puts(&m, ", ni de");
+	} else {
+		cz_buf_puts(&m, "pas de");
+	}
+	cz_buf_puts(&m, " source de revenus qui associe une forme récurrente (");
+	list_words(&m, k->mots_recurrents, k->n_mots_recurrents, 6);
+	cz_buf_puts(&m, ") à un payeur nommé (");
+	list_words(&m, k->mots_payeurs, k->n_mots_payeurs, 3);
+	cz_buf_puts(&m, ").");
+	add_check(bd, CZ_CHECK_RECURRENT, CZ_CANVAS_ATTENTION, CZ_BLOC_REVENUS, &m,
+		  "Un contrat récurrent avec une entreprise, une collectivité ou un bailleur assure des "
+		  "recettes annuelles connues d'avance, ce qui rend le budget prévisible.");
+	cz_buf_free(&m);
+}
+
+static void check_targets(builder *bd, const cz_project *p)
+{
+	const cz_canvas_block *cl = &bd->c->blocks[CZ_BLOC_CLIENTS];
+	if (!cl->n)
+		return; /* already an empty block */
+	for (int v = 0; v < CZ_CIBLE_COUNT; v++) {
+		if (v == CZ_CIBLE_AUTRE)
+			continue; /* "autre" names no segment to look for */
+		const char *label = cz_enum_label(&cz_enum_cible, v);
+		size_t n_offers = 0;
+		bool found = false;
+		for (size_t i = 0; i < p->n_offre; i++)
+			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v)
+				n_offers++;
+		if (!n_offers)
+			continue;
+		for (size_t i = 0; i < cl->n && !found; i++)
+			found = cz_canvas_match(cl->items[i]->texte, label, true);
+		if (found)
+			continue;
+		cz_buf m;
+		cz_buf_init(&m);
+		cz_buf_printf(&m, "La cible « %s » de l'offre prioritaire%s ", label, n_offers > 1 ? "s" : "");
+		size_t k = 0;
+		for (size_t i = 0; i < p->n_offre; i++)
+			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v)
+				cz_buf_printf(&m, "%s« %s »", k++ ? ", " : "", p->offre[i].service);
+		cz_buf_printf(&m, " ne figure pas dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_CLIENTS));
+		add_check(bd, CZ_CHECK_CIBLE_ABSENTE, CZ_CANVAS_ATTENTION, CZ_BLOC_CLIENTS, &m,
+			  "Les couples produit / marché prioritaires doivent se retrouver parmi les segments "
+			  "de clientèle, sans quoi le canevas ne décrit pas l'activité réellement testée.");
+		cz_buf_free(&m);
+	}
+}
+
+/* The actor's name in an item, or the item (without a trailing remark in
+ * parentheses: "Communauté de communes (portage de repas)") in the name. */
+static bool actor_listed(const cz_canvas_block *pb, const char *nom)
+{
+	for (size_t i = 0; i < pb->n; i++) {
+		const char *t = pb->items[i]->texte;
+		const char *paren = strstr(t, " (");
+		if (cz_canvas_match(t, nom, false) || match_span(nom, t, paren, false))
+			return true;
+	}
+	return false;
+}
+
+static void check_actors(builder *bd, const cz_project *p)
+{
+	const cz_canvas_block *pb = &bd->c->blocks[CZ_BLOC_PARTENAIRES];
+	const unsigned roles = 1u << CZ_ROLE_PARTENAIRE | 1u << CZ_ROLE_PRESTATAIRE |
+			       1u << CZ_ROLE_FINANCEUR | 1u << CZ_ROLE_FOURNISSEUR;
+	if (!pb->n)
+		return; /* already an empty block */
+	cz_buf m;
+	cz_buf_init(&m);
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_acteurs; i++) {
+		const cz_actor *a = &p->acteurs[i];
+		if (!(a->roles & roles) || actor_listed(pb, a->nom))
+			continue;
+		cz_buf_printf(&m, "%s« %s » (", n++ ? ", " : "", a->nom);
+		size_t r = 0;
+		for (int v = 0; v < CZ_ROLE_COUNT; v++)
+			if ((roles & a->roles) & (1u << v))
+				cz_buf_printf(&m, "%s%s", r++ ? ", " : "", cz_enum_label(&cz_enum_role, v));
+		cz_buf_putc(&m, ')');
+	}
+	if (n) {
+		cz_buf full;
+		cz_buf_init(&full);
+		cz_buf_printf(&full, "%zu acteur%s du maillage n'apparai%s pas dans le bloc « %s » : ", n,
+			      n > 1 ? "s" : "", n > 1 ? "ssent" : "t", bloc_name(bd->ref, CZ_BLOC_PARTENAIRES));
+		cz_buf_add(&full, m.data, m.len);
+		cz_buf_putc(&full, '.');
+		if (!cz_buf_ok(&m))
+			full.failed = true;
+		add_check(bd, CZ_CHECK_ACTEUR_ABSENT, CZ_CANVAS_INFO, CZ_BLOC_PARTENAIRES, &full,
+			  "Le bloc des partenaires gagne à refléter le réseau d'acteurs sur lequel l'offre "
+			  "et son financement reposent : le comparer à la liste des acteurs évite d'en oublier.");
+		cz_buf_free(&full);
+	}
+	cz_buf_free(&m);
+}
+
+static void check_salaries(builder *bd)
+{
+	const cz_ref_bmc_checks *k = &bd->ref->bmc_checks;
+	const cz_canvas_block *co = &bd->c->blocks[CZ_BLOC_COUTS];
+	if (!k->present || !co->n)
+		return;
+	for (size_t i = 0; i < co->n; i++)
+		if (match_any(co->items[i]->texte, k->mots_salaires, k->n_mots_salaires))
+			return;
+	cz_buf m;
+	cz_buf_init(&m);
+	cz_buf_printf(&m, "Aucun salaire ne figure dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_COUTS));
+	add_check(bd, CZ_CHECK_SALAIRES, CZ_CANVAS_ATTENTION, CZ_BLOC_COUTS, &m,
+		  "La rémunération du travail est le point épineux des conciergeries : un modèle qui "
+		  "compte sur le bénévolat ou sur un poste financé par une autre structure doit l'écrire "
+		  "et prévoir comment il tiendra dans la durée.");
+	cz_buf_free(&m);
+}
+
+static void check_revenue_pillars(builder *bd)
+{
+	const cz_canvas_block *rev = &bd->c->blocks[CZ_BLOC_REVENUS];
+	cz_buf m;
+	cz_buf_init(&m);
+	size_t n = 0;
+	for (size_t i = 0; i < rev->n; i++)
+		if (rev->items[i]->pilier < 0)
+			cz_buf_printf(&m, "%s« %s »", n++ ? ", " : "", rev->items[i]->texte);
+	if (n) {
+		cz_buf full;
+		cz_buf_init(&full);
+		cz_buf_printf(&full, "%zu source%s de revenus sans pilier : ", n, n > 1 ? "s" : "");
+		cz_buf_add(&full, m.data, m.len);
+		cz_buf_putc(&full, '.');
+		if (!cz_buf_ok(&m))
+			full.failed = true;
+		add_check(bd, CZ_CHECK_REVENU_SANS_PILIER, CZ_CANVAS_INFO, CZ_BLOC_REVENUS, &full,
+			  "Rattacher chaque source de revenus à son pilier (clé « pilier ») permet de "
+			  "mesurer l'hybridité du modèle.");
+		cz_buf_free(&full);
+	}
+	cz_buf_free(&m);
+}
+
+/* Critique first, then attention, then info; stable within a severity. */
+static void sort_checks(cz_canvas *c)
+{
+	for (size_t i = 1; i < c->n_checks; i++) {
+		cz_canvas_check x = c->checks[i];
+		size_t j = i;
+		for (; j > 0 && c->checks[j - 1].severity < x.severity; j--)
+			c->checks[j] = c->checks[j - 1];
+		c->checks[j] = x;
+	}
+}
+
+static cz_status begin(const cz_referential *ref, builder *bd, cz_canvas **out)
+{
+	*out = NULL;
+	cz_arena *arena = cz_arena_new();
+	if (!arena)
+		return CZ_ERR_NOMEM;
+	cz_canvas *c = cz_arena_alloc(arena, sizeof(*c));
+	if (!c || !(c->checks = cz_arena_calloc(arena, MAX_CHECKS, sizeof(*c->checks)))) {
+		cz_arena_free(arena);
+		return CZ_ERR_NOMEM;
+	}
+	c->arena = arena;
+	c->piliers_min = ref->bmc_checks.present ? (int)ref->bmc_checks.piliers_min : -1;
+	*bd = (builder){ c, ref, false };
+	return CZ_OK;
+}
+
+static cz_status finish(builder *bd, cz_canvas **out)
+{
+	if (bd->nomem) {
+		cz_canvas_free(bd->c);
+		return CZ_ERR_NOMEM;
+	}
+	sort_checks(bd->c);
+	*out = bd->c;
+	return CZ_OK;
+}
+
+static void count_revenue_pillars(cz_canvas *c)
+{
+	const cz_canvas_block *rev = &c->blocks[CZ_BLOC_REVENUS];
+	for (size_t i = 0; i < rev->n; i++)
+		if (rev->items[i]->pilier >= 0 && rev->items[i]->pilier < CZ_PILIER_COUNT)
+			c->pillar_revenue[rev->items[i]->pilier] = true;
+	c->n_pillars = 0;
+	for (int v = 0; v < CZ_PILIER_COUNT; v++)
+		c->n_pillars += cz_canvas_has_pillar(c, v);
+}
+
+cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canvas **out)
+{
+	builder bd;
+	cz_status st = begin(ref, &bd, out);
+	if (st != CZ_OK)
+		return st;
+	cz_canvas *c = bd.c;
+	c->nom = p->projet.nom;
+	c->file = p->file;
+	c->has_bmc = p->bmc.present;
+	if (!layout(&bd, &p->bmc)) {
+		cz_canvas_free(c);
+		return CZ_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < p->n_financements; i++)
+		if (p->financements[i].pilier_set)
+			c->pillar_funding[p->financements[i].pilier] = true;
+	count_revenue_pillars(c);
+
+	if (!c->has_bmc) {
+		cz_buf m;
+		cz_buf_init(&m);
+		cz_buf_puts(&m, "Le fichier n'a pas de section « bmc » : le canevas est vide.");
+		add_check(&bd, CZ_CHECK_BMC_ABSENT, CZ_CANVAS_ATTENTION, -1, &m,
+			  "Le canevas résume le modèle économique sur une page ; « conciergerie init » en "
+			  "propose un de départ, tiré des exemples du référentiel.");
+		cz_buf_free(&m);
+	} else {
+		check_empty_blocks(&bd);
+	}
+	check_pillars(&bd, true);
+	check_recurring(&bd, p);
+	if (c->has_bmc) {
+		check_targets(&bd, p);
+		check_actors(&bd, p);
+		check_salaries(&bd);
+		check_revenue_pillars(&bd);
+	}
+	return finish(&bd, out);
+}
+
+cz_status cz_canvas_run_template(const cz_ref_canvas *t, const cz_referential *ref, cz_canvas **out)
+{
+	builder bd;
+	cz_status st = begin(ref, &bd, out);
+	if (st != CZ_OK)
+		return st;
+	cz_canvas *c = bd.c;
+	c->nom = t->nom;
+	c->template_id = t->id;
+	c->has_bmc = true;
+	if (!layout(&bd, &t->bmc)) {
+		cz_canvas_free(c);
+		return CZ_ERR_NOMEM;
+	}
+	count_revenue_pillars(c);
+	check_empty_blocks(&bd);
+	check_pillars(&bd, false);
+	check_recurring(&bd, NULL);
+	check_salaries(&bd);
+	check_revenue_pillars(&bd);
+	return finish(&bd, out);
+}
+
+void cz_canvas_free(cz_canvas *c)
+{
+	if (c)
+		cz_arena_free(c->arena);
+}

@@ -1,0 +1,120 @@
+/*
+ * The business model canvas (`bmc`, SPEC §5): the nine blocks of a project,
+ * or of one of the referential's example canvases, laid out for the
+ * renderers, and checks on the economic model with a severity.
+ *
+ * Display order: items keep the order of the file, except costs, grouped by
+ * type (fixe, variable, investissement, then those without a type).
+ *
+ * Checks (words and thresholds come from the referential's `bmc.controles`;
+ * matching ignores case and accents):
+ *   bmc_absent          the project has no `bmc:` section                attention
+ *   bloc_vide           a block without items                            attention
+ *   hybridite           fewer than `piliers_min` of the four pillars,     critique
+ *                       counted over revenue items AND `financements`
+ *   recurrent           no recurring revenue from companies or            attention
+ *                       authorities: no offer with `recurrent: true`
+ *                       whose cible is in `cibles_recurrentes`, and no
+ *                       revenue item naming both a recurring form
+ *                       (`mots_recurrents`) and a payer (`mots_payeurs`)
+ *   cible_absente       the cible of a priority offer is not found in the attention
+ *                       clients block (its label as a substring of an
+ *                       item, plural `s` ignored on both sides)
+ *   acteur_absent       an actor with role partenaire, prestataire,       info
+ *                       financeur or fournisseur is not found in the
+ *                       partners block (either name contains the other)
+ *   salaires            no cost item mentions `mots_salaires`             attention
+ *   revenu_sans_pilier  revenue items without a `pilier`                  info
+ * An example canvas has no project data: only bloc_vide, hybridite (revenue
+ * items only), recurrent (revenue items only), salaires and
+ * revenu_sans_pilier apply. Checks whose words the referential lacks are
+ * skipped.
+ *
+ * The result borrows the project (or the example canvas) and the
+ * referential: both must outlive it. Everything else is owned by the result,
+ * freed by cz_canvas_free().
+ */
+#ifndef CZ_CANVAS_H
+#define CZ_CANVAS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "model.h"
+#include "referential.h"
+#include "status.h"
+
+typedef enum { CZ_CANVAS_INFO, CZ_CANVAS_ATTENTION, CZ_CANVAS_CRITIQUE, CZ_CANVAS_SEV_COUNT } cz_canvas_severity;
+
+typedef enum {
+	CZ_CHECK_BMC_ABSENT, CZ_CHECK_BLOC_VIDE, CZ_CHECK_HYBRIDITE, CZ_CHECK_RECURRENT,
+	CZ_CHECK_CIBLE_ABSENTE, CZ_CHECK_ACTEUR_ABSENT, CZ_CHECK_SALAIRES,
+	CZ_CHECK_REVENU_SANS_PILIER, CZ_CHECK_COUNT
+} cz_canvas_check_kind;
+
+/* "info", "attention", "critique". */
+extern const char *const cz_canvas_severity_labels[CZ_CANVAS_SEV_COUNT];
+/* Stable keys of the checks, for JSON: "bloc_vide", "hybridite"… */
+extern const char *const cz_canvas_check_keys[CZ_CHECK_COUNT];
+
+typedef struct {
+	cz_canvas_check_kind kind;
+	cz_canvas_severity severity;
+	int bloc;            /* cz_bloc concerned, or -1 */
+	const char *message; /* what was found, one sentence */
+	const char *reason;  /* why it matters, one sentence */
+} cz_canvas_check;
+
+typedef struct {
+	const cz_bmc_item **items; /* display order (see above) */
+	size_t n;
+	bool typed; /* costs: at least one item has a type, so groups are shown */
+} cz_canvas_block;
+
+typedef struct {
+	cz_arena *arena;
+	const char *nom;         /* project name, or the example canvas's name */
+	const char *file;        /* project file; NULL for an example canvas */
+	const char *template_id; /* example canvas id; NULL for a project */
+	bool has_bmc;            /* false: the project has no `bmc:` section */
+	cz_canvas_block blocks[CZ_BLOC_COUNT];
+	/* The four pillars, where each was found. */
+	bool pillar_revenue[CZ_PILIER_COUNT];
+	bool pillar_funding[CZ_PILIER_COUNT];
+	size_t n_pillars;
+	int piliers_min; /* -1 when the referential sets no threshold */
+	/* Critique first, then attention, then info; found order within. */
+	cz_canvas_check *checks;
+	size_t n_checks;
+	size_t n_by_severity[CZ_CANVAS_SEV_COUNT];
+} cz_canvas;
+
+/* The canvas of a project, or of an example canvas of the referential. */
+cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canvas **out);
+cz_status cz_canvas_run_template(const cz_ref_canvas *t, const cz_referential *ref,
+				 cz_canvas **out);
+void cz_canvas_free(cz_canvas *c);
+
+/* Whether the canvas has a pillar (from revenue or funding). */
+static inline bool cz_canvas_has_pillar(const cz_canvas *c, int pilier)
+{
+	return c->pillar_revenue[pilier] || c->pillar_funding[pilier];
+}
+
+/* Whether `needle` occurs in `hay`, ignoring case and accents ("É" is "e",
+ * "œ" is "oe", "’" is "'"); with `stem`, a final "s" of each word of the
+ * needle and of the text is ignored ("bailleurs" matches "Bailleur social").
+ * An empty needle matches nothing. Allocation-free. */
+bool cz_canvas_match(const char *hay, const char *needle, bool stem);
+
+/* Renderers: Markdown and JSON append to `out`; XLSX adds the sheets
+ * "Canevas" (the printable canvas), "Canevas blocs" (one row per item) and
+ * "Canevas contrôles" (pillars and checks) to `wb`. */
+cz_status cz_canvas_render_md(const cz_canvas *c, const cz_referential *ref, cz_buf *out);
+cz_status cz_canvas_render_json(const cz_canvas *c, const cz_referential *ref, cz_buf *out);
+cz_status cz_canvas_render_xlsx(const cz_canvas *c, const cz_referential *ref, lxw_workbook *wb);
+
+#endif

@@ -1,0 +1,259 @@
+/* The canvas as Markdown: an HTML table with the canvas's spans (GitHub and
+ * cmark-gfm render it), then the blocks as plain lists, pillars and checks. */
+#include <string.h>
+
+#include "canvas.h"
+#include "enums.h"
+#include "md.h"
+
+/* Text inside the HTML table: escaped, and kept on one line, because a
+ * blank line would end the HTML block in CommonMark. */
+static void html_text(cz_buf *b, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		switch (*p) {
+		case '&':
+			cz_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			cz_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			cz_buf_puts(b, "&gt;");
+			break;
+		case '\n':
+		case '\r':
+		case '\t':
+			cz_buf_putc(b, ' ');
+			break;
+		default:
+			cz_buf_putc(b, *p);
+		}
+	}
+}
+
+/* Markdown text with "&" written as an entity too, so that "&amp;" in an
+ * item shows as typed. cz_md_text adds only backslashes, so every "&" of
+ * its output comes from the text. */
+static void md_item(cz_buf *b, const char *s)
+{
+	cz_buf t;
+	cz_buf_init(&t);
+	cz_md_text(&t, s);
+	if (!cz_buf_ok(&t))
+		b->failed = true;
+	for (size_t i = 0; i < t.len; i++) {
+		if (t.data[i] == '&')
+			cz_buf_puts(b, "&amp;");
+		else
+			cz_buf_putc(b, t.data[i]);
+	}
+	cz_buf_free(&t);
+}
+
+/* A label with its first (ASCII) letter in upper case: "coût fixe" -> "Coût fixe". */
+static void capitalized(cz_buf *b, const char *s, void (*text)(cz_buf *, const char *))
+{
+	if (*s >= 'a' && *s <= 'z') {
+		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
+		s++;
+	}
+	text(b, s);
+}
+
+static const char *block_name(const cz_referential *ref, int b)
+{
+	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
+}
+
+static void html_items(cz_buf *b, const cz_canvas_block *bl)
+{
+	if (!bl->n) {
+		cz_buf_puts(b, "<p>—</p>");
+		return;
+	}
+	int group = -2;
+	for (size_t i = 0; i < bl->n; i++) {
+		const cz_bmc_item *it = bl->items[i];
+		if (bl->typed && it->cout_type != group) {
+			if (i)
+				cz_buf_puts(b, "</ul>");
+			group = it->cout_type;
+			cz_buf_puts(b, "<p><strong>");
+			if (group >= 0)
+				capitalized(b, cz_enum_label(&cz_enum_cout_type, group), html_text);
+			else
+				cz_buf_puts(b, "Type non précisé");
+			cz_buf_puts(b, "</strong></p><ul>");
+		} else if (i == 0) {
+			cz_buf_puts(b, "<ul>");
+		}
+		cz_buf_puts(b, "<li>");
+		html_text(b, it->texte);
+		if (it->pilier >= 0) {
+			cz_buf_puts(b, " <em>[");
+			html_text(b, cz_enum_label(&cz_enum_pilier, it->pilier));
+			cz_buf_puts(b, "]</em>");
+		}
+		cz_buf_puts(b, "</li>");
+	}
+	cz_buf_puts(b, "</ul>");
+}
+
+static void html_cell(cz_buf *b, const cz_canvas *c, const cz_referential *ref, int bloc,
+		      int rowspan, int colspan)
+{
+	cz_buf_puts(b, "<td");
+	if (rowspan > 1)
+		cz_buf_printf(b, " rowspan=\"%d\"", rowspan);
+	if (colspan > 1)
+		cz_buf_printf(b, " colspan=\"%d\"", colspan);
+	cz_buf_puts(b, " valign=\"top\"><strong>");
+	html_text(b, block_name(ref, bloc));
+	cz_buf_puts(b, "</strong>");
+	if (ref->blocks[bloc].question) {
+		cz_buf_puts(b, "<br><em>");
+		html_text(b, ref->blocks[bloc].question);
+		cz_buf_puts(b, "</em>");
+	}
+	html_items(b, &c->blocks[bloc]);
+	cz_buf_puts(b, "</td>\n");
+}
+
+/*
+ * Ten grid columns, so that the two bottom blocks each take half the width:
+ *   Partenaires | Activités    | Proposition | Distribution | Clients
+ *               | Ressources   |             |              | Bénéficiaires
+ *   Structure des coûts               | Sources de revenus
+ */
+static void html_table(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
+{
+	cz_buf_puts(b, "<table>\n<tr>\n");
+	html_cell(b, c, ref, CZ_BLOC_PARTENAIRES, 2, 2);
+	html_cell(b, c, ref, CZ_BLOC_ACTIVITES, 1, 2);
+	html_cell(b, c, ref, CZ_BLOC_PROPOSITION_VALEUR, 2, 2);
+	html_cell(b, c, ref, CZ_BLOC_DISTRIBUTION, 2, 2);
+	html_cell(b, c, ref, CZ_BLOC_CLIENTS, 1, 2);
+	cz_buf_puts(b, "</tr>\n<tr>\n");
+	html_cell(b, c, ref, CZ_BLOC_RESSOURCES, 1, 2);
+	html_cell(b, c, ref, CZ_BLOC_BENEFICIAIRES, 1, 2);
+	cz_buf_puts(b, "</tr>\n<tr>\n");
+	html_cell(b, c, ref, CZ_BLOC_COUTS, 1, 5);
+	html_cell(b, c, ref, CZ_BLOC_REVENUS, 1, 5);
+	cz_buf_puts(b, "</tr>\n</table>\n\n");
+}
+
+/* Canvas reading order: left to right, top to bottom. */
+static const int reading_order[CZ_BLOC_COUNT] = {
+	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
+	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
+};
+
+static void md_lists(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
+{
+	cz_buf_puts(b, "## Les blocs en listes\n\n");
+	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
+		int bloc = reading_order[k];
+		const cz_canvas_block *bl = &c->blocks[bloc];
+		cz_buf_puts(b, "### ");
+		cz_md_text(b, block_name(ref, bloc));
+		cz_buf_puts(b, "\n\n");
+		if (ref->blocks[bloc].question) {
+			cz_buf_putc(b, '*');
+			cz_md_text(b, ref->blocks[bloc].question);
+			cz_buf_puts(b, "*\n\n");
+		}
+		if (!bl->n) {
+			cz_buf_puts(b, "(bloc vide)\n\n");
+			continue;
+		}
+		int group = -2;
+		for (size_t i = 0; i < bl->n; i++) {
+			const cz_bmc_item *it = bl->items[i];
+			if (bl->typed && it->cout_type != group) {
+				if (i)
+					cz_buf_putc(b, '\n');
+				group = it->cout_type;
+				cz_buf_puts(b, "**");
+				if (group >= 0)
+					capitalized(b, cz_enum_label(&cz_enum_cout_type, group), cz_md_text);
+				else
+					cz_buf_puts(b, "Type non précisé");
+				cz_buf_puts(b, "**\n\n");
+			}
+			cz_buf_puts(b, "- ");
+			md_item(b, it->texte);
+			if (it->pilier >= 0) {
+				cz_buf_puts(b, " — *");
+				cz_md_text(b, cz_enum_label(&cz_enum_pilier, it->pilier));
+				cz_buf_putc(b, '*');
+			}
+			cz_buf_putc(b, '\n');
+		}
+		cz_buf_putc(b, '\n');
+	}
+}
+
+static void md_pillars(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
+{
+	bool project = c->template_id == NULL;
+	cz_buf_puts(b, "## Piliers de viabilité\n\n");
+	cz_buf_puts(b, project ? "| Pilier | Présent | Dans les revenus | Dans les financements |\n|---|---|---|---|\n"
+			       : "| Pilier | Présent dans les revenus |\n|---|---|\n");
+	for (int v = 0; v < CZ_PILIER_COUNT; v++) {
+		cz_buf_puts(b, "| ");
+		cz_md_text(b, ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v));
+		if (project)
+			cz_buf_printf(b, " | %s | %s | %s |\n", cz_canvas_has_pillar(c, v) ? "oui" : "non",
+				      c->pillar_revenue[v] ? "oui" : "non", c->pillar_funding[v] ? "oui" : "non");
+		else
+			cz_buf_printf(b, " | %s |\n", c->pillar_revenue[v] ? "oui" : "non");
+	}
+	cz_buf_printf(b, "\n%zu pilier%s présent%s sur %d", c->n_pillars, c->n_pillars > 1 ? "s" : "", c->n_pillars > 1 ? "s" : "", CZ_PILIER_COUNT);
+	if (c->piliers_min >= 0)
+		cz_buf_printf(b, " ; un modèle hybride en réunit au moins %d", c->piliers_min);
+	cz_buf_puts(b, ".\n\n");
+}
+
+static void md_checks(cz_buf *b, const cz_canvas *c)
+{
+	cz_buf_puts(b, "## Contrôles\n\n");
+	if (!c->n_checks) {
+		cz_buf_puts(b, "Aucun point à signaler.\n");
+		return;
+	}
+	cz_buf_printf(b, "%zu critique, %zu attention, %zu info.\n\n", c->n_by_severity[CZ_CANVAS_CRITIQUE],
+		      c->n_by_severity[CZ_CANVAS_ATTENTION], c->n_by_severity[CZ_CANVAS_INFO]);
+	for (size_t i = 0; i < c->n_checks; i++) {
+		const cz_canvas_check *k = &c->checks[i];
+		cz_buf_printf(b, "- **%s** — ", cz_canvas_severity_labels[k->severity]);
+		md_item(b, k->message);
+		cz_buf_puts(b, "\n  ");
+		cz_md_text(b, k->reason);
+		cz_buf_putc(b, '\n');
+	}
+}
+
+cz_status cz_canvas_render_md(const cz_canvas *c, const cz_referential *ref, cz_buf *out)
+{
+	cz_buf_puts(out, "# Canevas du modèle économique : ");
+	md_item(out, c->nom ? c->nom : "");
+	cz_buf_puts(out, "\n\n");
+	if (c->template_id) {
+		cz_buf_puts(out, "Exemple de canevas du référentiel (modèle « ");
+		cz_md_text(out, c->template_id);
+		cz_buf_puts(out, " »), à adapter à votre projet.\n\n");
+	} else if (!c->has_bmc) {
+		cz_buf_puts(out, "Le fichier n'a pas encore de section `bmc` : le canevas ci-dessous est vide.\n\n");
+	}
+	html_table(out, c, ref);
+	if (ref->bmc_attribution) {
+		cz_buf_putc(out, '*');
+		cz_md_text(out, ref->bmc_attribution);
+		cz_buf_puts(out, "*\n\n");
+	}
+	md_lists(out, c, ref);
+	md_pillars(out, c, ref);
+	md_checks(out, c);
+	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+}

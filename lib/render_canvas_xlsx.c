@@ -1,0 +1,525 @@
+/*
+ * The canvas as a workbook: "Canevas" lays the nine blocks out with merged
+ * cells, printable on one landscape page for a workshop; "Canevas blocs"
+ * lists the items as a table; "Canevas contrôles" holds the checks and the
+ * pillars.
+ *
+ * Spreadsheets do not grow a row to fit a merged cell's text, so row
+ * heights are estimated from the text length (generously: fit-to-page
+ * scales the whole canvas down rather than cutting it).
+ */
+#include <string.h>
+
+#include "canvas.h"
+#include "enums.h"
+
+#define SHEET_CANVAS "Canevas"
+#define SHEET_ITEMS "Canevas blocs"
+#define SHEET_CHECKS "Canevas contrôles"
+
+/* Ten columns, two per top block, five per bottom block (as in the Markdown table). */
+#define N_COLS 10
+#define COL_WIDTH 17.0
+#define LINE_PT 13.0       /* a line of 10 pt text */
+#define HEAD_LINE_PT 12.5  /* header lines mix 11 pt and 9 pt */
+#define MIN_BODY_LINES 5   /* room to write by hand on a printed canvas */
+/* Excel refuses longer cell strings. */
+#define MAX_CELL_BYTES 32000
+#define MAX_ROW_PT 409.0
+/* Landscape A4 inside 0.4 inch margins, in points; Excel paper codes. */
+#define A4_WIDTH_PT (842.0 - 57.6)
+#define A4_HEIGHT_PT (595.0 - 57.6)
+#define MIN_SCALE 0.7
+#define PAPER_A3 8
+#define PAPER_A4 9
+
+/* Rows (0-based) of the canvas sheet. */
+enum {
+	R_TITLE, R_PILLARS, R_HEAD1, R_BODY1, R_HEAD2, R_BODY2, R_HEAD3, R_BODY3, R_ATTRIBUTION,
+	R_COUNT
+};
+
+/* Where each block sits: header row, first and last body rows, columns. */
+typedef struct {
+	int head, body_first, body_last, col_first, col_last, colour;
+} place;
+
+enum { C_LEFT, C_VALUE, C_RIGHT, C_COSTS, C_REVENUE, C_COUNT };
+
+static const place places[CZ_BLOC_COUNT] = {
+	[CZ_BLOC_PARTENAIRES] = { R_HEAD1, R_BODY1, R_BODY2, 0, 1, C_LEFT },
+	[CZ_BLOC_ACTIVITES] = { R_HEAD1, R_BODY1, R_BODY1, 2, 3, C_LEFT },
+	[CZ_BLOC_RESSOURCES] = { R_HEAD2, R_BODY2, R_BODY2, 2, 3, C_LEFT },
+	[CZ_BLOC_PROPOSITION_VALEUR] = { R_HEAD1, R_BODY1, R_BODY2, 4, 5, C_VALUE },
+	[CZ_BLOC_DISTRIBUTION] = { R_HEAD1, R_BODY1, R_BODY2, 6, 7, C_RIGHT },
+	[CZ_BLOC_CLIENTS] = { R_HEAD1, R_BODY1, R_BODY1, 8, 9, C_RIGHT },
+	[CZ_BLOC_BENEFICIAIRES] = { R_HEAD2, R_BODY2, R_BODY2, 8, 9, C_RIGHT },
+	[CZ_BLOC_COUTS] = { R_HEAD3, R_BODY3, R_BODY3, 0, 4, C_COSTS },
+	[CZ_BLOC_REVENUS] = { R_HEAD3, R_BODY3, R_BODY3, 5, 9, C_REVENUE },
+};
+
+/* Header and body fills per colour group (value creation, proposition,
+ * customer side, costs, revenue). */
+static const lxw_color_t head_fill[C_COUNT] = { 0xBDD7EE, 0xFFD966, 0xA9D08E, 0xF4B183, 0xC5B0D5 };
+static const lxw_color_t body_fill[C_COUNT] = { 0xDDEBF7, 0xFFF2CC, 0xE2EFDA, 0xFBE5D6, 0xE8E0F0 };
+
+static const int reading_order[CZ_BLOC_COUNT] = {
+	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
+	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
+};
+
+typedef struct {
+	lxw_workbook *wb;
+	lxw_error err; /* first libxlsxwriter error */
+	bool nomem;
+	lxw_format *title, *subtitle, *attribution, *name, *question, *table_head, *cell, *wrap;
+	lxw_format *group, *item; /* fragments of the costs cell */
+	lxw_format *head[C_COUNT], *body[C_COUNT];
+} ctx;
+
+static void track(ctx *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
+		x->err = e;
+}
+
+static lxw_format *new_format(ctx *x)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+	if (!f)
+		x->nomem = true;
+	return f;
+}
+
+static bool make_formats(ctx *x)
+{
+	if (!(x->title = new_format(x)) || !(x->subtitle = new_format(x)) ||
+	    !(x->attribution = new_format(x)) || !(x->name = new_format(x)) ||
+	    !(x->question = new_format(x)) || !(x->table_head = new_format(x)) ||
+	    !(x->cell = new_format(x)) || !(x->wrap = new_format(x)) ||
+	    !(x->group = new_format(x)) || !(x->item = new_format(x)))
+		return false;
+	format_set_bold(x->group);
+	format_set_font_size(x->group, 10);
+	format_set_font_size(x->item, 10);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 14);
+	format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_font_size(x->subtitle, 10);
+	format_set_align(x->subtitle, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_italic(x->attribution);
+	format_set_font_size(x->attribution, 8);
+	format_set_font_color(x->attribution, 0x595959);
+	format_set_text_wrap(x->attribution);
+	format_set_align(x->attribution, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bold(x->name);
+	format_set_font_size(x->name, 11);
+	format_set_italic(x->question);
+	format_set_font_size(x->question, 9);
+	format_set_font_color(x->question, 0x404040);
+	format_set_bold(x->table_head);
+	format_set_bg_color(x->table_head, 0xD9D9D9);
+	format_set_border(x->table_head, LXW_BORDER_THIN);
+	format_set_text_wrap(x->table_head);
+	format_set_align(x->table_head, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(x->cell, LXW_BORDER_THIN);
+	format_set_align(x->cell, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(x->wrap, LXW_BORDER_THIN);
+	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(x->wrap);
+	for (int k = 0; k < C_COUNT; k++) {
+		if (!(x->head[k] = new_format(x)) || !(x->body[k] = new_format(x)))
+			return false;
+		lxw_format *f[2] = { x->head[k], x->body[k] };
+		for (int i = 0; i < 2; i++) {
+			format_set_bg_color(f[i], i ? body_fill[k] : head_fill[k]);
+			format_set_border(f[i], LXW_BORDER_THIN);
+			format_set_border_color(f[i], 0x7F7F7F);
+			format_set_text_wrap(f[i]);
+			format_set_align(f[i], LXW_ALIGN_VERTICAL_TOP);
+			format_set_font_size(f[i], 10);
+		}
+		format_set_bold(x->head[k]);
+	}
+	return true;
+}
+
+/* Keep a cell's text under Excel's limit, cutting on a character boundary. */
+static void clamp(cz_buf *b)
+{
+	if (!cz_buf_ok(b) || b->len <= MAX_CELL_BYTES)
+		return;
+	size_t n = MAX_CELL_BYTES - 4;
+	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
+		n--;
+	b->len = n;
+	b->data[n] = '\0';
+	cz_buf_puts(b, "…");
+}
+
+static void capitalized(cz_buf *b, const char *s)
+{
+	if (*s >= 'a' && *s <= 'z') {
+		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
+		s++;
+	}
+	cz_buf_puts(b, s);
+}
+
+/* A block's items, one per line, costs under their type. */
+static void body_text(cz_buf *b, const cz_canvas_block *bl)
+{
+	if (!bl->n) {
+		cz_buf_puts(b, "—");
+		return;
+	}
+	int group = -2;
+	for (size_t i = 0; i < bl->n; i++) {
+		const cz_bmc_item *it = bl->items[i];
+		if (i)
+			cz_buf_putc(b, '\n');
+		if (bl->typed && it->cout_type != group) {
+			group = it->cout_type;
+			if (group >= 0)
+				capitalized(b, cz_enum_label(&cz_enum_cout_type, group));
+			else
+				cz_buf_puts(b, "Type non précisé");
+			cz_buf_puts(b, " :\n");
+		}
+		cz_buf_puts(b, "• ");
+		cz_buf_puts(b, it->texte);
+		if (it->pilier >= 0)
+			cz_buf_printf(b, " [%s]", cz_enum_label(&cz_enum_pilier, it->pilier));
+	}
+	clamp(b);
+}
+
+/* The costs cell again, with each type's heading in bold (a rich string
+ * over the plain text body_text wrote). */
+static void write_cost_groups(ctx *x, lxw_worksheet *ws, const cz_canvas_block *bl)
+{
+	enum { MAX_FRAGS = 2 * (CZ_COUT_COUNT + 1) };
+	cz_buf text[MAX_FRAGS];
+	lxw_rich_string_tuple frag[MAX_FRAGS];
+	lxw_rich_string_tuple *frags[MAX_FRAGS + 1];
+	size_t n = 0;
+	int group = -2;
+	for (size_t i = 0; i < MAX_FRAGS; i++)
+		cz_buf_init(&text[i]);
+	for (size_t i = 0; i < bl->n; i++) {
+		const cz_bmc_item *it = bl->items[i];
+		if (it->cout_type != group) {
+			if (n + 2 > MAX_FRAGS)
+				break; /* cannot happen: one heading and one list per type */
+			group = it->cout_type;
+			cz_buf *hb = &text[n];
+			if (n)
+				cz_buf_putc(hb, '\n');
+			if (group >= 0)
+				capitalized(hb, cz_enum_label(&cz_enum_cout_type, group));
+			else
+				cz_buf_puts(hb, "Type non précisé");
+			cz_buf_puts(hb, " :");
+			frag[n] = (lxw_rich_string_tuple){ x->group, NULL };
+			frag[n + 1] = (lxw_rich_string_tuple){ x->item, NULL };
+			n += 2;
+		}
+		cz_buf *ib = &text[n - 1];
+		cz_buf_puts(ib, "\n• ");
+		cz_buf_puts(ib, it->texte);
+	}
+	bool ok = n >= 2;
+	for (size_t i = 0; i < n; i++) {
+		if (text[i].len > MAX_CELL_BYTES / MAX_FRAGS)
+			ok = false; /* too long for a rich cell: keep the plain text */
+		if (!cz_buf_ok(&text[i])) {
+			x->nomem = true;
+			ok = false;
+		}
+		frag[i].string = text[i].data;
+		frags[i] = &frag[i];
+	}
+	frags[n] = NULL;
+	if (ok) {
+		const place *pl = &places[CZ_BLOC_COUTS];
+		track(x, worksheet_write_rich_string(ws, pl->body_first, pl->col_first, frags,
+						     x->body[pl->colour]));
+	}
+	for (size_t i = 0; i < MAX_FRAGS; i++)
+		cz_buf_free(&text[i]);
+}
+
+/* Lines `s` takes once wrapped in `width` column units (a generous guess:
+ * about one character per unit, counted in UTF-8 characters). */
+static double text_lines(const char *s, double width)
+{
+	double lines = 0;
+	size_t chars = 0;
+	size_t per_line = width > 4 ? (size_t)(width - 2) : 2;
+	for (const char *p = s;; p++) {
+		if (*p == '\n' || !*p) {
+			lines += chars ? (double)((chars + per_line - 1) / per_line) : 1;
+			chars = 0;
+			if (!*p)
+				break;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	return lines;
+}
+
+static double span_width(const place *pl)
+{
+	return COL_WIDTH * (pl->col_last - pl->col_first + 1);
+}
+
+static const char *block_name(const cz_referential *ref, int b)
+{
+	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
+}
+
+/* Header: the block's name in bold, its guiding question in small italics. */
+static void write_header(ctx *x, lxw_worksheet *ws, const cz_referential *ref, int b)
+{
+	const place *pl = &places[b];
+	lxw_format *f = x->head[pl->colour];
+	track(x, worksheet_merge_range(ws, pl->head, pl->col_first, pl->head, pl->col_last, "", f));
+	const char *q = ref->blocks[b].question;
+	if (!q || !*q) {
+		track(x, worksheet_write_string(ws, pl->head, pl->col_first, block_name(ref, b), f));
+		return;
+	}
+	cz_buf qb;
+	cz_buf_init(&qb);
+	cz_buf_putc(&qb, '\n');
+	cz_buf_puts(&qb, q);
+	if (!cz_buf_ok(&qb)) {
+		x->nomem = true;
+		cz_buf_free(&qb);
+		return;
+	}
+	lxw_rich_string_tuple name = { x->name, (char *)block_name(ref, b) };
+	lxw_rich_string_tuple question = { x->question, qb.data };
+	lxw_rich_string_tuple *frags[] = { &name, &question, NULL };
+	track(x, worksheet_write_rich_string(ws, pl->head, pl->col_first, frags, f));
+	cz_buf_free(&qb);
+}
+
+static double header_lines(const cz_referential *ref, int b)
+{
+	double w = span_width(&places[b]);
+	double n = text_lines(block_name(ref, b), w);
+	/* The question is in 9 pt: more characters fit on a line. */
+	if (ref->blocks[b].question)
+		n += text_lines(ref->blocks[b].question, w * 1.2);
+	return n;
+}
+
+static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *ref)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET_CANVAS);
+	if (!ws)
+		return CZ_ERR_NOMEM;
+	cz_buf texts[CZ_BLOC_COUNT];
+	double body_lines[CZ_BLOC_COUNT];
+	for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+		cz_buf_init(&texts[b]);
+		body_text(&texts[b], &c->blocks[b]);
+		if (!cz_buf_ok(&texts[b]))
+			x->nomem = true;
+		body_lines[b] = x->nomem ? 1 : text_lines(texts[b].data, span_width(&places[b]));
+		if (body_lines[b] < MIN_BODY_LINES)
+			body_lines[b] = MIN_BODY_LINES;
+	}
+
+	/* Row heights, in points. */
+	double h[R_COUNT] = { 0 };
+	h[R_TITLE] = 24;
+	h[R_PILLARS] = 18;
+	h[R_ATTRIBUTION] = 24;
+	for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+		double hl = header_lines(ref, b) * HEAD_LINE_PT + 4;
+		if (hl > h[places[b].head])
+			h[places[b].head] = hl;
+		if (places[b].body_first == places[b].body_last && body_lines[b] * LINE_PT + 4 > h[places[b].body_first])
+			h[places[b].body_first] = body_lines[b] * LINE_PT + 4;
+	}
+	/* Blocks spanning both top bands get what they lack shared between the two body rows. */
+	for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+		if (places[b].body_first == places[b].body_last)
+			continue;
+		double need = body_lines[b] * LINE_PT + 4, have = h[R_BODY1] + h[R_HEAD2] + h[R_BODY2];
+		if (need > have) {
+			h[R_BODY1] += (need - have) / 2;
+			h[R_BODY2] += (need - have) / 2;
+		}
+	}
+	for (int r = 0; r < R_COUNT; r++) {
+		if (h[r] > MAX_ROW_PT)
+			h[r] = MAX_ROW_PT;
+		track(x, worksheet_set_row(ws, r, h[r], NULL));
+	}
+	track(x, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL));
+
+	/* Title and pillar summary. */
+	cz_buf t;
+	cz_buf_init(&t);
+	cz_buf_printf(&t, "Canevas du modèle économique : %s", c->nom ? c->nom : "");
+	if (c->template_id)
+		cz_buf_printf(&t, " (exemple « %s » du référentiel)", c->template_id);
+	cz_buf s;
+	cz_buf_init(&s);
+	cz_buf_printf(&s, "Piliers de viabilité présents : %zu sur %d", c->n_pillars, CZ_PILIER_COUNT);
+	size_t k = 0;
+	for (int v = 0; v < CZ_PILIER_COUNT; v++)
+		if (cz_canvas_has_pillar(c, v))
+			cz_buf_printf(&s, "%s%s", k++ ? ", " : " (", cz_enum_label(&cz_enum_pilier, v));
+	if (k)
+		cz_buf_putc(&s, ')');
+	cz_buf_printf(&s, " ; contrôles : %zu critique, %zu attention, %zu info (feuille « %s »).",
+		      c->n_by_severity[CZ_CANVAS_CRITIQUE], c->n_by_severity[CZ_CANVAS_ATTENTION],
+		      c->n_by_severity[CZ_CANVAS_INFO], SHEET_CHECKS);
+	if (cz_buf_ok(&t) && cz_buf_ok(&s)) {
+		track(x, worksheet_merge_range(ws, R_TITLE, 0, R_TITLE, N_COLS - 1, t.data, x->title));
+		track(x, worksheet_merge_range(ws, R_PILLARS, 0, R_PILLARS, N_COLS - 1, s.data, x->subtitle));
+	} else {
+		x->nomem = true;
+	}
+	cz_buf_free(&t);
+	cz_buf_free(&s);
+
+	for (int b = 0; b < CZ_BLOC_COUNT && !x->nomem; b++) {
+		const place *pl = &places[b];
+		write_header(x, ws, ref, b);
+		track(x, worksheet_merge_range(ws, pl->body_first, pl->col_first, pl->body_last,
+					       pl->col_last, texts[b].data, x->body[pl->colour]));
+	}
+	if (!x->nomem && c->blocks[CZ_BLOC_COUTS].typed)
+		write_cost_groups(x, ws, &c->blocks[CZ_BLOC_COUTS]);
+	for (int b = 0; b < CZ_BLOC_COUNT; b++)
+		cz_buf_free(&texts[b]);
+
+	if (ref->bmc_attribution)
+		track(x, worksheet_merge_range(ws, R_ATTRIBUTION, 0, R_ATTRIBUTION, N_COLS - 1,
+					       ref->bmc_attribution, x->attribution));
+
+	/* One landscape page: A4 unless it would shrink the canvas below
+	 * MIN_SCALE, then A3. A column of w units is 7w + 5 pixels, 3/4 pt each. */
+	double total = 0;
+	for (int r = 0; r < R_COUNT; r++)
+		total += h[r];
+	double width = N_COLS * (COL_WIDTH * 7 + 5) * 0.75;
+	double scale_w = A4_WIDTH_PT / width, scale_h = A4_HEIGHT_PT / total;
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, (scale_w < scale_h ? scale_w : scale_h) < MIN_SCALE ? PAPER_A3 : PAPER_A4);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.4);
+	worksheet_center_horizontally(ws);
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+	track(x, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1));
+	worksheet_fit_to_pages(ws, 1, 1);
+	return CZ_OK;
+}
+
+static cz_status items_sheet(ctx *x, const cz_canvas *c, const cz_referential *ref)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET_ITEMS);
+	if (!ws)
+		return CZ_ERR_NOMEM;
+	static const char *const heads[] = { "Bloc", "Élément", "Pilier", "Type de coût" };
+	static const double widths[] = { 26, 70, 24, 18 };
+	for (int i = 0; i < 4; i++) {
+		track(x, worksheet_set_column(ws, i, i, widths[i], NULL));
+		track(x, worksheet_write_string(ws, 0, i, heads[i], x->table_head));
+	}
+	lxw_row_t row = 1;
+	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
+		int b = reading_order[k];
+		for (size_t i = 0; i < c->blocks[b].n; i++, row++) {
+			const cz_bmc_item *it = c->blocks[b].items[i];
+			track(x, worksheet_write_string(ws, row, 0, block_name(ref, b), x->cell));
+			track(x, worksheet_write_string(ws, row, 1, it->texte, x->wrap));
+			if (it->pilier >= 0)
+				track(x, worksheet_write_string(ws, row, 2, cz_enum_label(&cz_enum_pilier, it->pilier), x->cell));
+			else
+				track(x, worksheet_write_blank(ws, row, 2, x->cell));
+			if (it->cout_type >= 0)
+				track(x, worksheet_write_string(ws, row, 3, cz_enum_label(&cz_enum_cout_type, it->cout_type), x->cell));
+			else
+				track(x, worksheet_write_blank(ws, row, 3, x->cell));
+		}
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	track(x, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3));
+	worksheet_set_paper(ws, PAPER_A4);
+	track(x, worksheet_repeat_rows(ws, 0, 0));
+	worksheet_fit_to_pages(ws, 1, 0);
+	return CZ_OK;
+}
+
+static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *ref)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET_CHECKS);
+	if (!ws)
+		return CZ_ERR_NOMEM;
+	static const char *const heads[] = { "Gravité", "Contrôle", "Bloc", "Constat", "Raison" };
+	static const double widths[] = { 11, 30, 24, 60, 60 };
+	for (int i = 0; i < 5; i++) {
+		track(x, worksheet_set_column(ws, i, i, widths[i], NULL));
+		track(x, worksheet_write_string(ws, 0, i, heads[i], x->table_head));
+	}
+	lxw_row_t row = 1;
+	if (!c->n_checks)
+		track(x, worksheet_write_string(ws, row++, 0, "Aucun point à signaler.", NULL));
+	for (size_t i = 0; i < c->n_checks; i++, row++) {
+		const cz_canvas_check *k = &c->checks[i];
+		track(x, worksheet_write_string(ws, row, 0, cz_canvas_severity_labels[k->severity], x->cell));
+		track(x, worksheet_write_string(ws, row, 1, cz_canvas_check_keys[k->kind], x->cell));
+		if (k->bloc >= 0)
+			track(x, worksheet_write_string(ws, row, 2, block_name(ref, k->bloc), x->cell));
+		else
+			track(x, worksheet_write_blank(ws, row, 2, x->cell));
+		track(x, worksheet_write_string(ws, row, 3, k->message, x->wrap));
+		track(x, worksheet_write_string(ws, row, 4, k->reason, x->wrap));
+	}
+
+	/* The pillars, under the checks. */
+	row++;
+	bool project = c->template_id == NULL;
+	static const char *const pheads[] = { "Pilier", "Présent", "Dans les revenus", "Dans les financements" };
+	int ncols = project ? 4 : 3;
+	track(x, worksheet_merge_range(ws, row, 0, row, 1, "Pilier de viabilité", x->table_head));
+	for (int i = 1; i < ncols; i++)
+		track(x, worksheet_write_string(ws, row, i + 1, pheads[i], x->table_head));
+	row++;
+	for (int v = 0; v < CZ_PILIER_COUNT; v++, row++) {
+		const char *nom = ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v);
+		track(x, worksheet_merge_range(ws, row, 0, row, 1, nom, x->wrap));
+		track(x, worksheet_write_string(ws, row, 2, cz_canvas_has_pillar(c, v) ? "oui" : "non", x->cell));
+		track(x, worksheet_write_string(ws, row, 3, c->pillar_revenue[v] ? "oui" : "non", x->cell));
+		if (project)
+			track(x, worksheet_write_string(ws, row, 4, c->pillar_funding[v] ? "oui" : "non", x->cell));
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, PAPER_A4);
+	worksheet_fit_to_pages(ws, 1, 0);
+	return CZ_OK;
+}
+
+cz_status cz_canvas_render_xlsx(const cz_canvas *c, const cz_referential *ref, lxw_workbook *wb)
+{
+	ctx x = { .wb = wb };
+	if (!make_formats(&x))
+		return CZ_ERR_NOMEM;
+	cz_status st = canvas_sheet(&x, c, ref);
+	if (st == CZ_OK)
+		st = items_sheet(&x, c, ref);
+	if (st == CZ_OK)
+		st = checks_sheet(&x, c, ref);
+	if (st == CZ_OK && x.nomem)
+		st = CZ_ERR_NOMEM;
+	if (st == CZ_OK && x.err != LXW_NO_ERROR)
+		st = x.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+	return st;
+}
