@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Check a `conciergerie bmc` workbook with openpyxl, against the JSON report
+of the same input.
+
+usage: bmc_check_xlsx.py CANEVAS.xlsx REPORT.json
+
+- sheets "Canevas", "Canevas blocs", "Canevas contrôles";
+- "Canevas": exactly the canvas's merged ranges, each block headed by its
+  name, the attribution under the canvas; landscape, A4 or A3, fit to one
+  page (1 x 1), print area covering the canvas;
+- "Canevas blocs": one row per item, in the JSON's order, with its block,
+  pillar and cost type;
+- "Canevas contrôles": one row per check, severities as in the JSON.
+"""
+import json
+import sys
+
+import openpyxl
+
+MERGED = {"A1:J1", "A2:J2",
+          "A3:B3", "A4:B6",            # partenaires
+          "C3:D3", "C4:D4",            # activités
+          "C5:D5", "C6:D6",            # ressources
+          "E3:F3", "E4:F6",            # proposition de valeur
+          "G3:H3", "G4:H6",            # distribution
+          "I3:J3", "I4:J4",            # clients
+          "I5:J5", "I6:J6",            # bénéficiaires
+          "A7:E7", "A8:E8",            # coûts
+          "F7:J7", "F8:J8",            # revenus
+          "A9:J9"}                     # attribution
+HEADERS = {"A3": "partenaires", "C3": "activites", "C5": "ressources",
+           "E3": "proposition_valeur", "G3": "distribution", "I3": "clients",
+           "I5": "beneficiaires", "A7": "couts", "F7": "revenus"}
+PILLARS = {"activite": "recettes d'activité", "soutien_public": "soutien public",
+           "soutien_prive": "soutien privé", "implication_citoyenne": "implication citoyenne"}
+TYPES = {"fixe": "coût fixe", "variable": "coût variable", "investissement": "investissement"}
+
+
+def fail(msg):
+    print("bmc_check_xlsx: " + msg)
+    sys.exit(1)
+
+
+def main():
+    wb = openpyxl.load_workbook(sys.argv[1])
+    with open(sys.argv[2], encoding="utf-8") as f:
+        report = json.load(f)
+    if wb.sheetnames != ["Canevas", "Canevas blocs", "Canevas contrôles"]:
+        fail("feuilles : %s" % wb.sheetnames)
+    ws = wb["Canevas"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    if merged != MERGED:
+        fail("fusions : en trop %s, manquantes %s" % (sorted(merged - MERGED), sorted(MERGED - merged)))
+    names = {b["id"]: b["nom"] for b in report["blocs"]}
+    for cell, bloc in HEADERS.items():
+        v = ws[cell].value
+        if not isinstance(v, str) or not v.startswith(names[bloc]):
+            fail("%s : %r ne commence pas par %r" % (cell, v, names[bloc]))
+    if ws["A9"].value != report["attribution"] or "CC BY-SA" not in ws["A9"].value:
+        fail("attribution absente sous le canevas")
+    for bloc_id, cell in (("couts", "A8"), ("revenus", "F8"), ("partenaires", "A4")):
+        items = next(b["elements"] for b in report["blocs"] if b["id"] == bloc_id)
+        text = ws[cell].value or ""
+        for it in items:
+            if it["texte"] not in text:
+                fail("%s : élément %r absent" % (cell, it["texte"]))
+    ps = ws.page_setup
+    if ps.orientation != "landscape":
+        fail("orientation %r" % ps.orientation)
+    if str(ps.paperSize) not in ("8", "9"):
+        fail("papier %r (A3 = 8 ou A4 = 9 attendu)" % ps.paperSize)
+    if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        fail("ajustement à la page non demandé")
+    # OOXML's default for both is 1 (libxlsxwriter omits the attribute then).
+    if (ps.fitToWidth or 1) != 1 or (ps.fitToHeight if ps.fitToHeight is not None else 1) != 1:
+        fail("ajustement %r x %r au lieu de 1 x 1" % (ps.fitToWidth, ps.fitToHeight))
+    area = ws.print_area
+    if isinstance(area, (list, tuple)):
+        area = ",".join(area)
+    if area is None or area.replace("'Canevas'!", "") != "$A$1:$J$9":
+        fail("zone d'impression %r" % area)
+
+    rows = list(wb["Canevas blocs"].iter_rows(values_only=True))
+    if rows[0] != ("Bloc", "Élément", "Pilier", "Type de coût"):
+        fail("en-tête de « Canevas blocs » : %r" % (rows[0],))
+    expected = []
+    for b in report["blocs"]:
+        for it in b["elements"]:
+            expected.append((b["nom"], it["texte"], PILLARS.get(it.get("pilier")),
+                             TYPES.get(it.get("type"))))
+    if [tuple(r) for r in rows[1:]] != expected:
+        fail("lignes de « Canevas blocs » différentes du JSON :\n%r\n%r" % (rows[1:], expected))
+
+    checks = list(wb["Canevas contrôles"].iter_rows(values_only=True))
+    got = [(r[0], r[1]) for r in checks[1:1 + len(report["controles"])]]
+    want = [(c["gravite"], c["code"]) for c in report["controles"]]
+    if got != want:
+        fail("contrôles : %r au lieu de %r" % (got, want))
+    print("xlsx ok : %d éléments, %d contrôles" % (len(expected), len(want)))
+
+
+main()
