@@ -37,4 +37,8 @@ typedef struct {
 
 int cz_run_analysis(const cz_opts *o, const cz_analysis *a);
 
+/* Each analysis command's descriptor (cmd/<name>.c), reused by `report`. */
+extern const cz_analysis cz_analysis_diag, cz_analysis_test_phase, cz_analysis_indicators,
+	cz_analysis_bmc, cz_analysis_skills;
+
 #endif

@@ -98,7 +98,7 @@ static int exit_code(const void *res)
 	return cz_diag_has_critical(res) ? CZ_EXIT_CRITICAL_ALERT : CZ_EXIT_OK;
 }
 
-static const cz_analysis diag_analysis = {
+const cz_analysis cz_analysis_diag = {
 	.suffix = "-diag",
 	.run = run,
 	.free_result = free_result,
@@ -114,5 +114,5 @@ int cmd_diag(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_diag, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	return cz_run_analysis(&o, &diag_analysis);
+	return cz_run_analysis(&o, &cz_analysis_diag);
 }

@@ -78,7 +78,7 @@ static cz_status render_xlsx(const void *res, const cz_referential *ref, const c
 	return cz_indicators_render_xlsx(res, ref, wb);
 }
 
-static const cz_analysis analysis = {
+const cz_analysis cz_analysis_indicators = {
 	.suffix = "-indicateurs",
 	.run = run,
 	.free_result = free_result,
@@ -94,5 +94,5 @@ int cmd_indicators(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_indicators, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	return cz_run_analysis(&o, &analysis);
+	return cz_run_analysis(&o, &cz_analysis_indicators);
 }

@@ -111,7 +111,7 @@ static cz_status render_xlsx(const void *res, const cz_referential *ref, const c
 	return cz_skills_render_xlsx(res, ref, wb);
 }
 
-static const cz_analysis analysis = {
+const cz_analysis cz_analysis_skills = {
 	.suffix = "-competences",
 	.run = run,
 	.free_result = free_result,
@@ -217,5 +217,5 @@ int cmd_skills(int argc, char **argv)
 	}
 	if (o.argc == 0)
 		return run_without_project(&o);
-	return cz_run_analysis(&o, &analysis);
+	return cz_run_analysis(&o, &cz_analysis_skills);
 }

@@ -96,7 +96,7 @@ static int exit_code(const void *res)
 	}
 }
 
-static const cz_analysis analysis = {
+const cz_analysis cz_analysis_test_phase = {
 	.suffix = "-test",
 	.run = run,
 	.free_result = free_result,
@@ -112,5 +112,5 @@ int cmd_test_phase(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_test_phase, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	return cz_run_analysis(&o, &analysis);
+	return cz_run_analysis(&o, &cz_analysis_test_phase);
 }
