@@ -58,19 +58,23 @@ void cz_buf_puts(cz_buf *b, const char *s)
 	cz_buf_add(b, s, strlen(s));
 }
 
-void cz_buf_putc(cz_buf *b, char c)
-{
-	cz_buf_add(b, &c, 1);
-}
-
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
 {
+	if (b->failed)
+		return;
+	/* Format straight into the free room; only when it does not fit,
+	 * grow and format again. */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		b->failed = true;
+		return;
+	}
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
 		return;
 	}
 	if (!reserve(b, (size_t)n))

@@ -19,7 +19,16 @@ void cz_buf_init(cz_buf *b);
 void cz_buf_free(cz_buf *b);
 void cz_buf_add(cz_buf *b, const void *data, size_t len);
 void cz_buf_puts(cz_buf *b, const char *s);
-void cz_buf_putc(cz_buf *b, char c);
+/* One byte; inline because renderers call it per character. */
+static inline void cz_buf_putc(cz_buf *b, char c)
+{
+	if (!b->failed && b->len + 2 <= b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
+	cz_buf_add(b, &c, 1);
+}
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append `s` n times. */

@@ -3,32 +3,56 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
+#include <string.h>
 
 static bool word_char(char c)
 {
 	return isalnum((unsigned char)c) || ((unsigned char)c & 0x80);
 }
 
+/* The text may start a line (a list item, a paragraph): what would open a
+ * block there (heading, list item, rule, setext underline, fence, "1." or
+ * "1)"), even after blanks folded from newlines, is escaped. Harmless when
+ * the text goes mid-line. */
+static const char *block_start(cz_buf *b, const char *s)
+{
+	for (; *s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'; s++)
+		cz_buf_putc(b, ' ');
+	if (*s == '#' || *s == '-' || *s == '+' || *s == '=' || *s == '~') {
+		cz_buf_putc(b, '\\');
+		cz_buf_putc(b, *s);
+		return s + 1;
+	}
+	size_t k = strspn(s, "0123456789");
+	if (k > 0 && k <= 9 && (s[k] == '.' || s[k] == ')')) {
+		cz_buf_add(b, s, k);
+		cz_buf_putc(b, '\\');
+		cz_buf_putc(b, s[k]);
+		return s + k + 1;
+	}
+	return s;
+}
+
 void cz_md_text(cz_buf *b, const char *s)
 {
-	for (const char *p = s; *p; p++) {
+	s = block_start(b, s);
+	const char *p = s;
+	for (;;) {
+		/* Copy the run of ordinary characters in one go: reports are
+		 * mostly plain text, and this is on every report's hot path. */
+		size_t run = strcspn(p, "\\`*[]<>|_\n\r\t");
+		cz_buf_add(b, p, run);
+		p += run;
 		char c = *p;
-		switch (c) {
-		case '\\': case '`': case '*': case '[': case ']': case '<': case '>': case '|':
-			cz_buf_putc(b, '\\');
-			cz_buf_putc(b, c);
+		if (!c)
 			break;
+		switch (c) {
 		case '_':
 			/* intraword underscores are literal in CommonMark */
 			if (p > s && word_char(p[-1]) && word_char(p[1]))
 				cz_buf_putc(b, c);
 			else
-				cz_buf_puts(b, "\\_");
-			break;
-		case '#':
-			if (p == s)
-				cz_buf_putc(b, '\\');
-			cz_buf_putc(b, c);
+				cz_buf_add(b, "\\_", 2);
 			break;
 		case '\n':
 		case '\r':
@@ -36,8 +60,20 @@ void cz_md_text(cz_buf *b, const char *s)
 			cz_buf_putc(b, ' ');
 			break;
 		default:
+			cz_buf_putc(b, '\\');
 			cz_buf_putc(b, c);
 		}
+		p++;
+	}
+}
+
+void cz_md_link_target(cz_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (isalnum(*p) || strchr("._~/-", *p))
+			cz_buf_putc(b, (char)*p);
+		else
+			cz_buf_printf(b, "%%%02X", *p);
 	}
 }
 
