@@ -19,7 +19,7 @@ typedef struct {
 
 /* Create the temporary file next to `target`. */
 cz_status cz_atomic_open(cz_atomic *a, const char *target, cz_problems *problems);
-/* Close (if still open), flush to disk and rename over the target. */
+/* Close (if still open) and rename over the target. */
 cz_status cz_atomic_commit(cz_atomic *a, cz_problems *problems);
 /* Remove the temporary file; safe after a failed open or a commit. */
 void cz_atomic_abort(cz_atomic *a);
