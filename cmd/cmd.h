@@ -18,6 +18,9 @@ int cmd_referentiel(int argc, char **argv);
 extern const cz_cmd_spec cz_spec_bmc;
 int cmd_bmc(int argc, char **argv);
 
+extern const cz_cmd_spec cz_spec_skills;
+int cmd_skills(int argc, char **argv);
+
 extern const cz_cmd_spec cz_spec_diag;
 int cmd_diag(int argc, char **argv);
 
@@ -25,7 +28,7 @@ extern const cz_cmd_spec cz_spec_indicators, cz_spec_test_phase;
 int cmd_indicators(int argc, char **argv);
 int cmd_test_phase(int argc, char **argv);
 
-extern const cz_cmd_spec cz_spec_skills;
-int cmd_skills(int argc, char **argv);
+extern const cz_cmd_spec cz_spec_report;
+int cmd_report(int argc, char **argv);
 
 #endif

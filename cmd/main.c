@@ -18,6 +18,7 @@ static const cz_command commands[] = {
 	{ &cz_spec_indicators, cmd_indicators },
 	{ &cz_spec_init, cmd_init },
 	{ &cz_spec_referentiel, cmd_referentiel },
+	{ &cz_spec_report, cmd_report },
 	{ &cz_spec_skills, cmd_skills },
 	{ &cz_spec_test_phase, cmd_test_phase },
 	{ &cz_spec_validate, cmd_validate },

@@ -154,9 +154,12 @@ cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phas
 			const cz_portfolio_row *r = &pf->rows[i];
 			if (!r->valid)
 				continue;
-			cz_buf_puts(out, "| ");
+			/* link to the project's report, which sits beside the portfolio */
+			cz_buf_puts(out, "| [");
 			cz_md_text(out, r->name);
-			cz_buf_printf(out, " | %s | %s | ", cz_enum_label(&cz_enum_type, (int)r->type),
+			cz_buf_puts(out, "](");
+			cz_md_link_target(out, r->report);
+			cz_buf_printf(out, ".md) | %s | %s | ", cz_enum_label(&cz_enum_type, (int)r->type),
 				      phase_labels[r->phase]);
 			md_percent(out, r->progress);
 			cz_buf_printf(out, " | %s | %s | ", phase_labels[r->supported_phase],
