@@ -42,7 +42,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o
 CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install
+.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install bench
 all: conciergerie
 
 # ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
@@ -127,6 +127,18 @@ demo: deps conciergerie
 	./conciergerie validate examples/*.yaml
 	./conciergerie referentiel | head -n 40
 	./conciergerie diag examples/quartier-test.yaml
+
+# Benchmark: N synthetic projects through `report` (md and xlsx) against a
+# libyaml parse floor; see bench/run.sh. N=10000 works too.
+N ?= 2000
+BENCH_TOOLS = $(B)/bench/gen_projects $(B)/bench/parse_floor $(B)/bench/peak
+
+$(B)/bench/%: bench/%.c $(B)/libconciergerie.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(B)/libconciergerie.a $(LIBS)
+
+bench: deps $(B)/conciergerie $(BENCH_TOOLS)
+	@sh bench/run.sh $(B) $(N)
 
 # Man pages are written in scdoc (man/*.scd) and built at install time.
 MAN_SRC = $(sort $(wildcard man/*.scd))
