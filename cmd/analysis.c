@@ -27,29 +27,36 @@ static bool is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* Render one result to `path` (NULL: append to `stdout_buf`). Returns an exit code. */
-static int emit(const cz_opts *o, const cz_analysis *a, const void *res, const cz_referential *ref,
-		const cz_project *p, const char *path, cz_buf *stdout_buf)
+int cz_emit_result(const cz_opts *o, const cz_analysis *a, const void *res,
+		   const cz_referential *ref, const char *label, time_t created, const char *path,
+		   cz_buf *stdout_buf)
 {
 	if (o->format == CZ_FMT_XLSX) {
 		xlsx_ctx c = { a, res, ref, o };
 		cz_problems pb;
 		cz_problems_init(&pb, path);
-		cz_status st = cz_xlsx_write(path, cz_cli_epoch(p), fill_xlsx, &c, &pb);
+		cz_status st = cz_xlsx_write(path, created, fill_xlsx, &c, &pb);
 		cz_cli_print_problems(&pb);
 		cz_problems_free(&pb);
 		return cz_cli_exit_code(st);
 	}
 	cz_buf own;
 	cz_buf_init(&own);
-	cz_buf *out = path ? &own : stdout_buf;
+	cz_buf *out = stdout_buf ? stdout_buf : &own;
 	cz_status st = o->format == CZ_FMT_JSON ? a->render_json(res, ref, o, out)
 						: a->render_md(res, ref, o, out);
-	int code = st != CZ_OK ? cz_cli_exit_code(st) : path ? cz_cli_write(path, &own) : CZ_EXIT_OK;
+	int code = st != CZ_OK ? cz_cli_exit_code(st) : stdout_buf ? CZ_EXIT_OK : cz_cli_write(path, &own);
 	if (st != CZ_OK)
-		fprintf(stderr, "%s : %s\n", p->file, cz_status_str(st));
+		fprintf(stderr, "%s : %s\n", label, cz_status_str(st));
 	cz_buf_free(&own);
 	return code;
+}
+
+/* One project's result: to `path`, or appended to `stdout_buf`. */
+static int emit(const cz_opts *o, const cz_analysis *a, const void *res, const cz_referential *ref,
+		const cz_project *p, const char *path, cz_buf *stdout_buf)
+{
+	return cz_emit_result(o, a, res, ref, p->file, cz_cli_epoch(p), path, path ? NULL : stdout_buf);
 }
 
 int cz_run_analysis(const cz_opts *o, const cz_analysis *a)

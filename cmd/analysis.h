@@ -37,6 +37,17 @@ typedef struct {
 
 int cz_run_analysis(const cz_opts *o, const cz_analysis *a);
 
+/*
+ * Write one result in the chosen format: to `path` (atomically; NULL or "-"
+ * means standard output for md/json), or, when `stdout_buf` is given,
+ * appended to it. `label` names the result in messages, `created` is the
+ * XLSX creation time. For commands whose result needs no project file
+ * (bmc --template, skills without FILE). Returns an exit code.
+ */
+int cz_emit_result(const cz_opts *o, const cz_analysis *a, const void *res,
+		   const cz_referential *ref, const char *label, time_t created, const char *path,
+		   cz_buf *stdout_buf);
+
 /* Each analysis command's descriptor (cmd/<name>.c), reused by `report`. */
 extern const cz_analysis cz_analysis_diag, cz_analysis_test_phase, cz_analysis_indicators,
 	cz_analysis_bmc, cz_analysis_skills;

@@ -7,7 +7,6 @@
 #include "canvas.h"
 #include "cmd.h"
 #include "schema.h"
-#include "xlsx_file.h"
 
 const cz_cmd_spec cz_spec_bmc = {
 	.name = "bmc",
@@ -113,17 +112,6 @@ const cz_analysis cz_analysis_bmc = {
 	.render_xlsx = render_xlsx,
 };
 
-typedef struct {
-	const cz_canvas *c;
-	const cz_referential *ref;
-} xlsx_ctx;
-
-static cz_status fill_xlsx(void *ctx, lxw_workbook *wb)
-{
-	xlsx_ctx *x = ctx;
-	return cz_canvas_render_xlsx(x->c, x->ref, wb);
-}
-
 /* An unknown template: name the known ones, and the closest. */
 static int unknown_template(const cz_opts *o, const cz_referential *ref)
 {
@@ -188,26 +176,8 @@ static int run_template(const cz_opts *o)
 	if (st != CZ_OK) {
 		fprintf(stderr, "conciergerie : %s\n", cz_status_str(st));
 		code = cz_cli_exit_code(st);
-	} else if (o->format == CZ_FMT_XLSX) {
-		xlsx_ctx x = { c, ref };
-		cz_problems pb;
-		cz_problems_init(&pb, target);
-		st = cz_xlsx_write(target, cz_cli_epoch(NULL), fill_xlsx, &x, &pb);
-		cz_cli_print_problems(&pb);
-		cz_problems_free(&pb);
-		code = cz_cli_exit_code(st);
 	} else {
-		cz_buf out;
-		cz_buf_init(&out);
-		st = o->format == CZ_FMT_JSON ? cz_canvas_render_json(c, ref, &out)
-					      : cz_canvas_render_md(c, ref, &out);
-		if (st != CZ_OK) {
-			fprintf(stderr, "conciergerie : %s\n", cz_status_str(st));
-			code = cz_cli_exit_code(st);
-		} else {
-			code = cz_cli_write(target, &out);
-		}
-		cz_buf_free(&out);
+		code = cz_emit_result(o, &cz_analysis_bmc, c, ref, t->id, cz_cli_epoch(NULL), target, NULL);
 	}
 	cz_canvas_free(c);
 	free(path);

@@ -6,7 +6,6 @@
 #include "enums.h"
 #include "schema.h"
 #include "skills.h"
-#include "xlsx_file.h"
 
 const cz_cmd_spec cz_spec_skills = {
 	.name = "skills",
@@ -120,17 +119,6 @@ const cz_analysis cz_analysis_skills = {
 	.render_xlsx = render_xlsx,
 };
 
-typedef struct {
-	const cz_skills *s;
-	const cz_referential *ref;
-} xlsx_ctx;
-
-static cz_status fill_xlsx(void *ctx, lxw_workbook *wb)
-{
-	const xlsx_ctx *c = ctx;
-	return cz_skills_render_xlsx(c->s, c->ref, wb);
-}
-
 /* Without a project cz_run_analysis (which loops over FILEs) does not
  * apply; the same output rules are followed here. */
 static int run_without_project(const cz_opts *o)
@@ -150,27 +138,8 @@ static int run_without_project(const cz_opts *o)
 		code = cz_cli_exit_code(st);
 		goto out;
 	}
-	if (o->format == CZ_FMT_XLSX) {
-		xlsx_ctx c = { s, ref };
-		cz_problems pb;
-		cz_problems_init(&pb, o->output);
-		st = cz_xlsx_write(o->output, cz_cli_epoch(NULL), fill_xlsx, &c, &pb);
-		cz_cli_print_problems(&pb);
-		cz_problems_free(&pb);
-		code = cz_cli_exit_code(st);
-		goto out;
-	}
-	cz_buf b;
-	cz_buf_init(&b);
-	st = o->format == CZ_FMT_JSON ? cz_skills_render_json(s, ref, &b)
-				      : cz_skills_render_md(s, ref, &b);
-	if (st != CZ_OK) {
-		fprintf(stderr, "conciergerie skills : %s\n", cz_status_str(st));
-		code = cz_cli_exit_code(st);
-	} else {
-		code = cz_cli_write(o->output, &b);
-	}
-	cz_buf_free(&b);
+	code = cz_emit_result(o, &cz_analysis_skills, s, ref, "conciergerie skills", cz_cli_epoch(NULL),
+			      o->output, NULL);
 out:
 	cz_skills_free(s);
 	cz_referential_free(ref);
