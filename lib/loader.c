@@ -27,14 +27,6 @@ typedef struct {
 	cz_project *p;
 } loader;
 
-static void *alloc_array(loader *l, size_t n, size_t size)
-{
-	void *v = cz_arena_calloc(l->s.arena, n ? n : 1, size);
-	if (!v)
-		l->s.nomem = true;
-	return v;
-}
-
 static const char *key_path(char *buf, size_t size, const char *parent, const char *key)
 {
 	return cz_path_key(buf, size, parent, key);
@@ -48,14 +40,6 @@ static void opt_num(loader *l, const cz_node *m, const char *path, const char *k
 	const cz_node *n = cz_node_get(m, key);
 	if (n && !cz_node_is_null(n))
 		cz_read_num(&l->s, n, key_path(p, sizeof(p), path, key), min, max, integer, out);
-}
-
-static void opt_str(loader *l, const cz_node *m, const char *path, const char *key, const char **out)
-{
-	char p[256];
-	const cz_node *n = cz_node_get(m, key);
-	if (n)
-		cz_read_string(&l->s, n, key_path(p, sizeof(p), path, key), out);
 }
 
 static bool opt_enum(loader *l, const cz_node *m, const char *path, const char *key,
@@ -139,7 +123,7 @@ static void read_projet(loader *l, const cz_node *m)
 	if ((n = cz_node_get(m, "porteur")) && cz_expect_map(&l->s, n, "projet.porteur")) {
 		pr->porteur_set = true;
 		cz_check_keys(&l->s, n, "projet.porteur", porteur_keys, N(porteur_keys));
-		opt_str(l, n, "projet.porteur", "nom", &pr->porteur.nom);
+		cz_field_string(&l->s, n, "projet.porteur", "nom", false, &pr->porteur.nom);
 		if (opt_enum(l, n, "projet.porteur", "statut", &cz_enum_statut, &v)) {
 			pr->porteur.statut = (cz_statut)v;
 			pr->porteur.statut_set = true;
@@ -149,7 +133,7 @@ static void read_projet(loader *l, const cz_node *m)
 		const char *tp = "projet.territoire";
 		pr->territoire_set = true;
 		cz_check_keys(&l->s, n, tp, territoire_keys, N(territoire_keys));
-		opt_str(l, n, tp, "nom", &pr->territoire.nom);
+		cz_field_string(&l->s, n, tp, "nom", false, &pr->territoire.nom);
 		opt_num(l, n, tp, "population", 0, MAX_POPULATION, true, &pr->territoire.population);
 		opt_num(l, n, tp, "entreprises", 0, MAX_COUNT, true, &pr->territoire.entreprises);
 		opt_num(l, n, tp, "salaries", 0, MAX_COUNT, true, &pr->territoire.salaries);
@@ -161,7 +145,7 @@ static void read_etapes(loader *l, const cz_node *m)
 	if (!cz_expect_map(&l->s, m, "etapes"))
 		return;
 	cz_project *p = l->p;
-	if (!(p->etapes = alloc_array(l, m->count, sizeof(*p->etapes))))
+	if (!(p->etapes = cz_schema_array(&l->s, m->count, sizeof(*p->etapes))))
 		return;
 	for (size_t i = 0; i < m->count; i++) {
 		char path[256];
@@ -183,7 +167,7 @@ static void read_competences(loader *l, const cz_node *m)
 	if (!cz_expect_map(&l->s, m, "competences"))
 		return;
 	cz_project *p = l->p;
-	if (!(p->competences = alloc_array(l, m->count, sizeof(*p->competences))))
+	if (!(p->competences = cz_schema_array(&l->s, m->count, sizeof(*p->competences))))
 		return;
 	for (size_t i = 0; i < m->count; i++) {
 		char path[256], q[256];
@@ -235,9 +219,9 @@ static void read_acteurs(loader *l, const cz_node *seq)
 	if (!cz_expect_seq(&l->s, seq, "acteurs"))
 		return;
 	cz_project *p = l->p;
-	const char **names = alloc_array(l, seq->count, sizeof(*names));
-	cz_pos *pos = alloc_array(l, seq->count, sizeof(*pos));
-	if (!(p->acteurs = alloc_array(l, seq->count, sizeof(*p->acteurs))) || !names || !pos)
+	const char **names = cz_schema_array(&l->s, seq->count, sizeof(*names));
+	cz_pos *pos = cz_schema_array(&l->s, seq->count, sizeof(*pos));
+	if (!(p->acteurs = cz_schema_array(&l->s, seq->count, sizeof(*p->acteurs))) || !names || !pos)
 		return;
 	size_t n_names = 0;
 	for (size_t i = 0; i < seq->count; i++) {
@@ -280,9 +264,9 @@ static void read_besoins(loader *l, const cz_node *seq)
 	if (!cz_expect_seq(&l->s, seq, "besoins"))
 		return;
 	cz_project *p = l->p;
-	const char **names = alloc_array(l, seq->count, sizeof(*names));
-	cz_pos *pos = alloc_array(l, seq->count, sizeof(*pos));
-	if (!(p->besoins = alloc_array(l, seq->count, sizeof(*p->besoins))) || !names || !pos)
+	const char **names = cz_schema_array(&l->s, seq->count, sizeof(*names));
+	cz_pos *pos = cz_schema_array(&l->s, seq->count, sizeof(*pos));
+	if (!(p->besoins = cz_schema_array(&l->s, seq->count, sizeof(*p->besoins))) || !names || !pos)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
 		char path[256], q[256];
@@ -303,7 +287,7 @@ static void read_besoins(loader *l, const cz_node *seq)
 			b.cible_set = true;
 		}
 		opt_num(l, m, path, "demandes", 0, MAX_COUNT, true, &b.demandes);
-		opt_str(l, m, path, "source", &b.source);
+		cz_field_string(&l->s, m, path, "source", false, &b.source);
 		names[p->n_besoins] = b.besoin;
 		pos[p->n_besoins] = cz_node_pos(n);
 		p->besoins[p->n_besoins++] = b;
@@ -317,9 +301,9 @@ static void read_offre(loader *l, const cz_node *seq)
 	if (!cz_expect_seq(&l->s, seq, "offre"))
 		return;
 	cz_project *p = l->p;
-	const char **names = alloc_array(l, seq->count, sizeof(*names));
-	cz_pos *pos = alloc_array(l, seq->count, sizeof(*pos));
-	if (!(p->offre = alloc_array(l, seq->count, sizeof(*p->offre))) || !names || !pos)
+	const char **names = cz_schema_array(&l->s, seq->count, sizeof(*names));
+	cz_pos *pos = cz_schema_array(&l->s, seq->count, sizeof(*pos));
+	if (!(p->offre = cz_schema_array(&l->s, seq->count, sizeof(*p->offre))) || !names || !pos)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
 		char path[256], q[256];
@@ -361,7 +345,7 @@ static void read_recettes(loader *l, const cz_node *n, const char *path, cz_mont
 		cz_read_num(&l->s, n, path, 0, MAX_EUROS, false, &mo->recettes);
 		return;
 	}
-	if (!(mo->recettes_services = alloc_array(l, n->count, sizeof(*mo->recettes_services))))
+	if (!(mo->recettes_services = cz_schema_array(&l->s, n->count, sizeof(*mo->recettes_services))))
 		return;
 	double total = 0;
 	bool ok = true;
@@ -404,7 +388,7 @@ static void read_activite(loader *l, const cz_node *seq)
 	if (!cz_expect_seq(&l->s, seq, "activite"))
 		return;
 	cz_project *p = l->p;
-	if (!(p->activite = alloc_array(l, seq->count, sizeof(*p->activite))))
+	if (!(p->activite = cz_schema_array(&l->s, seq->count, sizeof(*p->activite))))
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
 		char path[256], q[256];
@@ -457,7 +441,7 @@ static void read_financements(loader *l, const cz_node *seq)
 	if (!cz_expect_seq(&l->s, seq, "financements"))
 		return;
 	cz_project *p = l->p;
-	if (!(p->financements = alloc_array(l, seq->count, sizeof(*p->financements))))
+	if (!(p->financements = cz_schema_array(&l->s, seq->count, sizeof(*p->financements))))
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
 		char path[256], q[256];
@@ -557,7 +541,7 @@ static void read_seuils(loader *l, const cz_node *m)
 		}
 	}
 	cz_test *t = &l->p->test;
-	if (!(t->seuils = alloc_array(l, m->count, sizeof(*t->seuils))))
+	if (!(t->seuils = cz_schema_array(&l->s, m->count, sizeof(*t->seuils))))
 		return;
 	for (size_t i = 0; i < m->count; i++) {
 		const char *key;
@@ -592,15 +576,15 @@ static void read_test(loader *l, const cz_node *m)
 	cz_check_keys(&l->s, m, path, keys, N(keys));
 	cz_test *t = &l->p->test;
 	t->present = true;
-	const cz_node *n;
+	const cz_node *n, *fin;
 	if ((n = cz_node_get(m, "debut")))
 		cz_read_date(&l->s, n, "test.debut", &t->debut);
-	if ((n = cz_node_get(m, "fin")))
-		cz_read_date(&l->s, n, "test.fin", &t->fin);
-	if (t->debut.set && t->fin.set &&
+	if ((fin = cz_node_get(m, "fin")))
+		cz_read_date(&l->s, fin, "test.fin", &t->fin);
+	if (fin && t->debut.set && t->fin.set &&
 	    (t->fin.year * 10000 + t->fin.month * 100 + t->fin.day <
 	     t->debut.year * 10000 + t->debut.month * 100 + t->debut.day))
-		cz_problems_add(l->s.problems, n->line, n->column,
+		cz_problems_add(l->s.problems, fin->line, fin->column,
 				"« test.fin » est antérieure à « test.debut »");
 	opt_num(l, m, path, "carnet_commandes", 0, MAX_MONTHS, false, &t->carnet_commandes);
 	opt_num(l, m, path, "tresorerie_mois", 0, MAX_MONTHS, false, &t->tresorerie_mois);

@@ -34,14 +34,6 @@ typedef struct {
 	size_t n_ids, cap_ids;
 } ctx;
 
-static void *alloc_array(ctx *c, size_t n, size_t size)
-{
-	void *p = cz_arena_calloc(c->s.arena, n ? n : 1, size);
-	if (!p)
-		c->s.nomem = true;
-	return p;
-}
-
 /* Read an `id` and remember it; duplicates across the file are errors. */
 static bool read_id(ctx *c, const cz_node *map, const char *path, const char **out)
 {
@@ -78,23 +70,6 @@ static bool read_id(ctx *c, const cz_node *map, const char *path, const char **o
 	return true;
 }
 
-/* Required string field. */
-static void req_str(ctx *c, const cz_node *map, const char *path, const char *key, const char **out)
-{
-	char p[256];
-	const cz_node *n = cz_require(&c->s, map, path, key);
-	if (n)
-		cz_read_string(&c->s, n, cz_path_key(p, sizeof(p), path, key), out);
-}
-
-static void opt_str(ctx *c, const cz_node *map, const char *path, const char *key, const char **out)
-{
-	char p[256];
-	const cz_node *n = cz_node_get(map, key);
-	if (n)
-		cz_read_string(&c->s, n, cz_path_key(p, sizeof(p), path, key), out);
-}
-
 /* The sequence under `key`, or NULL (reported) when missing or not a list. */
 static const cz_node *req_seq(ctx *c, const cz_node *map, const char *path, const char *key)
 {
@@ -107,7 +82,7 @@ static const cz_node *req_seq(ctx *c, const cz_node *map, const char *path, cons
 
 static void read_items(ctx *c, const cz_node *seq, const char *path, cz_ref_item **out, size_t *count)
 {
-	*out = alloc_array(c, seq->count, sizeof(**out));
+	*out = cz_schema_array(&c->s, seq->count, sizeof(**out));
 	if (!*out)
 		return;
 	static const char *const keys[] = { "id", "nom" };
@@ -120,7 +95,7 @@ static void read_items(ctx *c, const cz_node *seq, const char *path, cz_ref_item
 		cz_check_keys(&c->s, m, p, keys, N(keys));
 		cz_ref_item *it = &(*out)[(*count)++];
 		read_id(c, m, p, &it->id);
-		req_str(c, m, p, "nom", &it->nom);
+		cz_field_string(&c->s, m, p, "nom", true, &it->nom);
 	}
 }
 
@@ -159,9 +134,9 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 		seen[ph] = true;
 		cz_ref_phase *phase = &r->phases[ph];
 		phase->id = cz_enum_phase.keys[ph];
-		req_str(c, m, p, "nom", &phase->nom);
-		req_str(c, m, p, "resume", &phase->resume);
-		opt_str(c, m, p, "point_attention", &phase->point_attention);
+		cz_field_string(&c->s, m, p, "nom", true, &phase->nom);
+		cz_field_string(&c->s, m, p, "resume", true, &phase->resume);
+		cz_field_string(&c->s, m, p, "point_attention", false, &phase->point_attention);
 
 		const cz_node *steps = req_seq(c, m, p, "etapes");
 		if (steps) {
@@ -173,7 +148,7 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 		const cz_node *comps = req_seq(c, m, p, "competences");
 		if (!comps)
 			continue;
-		phase->competences = alloc_array(c, comps->count, sizeof(cz_ref_competence));
+		phase->competences = cz_schema_array(&c->s, comps->count, sizeof(cz_ref_competence));
 		if (!phase->competences)
 			return;
 		for (size_t k = 0; k < comps->count; k++) {
@@ -186,7 +161,7 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 			cz_ref_competence *comp = &phase->competences[phase->n_competences++];
 			read_id(c, cm, cp, &comp->id);
 			check_phase_prefix(c, cm, comp->id, phase->id);
-			req_str(c, cm, cp, "nom", &comp->nom);
+			cz_field_string(&c->s, cm, cp, "nom", true, &comp->nom);
 			comp->family = -1;
 			const cz_node *fam = cz_require(&c->s, cm, cp, "famille");
 			if (!fam || fam->kind != CZ_NODE_SCALAR || !families_seq)
@@ -213,7 +188,7 @@ static void read_families(ctx *c, const cz_node *seq)
 {
 	static const char *const keys[] = { "id", "nom", "resume", "elements" };
 	cz_referential *r = c->ref;
-	r->families = alloc_array(c, seq->count, sizeof(*r->families));
+	r->families = cz_schema_array(&c->s, seq->count, sizeof(*r->families));
 	if (!r->families)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
@@ -225,8 +200,8 @@ static void read_families(ctx *c, const cz_node *seq)
 		cz_check_keys(&c->s, m, p, keys, N(keys));
 		cz_ref_family *f = &r->families[r->n_families++];
 		read_id(c, m, p, &f->id);
-		req_str(c, m, p, "nom", &f->nom);
-		opt_str(c, m, p, "resume", &f->resume);
+		cz_field_string(&c->s, m, p, "nom", true, &f->nom);
+		cz_field_string(&c->s, m, p, "resume", false, &f->resume);
 		const cz_node *el = cz_require(&c->s, m, p, "elements");
 		if (el)
 			cz_read_strings(&c->s, el, cz_path_key(q, sizeof(q), p, "elements"), &f->elements,
@@ -248,7 +223,7 @@ static void read_indicators(ctx *c, const cz_node *seq)
 	static const char *const keys[] = { "id", "nom", "nature", "mesure", "unite", "sens", "seuil",
 					     "seuil_partiel", "poids", "critique", "explication" };
 	cz_referential *r = c->ref;
-	r->indicators = alloc_array(c, seq->count, sizeof(*r->indicators));
+	r->indicators = cz_schema_array(&c->s, seq->count, sizeof(*r->indicators));
 	if (!r->indicators)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
@@ -260,8 +235,8 @@ static void read_indicators(ctx *c, const cz_node *seq)
 		cz_check_keys(&c->s, m, p, keys, N(keys));
 		cz_ref_indicator *ind = &r->indicators[r->n_indicators++];
 		read_id(c, m, p, &ind->id);
-		req_str(c, m, p, "nom", &ind->nom);
-		req_str(c, m, p, "explication", &ind->explication);
+		cz_field_string(&c->s, m, p, "nom", true, &ind->nom);
+		cz_field_string(&c->s, m, p, "explication", true, &ind->explication);
 		int v;
 		const cz_node *n;
 		if ((n = cz_require(&c->s, m, p, "nature")) &&
@@ -304,7 +279,7 @@ static void read_conditions(ctx *c, const cz_node *seq)
 	static const char *const keys[] = { "id", "cle", "nom", "explication" };
 	static const char *const known[] = { "statut_structure", "calendrier_financeurs", "strategie" };
 	cz_referential *r = c->ref;
-	r->conditions = alloc_array(c, seq->count, sizeof(*r->conditions));
+	r->conditions = cz_schema_array(&c->s, seq->count, sizeof(*r->conditions));
 	if (!r->conditions)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
@@ -316,8 +291,8 @@ static void read_conditions(ctx *c, const cz_node *seq)
 		cz_check_keys(&c->s, m, p, keys, N(keys));
 		cz_ref_condition *cd = &r->conditions[r->n_conditions++];
 		read_id(c, m, p, &cd->id);
-		req_str(c, m, p, "nom", &cd->nom);
-		opt_str(c, m, p, "explication", &cd->explication);
+		cz_field_string(&c->s, m, p, "nom", true, &cd->nom);
+		cz_field_string(&c->s, m, p, "explication", false, &cd->explication);
 		const cz_node *n = cz_require(&c->s, m, p, "cle");
 		if (n)
 			cz_read_ref(&c->s, n, "clé de condition", known, N(known), &cd->cle);
@@ -335,7 +310,7 @@ static void read_rule(ctx *c, const cz_node *m)
 	read_number_field(c, m, p, "part_max_non_renseignes", 0, 1, true, &rule->part_max_non_renseignes, NULL);
 	read_number_field(c, m, p, "score_go", 0, 1, true, &rule->score_go, NULL);
 	read_number_field(c, m, p, "score_no_go", 0, 1, true, &rule->score_no_go, NULL);
-	req_str(c, m, p, "explication", &rule->explication);
+	cz_field_string(&c->s, m, p, "explication", true, &rule->explication);
 	if (rule->score_no_go > rule->score_go)
 		cz_problems_add(c->s.problems, m->line, m->column,
 				"« score_no_go » doit être inférieur ou égal à « score_go »");
@@ -345,7 +320,7 @@ static void read_pitfalls(ctx *c, const cz_node *seq)
 {
 	static const char *const keys[] = { "id", "nom", "mesure", "seuil", "explication" };
 	cz_referential *r = c->ref;
-	r->pitfalls = alloc_array(c, seq->count, sizeof(*r->pitfalls));
+	r->pitfalls = cz_schema_array(&c->s, seq->count, sizeof(*r->pitfalls));
 	if (!r->pitfalls)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
@@ -357,8 +332,8 @@ static void read_pitfalls(ctx *c, const cz_node *seq)
 		cz_check_keys(&c->s, m, p, keys, N(keys));
 		cz_ref_pitfall *pf = &r->pitfalls[r->n_pitfalls++];
 		read_id(c, m, p, &pf->id);
-		req_str(c, m, p, "nom", &pf->nom);
-		req_str(c, m, p, "explication", &pf->explication);
+		cz_field_string(&c->s, m, p, "nom", true, &pf->nom);
+		cz_field_string(&c->s, m, p, "explication", true, &pf->explication);
 		int v;
 		const cz_node *n = cz_require(&c->s, m, p, "mesure");
 		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "mesure"), &measure_enum, &v))
@@ -389,8 +364,8 @@ static void read_pillars(ctx *c, const cz_node *seq)
 		seen[v] = true;
 		cz_ref_pillar *pl = &c->ref->pillars[v];
 		pl->id = cz_enum_pilier.keys[v];
-		req_str(c, m, p, "nom", &pl->nom);
-		req_str(c, m, p, "explication", &pl->explication);
+		cz_field_string(&c->s, m, p, "nom", true, &pl->nom);
+		cz_field_string(&c->s, m, p, "explication", true, &pl->explication);
 	}
 	for (int v = 0; v < CZ_PILIER_COUNT; v++)
 		if (!seen[v])
@@ -411,9 +386,9 @@ static void read_dashboard(ctx *c, const cz_node *m)
 	cz_ref_dashboard *d = &c->ref->dashboard;
 	d->present = true;
 	read_number_field(c, m, p, "taux_benevolat", 0, 1000, true, &d->taux_benevolat, NULL);
-	req_str(c, m, p, "source_taux_benevolat", &d->source_taux);
+	cz_field_string(&c->s, m, p, "source_taux_benevolat", true, &d->source_taux);
 	read_number_field(c, m, p, "part_max_pilier", 0, 1, true, &d->part_max_pilier, NULL);
-	req_str(c, m, p, "explication", &d->explication);
+	cz_field_string(&c->s, m, p, "explication", true, &d->explication);
 }
 
 /* `bmc.controles` (optional): every key is required once the section is there. */
@@ -459,7 +434,7 @@ static void read_bmc(ctx *c, const cz_node *m)
 	if (!cz_expect_map(&c->s, m, "bmc"))
 		return;
 	cz_check_keys(&c->s, m, "bmc", keys, N(keys));
-	req_str(c, m, "bmc", "attribution", &r->bmc_attribution);
+	cz_field_string(&c->s, m, "bmc", "attribution", true, &r->bmc_attribution);
 	const cz_node *checks = cz_node_get(m, "controles");
 	if (checks)
 		read_bmc_checks(c, checks);
@@ -482,8 +457,8 @@ static void read_bmc(ctx *c, const cz_node *m)
 		}
 		seen[v] = true;
 		r->blocks[v].id = cz_enum_bloc.keys[v];
-		req_str(c, b, p, "nom", &r->blocks[v].nom);
-		req_str(c, b, p, "question", &r->blocks[v].question);
+		cz_field_string(&c->s, b, p, "nom", true, &r->blocks[v].nom);
+		cz_field_string(&c->s, b, p, "question", true, &r->blocks[v].question);
 	}
 	for (int v = 0; blocks && v < CZ_BLOC_COUNT; v++)
 		if (!seen[v])
@@ -492,7 +467,7 @@ static void read_bmc(ctx *c, const cz_node *m)
 	const cz_node *models = req_seq(c, m, "bmc", "modeles");
 	if (!models)
 		return;
-	r->canvases = alloc_array(c, models->count, sizeof(*r->canvases));
+	r->canvases = cz_schema_array(&c->s, models->count, sizeof(*r->canvases));
 	if (!r->canvases)
 		return;
 	for (size_t i = 0; i < models->count; i++) {
@@ -504,7 +479,7 @@ static void read_bmc(ctx *c, const cz_node *m)
 		cz_check_keys(&c->s, cm, p, canvas_keys, N(canvas_keys));
 		cz_ref_canvas *cv = &r->canvases[r->n_canvases++];
 		read_id(c, cm, p, &cv->id);
-		req_str(c, cm, p, "nom", &cv->nom);
+		cz_field_string(&c->s, cm, p, "nom", true, &cv->nom);
 		const cz_node *bl = cz_require(&c->s, cm, p, "blocs");
 		if (bl)
 			cz_load_bmc(&c->s, bl, cz_path_key(q, sizeof(q), p, "blocs"), &cv->bmc);
@@ -520,9 +495,9 @@ static void read_concierge(ctx *c, const cz_node *m)
 	if (!cz_expect_map(&c->s, m, "concierge"))
 		return;
 	cz_check_keys(&c->s, m, "concierge", keys, N(keys));
-	req_str(c, m, "concierge", "role", &r->concierge_role);
+	cz_field_string(&c->s, m, "concierge", "role", true, &r->concierge_role);
 	const cz_node *qs = req_seq(c, m, "concierge", "qualites");
-	if (qs && (r->qualities = alloc_array(c, qs->count, sizeof(*r->qualities)))) {
+	if (qs && (r->qualities = cz_schema_array(&c->s, qs->count, sizeof(*r->qualities)))) {
 		for (size_t i = 0; i < qs->count; i++) {
 			char p[256];
 			const cz_node *qm = qs->items[i];
@@ -532,12 +507,12 @@ static void read_concierge(ctx *c, const cz_node *m)
 			cz_check_keys(&c->s, qm, p, q_keys, N(q_keys));
 			cz_ref_quality *ql = &r->qualities[r->n_qualities++];
 			read_id(c, qm, p, &ql->id);
-			req_str(c, qm, p, "nom", &ql->nom);
-			req_str(c, qm, p, "description", &ql->description);
+			cz_field_string(&c->s, qm, p, "nom", true, &ql->nom);
+			cz_field_string(&c->s, qm, p, "description", true, &ql->description);
 		}
 	}
 	const cz_node *ms = req_seq(c, m, "concierge", "missions");
-	if (ms && (r->missions = alloc_array(c, ms->count, sizeof(*r->missions)))) {
+	if (ms && (r->missions = cz_schema_array(&c->s, ms->count, sizeof(*r->missions)))) {
 		for (size_t i = 0; i < ms->count; i++) {
 			char p[256], q[256];
 			const cz_node *mm = ms->items[i];
@@ -547,7 +522,7 @@ static void read_concierge(ctx *c, const cz_node *m)
 			cz_check_keys(&c->s, mm, p, m_keys, N(m_keys));
 			cz_ref_mission *mi = &r->missions[r->n_missions++];
 			read_id(c, mm, p, &mi->id);
-			req_str(c, mm, p, "nom", &mi->nom);
+			cz_field_string(&c->s, mm, p, "nom", true, &mi->nom);
 			const cz_node *t = cz_require(&c->s, mm, p, "taches");
 			if (t)
 				cz_read_strings(&c->s, t, cz_path_key(q, sizeof(q), p, "taches"),
@@ -563,7 +538,7 @@ static void read_definition(ctx *c, const cz_node *m)
 	if (!cz_expect_map(&c->s, m, "definition"))
 		return;
 	cz_check_keys(&c->s, m, "definition", keys, N(keys));
-	req_str(c, m, "definition", "resume", &r->definition_resume);
+	cz_field_string(&c->s, m, "definition", "resume", true, &r->definition_resume);
 	const cz_node *n = req_seq(c, m, "definition", "caracteristiques");
 	if (n)
 		read_items(c, n, "definition.caracteristiques", &r->caracteristiques, &r->n_caracteristiques);
@@ -578,7 +553,7 @@ static void read_alerts(ctx *c, const cz_node *seq)
 	static const char *const keys[] = { "id", "nom", "severite", "etapes", "phases", "seuil", "raison" };
 	static const cz_enum sev_enum = { cz_severity_keys, cz_severity_keys, CZ_SEV_COUNT };
 	cz_referential *r = c->ref;
-	r->alerts = alloc_array(c, seq->count, sizeof(*r->alerts));
+	r->alerts = cz_schema_array(&c->s, seq->count, sizeof(*r->alerts));
 	if (!r->alerts)
 		return;
 	for (size_t i = 0; i < seq->count; i++) {
@@ -590,8 +565,8 @@ static void read_alerts(ctx *c, const cz_node *seq)
 		cz_check_keys(&c->s, m, p, keys, N(keys));
 		cz_ref_alert *al = &r->alerts[r->n_alerts++];
 		read_id(c, m, p, &al->id);
-		req_str(c, m, p, "nom", &al->nom);
-		req_str(c, m, p, "raison", &al->raison);
+		cz_field_string(&c->s, m, p, "nom", true, &al->nom);
+		cz_field_string(&c->s, m, p, "raison", true, &al->raison);
 		int v;
 		const cz_node *n = cz_require(&c->s, m, p, "severite");
 		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "severite"), &sev_enum, &v))
@@ -600,7 +575,7 @@ static void read_alerts(ctx *c, const cz_node *seq)
 		/* Without valid phases every step would be "unknown": say it once, there. */
 		if ((n = cz_node_get(m, "etapes")) && r->n_step_ids > 0 &&
 		    cz_expect_seq(&c->s, n, cz_path_key(q, sizeof(q), p, "etapes"))) {
-			al->etapes = alloc_array(c, n->count, sizeof(char *));
+			al->etapes = cz_schema_array(&c->s, n->count, sizeof(char *));
 			for (size_t k = 0; al->etapes && k < n->count; k++)
 				if (cz_read_ref(&c->s, n->items[k], "étape", r->step_ids, r->n_step_ids,
 						&al->etapes[al->n_etapes]))
@@ -623,8 +598,8 @@ static void collect_ids(ctx *c)
 		ns += r->phases[ph].n_etapes;
 		nc += r->phases[ph].n_competences;
 	}
-	r->step_ids = alloc_array(c, ns, sizeof(char *));
-	r->competence_ids = alloc_array(c, nc, sizeof(char *));
+	r->step_ids = cz_schema_array(&c->s, ns, sizeof(char *));
+	r->competence_ids = cz_schema_array(&c->s, nc, sizeof(char *));
 	if (!r->step_ids || !r->competence_ids)
 		return;
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {

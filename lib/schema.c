@@ -44,6 +44,8 @@ const char *cz_suggest(const char *word, const char *const *candidates, size_t n
 	const char *best = NULL;
 	size_t best_d = limit + 1;
 	for (size_t i = 0; i < n; i++) {
+		if (!candidates[i]) /* an id missing from an amended referential */
+			continue;
 		size_t d = distance(word, candidates[i]);
 		if (d < best_d) {
 			best_d = d;
@@ -56,7 +58,7 @@ const char *cz_suggest(const char *word, const char *const *candidates, size_t n
 	 * is covered above; also accept a candidate that contains the word. */
 	if (len >= 4)
 		for (size_t i = 0; i < n; i++)
-			if (strstr(candidates[i], word))
+			if (candidates[i] && strstr(candidates[i], word))
 				return candidates[i];
 	return NULL;
 }
@@ -466,4 +468,21 @@ bool cz_read_strings(cz_schema *s, const cz_node *n, const char *path, const cha
 	*out = v;
 	*count = k;
 	return ok;
+}
+
+void *cz_schema_array(cz_schema *s, size_t n, size_t size)
+{
+	void *v = cz_arena_calloc(s->arena, n ? n : 1, size);
+	if (!v)
+		s->nomem = true;
+	return v;
+}
+
+void cz_field_string(cz_schema *s, const cz_node *map, const char *path, const char *key,
+		     bool required, const char **out)
+{
+	char p[256];
+	const cz_node *n = required ? cz_require(s, map, path, key) : cz_node_get(map, key);
+	if (n)
+		cz_read_string(s, n, cz_path_key(p, sizeof(p), path, key), out);
 }

@@ -53,6 +53,14 @@ bool cz_read_month(cz_schema *s, const cz_node *n, const char *path, cz_date *ou
 bool cz_read_strings(cz_schema *s, const cz_node *n, const char *path, const char ***out,
 		     size_t *count);
 
+/* A zeroed array of n elements (room for one at least) in the schema's
+ * arena; NULL with s->nomem set when out of memory. */
+void *cz_schema_array(cz_schema *s, size_t n, size_t size);
+/* The string field `key` of `map` into *out; a missing key is reported when
+ * `required`, else left alone. */
+void cz_field_string(cz_schema *s, const cz_node *map, const char *path, const char *key,
+		     bool required, const char **out);
+
 /* Path helpers: "a.b" and "a[3]" into a caller buffer. */
 const char *cz_path_key(char *buf, size_t size, const char *parent, const char *key);
 const char *cz_path_index(char *buf, size_t size, const char *parent, size_t index);
