@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "out_names.h"
 #include "xlsx_file.h"
 
 typedef struct {
@@ -59,12 +60,29 @@ static int emit(const cz_opts *o, const cz_analysis *a, const void *res, const c
 	return cz_emit_result(o, a, res, ref, p->file, cz_cli_epoch(p), path, path ? NULL : stdout_buf);
 }
 
+/* "rapport.md", "x.json"…: a name meant for one file, not a directory. */
+static bool has_report_extension(const char *path)
+{
+	static const char *const exts[] = { ".md", ".json", ".xlsx", ".yaml", ".yml" };
+	size_t l = strlen(path);
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t e = strlen(exts[i]);
+		if (l > e && strcmp(path + l - e, exts[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 int cz_run_analysis(const cz_opts *o, const cz_analysis *a)
 {
 	if (o->format == CZ_FMT_XLSX && (!o->output || strcmp(o->output, "-") == 0))
 		return cz_cli_usage_error(o->spec, "le format xlsx s'écrit dans un fichier : ajoutez -o FICHIER.xlsx");
 	bool several = o->argc > 1;
 	bool to_dir = o->output && strcmp(o->output, "-") != 0 && (several || is_dir(o->output));
+	if (to_dir && !is_dir(o->output) && has_report_extension(o->output))
+		return cz_cli_usage_error(o->spec, "avec plusieurs fichiers, -o désigne un répertoire "
+						   "(un rapport par projet) : « %s » ressemble à un nom de fichier",
+					  o->output);
 	if (to_dir && !is_dir(o->output) && mkdir(o->output, 0777) != 0) {
 		fprintf(stderr, "%s: création du répertoire impossible (%s)\n", o->output, strerror(errno));
 		return CZ_EXIT_IO;
@@ -75,6 +93,7 @@ int cz_run_analysis(const cz_opts *o, const cz_analysis *a)
 		return code;
 
 	int worst_error = CZ_EXIT_OK, worst_flag = CZ_EXIT_OK;
+	cz_names names = { NULL, 0, 0 };
 	size_t written = 0;
 	cz_buf out;
 	cz_buf_init(&out);
@@ -99,8 +118,11 @@ int cz_run_analysis(const cz_opts *o, const cz_analysis *a)
 		} else {
 			char *path = NULL;
 			if (to_dir) {
-				path = cz_cli_output_path(o->output, o->argv[i], a->suffix,
-							  cz_cli_format_ext(o->format));
+				/* two inputs named alike never overwrite each other's report */
+				const char *name = cz_names_unique(&names, o->argv[i]);
+				path = name ? cz_cli_output_path(o->output, name, a->suffix,
+								 cz_cli_format_ext(o->format))
+					    : NULL;
 				code = path ? emit(o, a, res, ref, p, path, NULL) : CZ_EXIT_IO;
 			} else if (single_file && o->format == CZ_FMT_XLSX) {
 				code = emit(o, a, res, ref, p, o->output, NULL);
@@ -133,6 +155,7 @@ int cz_run_analysis(const cz_opts *o, const cz_analysis *a)
 			worst_error = code;
 	}
 	cz_buf_free(&out);
+	cz_names_free(&names);
 	cz_referential_free(ref);
 	return worst_error != CZ_EXIT_OK ? worst_error : worst_flag;
 }

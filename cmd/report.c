@@ -19,6 +19,7 @@
 #include "indicators.h"
 #include "json.h"
 #include "loader.h"
+#include "out_names.h"
 #include "portfolio.h"
 #include "testphase.h"
 #include "xlsx_file.h"
@@ -175,95 +176,6 @@ static int add_directory(path_list *l, const char *dir)
 	closedir(d);
 	qsort(l->paths + first, l->count - first, sizeof(char *), cmp_str);
 	return code;
-}
-
-/* --- output names -------------------------------------------------------- */
-
-/* A small set of the report names already given, to keep them unique. */
-typedef struct {
-	char **slots;
-	size_t cap, count;
-} name_set;
-
-static size_t hash(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-static bool set_contains(const name_set *s, const char *name)
-{
-	if (!s->cap)
-		return false;
-	for (size_t i = hash(name) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
-		if (!s->slots[i])
-			return false;
-		if (!strcmp(s->slots[i], name))
-			return true;
-	}
-}
-
-static bool set_insert(name_set *s, char *name)
-{
-	if ((s->count + 1) * 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		char **slots = calloc(cap, sizeof(*slots));
-		if (!slots)
-			return false;
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->slots[i])
-				continue;
-			size_t j = hash(s->slots[i]) & (cap - 1);
-			while (slots[j])
-				j = (j + 1) & (cap - 1);
-			slots[j] = s->slots[i];
-		}
-		free(s->slots);
-		s->slots = slots;
-		s->cap = cap;
-	}
-	size_t j = hash(name) & (s->cap - 1);
-	while (s->slots[j])
-		j = (j + 1) & (s->cap - 1);
-	s->slots[j] = name;
-	s->count++;
-	return true;
-}
-
-static void set_free(name_set *s)
-{
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->slots[i]);
-	free(s->slots);
-}
-
-/* The report name of `input`: its base name without .yaml/.yml, made
- * unique with -2, -3… in input order ("portefeuille" is taken). The
- * returned string belongs to `used`. */
-static const char *report_name(name_set *used, const char *input)
-{
-	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
-	const char *slash = strrchr(base, '/');
-	if (slash)
-		base = slash + 1;
-	size_t stem = strlen(base);
-	if (stem > 5 && !strcmp(base + stem - 5, ".yaml"))
-		stem -= 5;
-	else if (stem > 4 && !strcmp(base + stem - 4, ".yml"))
-		stem -= 4;
-	char *name = malloc(stem + 24);
-	if (!name)
-		return NULL;
-	snprintf(name, stem + 24, "%.*s", (int)stem, base);
-	for (unsigned n = 2; set_contains(used, name); n++)
-		snprintf(name, stem + 24, "%.*s-%u", (int)stem, base, n);
-	if (!set_insert(used, name)) {
-		free(name);
-		return NULL;
-	}
-	return name;
 }
 
 /* --- one project ----------------------------------------------------------- */
@@ -499,11 +411,9 @@ int cmd_report(int argc, char **argv)
 	bool show_progress = !o.quiet && isatty(STDERR_FILENO);
 	cz_portfolio pf;
 	cz_portfolio_init(&pf);
-	name_set used = { NULL, 0, 0 };
+	cz_names used = { NULL, 0, 0 };
 	/* The portfolio's own name is never given to a project. */
-	char *reserved = strdup("portefeuille");
-	if (!reserved || !set_insert(&used, reserved)) {
-		free(reserved);
+	if (!cz_names_reserve(&used, "portefeuille")) {
 		worst = CZ_EXIT_IO;
 		goto out;
 	}
@@ -526,7 +436,7 @@ int cmd_report(int argc, char **argv)
 				code = CZ_EXIT_IO;
 			free(row.first_error);
 		} else {
-			const char *name = report_name(&used, file);
+			const char *name = cz_names_unique(&used, file);
 			char *path = name ? cz_cli_output_path(o.output, name, "", cz_cli_format_ext(o.format)) : NULL;
 			if (!path) {
 				code = CZ_EXIT_IO;
@@ -556,7 +466,7 @@ int cmd_report(int argc, char **argv)
 		       pf.count - n_valid > 1 ? "s" : "", pf.count - n_valid > 1 ? "s" : "", o.output,
 		       cz_cli_format_ext(o.format));
 out:
-	set_free(&used);
+	cz_names_free(&used);
 	cz_portfolio_free(&pf);
 	cz_referential_free(ref);
 	list_free(&inputs);
