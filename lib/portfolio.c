@@ -108,14 +108,13 @@ static void md_percent(cz_buf *b, double v)
 	cz_buf_puts(b, cz_fr_percent(s, sizeof(s), v));
 }
 
-static void md_ratio(cz_buf *b, cz_num v, bool percent)
+static void md_ratio(cz_buf *b, cz_num v)
 {
 	char s[32];
 	if (!v.set)
 		cz_buf_puts(b, "—");
 	else
-		cz_buf_puts(b, percent ? cz_fr_percent(s, sizeof(s), v.value)
-				       : cz_fr_number(s, sizeof(s), v.value, 2));
+		cz_buf_puts(b, cz_fr_number(s, sizeof(s), v.value, 2));
 }
 
 static void md_pillars(cz_buf *b, const cz_portfolio_row *r)
@@ -166,14 +165,17 @@ cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phas
 				      r->verdict ? r->verdict : "—");
 			md_percent(out, r->skills_coverage);
 			cz_buf_puts(out, " | ");
-			md_ratio(out, r->charges_coverage, false);
+			md_ratio(out, r->charges_coverage);
 			cz_buf_puts(out, " | ");
-			md_ratio(out, r->self_financing, true);
+			md_ratio(out, r->self_financing);
 			cz_buf_puts(out, " | ");
 			md_pillars(out, r);
 			cz_buf_printf(out, " | %u |\n", r->critical_alerts);
 		}
-		cz_buf_puts(out, "\n");
+		cz_buf_puts(out, "\nAvancement : de la phase déclarée. Couverture des charges ((recettes + "
+				 "financements acquis) / charges), autofinancement (recettes / charges) et "
+				 "piliers : sur tous les relevés d'activité du projet, comme dans son tableau "
+				 "de bord ; le verdict vient du bilan de la phase de test.\n\n");
 	}
 	if (t.invalid) {
 		cz_buf_puts(out, "## Fichiers invalides\n\nCes fichiers n'ont pas été analysés ; "
@@ -319,9 +321,9 @@ cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *ph
 	for (lxw_col_t c = 0; c < N_COLS; c++) {
 		worksheet_write_string(ws, 0, c, headers[c], head);
 		worksheet_set_column(ws, c, c, widths[c], c == COL_PROGRESS || c == COL_SKILLS ||
-								  c == COL_SELF || (c >= COL_PILLAR0 && c < COL_ALERTS)
+								  (c >= COL_PILLAR0 && c < COL_ALERTS)
 							  ? pct
-							  : c == COL_COVERAGE ? ratio : NULL);
+							  : c == COL_COVERAGE || c == COL_SELF ? ratio : NULL);
 	}
 	worksheet_set_row(ws, 0, 45, NULL);
 	worksheet_freeze_panes(ws, 1, 2);
@@ -344,7 +346,7 @@ cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *ph
 		if (r->charges_coverage.set)
 			worksheet_write_number(ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
 		if (r->self_financing.set)
-			worksheet_write_number(ws, row, COL_SELF, r->self_financing.value, pct);
+			worksheet_write_number(ws, row, COL_SELF, r->self_financing.value, ratio);
 		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
 			worksheet_write_number(ws, row, (lxw_col_t)(COL_PILLAR0 + p), r->pillar_shares[p], pct);
 		worksheet_write_number(ws, row, COL_ALERTS, r->critical_alerts, NULL);
