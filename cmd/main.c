@@ -45,7 +45,8 @@ static void print_help(void)
 	      "(entrée standard).\n"
 	      "\nCodes de sortie :\n"
 	      "  0   succès\n"
-	      "  1   fichier invalide (erreur YAML ou de format) : rien n'est écrit\n"
+	      "  1   fichier invalide (erreur YAML ou de format) : rien n'est écrit pour\n"
+	      "      lui ; avec plusieurs fichiers, les autres sont traités\n"
 	      "  2   erreur d'utilisation (option inconnue, argument manquant)\n"
 	      "  3   erreur d'entrée-sortie (lecture ou écriture impossible)\n"
 	      "  10, 11, 12  avec --exit-code seulement (voir l'aide de chaque commande)\n",
