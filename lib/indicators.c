@@ -8,6 +8,7 @@
 
 #include "enums.h"
 #include "format_fr.h"
+#include "funding.h"
 
 const char *const cz_ind_alert_keys[3] = { "info", "attention", "critique" };
 const char *const cz_ind_alert_labels[3] = { "info", "attention", "critique" };
@@ -68,30 +69,27 @@ cz_break_even_kind cz_ind_break_even(double slope, double intercept, int x_last,
 	return CZ_BE_MONTH;
 }
 
+char *cz_ind_minus(char *s, size_t size)
+{
+	size_t n = strlen(s);
+	/* U+2212 is three bytes where the hyphen was one. */
+	if (n == 0 || s[0] != '-' || n + 3 > size)
+		return s;
+	memmove(s + 3, s + 1, n);
+	memcpy(s, "\xe2\x88\x92", 3);
+	return s;
+}
+
+char *cz_ind_euros(char *out, size_t size, double v)
+{
+	return cz_ind_minus(cz_fr_euros(out, size, v), size);
+}
+
 cz_date cz_ind_month_add(cz_date d, int offset)
 {
 	int m = d.year * 12 + (d.month - 1) + offset;
 	cz_date r = { m / 12, m % 12 + 1, 0, true };
 	return r;
-}
-
-cz_funding_split cz_ind_secured_funding(const cz_project *p, int year_from, int year_to)
-{
-	cz_funding_split s = { 0, 0, 0, 0 };
-	for (size_t i = 0; i < p->n_financements; i++) {
-		const cz_funding *f = &p->financements[i];
-		if (!f->montant.set)
-			continue;
-		if (!f->acquis)
-			s.non_acquis += f->montant.value;
-		else if (f->annee == 0)
-			s.sans_annee += f->montant.value;
-		else if (f->annee < year_from || f->annee > year_to)
-			s.hors_periode += f->montant.value;
-		else
-			s.retenu += f->montant.value;
-	}
-	return s;
 }
 
 static cz_num num(double v)
@@ -201,44 +199,59 @@ static cz_status collect_services(cz_indicators *r, const cz_project *p)
 	return CZ_OK;
 }
 
-static void compute_mix(cz_indicators *r, const cz_project *p)
+static cz_status compute_mix(cz_indicators *r, const cz_project *p)
 {
 	cz_ind_mix *m = &r->mix;
 	m->largest = -1;
-	if (p->n_activite > 0) {
+	size_t n = p->n_activite;
+	cz_date *months;
+	if (n > 0) {
+		months = cz_arena_calloc(r->arena, n, sizeof(*months));
+		if (!months)
+			return CZ_ERR_NOMEM;
+		for (size_t i = 0; i < n; i++)
+			months[i] = p->activite[i].periode;
 		m->year_from = p->activite[0].periode.year;
-		m->year_to = p->activite[p->n_activite - 1].periode.year;
+		m->year_to = p->activite[n - 1].periode.year;
+	} else {
+		/* No record: the declared resources, each secured funding over its whole year. */
+		months = cz_arena_calloc(r->arena, p->n_financements * CZ_FUNDING_MONTHS_PER_YEAR + 1,
+					 sizeof(*months));
+		if (!months)
+			return CZ_ERR_NOMEM;
+		for (size_t i = 0; i < p->n_financements; i++)
+			for (int k = 0; p->financements[i].acquis && p->financements[i].annee &&
+					k < CZ_FUNDING_MONTHS_PER_YEAR; k++)
+				months[n++] = (cz_date){ p->financements[i].annee, k + 1, 0, true };
 	}
-	m->montant[CZ_PILIER_ACTIVITE] = r->total.recettes.set ? r->total.recettes.value : 0;
-	for (size_t i = 0; i < p->n_financements; i++) {
-		const cz_funding *f = &p->financements[i];
-		if (!f->montant.set)
-			continue;
-		double v = f->montant.value;
-		if (!f->acquis)
-			m->non_acquis += v;
-		else if (m->year_from && f->annee == 0)
-			m->sans_annee += v;
-		else if (m->year_from && (f->annee < m->year_from || f->annee > m->year_to))
-			m->hors_periode += v;
-		else if (!f->pilier_set)
-			m->sans_pilier += v;
-		else
-			m->montant[f->pilier] += v;
-	}
+	cz_funding_share fs;
+	if (cz_funding_attribute(p, months, n, r->arena, &fs) != CZ_OK)
+		return CZ_ERR_NOMEM;
+	for (int k = 0; k < CZ_PILIER_COUNT; k++)
+		m->montant[k] = fs.par_pilier[k];
+	m->montant[CZ_PILIER_ACTIVITE] += r->total.recettes.set ? r->total.recettes.value : 0;
+	/* Volunteer time is the citizens' contribution in kind: valued, it joins their pillar. */
+	m->benevolat = r->total.valeur_benevolat.set ? r->total.valeur_benevolat.value : 0;
+	m->montant[CZ_PILIER_IMPLICATION_CITOYENNE] += m->benevolat;
+	m->non_acquis = fs.non_acquis;
+	m->hors_periode = fs.hors_periode;
+	m->sans_annee = fs.sans_annee;
+	m->sans_pilier = fs.sans_pilier;
+	m->hors_mois = fs.hors_mois;
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 		m->total += m->montant[k];
 		if (m->montant[k] > 0)
 			m->n_piliers++;
 	}
 	if (!(m->total > 0))
-		return;
+		return CZ_OK;
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 		m->part[k] = m->montant[k] / m->total;
 		if (m->largest < 0 || m->montant[k] > m->montant[m->largest])
 			m->largest = k;
 	}
 	m->herfindahl = cz_ind_herfindahl(m->montant, CZ_PILIER_COUNT);
+	return CZ_OK;
 }
 
 static void compute_trend(cz_indicators *r, double *xs, double *ys)
@@ -308,8 +321,12 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 				used += (size_t)w;
 		}
 		if (!add_alert(r, cap, CZ_IND_ALERT_ATTENTION,
-			       "%zu mois sans relevé d'activité (%s) : ils restent vides, sans interpolation ; "
-			       "les moyennes mobiles qui les incluent ne sont pas calculées.",
+			       r->n_gaps > 1 ? "%zu mois sans relevé d'activité (%s) : ils restent vides, sans "
+					       "interpolation ; les moyennes mobiles qui les incluent ne sont pas "
+					       "calculées."
+					     : "%zu mois sans relevé d'activité (%s) : il reste vide, sans "
+					       "interpolation ; les moyennes mobiles qui l'incluent ne sont pas "
+					       "calculées.",
 			       r->n_gaps, list))
 			return CZ_ERR_NOMEM;
 	}
@@ -346,7 +363,7 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 		if (!add_alert(r, cap, CZ_IND_ALERT_ATTENTION,
 			       "Le résultat mensuel (recettes − charges) est négatif et ne s'améliore pas "
 			       "(tendance de %s par mois) : pas d'équilibre en vue sans les financements.",
-			       cz_fr_euros(a, sizeof(a), r->trend.slope)))
+			       cz_ind_euros(a, sizeof(a), r->trend.slope)))
 			return CZ_ERR_NOMEM;
 	}
 	(void)p;
@@ -411,12 +428,11 @@ cz_status cz_indicators_run(const cz_project *p, const cz_referential *ref,
 		f->charges = mo->charges;
 		if (mo->recettes.set && mo->charges.set)
 			f->resultat = num(mo->recettes.value - mo->charges.value);
-		/* Secured funding of the year, spread over that year's records. */
-		size_t in_year = 0;
-		for (size_t k = 0; k < p->n_activite; k++)
-			in_year += p->activite[k].periode.year == mo->periode.year;
-		cz_funding_split fs = cz_ind_secured_funding(p, mo->periode.year, mo->periode.year);
-		f->financements = num(fs.retenu / (double)in_year);
+		/* The month's twelfth of its year's secured funding. */
+		cz_funding_share fs;
+		if (cz_funding_attribute(p, &mo->periode, 1, arena, &fs) != CZ_OK)
+			goto out;
+		f->financements = num(fs.retenu);
 		if (mo->recettes.set && mo->charges.set && mo->charges.value > 0)
 			f->couverture = num((mo->recettes.value + f->financements.value) / mo->charges.value);
 		f->autofinancement = ratio(mo->recettes, mo->charges);
@@ -461,7 +477,8 @@ cz_status cz_indicators_run(const cz_project *p, const cz_referential *ref,
 	compute_trend(r, xs, ys);
 	if ((st = collect_services(r, p)) != CZ_OK)
 		goto out;
-	compute_mix(r, p);
+	if ((st = compute_mix(r, p)) != CZ_OK)
+		goto out;
 	if ((st = build_alerts(r, p, ref)) != CZ_OK)
 		goto out;
 	st = CZ_OK;

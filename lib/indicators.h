@@ -12,10 +12,13 @@
  * - Ratios of a month need both of their terms; totals of a ratio sum the
  *   numerator and the denominator over the months where both are known
  *   (conversion = Σcommandes / Σdemandes over those months, and so on).
- * - Secured funding (`acquis: true`) of year Y is spread evenly over the
- *   records of year Y, so coverage = (recettes + that share) / charges, and
- *   the months of a year add up to the year's funding. Funding of a year
- *   with no record, not secured, or without `annee` is left out, and shown.
+ * - Secured funding (`acquis: true`) of year Y is spread over the twelve
+ *   calendar months of Y (lib/funding.h): a recorded month of Y gets
+ *   montant / 12, so coverage = (recettes + that twelfth) / charges, and
+ *   totals only count the recorded months (four records carry 4/12 of the
+ *   year's funding, never all of it). The rest of a recorded year's
+ *   funding, funding of a year with no record, not secured, or without
+ *   `annee` is left out, and shown.
  * - Moving average over 3 calendar months: computed only when the month
  *   and the two before it are all recorded with the figure; a gap or a
  *   missing figure leaves it unset.
@@ -25,10 +28,13 @@
  * - Break-even: where the trend line crosses zero. "Already" when the
  *   trend's value at the last recorded month is >= 0; "none in sight" when
  *   the slope is <= 0 (or the crossing is more than 100 years away).
- * - Funding mix: the activity pillar is Σrecettes plus secured funding
- *   tagged `activite`; the three others are secured funding by pillar; all
- *   restricted to the years the records cover (every secured funding when
- *   there is no record). Herfindahl index = Σ(share²) over the four pillars.
+ * - Funding mix, over the recorded months: the activity pillar is
+ *   Σrecettes plus the secured funding tagged `activite` attributed to
+ *   those months; the three others are the attributed secured funding by
+ *   pillar, and the citizen pillar (`implication_citoyenne`) also gets the
+ *   valued volunteer hours (heures bénévoles × taux), shown apart as
+ *   "bénévolat valorisé". With no record, each secured funding counts for
+ *   its whole year. Herfindahl index = Σ(share²) over the four pillars.
  * - Recurring revenue: the part of per-service revenue (`recettes` given as
  *   a map) whose service matches, by exact name, an offer with
  *   `recurrent: true`, over all per-service revenue.
@@ -50,7 +56,7 @@ typedef struct {
 	cz_num demandes, commandes, conversion;
 	cz_num clients, clients_recurrents, fidelisation; /* fidelisation = recurrents / clients */
 	cz_num recettes, charges, resultat;
-	cz_num financements; /* secured funding attributed (see above) */
+	cz_num financements; /* secured funding of the recorded months: a twelfth of the year's per month */
 	cz_num couverture;   /* (recettes + financements) / charges */
 	cz_num autofinancement; /* recettes / charges */
 	cz_num heures_salariees, heures_benevoles, valeur_benevolat; /* valeur in euros */
@@ -96,8 +102,11 @@ typedef struct {
 	int largest;           /* cz_pilier with the largest amount, -1 when total is 0 */
 	double herfindahl;     /* 0 when total is 0 */
 	size_t n_piliers;      /* pillars with a positive amount */
-	int year_from, year_to; /* 0 when every year counts (no record) */
-	double non_acquis, hors_periode, sans_annee, sans_pilier; /* left out, euros */
+	int year_from, year_to; /* years of the records; 0 when there is none */
+	double benevolat;       /* valued volunteer hours, inside montant[implication_citoyenne] */
+	/* Left out, euros: see lib/funding.h (hors_mois: the share of the recorded
+	 * years' funding that falls on months without a record). */
+	double non_acquis, hors_periode, sans_annee, sans_pilier, hors_mois;
 } cz_ind_mix;
 
 typedef enum { CZ_IND_ALERT_INFO, CZ_IND_ALERT_ATTENTION, CZ_IND_ALERT_CRITIQUE } cz_ind_alert_level;
@@ -159,12 +168,12 @@ double cz_ind_herfindahl(const double *amounts, size_t n);
  * fills kind and, for CZ_BE_MONTH, the offset of the crossing month
  * (first whole month at or after the crossing). */
 cz_break_even_kind cz_ind_break_even(double slope, double intercept, int x_last, int *x_cross);
-/* Secured funding (acquis, with a montant) whose annee lies in
- * [year_from, year_to]; also what was left out. */
-typedef struct {
-	double retenu, non_acquis, hors_periode, sans_annee;
-} cz_funding_split;
-cz_funding_split cz_ind_secured_funding(const cz_project *p, int year_from, int year_to);
+/* Turn the leading hyphen of a formatted negative figure into the minus
+ * sign U+2212 the reports' headers use (« recettes − charges »), in place;
+ * `size` is the buffer's size. Returns s. */
+char *cz_ind_minus(char *s, size_t size);
+/* cz_fr_euros with that minus sign. */
+char *cz_ind_euros(char *out, size_t size, double v);
 /* The month `offset` months after `d` (day 0). */
 cz_date cz_ind_month_add(cz_date d, int offset);
 

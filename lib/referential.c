@@ -301,7 +301,8 @@ static void read_conditions(ctx *c, const cz_node *seq)
 
 static void read_rule(ctx *c, const cz_node *m)
 {
-	static const char *const keys[] = { "part_max_non_renseignes", "score_go", "score_no_go", "explication" };
+	static const char *const keys[] = { "part_max_non_renseignes", "score_go", "score_no_go",
+					    "critique_non_renseigne_incomplet", "explication" };
 	const char *p = "regle_verdict";
 	if (!cz_expect_map(&c->s, m, p))
 		return;
@@ -310,6 +311,10 @@ static void read_rule(ctx *c, const cz_node *m)
 	read_number_field(c, m, p, "part_max_non_renseignes", 0, 1, true, &rule->part_max_non_renseignes, NULL);
 	read_number_field(c, m, p, "score_go", 0, 1, true, &rule->score_go, NULL);
 	read_number_field(c, m, p, "score_no_go", 0, 1, true, &rule->score_no_go, NULL);
+	const cz_node *n = cz_node_get(m, "critique_non_renseigne_incomplet");
+	if (n)
+		cz_read_bool(&c->s, n, "regle_verdict.critique_non_renseigne_incomplet",
+			     &rule->critique_non_renseigne_incomplet);
 	cz_field_string(&c->s, m, p, "explication", true, &rule->explication);
 	if (rule->score_no_go > rule->score_go)
 		cz_problems_add(c->s.problems, m->line, m->column,

@@ -76,6 +76,7 @@ typedef struct {
 	double part_max_non_renseignes; /* above: INCOMPLET */
 	double score_go;                /* at or above (and no critical miss, conditions met): GO */
 	double score_no_go;             /* below: NO-GO */
+	bool critique_non_renseigne_incomplet; /* a critical indicator non renseigné: INCOMPLET */
 	const char *explication;
 } cz_ref_verdict_rule;
 

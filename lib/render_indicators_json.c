@@ -10,7 +10,8 @@
  *   "mois": [ {                       one per calendar month, first record to last
  *       "periode": "2026-01", "manquant": false,
  *       "demandes", "commandes", "conversion", "clients", "clients_recurrents",
- *       "fidelisation", "recettes", "charges", "resultat", "financements",
+ *       "fidelisation", "recettes", "charges", "resultat",
+ *       "financements" (secured funding: a twelfth of the year's per month),
  *       "couverture", "autofinancement", "heures_salariees", "heures_benevoles",
  *       "valeur_benevolat", "km", "livraisons", "km_par_livraison": number | null,
  *       "recettes_services": { "service": euros, … } | null,
@@ -22,11 +23,17 @@
  *   "tendance": { "points", "pente_euros_par_mois": number | null, "ordonnee": number | null,
  *       "equilibre": "inconnu" | "deja" | "mois" | "jamais",
  *       "mois_equilibre": "AAAA-MM" | null, "mois_apres_dernier_releve": number | null },
- *   "piliers": { "annee_debut", "annee_fin": number | null (null: every year counted),
+ *   "piliers": { "annee_debut", "annee_fin": number | null (years of the records;
+ *           null: no record, each secured funding counted for its whole year),
  *       "repartition": [ { "pilier": "activite", "nom", "montant", "part" } ],
+ *           (secured funding: a twelfth of the year's amount per recorded month;
+ *           implication_citoyenne includes "benevolat_valorise")
+ *       "benevolat_valorise": euros,    volunteer hours × taux
  *       "total", "pilier_principal": key | null, "part_principale": number | null,
  *       "herfindahl": number | null,
- *       "exclus": { "non_acquis", "hors_periode", "sans_annee", "sans_pilier" } },
+ *       "exclus": { "non_acquis", "hors_periode", "sans_annee", "sans_pilier",
+ *                   "hors_mois" } },   hors_mois: share of the recorded years'
+ *                                      funding falling on months without a record
  *   "alertes": [ { "niveau": "info" | "attention" | "critique", "message" } ]
  * }
  */
@@ -177,6 +184,7 @@ cz_status cz_indicators_render_json(const cz_indicators *r, const cz_referential
 		cz_json_object_end(&j);
 	}
 	cz_json_array_end(&j);
+	cz_json_kv_number(&j, "benevolat_valorise", m->benevolat);
 	cz_json_kv_number(&j, "total", m->total);
 	cz_json_kv_string(&j, "pilier_principal", m->largest >= 0 ? cz_enum_key(&cz_enum_pilier, m->largest) : NULL);
 	kv_num(&j, "part_principale", (cz_num){ m->largest >= 0 ? m->part[m->largest] : 0, m->largest >= 0 });
@@ -187,6 +195,7 @@ cz_status cz_indicators_render_json(const cz_indicators *r, const cz_referential
 	cz_json_kv_number(&j, "hors_periode", m->hors_periode);
 	cz_json_kv_number(&j, "sans_annee", m->sans_annee);
 	cz_json_kv_number(&j, "sans_pilier", m->sans_pilier);
+	cz_json_kv_number(&j, "hors_mois", m->hors_mois);
 	cz_json_object_end(&j);
 	cz_json_object_end(&j);
 

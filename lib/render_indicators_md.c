@@ -18,7 +18,7 @@ static void cell(cz_buf *b, cz_num v, fmt_kind k)
 	} else {
 		switch (k) {
 		case F_EUROS:
-			cz_fr_euros(s, sizeof(s), v.value);
+			cz_ind_euros(s, sizeof(s), v.value);
 			break;
 		case F_PERCENT:
 			cz_fr_percent(s, sizeof(s), v.value);
@@ -66,7 +66,8 @@ static void summary(cz_buf *b, const cz_indicators *r)
 		{ "Recettes", t->recettes, F_EUROS },
 		{ "Charges", t->charges, F_EUROS },
 		{ "Résultat (recettes − charges)", t->resultat, F_EUROS },
-		{ "Financements acquis rapportés aux mois", t->financements, F_EUROS },
+		{ "Financements acquis des mois relevés (un douzième du montant annuel par mois)", t->financements,
+		  F_EUROS },
 		{ "Couverture des charges ((recettes + financements acquis) / charges)", t->couverture, F_RATIO },
 		{ "Autofinancement (recettes / charges)", t->autofinancement, F_RATIO },
 		{ "Heures salariées", t->heures_salariees, F_HOURS },
@@ -147,8 +148,10 @@ static void monthly(cz_buf *b, const cz_indicators *r)
 	cz_buf_puts(b, "\n\n");
 	cz_buf_puts(b, "Un ratio n'est calculé que si ses deux termes sont renseignés ; celui de la ligne Total "
 		       "rapporte la somme des numérateurs à celle des dénominateurs, sur les mois où les deux "
-		       "sont connus. Les financements acquis d'une année sont répartis à parts égales entre les "
-		       "relevés de cette année pour le calcul de la couverture mensuelle.\n\n");
+		       "sont connus. Un financement acquis est réparti sur les douze mois de son année : chaque "
+		       "mois relevé en reçoit un douzième pour le calcul de la couverture, et les totaux ne "
+		       "comptent que les mois relevés (quatre relevés portent quatre douzièmes du financement "
+		       "de l'année, pas davantage).\n\n");
 }
 
 static void averages(cz_buf *b, const cz_indicators *r)
@@ -181,9 +184,9 @@ static void trend(cz_buf *b, const cz_indicators *r)
 	}
 	cz_buf_printf(b, "- Tendance du résultat mensuel : %s par mois (droite des moindres carrés sur %zu mois ; "
 			 "un mois manquant allonge l'axe du temps sans être comblé).\n",
-		      cz_fr_euros(s, sizeof(s), t->slope), t->n_points);
+		      cz_ind_euros(s, sizeof(s), t->slope), t->n_points);
 	cz_buf_printf(b, "- Résultat selon la tendance au dernier mois relevé : %s.\n",
-		      cz_fr_euros(s, sizeof(s), t->intercept + t->slope * t->x_last));
+		      cz_ind_euros(s, sizeof(s), t->intercept + t->slope * t->x_last));
 	cz_buf_puts(b, "- Équilibre (résultat ≥ 0) : ");
 	switch (t->kind) {
 	case CZ_BE_ALREADY:
@@ -205,8 +208,8 @@ static void services(cz_buf *b, const cz_indicators *r)
 	char s[64];
 	cz_buf_puts(b, "## Recettes par service\n\n");
 	if (r->n_mois_detailles == 0) {
-		cz_buf_puts(b, "Aucun relevé ne détaille ses recettes par service (`recettes` donné comme une "
-			       "liste « service : montant »).\n\n");
+		cz_buf_puts(b, "Aucun relevé ne détaille ses recettes par service (`recettes` donné par service, "
+			       "sous la forme d'une table `{ \"Repassage\": 300, … }`).\n\n");
 	} else {
 		cz_buf_printf(b, "Sur les %zu mois dont les recettes sont détaillées :\n\n"
 				 "| Service | Recettes | Mois | Part | Offre récurrente |\n|---|---:|---:|---:|---|\n",
@@ -266,16 +269,14 @@ static void services(cz_buf *b, const cz_indicators *r)
 static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 {
 	const cz_ind_mix *m = &r->mix;
-	char s[64];
+	char s[64], t[64], u[64];
 	cz_buf_puts(b, "## Ressources par pilier\n\n");
-	if (m->year_from == m->year_to && m->year_from)
-		cz_buf_printf(b, "Recettes d'activité des relevés et financements acquis de l'année %d.\n\n",
-			      m->year_from);
-	else if (m->year_from)
-		cz_buf_printf(b, "Recettes d'activité des relevés et financements acquis des années %d à %d.\n\n",
-			      m->year_from, m->year_to);
+	if (m->year_from)
+		cz_buf_puts(b, "Recettes d'activité des relevés, financements acquis attribués aux mois relevés "
+			       "(un douzième du montant annuel par mois) et bénévolat valorisé.\n\n");
 	else
-		cz_buf_puts(b, "Aucun relevé d'activité : tous les financements acquis sont comptés.\n\n");
+		cz_buf_puts(b, "Aucun relevé d'activité : chaque financement acquis compte pour son année "
+			       "entière.\n\n");
 	cz_buf_puts(b, "| Pilier | Montant | Part | |\n|---|---:|---:|---|\n");
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 		cz_buf_puts(b, "| ");
@@ -285,6 +286,11 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		cz_buf_putc(b, ' ');
 		cz_md_bar(b, m->part[k], 10);
 		cz_buf_puts(b, " |\n");
+		if (k == CZ_PILIER_IMPLICATION_CITOYENNE && m->benevolat > 0)
+			cz_buf_printf(b, "| dont bénévolat valorisé (%s h à %s) | %s | | |\n",
+				      cz_fr_compact(t, sizeof(t), r->total.heures_benevoles.value, 1),
+				      cz_fr_euros(s, sizeof(s), r->taux_benevolat),
+				      cz_fr_euros(u, sizeof(u), m->benevolat));
 	}
 	cz_buf_printf(b, "| **Total** | %s | | |\n\n", cz_fr_euros(s, sizeof(s), m->total));
 	size_t start = b->len;
@@ -296,10 +302,17 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 				 "pilier apporte tout, 0,25 pour quatre parts égales.\n",
 			      cz_fr_number(s, sizeof(s), m->herfindahl, 2));
 	}
+	if (m->benevolat > 0)
+		cz_buf_puts(b, "- Le bénévolat valorisé (heures bénévoles × taux horaire) compte dans le pilier "
+			       "de l'implication citoyenne : c'est une ressource en nature, hors de la couverture "
+			       "des charges.\n");
+	if (m->hors_mois > 0)
+		cz_buf_printf(b, "- Non comptés car attribués aux mois sans relevé des mêmes années : %s.\n",
+			      cz_fr_euros(s, sizeof(s), m->hors_mois));
 	if (m->non_acquis > 0)
 		cz_buf_printf(b, "- Non comptés car non acquis : %s.\n", cz_fr_euros(s, sizeof(s), m->non_acquis));
 	if (m->hors_periode > 0)
-		cz_buf_printf(b, "- Non comptés car d'une autre année : %s.\n",
+		cz_buf_printf(b, "- Non comptés car d'une année sans relevé : %s.\n",
 			      cz_fr_euros(s, sizeof(s), m->hors_periode));
 	if (m->sans_annee > 0)
 		cz_buf_printf(b, "- Non comptés faute d'année : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_annee));

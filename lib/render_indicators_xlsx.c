@@ -23,6 +23,10 @@
 /* Rows of the pillar table on the pillars sheet. */
 #define PILLARS_FIRST_ROW 3
 
+/* Negative amounts take the minus sign U+2212, as the headers and the
+ * Markdown report write them (« recettes − charges », « −586 € »). */
+#define EUROS_FORMAT "#,##0.00 \"€\";\"−\"#,##0.00 \"€\""
+
 typedef struct {
 	lxw_format *title, *bold, *header, *euros, *percent, *ratio, *count, *hours, *text, *gap,
 		*wrap, *total_label, *total_euros;
@@ -45,7 +49,7 @@ static bool make_formats(lxw_workbook *wb, formats *F)
 	F->title = fmt(wb, NULL, true);
 	F->bold = fmt(wb, NULL, true);
 	F->header = fmt(wb, NULL, true);
-	F->euros = fmt(wb, "#,##0.00 \"€\"", false);
+	F->euros = fmt(wb, EUROS_FORMAT, false);
 	F->percent = fmt(wb, "0%", false);
 	F->ratio = fmt(wb, "0.00", false);
 	F->count = fmt(wb, "#,##0", false);
@@ -54,7 +58,7 @@ static bool make_formats(lxw_workbook *wb, formats *F)
 	F->gap = fmt(wb, NULL, false);
 	F->wrap = fmt(wb, NULL, false);
 	F->total_label = fmt(wb, NULL, true);
-	F->total_euros = fmt(wb, "#,##0.00 \"€\"", true);
+	F->total_euros = fmt(wb, EUROS_FORMAT, true);
 	if (!F->title || !F->bold || !F->header || !F->euros || !F->percent || !F->ratio || !F->count ||
 	    !F->hours || !F->text || !F->gap || !F->wrap || !F->total_label || !F->total_euros)
 		return false;
@@ -120,7 +124,7 @@ static void sheet_months(lxw_worksheet *ws, const cz_indicators *r, const format
 	static const char *const headers[C_COUNT] = {
 		"Mois", "Relevé", "Demandes", "Commandes", "Conversion (commandes / demandes)", "Clients",
 		"Clients récurrents", "Fidélisation (récurrents / clients)", "Recettes", "Charges",
-		"Résultat (recettes − charges)", "Financements acquis répartis",
+		"Résultat (recettes − charges)", "Financements acquis du mois (1/12 de l'année)",
 		"Couverture ((recettes + financements) / charges)", "Autofinancement (recettes / charges)",
 		"Heures salariées", "Heures bénévoles", "Valeur du bénévolat", "Km", "Livraisons",
 		"Km par livraison", "Moyenne 3 mois : recettes", "Moyenne 3 mois : charges",
@@ -202,8 +206,9 @@ static void sheet_summary(lxw_worksheet *ws, const cz_indicators *r, const forma
 	row = label_value(ws, row, "Recettes", t->recettes, F->euros, NULL);
 	row = label_value(ws, row, "Charges", t->charges, F->euros, NULL);
 	row = label_value(ws, row, "Résultat", t->resultat, F->euros, "recettes − charges");
-	row = label_value(ws, row, "Financements acquis rapportés aux mois", t->financements, F->euros,
-			  "financements acquis d'une année répartis entre les relevés de cette année");
+	row = label_value(ws, row, "Financements acquis des mois relevés", t->financements, F->euros,
+			  "un financement acquis est réparti sur les douze mois de son année : chaque mois relevé "
+			  "en reçoit un douzième, seuls les mois relevés sont comptés");
 	row = label_value(ws, row, "Couverture des charges", t->couverture, F->ratio,
 			  "(recettes + financements acquis) / charges");
 	row = label_value(ws, row, "Autofinancement", t->autofinancement, F->ratio, "recettes / charges");
@@ -278,14 +283,12 @@ static void sheet_pillars(lxw_worksheet *ws, const cz_indicators *r, const cz_re
 	worksheet_set_column(ws, 0, 0, 60, NULL);
 	worksheet_set_column(ws, 1, 3, 16, NULL);
 	worksheet_write_string(ws, 0, 0, "Ressources par pilier", F->title);
-	if (m->year_from == m->year_to && m->year_from)
-		snprintf(s, sizeof(s), "Recettes d'activité des relevés et financements acquis de l'année %d.",
-			 m->year_from);
-	else if (m->year_from)
-		snprintf(s, sizeof(s), "Recettes d'activité des relevés et financements acquis des années %d à %d.",
-			 m->year_from, m->year_to);
+	if (m->year_from)
+		snprintf(s, sizeof(s), "Recettes d'activité des relevés, financements acquis attribués aux mois "
+				       "relevés (un douzième du montant annuel par mois) et bénévolat valorisé.");
 	else
-		snprintf(s, sizeof(s), "Aucun relevé d'activité : tous les financements acquis sont comptés.");
+		snprintf(s, sizeof(s), "Aucun relevé d'activité : chaque financement acquis compte pour son année "
+				       "entière.");
 	worksheet_write_string(ws, 1, 0, s, NULL);
 	lxw_row_t row = PILLARS_FIRST_ROW - 1;
 	worksheet_write_string(ws, row, 0, "Pilier", F->header);
@@ -307,10 +310,15 @@ static void sheet_pillars(lxw_worksheet *ws, const cz_indicators *r, const cz_re
 	row = label_value(ws, row, "Indice de Herfindahl (somme des carrés des parts)",
 			  (cz_num){ m->herfindahl, m->total > 0 }, F->ratio,
 			  "1 : un seul pilier ; 0,25 : quatre parts égales");
+	row = label_value(ws, row, "Dont bénévolat valorisé (implication citoyenne)",
+			  (cz_num){ m->benevolat, true }, F->euros,
+			  "heures bénévoles × taux horaire : une ressource en nature, hors couverture des charges");
+	row = label_value(ws, row, "Non comptés : part des mois sans relevé", (cz_num){ m->hors_mois, true },
+			  F->euros, "financements acquis des années relevées qui reviennent aux autres mois");
 	row = label_value(ws, row, "Non comptés : financements non acquis", (cz_num){ m->non_acquis, true },
 			  F->euros, NULL);
-	row = label_value(ws, row, "Non comptés : financements d'une autre année", (cz_num){ m->hors_periode, true },
-			  F->euros, NULL);
+	row = label_value(ws, row, "Non comptés : financements d'une année sans relevé",
+			  (cz_num){ m->hors_periode, true }, F->euros, NULL);
 	row = label_value(ws, row, "Non comptés : financements sans année", (cz_num){ m->sans_annee, true },
 			  F->euros, NULL);
 	row = label_value(ws, row, "Non comptés : financements sans pilier", (cz_num){ m->sans_pilier, true },

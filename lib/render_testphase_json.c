@@ -10,7 +10,9 @@
  *   "section_test": bool,               the file has a `test:` section
  *   "periode": { "debut": "AAAA-MM" | null, "fin": "AAAA-MM" | null, "releves": n,
  *                "annee_debut_financements": n | null, "annee_fin_financements": n | null },
- *   "regle": { "part_max_non_renseignes", "score_go", "score_no_go", "explication" },
+ *                (first and last year of the months counted in the coverage of charges)
+ *   "regle": { "part_max_non_renseignes", "score_go", "score_no_go",
+ *              "critique_non_renseigne_incomplet": bool, "explication" },
  *   "score": number,                    Σ(poids × crédit) / Σpoids of the filled-in indicators
  *   "poids_renseignes", "poids_total": number,
  *   "part_non_renseignes": number,
@@ -24,10 +26,16 @@
  *       "poids", "critique": bool, "calcul": "phrase", "cible": "phrase" | null,
  *       "a_saisir": "champs à remplir" | null, "gain_score": number,
  *       "details": { "recettes": 4885, … } } ],
+ *           (couverture_charges: recettes, financements_acquis = the twelfth per
+ *           counted month, charges, autofinancement, financements_non_comptes
+ *           = not secured, other years, no year and the other months' share,
+ *           mois_comptes)
  *   "conditions": [ { "id", "cle", "nom", "valeur": bool | null, "statut" } ],
  *   "pieges": [ { "id", "nom", "mesure", "valeur", "seuil", "seuil_referentiel",
  *       "seuil_modifie", "statut", "calcul", "cible" } ],
- *   "raisons": [ "phrase" ], "leviers": [ "phrase" ], "a_saisir": [ "phrase" ]
+ *   "raisons": [ "phrase" ], "leviers": [ "phrase" ],
+ *   "leviers_niveaux": [ 0 | 1 ],       per lever: 1 = a sub-item of the last lever of level 0
+ *   "a_saisir": [ "phrase" ]
  * }
  */
 #include <stdio.h>
@@ -128,6 +136,7 @@ cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *
 	cz_json_kv_number(&j, "part_max_non_renseignes", ref->rule.part_max_non_renseignes);
 	cz_json_kv_number(&j, "score_go", ref->rule.score_go);
 	cz_json_kv_number(&j, "score_no_go", ref->rule.score_no_go);
+	cz_json_kv_bool(&j, "critique_non_renseigne_incomplet", ref->rule.critique_non_renseigne_incomplet);
 	cz_json_kv_string(&j, "explication", ref->rule.explication);
 	cz_json_object_end(&j);
 
@@ -173,6 +182,11 @@ cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *
 
 	strings(&j, "raisons", r->raisons, r->n_raisons);
 	strings(&j, "leviers", r->leviers, r->n_leviers);
+	cz_json_key(&j, "leviers_niveaux");
+	cz_json_array_begin(&j);
+	for (size_t i = 0; i < r->n_leviers; i++)
+		cz_json_int(&j, r->leviers_niveau[i]);
+	cz_json_array_end(&j);
 	strings(&j, "a_saisir", r->a_saisir, r->n_a_saisir);
 	cz_json_object_end(&j);
 	cz_json_finish(&j);

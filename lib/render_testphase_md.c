@@ -58,8 +58,22 @@ static void period(cz_buf *b, const cz_testphase *r)
 	else
 		cz_buf_puts(b, "Période du test : non précisée (test.debut et test.fin absents), tous les relevés "
 			       "d'activité sont pris en compte");
-	cz_buf_printf(b, " ; %zu relevé%s mensuel%s dans la période.\n\n", r->n_months, r->n_months > 1 ? "s" : "",
+	cz_buf_printf(b, " ; %zu relevé%s mensuel%s dans la période.", r->n_months, r->n_months > 1 ? "s" : "",
 		      r->n_months > 1 ? "s" : "");
+	const cz_project *p = r->project;
+	if (r->n_months == 0 && p->n_activite > 0) {
+		/* Records exist but none falls in the test: most likely a wrong test date. */
+		cz_date f = p->activite[0].periode, t = p->activite[p->n_activite - 1].periode;
+		if (p->n_activite > 1)
+			cz_buf_printf(b, " Les %zu relevés du fichier vont de %04d-%02d à %04d-%02d, hors de cette "
+					 "période : vérifier test.debut et test.fin.",
+				      p->n_activite, f.year, f.month, t.year, t.month);
+		else
+			cz_buf_printf(b, " Le seul relevé du fichier (%04d-%02d) est hors de cette période : vérifier "
+					 "test.debut et test.fin.",
+				      f.year, f.month);
+	}
+	cz_buf_puts(b, "\n\n");
 }
 
 static void indicator_rows(cz_buf *b, const cz_testphase *r, size_t from, size_t to)
@@ -108,8 +122,11 @@ cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *re
 	cz_buf_puts(b, "## Ce qui changerait le verdict\n\n");
 	if (r->n_leviers == 0)
 		cz_buf_puts(b, "Tous les indicateurs sont atteints.\n");
-	for (size_t i = 0; i < r->n_leviers; i++)
+	for (size_t i = 0; i < r->n_leviers; i++) {
+		if (r->leviers_niveau[i])
+			cz_buf_puts(b, "  ");
 		bullet(b, r->leviers[i]);
+	}
 	cz_buf_puts(b, "\n");
 
 	cz_buf_printf(b, "## Indicateurs\n\n%zu atteint%s, %zu partiel%s, %zu non atteint%s, %zu non renseigné%s ; "

@@ -26,15 +26,15 @@ static const char *const unit_labels[] = { "mois", "ratio", "part", "note sur 5"
 static const uint32_t status_colours[CZ_TP_STATUS_COUNT] = { 0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xD9D9D9 };
 
 typedef struct {
-	lxw_format *title, *bold, *header, *wrap, *ratio, *percent, *number, *verdict;
+	lxw_format *title, *bold, *header, *wrap, *wrap_sub, *ratio, *percent, *number, *verdict;
 	lxw_format *status[CZ_TP_STATUS_COUNT];
 	lxw_format *cond[CZ_TP_STATUS_COUNT]; /* for the conditional formats */
 } formats;
 
 static bool make_formats(lxw_workbook *wb, formats *F, cz_verdict verdict)
 {
-	lxw_format **all[] = { &F->title, &F->bold, &F->header, &F->wrap, &F->ratio, &F->percent, &F->number,
-			       &F->verdict };
+	lxw_format **all[] = { &F->title, &F->bold,    &F->header, &F->wrap,   &F->wrap_sub,
+			       &F->ratio, &F->percent, &F->number, &F->verdict };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (!(*all[i] = workbook_add_format(wb)))
 			return false;
@@ -54,6 +54,9 @@ static bool make_formats(lxw_workbook *wb, formats *F, cz_verdict verdict)
 	format_set_border(F->header, LXW_BORDER_THIN);
 	format_set_text_wrap(F->wrap);
 	format_set_align(F->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(F->wrap_sub);
+	format_set_align(F->wrap_sub, LXW_ALIGN_VERTICAL_TOP);
+	format_set_indent(F->wrap_sub, 2);
 	format_set_num_format(F->ratio, "0.00");
 	format_set_num_format(F->percent, "0%");
 	format_set_num_format(F->number, "0.##");
@@ -208,13 +211,14 @@ static lxw_row_t sheet_card(lxw_worksheet *ws, const cz_testphase *r, const form
 	return last;
 }
 
-static lxw_row_t list(lxw_worksheet *ws, lxw_row_t row, const char *title, const char *const *items, size_t n,
-		      const formats *F)
+/* `levels`, when given, indents the sub-items (level 1) under their heading. */
+static lxw_row_t list(lxw_worksheet *ws, lxw_row_t row, const char *title, const char *const *items,
+		      const unsigned char *levels, size_t n, const formats *F)
 {
 	worksheet_write_string(ws, row++, 0, title, F->bold);
 	for (size_t i = 0; i < n; i++) {
 		worksheet_set_row(ws, row, wrapped_height(items[i], 110), NULL);
-		worksheet_write_string(ws, row++, 0, items[i], F->wrap);
+		worksheet_write_string(ws, row++, 0, items[i], levels && levels[i] ? F->wrap_sub : F->wrap);
 	}
 	return row + 1;
 }
@@ -267,10 +271,10 @@ static void sheet_decision(lxw_worksheet *ws, const cz_testphase *r, const cz_re
 	worksheet_set_row(ws, row, wrapped_height(ref->rule.explication, 110), NULL);
 	worksheet_write_string(ws, row++, 0, ref->rule.explication ? ref->rule.explication : "", F->wrap);
 	row++;
-	row = list(ws, row, "Pourquoi ce verdict", r->raisons, r->n_raisons, F);
-	row = list(ws, row, "Ce qui changerait le verdict", r->leviers, r->n_leviers, F);
+	row = list(ws, row, "Pourquoi ce verdict", r->raisons, NULL, r->n_raisons, F);
+	row = list(ws, row, "Ce qui changerait le verdict", r->leviers, r->leviers_niveau, r->n_leviers, F);
 	if (r->n_a_saisir)
-		row = list(ws, row, "Données à saisir", r->a_saisir, r->n_a_saisir, F);
+		row = list(ws, row, "Données à saisir", r->a_saisir, NULL, r->n_a_saisir, F);
 	worksheet_write_string(ws, row++, 0, "Seuils propres au projet", F->bold);
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_items; i++) {

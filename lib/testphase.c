@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "format_fr.h"
+#include "funding.h"
 #include "indicators.h"
 
 const char *const cz_tp_status_keys[CZ_TP_STATUS_COUNT] = { "atteint", "partiel", "non_atteint",
@@ -37,9 +38,11 @@ cz_tp_status cz_tp_compare(double value, bool sens_max, double seuil, bool has_p
 }
 
 cz_verdict cz_tp_verdict(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
-			 bool critical_miss, bool critical_below, bool conditions_ok)
+			 bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok)
 {
 	if (part_non_renseignes > rule->part_max_non_renseignes)
+		return CZ_VERDICT_INCOMPLET;
+	if (critical_unfilled && rule->critique_non_renseigne_incomplet)
 		return CZ_VERDICT_INCOMPLET;
 	if (critical_miss || score < rule->score_no_go - EPS)
 		return CZ_VERDICT_NO_GO;
@@ -210,7 +213,7 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 	bool has_trend = cz_ind_least_squares(xs, ys, nd, &slope, &icpt);
 	if (has_trend) {
 		snprintf(t, sizeof(t), "tendance de la demande : %s%s demandes par mois (moindres carrés sur %zu mois)",
-			 slope > 0 ? "+" : "", cz_fr_number(a, sizeof(a), slope, 1), nd);
+			 slope > 0 ? "+" : "", cz_ind_minus(cz_fr_number(a, sizeof(a), slope, 1), sizeof(a)), nd);
 	} else {
 		snprintf(t, sizeof(t), "tendance de la demande non calculable (moins de deux mois)");
 	}
@@ -238,58 +241,97 @@ out:
 	free(ys);
 }
 
+/* "financements acquis 2026 : 31 220 € × 4/12 = 10 406,67 €", each year of
+ * the months counted, or that there is none. */
+static void funding_text(const cz_funding_share *fs, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < fs->n_years; k++) {
+		const cz_funding_year *y = &fs->years[k];
+		if (!(y->acquis > 0))
+			continue;
+		char a[64], b[64];
+		int w = snprintf(out + used, size - used, "%s%d : %s × %d/%d = %s",
+				 used ? " ; " : "financements acquis ", y->annee,
+				 cz_fr_euros(a, sizeof(a), y->acquis), y->n_mois, CZ_FUNDING_MONTHS_PER_YEAR,
+				 cz_fr_euros(b, sizeof(b), y->retenu));
+		if (w > 0 && (size_t)w < size - used)
+			used += (size_t)w;
+	}
+	if (used == 0 && fs->n_years > 1)
+		snprintf(out, size, "aucun financement acquis pour les années %d à %d", fs->years[0].annee,
+			 fs->years[fs->n_years - 1].annee);
+	else if (used == 0)
+		snprintf(out, size, "aucun financement acquis pour l'année %d", fs->n_years ? fs->years[0].annee : 0);
+}
+
 static void measure_couverture(ctx *c, cz_tp_indicator *it)
 {
 	const cz_project *p = c->p;
 	cz_testphase *r = c->r;
 	double rec = 0, cha = 0;
 	size_t n = 0;
+	cz_date *months = cz_arena_calloc(r->arena, p->n_activite + 1, sizeof(*months));
+	if (!months) {
+		c->nomem = true;
+		return;
+	}
 	for (size_t i = 0; i < p->n_activite; i++) {
 		const cz_month *m = &p->activite[i];
 		if (in_period(r, m->periode) && m->recettes.set && m->charges.set) {
 			rec += m->recettes.value;
 			cha += m->charges.value;
-			n++;
+			months[n++] = m->periode;
 		}
 	}
-	char per[64], a[64], b[64], d[64], v[64], f[64], years[32], extra[256] = "";
+	char per[64], a[64], b[64], d[64], v[64], f[64], g[64], fund[512], extra[384] = "";
 	period_text(r, per, sizeof(per));
 	if (n == 0 || !(cha > 0)) {
 		it->a_saisir = fmt_str(c, "activite : recettes et charges de chaque mois du test (%s)", per);
-		goto done;
+		return;
 	}
-	cz_funding_split fs = cz_ind_secured_funding(p, r->year_from, r->year_to);
+	/* Only the months whose charges are counted receive their twelfth of the funding. */
+	cz_funding_share fs;
+	if (cz_funding_attribute(p, months, n, r->arena, &fs) != CZ_OK) {
+		c->nomem = true;
+		return;
+	}
+	r->year_from = fs.n_years ? fs.years[0].annee : 0;
+	r->year_to = fs.n_years ? fs.years[fs.n_years - 1].annee : 0;
 	double val = (rec + fs.retenu) / cha;
 	set_num(it, val);
-	char ryears[48];
-	if (r->year_from == r->year_to) {
-		snprintf(years, sizeof(years), "%d", r->year_from);
-		snprintf(ryears, sizeof(ryears), "%d", r->year_from);
-	} else {
-		snprintf(years, sizeof(years), "%d à %d", r->year_from, r->year_to);
-		snprintf(ryears, sizeof(ryears), "comprise entre %d et %d", r->year_from, r->year_to);
-	}
+	funding_text(&fs, fund, sizeof(fund));
 	double left = fs.non_acquis + fs.hors_periode + fs.sans_annee;
-	if (left > 0)
-		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou sans année",
-			 cz_fr_euros(f, sizeof(f), left));
-	it->calcul = fmt_str(c, "recettes %s + financements acquis (%s) %s sur charges %s = %s, %s (%zu mois) ; "
-				"autofinancement (recettes / charges) = %s ; règle : un financement compte pour son montant "
-				"entier s'il est acquis et si son année est %s%s.",
-			     cz_fr_euros(a, sizeof(a), rec), years, cz_fr_euros(b, sizeof(b), fs.retenu),
-			     cz_fr_euros(d, sizeof(d), cha), cz_fr_number(v, sizeof(v), val, 2), per, n,
-			     cz_fr_number(f, sizeof(f), rec / cha, 2), ryears, extra);
+	if (left > 0 && fs.hors_mois > 0)
+		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou "
+					       "sans année, et %s qui reviennent aux autres mois de l'année",
+			 cz_fr_euros(f, sizeof(f), left), cz_fr_euros(g, sizeof(g), fs.hors_mois));
+	else if (left > 0)
+		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou "
+					       "sans année", cz_fr_euros(f, sizeof(f), left));
+	else if (fs.hors_mois > 0)
+		snprintf(extra, sizeof(extra), " ; non comptés : %s qui reviennent aux autres mois de l'année",
+			 cz_fr_euros(g, sizeof(g), fs.hors_mois));
+	it->calcul = fmt_str(c, "recettes %s + financements acquis %s sur charges %s = %s, %s (%zu mois) ; "
+				"%s ; autofinancement (recettes / charges) = %s ; règle : le "
+				"financement acquis d'une année compte pour un douzième par mois compté ici (mois "
+				"avec recettes et charges)%s.",
+			     cz_fr_euros(a, sizeof(a), rec), cz_fr_euros(b, sizeof(b), fs.retenu),
+			     cz_fr_euros(d, sizeof(d), cha), cz_fr_number(v, sizeof(v), val, 2), per, n, fund,
+			     cz_fr_number(f, sizeof(f), rec / cha, 2), extra);
 	detail(it, "recettes", "Recettes de la période", rec, true);
-	detail(it, "financements_acquis", "Financements acquis retenus", fs.retenu, true);
+	detail(it, "financements_acquis", "Financements acquis retenus (un douzième par mois compté)", fs.retenu,
+	       true);
 	detail(it, "charges", "Charges de la période", cha, true);
 	detail(it, "autofinancement", "Autofinancement (recettes / charges)", rec / cha, false);
-	detail(it, "financements_non_comptes", "Financements non comptés", left, true);
+	detail(it, "financements_non_comptes", "Financements non comptés", left + fs.hors_mois, true);
+	detail(it, "mois_comptes", "Mois comptés", (double)n, false);
 	if (!it->sens_max && val < it->seuil - EPS) {
 		double need = it->seuil * cha - rec - fs.retenu;
 		it->cible = fmt_str(c, "%s de recettes ou de financements acquis en plus pour atteindre %s.",
 				    cz_fr_euros(a, sizeof(a), need), cz_fr_number(b, sizeof(b), it->seuil, 2));
 	}
-done:;
 }
 
 static void measure_reseau(ctx *c, cz_tp_indicator *it)
@@ -447,8 +489,13 @@ static void compute_item(ctx *c, cz_tp_indicator *it)
 	}
 	if (!it->value.set) {
 		it->status = CZ_TP_NON_RENSEIGNE;
-		if (!it->calcul)
-			it->calcul = fmt_str(c, "donnée absente : %s.", it->a_saisir ? it->a_saisir : "?");
+		if (!it->calcul) {
+			const char *w = it->a_saisir ? it->a_saisir : "?";
+			size_t len = strlen(w);
+			/* A question already ends the sentence: no "?." */
+			bool ended = len > 0 && (w[len - 1] == '?' || w[len - 1] == '.');
+			it->calcul = fmt_str(c, "donnée absente : %s%s", w, ended ? "" : ".");
+		}
 		return;
 	}
 	if (it->unite == CZ_UNIT_BOOLEEN)
@@ -512,6 +559,14 @@ static size_t by_gain(const cz_testphase *r, size_t *idx)
 	return n;
 }
 
+static void lever(ctx *c, size_t cap, int level, const char *s)
+{
+	cz_testphase *r = c->r;
+	size_t n = r->n_leviers;
+	if (push(c, &r->leviers, &r->n_leviers, cap, s) && r->n_leviers > n)
+		r->leviers_niveau[n] = (unsigned char)level;
+}
+
 static void explain(ctx *c)
 {
 	cz_testphase *r = c->r;
@@ -519,14 +574,16 @@ static void explain(ctx *c)
 	size_t cap = 8 + 2 * r->n_items + r->n_conditions;
 	r->raisons = cz_arena_calloc(r->arena, cap, sizeof(char *));
 	r->leviers = cz_arena_calloc(r->arena, cap, sizeof(char *));
+	r->leviers_niveau = cz_arena_calloc(r->arena, cap, 1);
 	r->a_saisir = cz_arena_calloc(r->arena, cap, sizeof(char *));
 	size_t *idx = cz_arena_calloc(r->arena, r->n_items + 1, sizeof(size_t));
-	if (!r->raisons || !r->leviers || !r->a_saisir || !idx) {
+	if (!r->raisons || !r->leviers || !r->leviers_niveau || !r->a_saisir || !idx) {
 		c->nomem = true;
 		return;
 	}
 	char a[64], b[64], d[64], e[64], g[64];
 	size_t nr = r->counts[CZ_TP_NON_RENSEIGNE];
+	bool too_many = r->part_non_renseignes > rule->part_max_non_renseignes;
 	cz_fr_percent(a, sizeof(a), r->part_non_renseignes);
 	cz_fr_percent(b, sizeof(b), rule->part_max_non_renseignes);
 	push(c, &r->raisons, &r->n_raisons, cap,
@@ -540,7 +597,7 @@ static void explain(ctx *c)
 			     cz_fr_compact(b, sizeof(b), r->poids_renseignes, 2),
 			     cz_fr_number(d, sizeof(d), r->score, 2), cz_fr_number(e, sizeof(e), rule->score_go, 2),
 			     cz_fr_number(g, sizeof(g), rule->score_no_go, 2)));
-	bool critical_miss = false;
+	bool critical_miss = false, critical_unfilled = false;
 	for (size_t i = 0; i < r->n_indicators; i++) {
 		const cz_tp_indicator *it = &r->items[i];
 		if (!it->critique || it->status == CZ_TP_ATTEINT)
@@ -549,9 +606,20 @@ static void explain(ctx *c)
 			critical_miss = true;
 			cz_tp_format_value(a, sizeof(a), it->unite, it->value.value);
 			cz_tp_format_value(b, sizeof(b), it->unite, it->seuil);
+			/* Under INCOMPLET there is no NO-GO yet: say what it will weigh. */
 			push(c, &r->raisons, &r->n_raisons, cap,
-			     fmt_str(c, "Indicateur critique non atteint : « %s » (%s pour un seuil %s %s) : c'est un NO-GO.",
-				     it->nom, a, it->sens_max ? "≤" : "≥", b));
+			     fmt_str(c, "Indicateur critique non atteint : « %s » (%s pour un seuil %s %s) : %s", it->nom,
+				     a, it->sens_max ? "≤" : "≥", b,
+				     r->verdict == CZ_VERDICT_NO_GO
+					     ? "c'est un NO-GO."
+					     : "une fois les données complétées, il imposera un NO-GO s'il n'est "
+					       "toujours pas atteint."));
+		} else if (it->status == CZ_TP_NON_RENSEIGNE && rule->critique_non_renseigne_incomplet) {
+			critical_unfilled = true;
+			push(c, &r->raisons, &r->n_raisons, cap,
+			     fmt_str(c, "Indicateur critique non renseigné : « %s » ; sans donnée sur un indicateur "
+					"critique, il n'y a pas de décision : le verdict est INCOMPLET.",
+				     it->nom));
 		} else {
 			push(c, &r->raisons, &r->n_raisons, cap,
 			     fmt_str(c, "Indicateur critique %s : « %s » ; un GO exige qu'il soit atteint.",
@@ -578,7 +646,12 @@ static void explain(ctx *c)
 	const char *conclusion = NULL;
 	switch (r->verdict) {
 	case CZ_VERDICT_INCOMPLET:
-		conclusion = "Conclusion : trop d'indicateurs manquent pour décider ; verdict INCOMPLET.";
+		conclusion = too_many && critical_unfilled
+				     ? "Conclusion : trop d'indicateurs manquent pour décider, dont au moins un critique ; "
+				       "verdict INCOMPLET."
+			     : too_many ? "Conclusion : trop d'indicateurs manquent pour décider ; verdict INCOMPLET."
+					: "Conclusion : un indicateur critique n'est pas renseigné, on ne peut pas décider ; "
+					  "verdict INCOMPLET.";
 		break;
 	case CZ_VERDICT_NO_GO:
 		conclusion = critical_miss ? "Conclusion : un indicateur critique n'est pas atteint ; verdict NO-GO."
@@ -597,60 +670,75 @@ static void explain(ctx *c)
 	if (r->verdict == CZ_VERDICT_INCOMPLET) {
 		double allowed = floor(rule->part_max_non_renseignes * (double)r->n_indicators + EPS);
 		size_t need = nr > (size_t)allowed ? nr - (size_t)allowed : 0;
-		push(c, &r->leviers, &r->n_leviers, cap,
-		     fmt_str(c, "Renseigner au moins %zu indicateur%s de plus (%zu non renseigné%s au plus sur %zu) "
-				"pour obtenir un verdict : voir la liste des données à saisir.",
-			     need, need > 1 ? "s" : "", (size_t)allowed, allowed > 1 ? "s" : "", r->n_indicators));
+		if (too_many)
+			lever(c, cap, 0,
+			      fmt_str(c, "Renseigner au moins %zu indicateur%s de plus (%zu non renseigné%s au plus sur %zu) "
+					 "pour obtenir un verdict : voir la liste des données à saisir.",
+				      need, need > 1 ? "s" : "", (size_t)allowed, allowed > 1 ? "s" : "", r->n_indicators));
+		for (size_t i = 0; critical_unfilled && i < r->n_indicators; i++) {
+			const cz_tp_indicator *it = &r->items[i];
+			if (it->critique && it->status == CZ_TP_NON_RENSEIGNE)
+				lever(c, cap, 0,
+				      fmt_str(c, "Renseigner l'indicateur critique « %s » : %s", it->nom,
+					      it->a_saisir ? it->a_saisir : ""));
+		}
 	}
 	size_t n = by_gain(r, idx);
 	if (r->verdict == CZ_VERDICT_NO_GO || r->verdict == CZ_VERDICT_REAJUSTER) {
 		for (size_t i = 0; i < r->n_indicators; i++) {
 			const cz_tp_indicator *it = &r->items[i];
 			if (it->critique && it->status == CZ_TP_NON_ATTEINT)
-				push(c, &r->leviers, &r->n_leviers, cap,
-				     fmt_str(c, "Critique : « %s » : %s", it->nom, it->cible ? it->cible : ""));
+				lever(c, cap, 0, fmt_str(c, "Critique : « %s » : %s", it->nom, it->cible ? it->cible : ""));
 			else if (it->critique && it->status == CZ_TP_PARTIEL)
-				push(c, &r->leviers, &r->n_leviers, cap,
-				     fmt_str(c, "Critique, à porter au niveau atteint pour un GO : « %s » : %s", it->nom,
-					     it->cible ? it->cible : ""));
+				lever(c, cap, 0,
+				      fmt_str(c, "Critique, à porter au niveau atteint pour un GO : « %s » : %s", it->nom,
+					      it->cible ? it->cible : ""));
 			else if (it->critique && it->status == CZ_TP_NON_RENSEIGNE)
-				push(c, &r->leviers, &r->n_leviers, cap,
-				     fmt_str(c, "Critique, à renseigner (et atteindre) pour un GO : « %s » : %s", it->nom,
-					     it->a_saisir ? it->a_saisir : ""));
+				lever(c, cap, 0,
+				      fmt_str(c, "Critique, à renseigner (et atteindre) pour un GO : « %s » : %s", it->nom,
+					      it->a_saisir ? it->a_saisir : ""));
 		}
 		double target = r->verdict == CZ_VERDICT_NO_GO && r->score < rule->score_no_go - EPS
 					? rule->score_no_go
 					: rule->score_go;
-		if (r->score < target - EPS)
-			push(c, &r->leviers, &r->n_leviers, cap,
-			     fmt_str(c, "Le score doit gagner %s pour atteindre %s ; par ordre d'effet sur le score :",
-				     cz_fr_number(a, sizeof(a), target - r->score, 2),
-				     cz_fr_number(b, sizeof(b), target, 2)));
+		size_t n_scored = 0;
+		for (size_t k = 0; k < n; k++)
+			n_scored += !r->items[idx[k]].critique;
+		int level = 0;
+		if (r->score < target - EPS) {
+			/* Round the gap up: a gain of 0,02 would leave the score short of a 0,0227 gap. */
+			double gap = ceil((target - r->score) * 100 - 1e-6) / 100;
+			lever(c, cap, 0,
+			      fmt_str(c, "Le score doit gagner au moins %s pour atteindre %s%s",
+				      cz_fr_number(a, sizeof(a), gap, 2), cz_fr_number(b, sizeof(b), target, 2),
+				      n_scored ? " ; par ordre d'effet sur le score :" : "."));
+			level = 1;
+		}
 		for (size_t k = 0; k < n; k++) {
 			const cz_tp_indicator *it = &r->items[idx[k]];
 			if (it->critique)
 				continue;
-			push(c, &r->leviers, &r->n_leviers, cap,
-			     fmt_str(c, "« %s » (%s, +%s au score s'il est atteint) : %s", it->nom,
-				     cz_tp_status_labels[it->status], cz_fr_number(a, sizeof(a), it->gain, 2),
-				     it->cible ? it->cible : ""));
+			lever(c, cap, level,
+			      fmt_str(c, "« %s » (%s, +%s au score s'il est atteint) : %s", it->nom,
+				      cz_tp_status_labels[it->status], cz_fr_number(a, sizeof(a), it->gain, 2),
+				      it->cible ? it->cible : ""));
 		}
 		for (size_t i = 0; i < r->n_conditions; i++)
 			if (r->conditions[i].value != 1)
-				push(c, &r->leviers, &r->n_leviers, cap,
-				     fmt_str(c, "Réunir la condition « %s » (test.conditions.%s).",
-					     r->conditions[i].ref->nom, r->conditions[i].ref->cle));
+				lever(c, cap, 0,
+				      fmt_str(c, "Réunir la condition « %s » (test.conditions.%s).",
+					      r->conditions[i].ref->nom, r->conditions[i].ref->cle));
 	}
 	if (r->verdict == CZ_VERDICT_GO) {
-		push(c, &r->leviers, &r->n_leviers, cap,
-		     fmt_str(c, "Marge : score %s pour un seuil GO de %s. Le verdict tomberait à NO-GO si un indicateur "
-				"critique n'était plus atteint, et à RÉAJUSTER si une condition cessait d'être réunie.",
-			     cz_fr_number(a, sizeof(a), r->score, 2), cz_fr_number(b, sizeof(b), rule->score_go, 2)));
+		lever(c, cap, 0,
+		      fmt_str(c, "Marge : score %s pour un seuil GO de %s. Le verdict tomberait à NO-GO si un indicateur "
+				 "critique n'était plus atteint, et à RÉAJUSTER si une condition cessait d'être réunie.",
+			      cz_fr_number(a, sizeof(a), r->score, 2), cz_fr_number(b, sizeof(b), rule->score_go, 2)));
 		for (size_t k = 0; k < n; k++) {
 			const cz_tp_indicator *it = &r->items[idx[k]];
-			push(c, &r->leviers, &r->n_leviers, cap,
-			     fmt_str(c, "À consolider : « %s » (%s) : %s", it->nom, cz_tp_status_labels[it->status],
-				     it->cible ? it->cible : ""));
+			lever(c, cap, 0,
+			      fmt_str(c, "À consolider : « %s » (%s) : %s", it->nom, cz_tp_status_labels[it->status],
+				      it->cible ? it->cible : ""));
 		}
 	}
 	for (size_t i = 0; i < r->n_items; i++)
@@ -685,20 +773,8 @@ static void set_period(cz_testphase *r, const cz_project *p)
 	if (t->fin.set)
 		r->to = (cz_date){ t->fin.year, t->fin.month, 0, true };
 	r->has_period_bounds = t->debut.set || t->fin.set;
-	int first = 0, last = 0;
-	for (size_t i = 0; i < p->n_activite; i++) {
-		if (!in_period(r, p->activite[i].periode))
-			continue;
-		if (!r->n_months++)
-			first = p->activite[i].periode.year;
-		last = p->activite[i].periode.year;
-	}
-	r->year_from = t->debut.set ? t->debut.year : first;
-	r->year_to = t->fin.set ? t->fin.year : last;
-	if (r->year_from == 0)
-		r->year_from = r->year_to;
-	if (r->year_to == 0)
-		r->year_to = r->year_from;
+	for (size_t i = 0; i < p->n_activite; i++)
+		r->n_months += in_period(r, p->activite[i].periode);
 }
 
 cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_testphase **out)
@@ -774,10 +850,11 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 		goto nomem;
 
 	/* The rule of the referential. */
-	bool critical_miss = false, critical_below = false;
+	bool critical_miss = false, critical_below = false, critical_unfilled = false;
 	for (size_t i = 0; i < r->n_indicators; i++) {
 		cz_tp_indicator *it = &r->items[i];
 		r->counts[it->status]++;
+		critical_unfilled |= it->critique && it->status == CZ_TP_NON_RENSEIGNE;
 		r->poids_total += it->poids;
 		if (it->status != CZ_TP_NON_RENSEIGNE) {
 			r->poids_renseignes += it->poids;
@@ -798,7 +875,7 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 					 ? (double)r->counts[CZ_TP_NON_RENSEIGNE] / (double)r->n_indicators
 					 : 1;
 	r->verdict = cz_tp_verdict(&ref->rule, r->part_non_renseignes, r->score, critical_miss,
-				   critical_below, r->n_conditions_ok == r->n_conditions);
+				   critical_below, critical_unfilled, r->n_conditions_ok == r->n_conditions);
 	explain(&c);
 	if (c.nomem)
 		goto nomem;

@@ -15,9 +15,10 @@
  *                        slope of the monthly demandes
  *   couverture_charges   (Σrecettes + secured funding) / Σcharges over the
  *                        period's months where recettes and charges are
- *                        known; secured funding = `acquis: true` whose
- *                        `annee` lies between the years of the period's
- *                        bounds, counted whole; beside it
+ *                        known; secured funding = the twelfth per counted
+ *                        month of each `acquis: true` funding of that
+ *                        month's year (lib/funding.h), so 4 months get
+ *                        4/12 of the year's funding; beside it
  *                        self-financing = Σrecettes / Σcharges
  *   reseau_prestataires  share of priority offers delivered in-house (no
  *                        prestataire) or by an actor with `charte: true`
@@ -28,7 +29,9 @@
  * Status: booleans true = atteint, false = non atteint; numbers against
  * seuil / seuil_partiel according to `sens`; absent = non renseigné.
  *
- * Verdict (regle_verdict): share of non renseigné > part_max -> INCOMPLET;
+ * Verdict (regle_verdict): share of non renseigné > part_max, or (with
+ * critique_non_renseigne_incomplet) a critical indicator non renseigné
+ * -> INCOMPLET: no decision without data on what is critical;
  * score = Σ(poids × {1, ½, 0}) / Σpoids over the filled-in indicators;
  * a critical indicator non atteint, or score < score_no_go -> NO-GO;
  * score >= score_go, every critical indicator atteint and every condition
@@ -100,7 +103,7 @@ typedef struct {
 	bool has_test, has_period_bounds;
 	cz_date from, to;       /* period bounds (months); set false when open */
 	size_t n_months;        /* activite records in the period */
-	int year_from, year_to; /* years whose secured funding counts; 0 when no period */
+	int year_from, year_to; /* first and last year of the months counted in the coverage; 0 when none */
 	cz_tp_indicator *items; /* referential indicators, then pitfalls */
 	size_t n_items, n_indicators;
 	cz_tp_condition *conditions;
@@ -114,6 +117,7 @@ typedef struct {
 	const char **raisons;   /* why this verdict, in French */
 	size_t n_raisons;
 	const char **leviers;   /* what would change it */
+	unsigned char *leviers_niveau; /* per lever: 0, or 1 for a sub-item of the last level-0 lever */
 	size_t n_leviers;
 	const char **a_saisir;  /* the data to record, for missing indicators and conditions */
 	size_t n_a_saisir;
@@ -133,9 +137,10 @@ cz_tp_status cz_tp_compare(double value, bool sens_max, double seuil, bool has_p
 
 /* Verdict from the counts: exported so the rule can be tested alone.
  * `critical_miss`: a critical indicator is non atteint; `critical_below`:
- * one is partiel or non renseigné. */
+ * one is partiel or non renseigné; `critical_unfilled`: one is non
+ * renseigné (INCOMPLET when the rule says critique_non_renseigne_incomplet). */
 cz_verdict cz_tp_verdict(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
-			 bool critical_miss, bool critical_below, bool conditions_ok);
+			 bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok);
 
 cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
 cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
