@@ -3,14 +3,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canvas.h"
 #include "enums.h"
 #include "format_fr.h"
 
 const char *const cz_diag_answer_keys[CZ_DIAG_ANSWER_COUNT] = {
-	"prioritaire", "non_prioritaire", "aucune", "cible_inconnue",
+	"prioritaire", "non_prioritaire", "meme_cible", "aucune", "cible_inconnue",
 };
 const char *const cz_diag_answer_labels[CZ_DIAG_ANSWER_COUNT] = {
-	"offre prioritaire", "offre non prioritaire seulement", "aucune offre", "cible non renseignée",
+	"offre prioritaire",
+	"offre non prioritaire seulement",
+	"pas d'offre de ce nom, offres de même cible",
+	"aucune offre",
+	"aucune offre de ce nom, cible non renseignée",
 };
 const char *const cz_diag_action_keys[CZ_DIAG_ACT_COUNT] = {
 	"alerte", "etape_bloquante", "etape", "competence",
@@ -161,9 +166,128 @@ static int need_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* ---- matching needs and offers by name ------------------------------ */
+
+#define NAME_WORDS 32
+#define WORD_BYTES 64
+/* A significant word has at least this many letters. */
+#define SIGNIFICANT_LETTERS 5
+
+typedef struct {
+	char w[NAME_WORDS][WORD_BYTES];
+	size_t n;
+} name_words;
+
+/* Common words long enough to look significant but saying nothing of a service. */
+static const char *const common_words[] = { "entre", "pendant", "depuis", "votre", "notre", "leurs",
+					    "aupres", "autour", "apres", "avant", "contre", "selon",
+					    "service", "services", "toute", "toutes" };
+
+/* Length in bytes of a separator at s (0: part of a word). */
+static size_t separator(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9')
+			       ? 0
+			       : 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2; /* no-break space */
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99 || s[2] == 0x93 || s[2] == 0xAF))
+		return 3; /* typographic apostrophes, en dash, narrow no-break space */
+	return 0;
+}
+
+static void split_words(const char *s, name_words *out)
+{
+	out->n = 0;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t sep = separator(p);
+		if (sep) {
+			p += sep;
+			continue;
+		}
+		size_t len = 0;
+		char *w = out->w[out->n < NAME_WORDS ? out->n : NAME_WORDS - 1];
+		while (*p && !separator(p)) {
+			if (len + 1 < WORD_BYTES)
+				w[len++] = (char)*p;
+			p++;
+		}
+		w[len] = '\0';
+		if (out->n < NAME_WORDS)
+			out->n++;
+	}
+}
+
+/* Equal once case, accents and a final "s" are ignored. */
+static bool same_word(const char *a, const char *b)
+{
+	return cz_canvas_match(a, b, true) && cz_canvas_match(b, a, true);
+}
+
+/* Whether the words of `small` are a run of the words of `big`. */
+static bool contains_run(const name_words *big, const name_words *small)
+{
+	if (small->n == 0 || small->n > big->n)
+		return false;
+	for (size_t i = 0; i + small->n <= big->n; i++) {
+		size_t k = 0;
+		while (k < small->n && same_word(big->w[i + k], small->w[k]))
+			k++;
+		if (k == small->n)
+			return true;
+	}
+	return false;
+}
+
+static bool significant(const char *w)
+{
+	size_t letters = 0;
+	for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+		letters += (*p & 0xC0) != 0x80;
+	if (letters < SIGNIFICANT_LETTERS)
+		return false;
+	for (size_t i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
+		if (same_word(w, common_words[i]))
+			return false;
+	return true;
+}
+
+bool cz_diag_names_match(const char *service, const char *besoin)
+{
+	if (!service || !besoin)
+		return false;
+	name_words a, b;
+	split_words(service, &a);
+	split_words(besoin, &b);
+	if (contains_run(&a, &b) || contains_run(&b, &a))
+		return true;
+	for (size_t i = 0; i < b.n; i++) {
+		if (!significant(b.w[i]))
+			continue;
+		for (size_t k = 0; k < a.n; k++)
+			if (same_word(a.w[k], b.w[i]))
+				return true;
+	}
+	return false;
+}
+
 static bool same_name(const cz_offer *o, const cz_need *n)
 {
-	return o->service && n->besoin && strcmp(o->service, n->besoin) == 0;
+	if (!o->service || !n->besoin)
+		return false;
+	name_words a, b;
+	split_words(o->service, &a);
+	split_words(n->besoin, &b);
+	return a.n == b.n && contains_run(&a, &b);
+}
+
+/* Rank of an answering offer: same name, then same cible, then priority. */
+static int fit(const cz_offer *o, const cz_need *n)
+{
+	bool cible = n->cible_set && o->cible_set && o->cible == n->cible;
+	return (same_name(o, n) ? 4 : 0) + (cible ? 2 : 0) + (o->prioritaire ? 1 : 0);
 }
 
 static cz_status compute_needs(cz_diag *d)
@@ -172,45 +296,50 @@ static cz_status compute_needs(cz_diag *d)
 	d->needs = cz_arena_calloc(d->arena, p->n_besoins ? p->n_besoins : 1, sizeof(*d->needs));
 	d->unmatched_offers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1,
 					      sizeof(*d->unmatched_offers));
-	if (!d->needs || !d->unmatched_offers)
+	bool *answers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*answers));
+	if (!d->needs || !d->unmatched_offers || !answers)
 		return CZ_ERR_NOMEM;
 	for (size_t i = 0; i < p->n_besoins; i++) {
 		const cz_need *n = &p->besoins[i];
 		cz_diag_need *dn = &d->needs[d->n_needs++];
 		dn->need = n;
-		dn->answer = n->cible_set ? CZ_DIAG_ANSWER_NONE : CZ_DIAG_ANSWER_UNKNOWN;
-		for (size_t k = 0; n->cible_set && k < p->n_offre; k++) {
+		int best = -1;
+		for (size_t k = 0; k < p->n_offre; k++) {
 			const cz_offer *o = &p->offre[k];
-			if (!o->cible_set || o->cible != n->cible)
+			if (!cz_diag_names_match(o->service, n->besoin))
 				continue;
-			if (o->prioritaire && dn->answer != CZ_DIAG_ANSWER_PRIORITY) {
-				dn->answer = CZ_DIAG_ANSWER_PRIORITY;
+			answers[k] = true;
+			dn->n_offers++;
+			if (fit(o, n) > best) {
+				best = fit(o, n);
 				dn->offer = o;
-				dn->n_offers = 1;
-			} else if (o->prioritaire ||
-				   (!o->prioritaire && dn->answer == CZ_DIAG_ANSWER_OTHER)) {
-				dn->n_offers++;
-				/* Among offers of the same kind, name the one called like the need. */
-				if (same_name(o, n) && !same_name(dn->offer, n))
-					dn->offer = o;
-			} else if (dn->answer == CZ_DIAG_ANSWER_NONE) {
-				dn->answer = CZ_DIAG_ANSWER_OTHER;
-				dn->offer = o;
-				dn->n_offers = 1;
 			}
 		}
+		if (dn->offer) {
+			dn->answer = dn->offer->prioritaire ? CZ_DIAG_ANSWER_PRIORITY : CZ_DIAG_ANSWER_OTHER;
+			continue;
+		}
+		if (!n->cible_set) {
+			dn->answer = CZ_DIAG_ANSWER_UNKNOWN;
+			continue;
+		}
+		dn->same_cible = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*dn->same_cible));
+		if (!dn->same_cible)
+			return CZ_ERR_NOMEM;
+		for (int prio = 1; prio >= 0; prio--)
+			for (size_t k = 0; k < p->n_offre; k++)
+				if (p->offre[k].cible_set && p->offre[k].cible == n->cible &&
+				    p->offre[k].prioritaire == (prio == 1))
+					dn->same_cible[dn->n_same_cible++] = &p->offre[k];
+		dn->answer = dn->n_same_cible ? CZ_DIAG_ANSWER_SAME_CIBLE : CZ_DIAG_ANSWER_NONE;
 	}
 	if (d->n_needs > 1)
 		qsort(d->needs, d->n_needs, sizeof(*d->needs), need_cmp);
 	for (size_t k = 0; k < p->n_offre; k++) {
-		const cz_offer *o = &p->offre[k];
-		if (o->prioritaire)
+		if (p->offre[k].prioritaire)
 			d->n_priority_offers++;
-		bool matched = false;
-		for (size_t i = 0; o->cible_set && i < p->n_besoins && !matched; i++)
-			matched = p->besoins[i].cible_set && p->besoins[i].cible == o->cible;
-		if (!matched)
-			d->unmatched_offers[d->n_unmatched_offers++] = o;
+		if (!answers[k])
+			d->unmatched_offers[d->n_unmatched_offers++] = &p->offre[k];
 	}
 	for (size_t i = 0; i < d->ref->n_pitfalls; i++) {
 		if (d->ref->pitfalls[i].mesure == CZ_MES_COUPLES_PRIORITAIRES) {
@@ -248,12 +377,6 @@ static void rule_steps_undone(alert_ctx *a)
 		if (s && undone(s))
 			add_step(a, s->step->id);
 	}
-}
-
-static void append_ids(cz_buf *b, const char *const *ids, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		cz_buf_printf(b, "%s%s", i ? ", " : "", ids[i]);
 }
 
 static const char *phase_name(const cz_diag *d, cz_phase ph)
@@ -380,7 +503,11 @@ static bool detect_not_under_way(alert_ctx *a)
 	if (a->n_steps == 0)
 		return false;
 	cz_buf_puts(&a->detail, a->n_steps > 1 ? "Ni faites ni en cours : " : "Ni faite ni en cours : ");
-	append_ids(&a->detail, a->steps, a->n_steps);
+	for (size_t i = 0; i < a->n_steps; i++) {
+		const cz_diag_step *s = find_step(a->d, a->steps[i]);
+		cz_buf_printf(&a->detail, "%s%s — %s", i ? " ; " : "", a->steps[i],
+			      s && s->step->nom ? s->step->nom : "?");
+	}
 	cz_buf_puts(&a->detail, ".");
 	return true;
 }

@@ -57,12 +57,19 @@ typedef struct {
 	bool reached;      /* ratio >= threshold, or no step applies */
 } cz_diag_phase;
 
-/* How the offer answers a need. */
+/* How the offer answers a need. An offer answers a need when their names
+ * match, ignoring case and accents: the words of one name are a run of
+ * the words of the other, or they share a significant word (5 letters or
+ * more, not a common word such as « pendant »). The best answering offer
+ * is the one with the same name, else the one aimed at the need's cible,
+ * else a priority one (file order last); its priority gives the answer.
+ * Offers that only share the need's cible are a weaker, separate answer. */
 typedef enum {
-	CZ_DIAG_ANSWER_PRIORITY, /* a priority offer with the same cible */
-	CZ_DIAG_ANSWER_OTHER,    /* only non-priority offers with the same cible */
-	CZ_DIAG_ANSWER_NONE,     /* no offer with that cible */
-	CZ_DIAG_ANSWER_UNKNOWN,  /* the need has no cible */
+	CZ_DIAG_ANSWER_PRIORITY,   /* the best answering offer is a priority one */
+	CZ_DIAG_ANSWER_OTHER,      /* it is not a priority offer */
+	CZ_DIAG_ANSWER_SAME_CIBLE, /* no offer of that name; some aim at the same cible */
+	CZ_DIAG_ANSWER_NONE,       /* no offer of that name nor for that cible */
+	CZ_DIAG_ANSWER_UNKNOWN,    /* no offer of that name, and the need has no cible */
 	CZ_DIAG_ANSWER_COUNT
 } cz_diag_answer;
 
@@ -72,9 +79,14 @@ extern const char *const cz_diag_answer_labels[CZ_DIAG_ANSWER_COUNT];
 typedef struct {
 	const cz_need *need;
 	cz_diag_answer answer;
-	const cz_offer *offer; /* the first answering offer (priority ones first), or NULL */
-	size_t n_offers;       /* offers of the answer's kind for that cible */
+	const cz_offer *offer; /* the best answering offer (by name), or NULL */
+	size_t n_offers;       /* offers answering by name */
+	const cz_offer **same_cible; /* CZ_DIAG_ANSWER_SAME_CIBLE: offers of that cible, priority first */
+	size_t n_same_cible;
 } cz_diag_need;
+
+/* Whether an offer named `service` answers a need named `besoin` (see above). */
+bool cz_diag_names_match(const char *service, const char *besoin);
 
 typedef struct {
 	const cz_ref_alert *rule;
@@ -128,7 +140,7 @@ typedef struct {
 
 	cz_diag_need *needs; /* ranked: demandes desc (absent last), then name */
 	size_t n_needs;
-	const cz_offer **unmatched_offers; /* no need with their cible (or no cible) */
+	const cz_offer **unmatched_offers; /* answering no recorded need by name */
 	size_t n_unmatched_offers;
 	size_t n_priority_offers;
 	double priority_limit; /* the pitfall threshold on priority pairs */

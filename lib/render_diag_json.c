@@ -44,10 +44,12 @@
  *   "besoins": [ {                  // ranked: demandes desc (null last), then name
  *     "rang": n, "besoin": str, "cible": key|null, "demandes": n|null,
  *     "source": str|null,
- *     "reponse": "prioritaire|non_prioritaire|aucune|cible_inconnue",
- *     "offre": str|null, "offres": n  // first answering offer, how many
- *   } ],
+ *     "reponse": "prioritaire|non_prioritaire|meme_cible|aucune|cible_inconnue",
+ *     "offre": str|null, "offres": n,  // best offer answering by name, how many
+ *     "offres_meme_cible": [ str ]     // "meme_cible" only: offers of that cible
+ *   } ],                               // (matching rules: diag.h, cz_diag_answer)
  *   "offres_sans_besoin": [ { "service": str, "cible": key|null, "prioritaire": bool } ],
+ *                                      // offers no need matches by name
  *   "couples_prioritaires": n, "couples_prioritaires_max": n|null,
  *   "alertes_par_gravite": { "critique": n, "attention": n, "info": n },
  *   "alertes": [ {                  // critique, attention, info; referential order
@@ -263,6 +265,11 @@ static void needs(cz_json *j, const cz_diag *d)
 		cz_json_kv_string(j, "reponse", cz_diag_answer_keys[dn->answer]);
 		cz_json_kv_string(j, "offre", dn->offer ? dn->offer->service : NULL);
 		cz_json_kv_int(j, "offres", (long long)dn->n_offers);
+		cz_json_key(j, "offres_meme_cible");
+		cz_json_array_begin(j);
+		for (size_t k = 0; k < dn->n_same_cible; k++)
+			cz_json_string(j, dn->same_cible[k]->service);
+		cz_json_array_end(j);
 		cz_json_object_end(j);
 	}
 	cz_json_array_end(j);

@@ -73,17 +73,22 @@ static void identity(const cz_diag *d, cz_buf *b)
 	if (pj->territoire_set && pj->territoire.nom) {
 		const cz_territoire *t = &pj->territoire;
 		cz_md_text(b, t->nom);
+		/* A zero is the starter file's placeholder, not a count: leave it out. */
 		const char *sep = " : ";
-		if (t->population.set) {
+		if (t->population.set && t->population.value > 0) {
 			cz_buf_printf(b, "%s%s habitants", sep, cz_fr_number(s1, sizeof(s1), t->population.value, 0));
 			sep = ", ";
 		}
-		if (t->entreprises.set) {
+		if (t->entreprises.set && t->entreprises.value > 0) {
 			cz_buf_printf(b, "%s%s entreprises", sep, cz_fr_number(s2, sizeof(s2), t->entreprises.value, 0));
 			sep = ", ";
 		}
-		if (t->salaries.set)
+		if (t->salaries.set && t->salaries.value > 0) {
 			cz_buf_printf(b, "%s%s salariés", sep, cz_fr_number(s3, sizeof(s3), t->salaries.value, 0));
+			sep = ", ";
+		}
+		if (sep[0] == ' ')
+			cz_buf_puts(b, " (population, entreprises et salariés non renseignés)");
 	} else {
 		cz_buf_puts(b, "non renseigné");
 	}
@@ -94,9 +99,10 @@ static void identity(const cz_diag *d, cz_buf *b)
 		cz_buf_puts(b, "non renseignée");
 	cz_buf_printf(b, " |\n| Phase déclarée | %s |\n| Phase étayée par les étapes | %s |\n",
 		      phase_name(d, d->declared), phase_name(d, d->supported));
-	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu attention, %zu info |\n\n",
-		      d->alert_counts[CZ_SEV_CRITIQUE], d->alert_counts[CZ_SEV_CRITIQUE] > 1 ? "s" : "",
-		      d->alert_counts[CZ_SEV_ATTENTION], d->alert_counts[CZ_SEV_INFO]);
+	size_t nc = d->alert_counts[CZ_SEV_CRITIQUE], na = d->alert_counts[CZ_SEV_ATTENTION],
+	       ni = d->alert_counts[CZ_SEV_INFO];
+	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu alerte%s « attention », %zu alerte%s « info » |\n\n", nc,
+		      nc > 1 ? "s" : "", na, na > 1 ? "s" : "", ni, ni > 1 ? "s" : "");
 }
 
 static void phases(const cz_diag *d, cz_buf *b)
@@ -247,6 +253,39 @@ static void skills(const cz_diag *d, cz_buf *b)
 	skill_list(d, b, CZ_COV_UNASSESSED, "Non évaluées (absentes de la rubrique « competences »)");
 }
 
+static void offer_name(cz_buf *b, const cz_offer *o)
+{
+	cz_buf_puts(b, "« ");
+	cz_md_text(b, o->service ? o->service : "?");
+	cz_buf_puts(b, " »");
+}
+
+static void answer(cz_buf *b, const cz_diag_need *dn)
+{
+	switch (dn->answer) {
+	case CZ_DIAG_ANSWER_PRIORITY:
+	case CZ_DIAG_ANSWER_OTHER:
+		cz_buf_puts(b, dn->answer == CZ_DIAG_ANSWER_PRIORITY ? "**oui** : " : "offre non prioritaire : ");
+		offer_name(b, dn->offer);
+		if (dn->offer->cible_set && (!dn->need->cible_set || dn->offer->cible != dn->need->cible))
+			cz_buf_printf(b, " (cible de l'offre : %s)", cz_enum_label(&cz_enum_cible, dn->offer->cible));
+		if (dn->n_offers > 1)
+			cz_buf_printf(b, " (+ %zu autre%s offre%s de nom proche)", dn->n_offers - 1,
+				      dn->n_offers > 2 ? "s" : "", dn->n_offers > 2 ? "s" : "");
+		break;
+	case CZ_DIAG_ANSWER_SAME_CIBLE:
+		cz_buf_puts(b, "pas d'offre de ce nom ; même cible : ");
+		for (size_t k = 0; k < dn->n_same_cible; k++) {
+			if (k)
+				cz_buf_puts(b, ", ");
+			offer_name(b, dn->same_cible[k]);
+		}
+		break;
+	default:
+		cz_buf_printf(b, "non, %s", cz_diag_answer_labels[dn->answer]);
+	}
+}
+
 static void needs(const cz_diag *d, cz_buf *b)
 {
 	char n[32];
@@ -262,22 +301,16 @@ static void needs(const cz_diag *d, cz_buf *b)
 			cz_buf_printf(b, " | %s | ",
 				      dn->need->cible_set ? cz_enum_label(&cz_enum_cible, dn->need->cible) : "—");
 			num_or_dash(b, dn->need->demandes);
-			cz_buf_printf(b, " | %s", dn->answer == CZ_DIAG_ANSWER_PRIORITY ? "**oui** : " :
-						  dn->answer == CZ_DIAG_ANSWER_OTHER ? "non : " : "non, ");
-			if (dn->offer) {
-				cz_buf_puts(b, "« ");
-				cz_md_text(b, dn->offer->service);
-				cz_buf_puts(b, " »");
-				if (dn->n_offers > 1)
-					cz_buf_printf(b, " (+ %zu pour cette cible)", dn->n_offers - 1);
-				if (dn->answer == CZ_DIAG_ANSWER_OTHER)
-					cz_buf_puts(b, ", non prioritaire");
-			} else {
-				cz_buf_puts(b, cz_diag_answer_labels[dn->answer]);
-			}
+			cz_buf_puts(b, " | ");
+			answer(b, dn);
 			cz_buf_puts(b, " |\n");
 		}
-		cz_buf_puts(b, "\nUn besoin est servi quand une offre prioritaire vise la même cible.\n\n");
+		cz_buf_puts(b, "\nUne offre répond à un besoin quand leurs noms se correspondent, sans tenir compte "
+			       "des majuscules ni des accents : l'un contient l'autre, ou ils partagent un mot "
+			       "significatif d'au moins 5 lettres. Le besoin est servi (« oui ») quand la meilleure "
+			       "de ces offres (même nom, puis même cible) est prioritaire. « Même cible » signale "
+			       "seulement des offres destinées au même public, sans offre de ce nom : une réponse "
+			       "plus faible, à vérifier.\n\n");
 	}
 	cz_buf_printf(b, "Couples produit / marché prioritaires : %zu", d->n_priority_offers);
 	if (d->has_priority_limit)
@@ -285,7 +318,7 @@ static void needs(const cz_diag *d, cz_buf *b)
 			      cz_fr_compact(n, sizeof(n), d->priority_limit, 2));
 	cz_buf_puts(b, ".\n\n");
 	if (d->n_unmatched_offers) {
-		cz_buf_puts(b, "Offres qui ne répondent à aucun besoin recensé :\n\n");
+		cz_buf_puts(b, "Offres qui ne répondent à aucun besoin recensé (aucun besoin ne porte un nom proche) :\n\n");
 		for (size_t i = 0; i < d->n_unmatched_offers; i++) {
 			const cz_offer *o = d->unmatched_offers[i];
 			cz_buf_puts(b, "- ");

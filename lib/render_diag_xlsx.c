@@ -190,7 +190,8 @@ static void summary(ctx *c, const cz_diag *d)
 	};
 	for (size_t i = 0; i < 3; i++) {
 		put_str(c, ws, r, 0, figures[i].label, c->bold);
-		if (pj->territoire_set && figures[i].v.set)
+		/* A zero is the starter file's placeholder, not a count. */
+		if (pj->territoire_set && figures[i].v.set && figures[i].v.value > 0)
 			put_num(c, ws, r, 1, figures[i].v.value, c->count);
 		else
 			put_str(c, ws, r, 1, "non renseigné", c->text);
@@ -211,7 +212,7 @@ static void summary(ctx *c, const cz_diag *d)
 	put_str(c, ws, r, 0, "Seuil d'avancement des phases précédentes", c->bold);
 	put_num(c, ws, r++, 1, d->threshold, c->percent);
 	for (int s = CZ_SEV_CRITIQUE; s >= 0; s--) {
-		static const char *const labels[CZ_SEV_COUNT] = { "Alertes info", "Alertes attention",
+		static const char *const labels[CZ_SEV_COUNT] = { "Alertes « info »", "Alertes « attention »",
 								  "Alertes critiques" };
 		put_str(c, ws, r, 0, labels[s], c->bold);
 		put_num(c, ws, r++, 1, (double)d->alert_counts[s], c->count);
@@ -329,10 +330,11 @@ static void needs(ctx *c, const cz_diag *d)
 	if (!ws)
 		return;
 	static const char *const head[] = { "Rang", "Besoin", "Cible", "Demandes", "Source",
-					    "Réponse de l'offre", "Offre", "Offres de ce type" };
-	static const double w[] = { 8, 40, 18, 11, 36, 30, 40, 12 };
-	widths(c, ws, w, 8, NULL);
-	headers(c, ws, 0, head, 8);
+					    "Réponse de l'offre", "Offre (par le nom)", "Offres de nom proche",
+					    "Offres de même cible (sans offre de ce nom)" };
+	static const double w[] = { 8, 40, 18, 11, 36, 30, 40, 12, 50 };
+	widths(c, ws, w, 9, NULL);
+	headers(c, ws, 0, head, 9);
 	worksheet_freeze_panes(ws, 1, 0);
 	lxw_row_t r = 1;
 	for (size_t i = 0; i < d->n_needs; i++, r++) {
@@ -350,6 +352,18 @@ static void needs(ctx *c, const cz_diag *d)
 		put_str(c, ws, r, 5, cz_diag_answer_labels[dn->answer], f);
 		put_str(c, ws, r, 6, dn->offer ? dn->offer->service : NULL, c->wrap);
 		put_num(c, ws, r, 7, (double)dn->n_offers, c->count);
+		if (dn->n_same_cible) {
+			cz_buf list;
+			cz_buf_init(&list);
+			for (size_t k = 0; k < dn->n_same_cible; k++)
+				cz_buf_printf(&list, "%s%s", k ? "\n" : "",
+					      dn->same_cible[k]->service ? dn->same_cible[k]->service : "?");
+			if (!cz_buf_ok(&list))
+				keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			else
+				put_str(c, ws, r, 8, list.data, c->wrap);
+			cz_buf_free(&list);
+		}
 	}
 	r++;
 	put_str(c, ws, r++, 0, "Offres qui ne répondent à aucun besoin recensé", c->bold);
