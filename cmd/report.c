@@ -174,7 +174,9 @@ static int add_directory(path_list *l, const char *dir)
 		}
 	}
 	closedir(d);
-	qsort(l->paths + first, l->count - first, sizeof(char *), cmp_str);
+	/* An empty directory leaves l->paths NULL, which qsort must not get. */
+	if (l->count > first)
+		qsort(l->paths + first, l->count - first, sizeof(char *), cmp_str);
 	return code;
 }
 

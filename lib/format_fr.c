@@ -76,7 +76,8 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 	for (size_t i = 0; i < int_len; i++) {
 		if (i > 0 && (int_len - i) % 3 == 0)
 			tmp[n++] = ' ';
-		tmp[n++] = raw[i];
+		/* int_len <= strlen(raw); the analyzer does not tie the two. */
+		tmp[n++] = raw[i]; /* NOLINT(clang-analyzer-core.uninitialized.Assign) */
 	}
 	if (dot) {
 		tmp[n++] = ',';
