@@ -7,7 +7,8 @@ usage: check_indicators_xlsx.py FILE.xlsx FILE.json CHARTS
   CHARTS  number of native charts expected (xl/charts/chartN.xml parts)
 Checks: the four sheets; one row per calendar month with gaps marked
 "manquant" and left empty; figures are numbers with euro, percentage and
-ratio number formats; the total row; the pillar amounts and shares; the
+ratio number formats; the total row; the pillar amounts and shares, the valued volunteering and the funding
+of unrecorded months; the
 line chart reads recettes and charges of the monthly sheet, the pie the
 pillar amounts; no number was written as text.
 """
@@ -18,7 +19,8 @@ import zipfile
 
 import openpyxl
 
-EUROS = '#,##0.00 "€"'
+# Negative amounts take the minus sign U+2212, as the reports' headers do.
+EUROS = '#,##0.00 "€";"−"#,##0.00 "€"'
 FIRST = 5  # first month row (1-based)
 
 
@@ -71,6 +73,11 @@ def main():
             fail(f"piliers A{r} : {pl[f'A{r}'].value!r}")
         num(pl[f"B{r}"], p["montant"], EUROS, f"montant {p['pilier']}")
         num(pl[f"C{r}"], p["part"], "0%", f"part {p['pilier']}")
+    labels = {pl.cell(r, 1).value: pl.cell(r, 2) for r in range(1, pl.max_row + 1)}
+    num(labels["Dont bénévolat valorisé (implication citoyenne)"], rep["piliers"]["benevolat_valorise"],
+        EUROS, "bénévolat valorisé")
+    num(labels["Non comptés : part des mois sans relevé"], rep["piliers"]["exclus"]["hors_mois"],
+        EUROS, "part des mois sans relevé")
     with zipfile.ZipFile(path) as z:
         parts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
         if len(parts) != charts:

@@ -431,7 +431,8 @@ static void test_needs_ranking(void **state)
 			     "  - { besoin: \"Flou\", demandes: 5 }\n"
 			     "offre:\n"
 			     "  - { service: \"S1\", cible: salaries, prioritaire: false }\n"
-			     "  - { service: \"H1\", cible: habitants, prioritaire: true }\n"
+			     "  - { service: \"Alpha\", cible: salaries, prioritaire: false }\n"
+			     "  - { service: \"Zèbres\", cible: habitants, prioritaire: true }\n"
 			     "  - { service: \"Orpheline\", cible: collectivites, prioritaire: true }\n");
 	cz_diag *d = run(p);
 	assert_int_equal(d->n_needs, 5);
@@ -441,16 +442,73 @@ static void test_needs_ranking(void **state)
 	assert_string_equal(d->needs[3].need->besoin, "Flou");
 	assert_string_equal(d->needs[4].need->besoin, "Sans chiffre"); /* no figure: last */
 	assert_int_equal(d->needs[0].answer, CZ_DIAG_ANSWER_NONE);
+	/* by name, not by cible: S1 shares the cible but not the name */
 	assert_int_equal(d->needs[1].answer, CZ_DIAG_ANSWER_OTHER);
-	assert_string_equal(d->needs[1].offer->service, "S1");
+	assert_string_equal(d->needs[1].offer->service, "Alpha");
+	assert_int_equal(d->needs[1].n_offers, 1);
+	/* plural and accents ignored */
 	assert_int_equal(d->needs[2].answer, CZ_DIAG_ANSWER_PRIORITY);
-	assert_string_equal(d->needs[2].offer->service, "H1");
+	assert_string_equal(d->needs[2].offer->service, "Zèbres");
 	assert_int_equal(d->needs[3].answer, CZ_DIAG_ANSWER_UNKNOWN);
-	assert_int_equal(d->n_unmatched_offers, 1);
-	assert_string_equal(d->unmatched_offers[0]->service, "Orpheline");
+	/* only offers of the same cible: a weaker answer, never « oui » */
+	assert_int_equal(d->needs[4].answer, CZ_DIAG_ANSWER_SAME_CIBLE);
+	assert_null(d->needs[4].offer);
+	assert_int_equal(d->needs[4].n_same_cible, 2);
+	assert_string_equal(d->needs[4].same_cible[0]->service, "S1");
+	/* S1 answers no need by name, whatever its cible */
+	assert_int_equal(d->n_unmatched_offers, 2);
+	assert_string_equal(d->unmatched_offers[0]->service, "S1");
+	assert_string_equal(d->unmatched_offers[1]->service, "Orpheline");
 	assert_int_equal(d->n_priority_offers, 2);
 	assert_true(d->has_priority_limit);
 	assert_float_equal(d->priority_limit, 3, 1e-12);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+/* The review's case: a need for pet sitting is not answered by ironing. */
+static void test_needs_by_name(void **state)
+{
+	(void)state;
+	assert_false(cz_diag_names_match("Repassage", "Garde d'animaux pendant les vacances"));
+	/* one contains the other, word by word */
+	assert_true(cz_diag_names_match("Pressing", "Dépôt-retrait de colis et pressing pour les habitants"));
+	assert_true(cz_diag_names_match("Café", "Café et lieu de rencontre"));
+	assert_true(cz_diag_names_match("DÉPÔT PRESSING", "dépôt pressing"));
+	/* a shared significant word (5 letters or more) */
+	assert_true(cz_diag_names_match("Livraison de courses", "Livraisons à domicile"));
+	assert_true(cz_diag_names_match("Point numérique", "Aide aux démarches numériques"));
+	/* short or common words are not enough; inside a word is not a word */
+	assert_false(cz_diag_names_match("Aide au jardin", "Aide aux démarches"));
+	assert_false(cz_diag_names_match("Accueil pendant les travaux", "Garde pendant les vacances"));
+	assert_false(cz_diag_names_match("Poste", "Composteur partagé"));
+	assert_false(cz_diag_names_match(NULL, "Repassage"));
+
+	cz_project *p = load(HEAD("test")
+			     "besoins:\n"
+			     "  - { besoin: \"Garde d'animaux pendant les vacances\", cible: habitants, demandes: 9 }\n"
+			     "  - { besoin: \"Portage de repas\", cible: personnes_agees, demandes: 4 }\n"
+			     "offre:\n"
+			     "  - { service: \"Repassage\", cible: habitants, prioritaire: true }\n"
+			     "  - { service: \"Dépôt pressing\", cible: habitants, prioritaire: false }\n"
+			     "  - { service: \"Portage de repas\", cible: collectivites, prioritaire: true }\n");
+	cz_diag *d = run(p);
+	assert_int_equal(d->needs[0].answer, CZ_DIAG_ANSWER_SAME_CIBLE);
+	assert_int_equal(d->needs[0].n_same_cible, 2);
+	assert_string_equal(d->needs[0].same_cible[0]->service, "Repassage"); /* priority first */
+	/* the name answers even when the offer is aimed at whoever pays for it */
+	assert_int_equal(d->needs[1].answer, CZ_DIAG_ANSWER_PRIORITY);
+	assert_string_equal(d->needs[1].offer->service, "Portage de repas");
+	cz_buf b;
+	cz_buf_init(&b);
+	assert_int_equal(cz_diag_render_md(d, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "| pas d'offre de ce nom ; même cible : « Repassage », « Dépôt pressing » |"));
+	assert_non_null(strstr(b.data, "**oui** : « Portage de repas » (cible de l'offre : collectivités)"));
+	assert_null(strstr(b.data, "**oui** : « Repassage »"));
+	b.len = 0;
+	assert_int_equal(cz_diag_render_json(d, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "\"reponse\": \"meme_cible\""));
+	cz_buf_free(&b);
 	cz_diag_free(d);
 	cz_project_free(p);
 }
@@ -571,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_alert_launch_structure),
 		cmocka_unit_test(test_alert_impact),
 		cmocka_unit_test(test_needs_ranking),
+		cmocka_unit_test(test_needs_by_name),
 		cmocka_unit_test(test_coverage_and_carriers),
 		cmocka_unit_test(test_actions_order),
 		cmocka_unit_test(test_renderers),

@@ -115,13 +115,15 @@ static void test_month_add(void **state)
  *   2026-03  50  30  18  9    2 500    2 700     -200     30      100  50
  * conversion 60/100 = 0.6; fidélisation 19/40 = 0.475; km/livraison 280/100 = 2.8
  * secured funding of 2026: 3 000 + 1 000 = 4 000 (the 800 not secured and
- * the 5 000 of 2027 are left out), i.e. 4 000 / 3 per month;
- * coverage = (5 000 + 4 000) / 6 700; self-financing 5 000 / 6 700
+ * the 5 000 of 2027 are left out), a twelfth per recorded month: 4 000 / 12
+ * each, 1 000 for the three months (3 000 fall on unrecorded months);
+ * coverage = (5 000 + 1 000) / 6 700; self-financing 5 000 / 6 700
  * trend of the result: mean x 1, mean y -1700/3, Sxy = 1000 - 200 = 800, Sxx 2:
  *   slope 400, intercept -1700/3 - 400 = -2900/3; at x = 2: -500/3 < 0;
  *   crosses at x = 2900/1200 = 2.42 -> month 3 = 2026-04, 1 month after the last
  * moving averages of March: 5 000/3, 6 700/3, -1 700/3
- * pillars: activite 5 000, public 3 000, privé 1 000, citoyen 0 -> HHI 35/81
+ * pillars: activite 5 000, public 3 000 × 3/12 = 750, privé 250, citoyen
+ * 60 h × 11,88 € = 712,80 of valued volunteering; total 6 712,80
  */
 static const char ratios[] =
 	"version: 1\n"
@@ -152,10 +154,11 @@ static void test_hand_checked(void **state)
 	assert_near(t->recettes.value, 5000);
 	assert_near(t->charges.value, 6700);
 	assert_near(t->resultat.value, -1700);
-	assert_near(t->financements.value, 4000);
-	assert_near(t->couverture.value, 9000.0 / 6700);
+	assert_near(t->financements.value, 1000);
+	assert_near(t->couverture.value, 6000.0 / 6700);
 	assert_near(t->autofinancement.value, 5000.0 / 6700);
-	assert_near(r->months[0].f.couverture.value, (1000 + 4000.0 / 3) / 2000);
+	assert_near(r->months[0].f.financements.value, 4000.0 / 12);
+	assert_near(r->months[0].f.couverture.value, (1000 + 4000.0 / 12) / 2000);
 	/* the referential's rate (11.88 €/h) values 60 volunteer hours */
 	assert_near(t->valeur_benevolat.value, 60 * 11.88);
 	assert_false(r->months[1].mm_recettes.set);
@@ -170,12 +173,21 @@ static void test_hand_checked(void **state)
 	assert_int_equal(r->trend.month.month, 4);
 	assert_int_equal(r->trend.months_after_last, 1);
 	assert_near(r->mix.montant[CZ_PILIER_ACTIVITE], 5000);
-	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PUBLIC], 3000);
-	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PRIVE], 1000);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PUBLIC], 750);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PRIVE], 250);
+	/* valued volunteer hours are the citizens' pillar */
+	assert_near(r->mix.montant[CZ_PILIER_IMPLICATION_CITOYENNE], 712.8);
+	assert_near(r->mix.benevolat, 712.8);
+	assert_near(r->mix.total, 6712.8);
 	assert_near(r->mix.hors_periode, 5000);
+	assert_near(r->mix.hors_mois, 3000);
 	assert_near(r->mix.non_acquis, 800);
 	assert_int_equal(r->mix.largest, CZ_PILIER_ACTIVITE);
-	assert_near(r->mix.herfindahl, 35.0 / 81);
+	assert_near(r->mix.herfindahl, (5000.0 * 5000 + 750.0 * 750 + 250.0 * 250 + 712.8 * 712.8) /
+					       (6712.8 * 6712.8));
+	/* four pillars present: no « Pilier absent » alert for the citizens' one */
+	for (size_t i = 0; i < r->n_alerts; i++)
+		assert_null(strstr(r->alerts[i].message, "Pilier absent"));
 	assert_false(r->part_recurrente.set);
 	cz_indicators_free(r);
 
@@ -183,8 +195,66 @@ static void test_hand_checked(void **state)
 	opt = (cz_ind_options){ 15, true };
 	assert_int_equal(cz_indicators_run(p, ref, &opt, &r), CZ_OK);
 	assert_near(r->total.valeur_benevolat.value, 900);
+	assert_near(r->mix.montant[CZ_PILIER_IMPLICATION_CITOYENNE], 900);
 	cz_indicators_free(r);
 	cz_project_free(p);
+}
+
+/* Four records of a year carry four twelfths of its funding, not all of it;
+ * with no record, each secured funding counts for its whole year. */
+static void test_partial_year(void **state)
+{
+	(void)state;
+	cz_project *p = load("version: 1\n"
+			     "projet: { nom: \"Partiel\", type: mixte, phase: test }\n"
+			     "activite:\n"
+			     "  - { periode: 2025-11, recettes: 1000, charges: 1000 }\n"
+			     "  - { periode: 2025-12, recettes: 1000, charges: 1000 }\n"
+			     "  - { periode: 2026-01, recettes: 1000, charges: 1000 }\n"
+			     "  - { periode: 2026-02, recettes: 1000, charges: 1000 }\n"
+			     "financements:\n"
+			     "  - { source: \"A\", pilier: soutien_public, montant: 12000, annee: 2025, acquis: true }\n"
+			     "  - { source: \"B\", pilier: soutien_prive, montant: 24000, annee: 2026, acquis: true }\n"
+			     "  - { source: \"C\", pilier: soutien_prive, montant: 600, acquis: true }\n");
+	cz_indicators *r;
+	assert_int_equal(cz_indicators_run(p, ref, NULL, &r), CZ_OK);
+	assert_near(r->months[0].f.financements.value, 1000);
+	assert_near(r->months[3].f.financements.value, 2000);
+	/* 12 000 × 2/12 + 24 000 × 2/12 */
+	assert_near(r->total.financements.value, 6000);
+	assert_near(r->total.couverture.value, (4000.0 + 6000) / 4000);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PUBLIC], 2000);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PRIVE], 4000);
+	assert_near(r->mix.hors_mois, 10000 + 20000);
+	assert_near(r->mix.sans_annee, 600);
+	cz_indicators_free(r);
+	cz_project_free(p);
+
+	p = load("version: 1\n"
+		 "projet: { nom: \"Sans relevé\", type: mixte, phase: emergence }\n"
+		 "financements:\n"
+		 "  - { source: \"A\", pilier: soutien_public, montant: 12000, annee: 2025, acquis: true }\n"
+		 "  - { source: \"B\", pilier: soutien_prive, montant: 24000, annee: 2026, acquis: true }\n"
+		 "  - { source: \"D\", pilier: soutien_prive, montant: 500, annee: 2026, acquis: false }\n");
+	assert_int_equal(cz_indicators_run(p, ref, NULL, &r), CZ_OK);
+	assert_int_equal(r->mix.year_from, 0);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PUBLIC], 12000);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PRIVE], 24000);
+	assert_near(r->mix.hors_mois, 0);
+	assert_near(r->mix.non_acquis, 500);
+	cz_indicators_free(r);
+	cz_project_free(p);
+}
+
+static void test_minus_sign(void **state)
+{
+	(void)state;
+	char s[64];
+	assert_string_equal(cz_ind_euros(s, sizeof(s), -586), "\xe2\x88\x92" "586 €");
+	assert_string_equal(cz_ind_euros(s, sizeof(s), 1234.5), "1 234,50 €");
+	char small[5] = "-12";
+	/* no room for the three bytes: left as it is rather than cut */
+	assert_string_equal(cz_ind_minus(small, sizeof(small)), "-12");
 }
 
 /* A gap in February: no interpolation, averages stop, the trend keeps the
@@ -292,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_break_even),    cmocka_unit_test(test_month_add),
 		cmocka_unit_test(test_hand_checked),  cmocka_unit_test(test_gap),
 		cmocka_unit_test(test_services),      cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_partial_year),  cmocka_unit_test(test_minus_sign),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
