@@ -6,12 +6,18 @@
  *
  * Spreadsheets do not grow a row to fit a merged cell's text, so row
  * heights are estimated from the text length (generously: fit-to-page
- * scales the whole canvas down rather than cutting it).
+ * scales the whole canvas down rather than cutting it). The two tables get
+ * estimated heights too, as LibreOffice keeps the heights a file gives.
+ *
+ * Every sheet prints in landscape, one page wide. A PDF export of the
+ * workbook prints every sheet: the canvas is always exactly its first page,
+ * and each table takes one more page while it fits (see xlsx_util.h).
  */
 #include <string.h>
 
 #include "canvas.h"
 #include "enums.h"
+#include "xlsx_util.h"
 
 #define SHEET_CANVAS "Canevas"
 #define SHEET_ITEMS "Canevas blocs"
@@ -25,13 +31,6 @@
 #define MIN_BODY_LINES 5   /* room to write by hand on a printed canvas */
 /* Excel refuses longer cell strings. */
 #define MAX_CELL_BYTES 32000
-#define MAX_ROW_PT 409.0
-/* Landscape A4 inside 0.4 inch margins, in points; Excel paper codes. */
-#define A4_WIDTH_PT (842.0 - 57.6)
-#define A4_HEIGHT_PT (595.0 - 57.6)
-#define MIN_SCALE 0.7
-#define PAPER_A3 8
-#define PAPER_A4 9
 
 /* Rows (0-based) of the canvas sheet. */
 enum {
@@ -249,26 +248,6 @@ static void write_cost_groups(ctx *x, lxw_worksheet *ws, const cz_canvas_block *
 		cz_buf_free(&text[i]);
 }
 
-/* Lines `s` takes once wrapped in `width` column units (a generous guess:
- * about one character per unit, counted in UTF-8 characters). */
-static double text_lines(const char *s, double width)
-{
-	double lines = 0;
-	size_t chars = 0;
-	size_t per_line = width > 4 ? (size_t)(width - 2) : 2;
-	for (const char *p = s;; p++) {
-		if (*p == '\n' || !*p) {
-			lines += chars ? (double)((chars + per_line - 1) / per_line) : 1;
-			chars = 0;
-			if (!*p)
-				break;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			chars++;
-		}
-	}
-	return lines;
-}
-
 static double span_width(const place *pl)
 {
 	return COL_WIDTH * (pl->col_last - pl->col_first + 1);
@@ -309,10 +288,10 @@ static void write_header(ctx *x, lxw_worksheet *ws, const cz_referential *ref, i
 static double header_lines(const cz_referential *ref, int b)
 {
 	double w = span_width(&places[b]);
-	double n = text_lines(block_name(ref, b), w);
+	double n = cz_xlsx_text_lines(block_name(ref, b), w);
 	/* The question is in 9 pt: more characters fit on a line. */
 	if (ref->blocks[b].question)
-		n += text_lines(ref->blocks[b].question, w * 1.2);
+		n += cz_xlsx_text_lines(ref->blocks[b].question, w * 1.2);
 	return n;
 }
 
@@ -328,7 +307,7 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		body_text(&texts[b], &c->blocks[b]);
 		if (!cz_buf_ok(&texts[b]))
 			x->nomem = true;
-		body_lines[b] = x->nomem ? 1 : text_lines(texts[b].data, span_width(&places[b]));
+		body_lines[b] = x->nomem ? 1 : cz_xlsx_text_lines(texts[b].data, span_width(&places[b]));
 		if (body_lines[b] < MIN_BODY_LINES)
 			body_lines[b] = MIN_BODY_LINES;
 	}
@@ -356,8 +335,8 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		}
 	}
 	for (int r = 0; r < R_COUNT; r++) {
-		if (h[r] > MAX_ROW_PT)
-			h[r] = MAX_ROW_PT;
+		if (h[r] > CZ_XLSX_MAX_ROW_PT)
+			h[r] = CZ_XLSX_MAX_ROW_PT;
 		track(x, worksheet_set_row(ws, r, h[r], NULL));
 	}
 	track(x, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL));
@@ -405,15 +384,16 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 					       ref->bmc_attribution, x->attribution));
 
 	/* One landscape page: A4 unless it would shrink the canvas below
-	 * MIN_SCALE, then A3. A column of w units is 7w + 5 pixels, 3/4 pt each. */
+	 * CZ_XLSX_MIN_SCALE, then A3. */
 	double total = 0;
 	for (int r = 0; r < R_COUNT; r++)
 		total += h[r];
-	double width = N_COLS * (COL_WIDTH * 7 + 5) * 0.75;
-	double scale_w = A4_WIDTH_PT / width, scale_h = A4_HEIGHT_PT / total;
+	const double col = COL_WIDTH;
+	double scale = cz_xlsx_a4_scale(N_COLS * cz_xlsx_columns_pt(&col, 1), total);
 	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, (scale_w < scale_h ? scale_w : scale_h) < MIN_SCALE ? PAPER_A3 : PAPER_A4);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.4);
+	worksheet_set_paper(ws, scale < CZ_XLSX_MIN_SCALE ? CZ_XLSX_PAPER_A3 : CZ_XLSX_PAPER_A4);
+	worksheet_set_margins(ws, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN,
+			      CZ_XLSX_MARGIN_IN);
 	worksheet_center_horizontally(ws);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 	track(x, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1));
@@ -432,11 +412,15 @@ static cz_status items_sheet(ctx *x, const cz_canvas *c, const cz_referential *r
 		track(x, worksheet_set_column(ws, i, i, widths[i], NULL));
 		track(x, worksheet_write_string(ws, 0, i, heads[i], x->table_head));
 	}
+	double height = CZ_XLSX_LINE_PT;
 	lxw_row_t row = 1;
 	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
 		int b = reading_order[k];
 		for (size_t i = 0; i < c->blocks[b].n; i++, row++) {
 			const cz_bmc_item *it = c->blocks[b].items[i];
+			unsigned lines = cz_xlsx_text_lines(it->texte, widths[1]);
+			track(x, cz_xlsx_fit_row(ws, row, lines));
+			height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 			track(x, worksheet_write_string(ws, row, 0, block_name(ref, b), x->cell));
 			track(x, worksheet_write_string(ws, row, 1, it->texte, x->wrap));
 			if (it->pilier >= 0)
@@ -451,9 +435,7 @@ static cz_status items_sheet(ctx *x, const cz_canvas *c, const cz_referential *r
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	track(x, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3));
-	worksheet_set_paper(ws, PAPER_A4);
-	track(x, worksheet_repeat_rows(ws, 0, 0));
-	worksheet_fit_to_pages(ws, 1, 0);
+	track(x, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 4), height));
 	return CZ_OK;
 }
 
@@ -468,11 +450,20 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		track(x, worksheet_set_column(ws, i, i, widths[i], NULL));
 		track(x, worksheet_write_string(ws, 0, i, heads[i], x->table_head));
 	}
+	double height = CZ_XLSX_LINE_PT;
 	lxw_row_t row = 1;
-	if (!c->n_checks)
+	if (!c->n_checks) {
 		track(x, worksheet_write_string(ws, row++, 0, "Aucun point à signaler.", NULL));
+		height += CZ_XLSX_LINE_PT;
+	}
 	for (size_t i = 0; i < c->n_checks; i++, row++) {
 		const cz_canvas_check *k = &c->checks[i];
+		unsigned lines = cz_xlsx_text_lines(k->message, widths[3]);
+		unsigned why = cz_xlsx_text_lines(k->reason, widths[4]);
+		if (why > lines)
+			lines = why;
+		track(x, cz_xlsx_fit_row(ws, row, lines));
+		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		track(x, worksheet_write_string(ws, row, 0, cz_canvas_severity_labels[k->severity], x->cell));
 		track(x, worksheet_write_string(ws, row, 1, cz_canvas_check_keys[k->kind], x->cell));
 		if (k->bloc >= 0)
@@ -483,8 +474,9 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		track(x, worksheet_write_string(ws, row, 4, k->reason, x->wrap));
 	}
 
-	/* The pillars, under the checks. */
+	/* The pillars, under the checks after a blank row. */
 	row++;
+	height += 2 * CZ_XLSX_LINE_PT;
 	bool project = c->template_id == NULL;
 	static const char *const pheads[] = { "Pilier", "Présent", "Dans les revenus", "Dans les financements" };
 	int ncols = project ? 4 : 3;
@@ -494,6 +486,9 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 	row++;
 	for (int v = 0; v < CZ_PILIER_COUNT; v++, row++) {
 		const char *nom = ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v);
+		unsigned lines = cz_xlsx_text_lines(nom, widths[0] + widths[1]);
+		track(x, cz_xlsx_fit_row(ws, row, lines));
+		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		track(x, worksheet_merge_range(ws, row, 0, row, 1, nom, x->wrap));
 		track(x, worksheet_write_string(ws, row, 2, cz_canvas_has_pillar(c, v) ? "oui" : "non", x->cell));
 		track(x, worksheet_write_string(ws, row, 3, c->pillar_revenue[v] ? "oui" : "non", x->cell));
@@ -501,9 +496,7 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 			track(x, worksheet_write_string(ws, row, 4, c->pillar_funding[v] ? "oui" : "non", x->cell));
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, PAPER_A4);
-	worksheet_fit_to_pages(ws, 1, 0);
+	track(x, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 5), height));
 	return CZ_OK;
 }
 

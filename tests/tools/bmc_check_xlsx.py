@@ -10,9 +10,14 @@ usage: bmc_check_xlsx.py CANEVAS.xlsx REPORT.json
   page (1 x 1), print area covering the canvas;
 - "Canevas blocs": one row per item, in the JSON's order, with its block,
   pillar and cost type;
-- "Canevas contrôles": one row per check, severities as in the JSON.
+- "Canevas contrôles": one row per check, severities as in the JSON, then a
+  blank row and the pillar table;
+- both tables: landscape A4, one page wide, header row repeated, and rows
+  tall enough for their wrapped text (LibreOffice keeps the heights of the
+  file); the blocks table of an example canvas (JSON "modele") on one page.
 """
 import json
+import math
 import sys
 
 import openpyxl
@@ -39,6 +44,51 @@ TYPES = {"fixe": "coût fixe", "variable": "coût variable", "investissement": "
 def fail(msg):
     print("bmc_check_xlsx: " + msg)
     sys.exit(1)
+
+
+# A column of w units holds at most about 1.3 w characters of the default
+# font (measured in LibreOffice's PDF export): a row must be at least as many
+# lines high as its longest wrapped cell needs at that density.
+DEFAULT_ROW_PT = 15.0
+
+
+def min_lines(text, width):
+    return max(1, math.ceil(len(text or "") / (1.3 * width)))
+
+
+def row_height(ws, r):
+    return ws.row_dimensions[r].height or DEFAULT_ROW_PT
+
+
+def check_table_print(ws, one_page):
+    ps = ws.page_setup
+    if ps.orientation != "landscape":
+        fail("%s : orientation %r" % (ws.title, ps.orientation))
+    if str(ps.paperSize) != "9":
+        fail("%s : papier %r au lieu de A4" % (ws.title, ps.paperSize))
+    if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        fail("%s : ajustement à la page non demandé" % ws.title)
+    if (ps.fitToWidth or 1) != 1:
+        fail("%s : %r pages de large" % (ws.title, ps.fitToWidth))
+    tall = ps.fitToHeight if ps.fitToHeight is not None else 1
+    if one_page is not None and (str(tall) == "1") != one_page:
+        fail("%s : %r page(s) de haut, une seule attendue : %s" % (ws.title, tall, one_page))
+    if ws.print_title_rows != "$1:$1":
+        fail("%s : ligne d'en-tête répétée %r" % (ws.title, ws.print_title_rows))
+    for side in ("left", "right", "top", "bottom"):
+        if abs(getattr(ws.page_margins, side) - 0.4) > 1e-9:
+            fail("%s : marge %s %r" % (ws.title, side, getattr(ws.page_margins, side)))
+
+
+def check_heights(ws, first, last, cols):
+    """Rows first..last: each wrapped column (letter, width) gets its lines."""
+    for r in range(first, last + 1):
+        for col in cols:
+            width = ws.column_dimensions[col].width
+            need = min_lines(ws["%s%d" % (col, r)].value, width) * DEFAULT_ROW_PT
+            if row_height(ws, r) < need:
+                fail("%s ligne %d : hauteur %r, il faut au moins %r pour %s%d"
+                     % (ws.title, r, row_height(ws, r), need, col, r))
 
 
 def main():
@@ -90,12 +140,29 @@ def main():
                              TYPES.get(it.get("type"))))
     if [tuple(r) for r in rows[1:]] != expected:
         fail("lignes de « Canevas blocs » différentes du JSON :\n%r\n%r" % (rows[1:], expected))
+    blocs = wb["Canevas blocs"]
+    check_table_print(blocs, True if report.get("modele") else None)
+    check_heights(blocs, 2, len(rows), ["B"])
 
     checks = list(wb["Canevas contrôles"].iter_rows(values_only=True))
     got = [(r[0], r[1]) for r in checks[1:1 + len(report["controles"])]]
     want = [(c["gravite"], c["code"]) for c in report["controles"]]
     if got != want:
         fail("contrôles : %r au lieu de %r" % (got, want))
+    ctl = wb["Canevas contrôles"]
+    check_table_print(ctl, None)
+    n = max(1, len(want))
+    check_heights(ctl, 2, 1 + n, ["D", "E"])
+    # A blank row, then the pillar table (its names span columns A:B).
+    if any(v is not None for v in checks[1 + n]):
+        fail("pas de ligne vide avant le tableau des piliers : %r" % (checks[1 + n],))
+    if checks[2 + n][0] != "Pilier de viabilité":
+        fail("tableau des piliers attendu ligne %d : %r" % (3 + n, checks[2 + n]))
+    for r in range(4 + n, 8 + n):
+        need = min_lines(ctl["A%d" % r].value, ctl.column_dimensions["A"].width
+                         + ctl.column_dimensions["B"].width) * DEFAULT_ROW_PT
+        if row_height(ctl, r) < need:
+            fail("pilier ligne %d : hauteur %r < %r" % (r, row_height(ctl, r), need))
     print("xlsx ok : %d éléments, %d contrôles" % (len(expected), len(want)))
 
 
