@@ -28,7 +28,7 @@ static void add(cz_cov_tally *t, cz_cov_state s)
 	t->total++;
 }
 
-static void finish(cz_cov_tally *t)
+void cz_cov_tally_finish(cz_cov_tally *t)
 {
 	double covered = (double)t->counts[CZ_COV_CARRIER] + (double)t->counts[CZ_COV_NETWORK] +
 			 (double)t->counts[CZ_COV_IN_PROGRESS] / 2.0;
@@ -60,9 +60,9 @@ cz_status cz_coverage_phase(const cz_project *p, const cz_referential *ref, cz_p
 		if (c->family >= 0 && (size_t)c->family < ref->n_families)
 			add(&out->by_family[c->family], it->state);
 	}
-	finish(&out->total);
+	cz_cov_tally_finish(&out->total);
 	for (size_t f = 0; f < ref->n_families; f++)
-		finish(&out->by_family[f]);
+		cz_cov_tally_finish(&out->by_family[f]);
 	return CZ_OK;
 }
 

@@ -57,6 +57,10 @@ cz_status cz_coverage_phase(const cz_project *p, const cz_referential *ref, cz_p
 			    cz_cov_phase *out);
 void cz_coverage_free(cz_cov_phase *c);
 
+/* Set t->ratio from t->counts and t->total by the rule above; for tallies
+ * summed over several phases too (skills.h). */
+void cz_cov_tally_finish(cz_cov_tally *t);
+
 /* The state one self-assessment entry (or NULL) gives. */
 cz_cov_state cz_coverage_state(const cz_skill_entry *e);
 

@@ -6,14 +6,6 @@ const char *const cz_skills_state_keys[CZ_COV_COUNT] = {
 	"porteur", "reseau", "en_cours", "a_acquerir", "non_evaluee",
 };
 
-/* Same rule as coverage.h, applied to sums over several phases. */
-static void finish(cz_cov_tally *t)
-{
-	double covered = (double)t->counts[CZ_COV_CARRIER] + (double)t->counts[CZ_COV_NETWORK] +
-			 (double)t->counts[CZ_COV_IN_PROGRESS] / 2.0;
-	t->ratio = t->total ? covered / (double)t->total : 0.0;
-}
-
 static void add_tally(cz_cov_tally *sum, const cz_cov_tally *t)
 {
 	for (int s = 0; s < CZ_COV_COUNT; s++)
@@ -55,9 +47,9 @@ cz_status cz_skills_run(const cz_project *p, const cz_referential *ref,
 			add_tally(&s->by_family[f], &s->cov[i].by_family[f]);
 		n_items += s->cov[i].n_items;
 	}
-	finish(&s->total);
+	cz_cov_tally_finish(&s->total);
 	for (size_t f = 0; f < s->n_families; f++)
-		finish(&s->by_family[f]);
+		cz_cov_tally_finish(&s->by_family[f]);
 
 	s->gaps = calloc(n_items ? n_items : 1, sizeof(*s->gaps));
 	if (!s->gaps) {

@@ -1,0 +1,149 @@
+/* Competence coverage (coverage.h): the state of a self-assessment entry,
+ * one phase's tallies, and the ratio rule shared with the multi-phase sums
+ * of skills.c (cz_cov_tally_finish). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "loader.h"
+
+static cz_referential *ref;
+
+/* cmocka 1.1.5 compares floats only in single precision. */
+#define assert_ratio(a, b) assert_true(fabs((a) - (b)) < 1e-12)
+
+static int setup(void **state)
+{
+	(void)state;
+	cz_problems pb;
+	cz_problems_init(&pb, "ref");
+	cz_status st = cz_referential_load_builtin(&ref, &pb);
+	cz_problems_free(&pb);
+	return st == CZ_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	cz_referential_free(ref);
+	return 0;
+}
+
+static cz_cov_tally tally(size_t carrier, size_t network, size_t in_progress, size_t gap,
+			  size_t unassessed)
+{
+	cz_cov_tally t = { 0 };
+	t.counts[CZ_COV_CARRIER] = carrier;
+	t.counts[CZ_COV_NETWORK] = network;
+	t.counts[CZ_COV_IN_PROGRESS] = in_progress;
+	t.counts[CZ_COV_GAP] = gap;
+	t.counts[CZ_COV_UNASSESSED] = unassessed;
+	t.total = carrier + network + in_progress + gap + unassessed;
+	t.ratio = -1;
+	return t;
+}
+
+static void test_tally_finish(void **state)
+{
+	(void)state;
+	cz_cov_tally t = tally(0, 0, 0, 0, 0);
+	cz_cov_tally_finish(&t);
+	assert_ratio(t.ratio, 0);
+	t = tally(1, 1, 0, 0, 0);
+	cz_cov_tally_finish(&t);
+	assert_ratio(t.ratio, 1);
+	/* In progress counts half; gaps and unassessed nothing. */
+	t = tally(2, 1, 1, 3, 3);
+	cz_cov_tally_finish(&t);
+	assert_ratio(t.ratio, 3.5 / 10);
+	t = tally(0, 0, 1, 0, 0);
+	cz_cov_tally_finish(&t);
+	assert_ratio(t.ratio, 0.5);
+	t = tally(0, 0, 0, 4, 4);
+	cz_cov_tally_finish(&t);
+	assert_ratio(t.ratio, 0);
+}
+
+static void test_state(void **state)
+{
+	(void)state;
+	cz_skill_entry e = { 0 };
+	assert_int_equal(cz_coverage_state(NULL), CZ_COV_UNASSESSED);
+	e.niveau = CZ_LEVEL_ACQUIS;
+	assert_int_equal(cz_coverage_state(&e), CZ_COV_CARRIER);
+	e.porte_par = "CRESS";
+	assert_int_equal(cz_coverage_state(&e), CZ_COV_NETWORK);
+	e.niveau = CZ_LEVEL_EN_COURS;
+	assert_int_equal(cz_coverage_state(&e), CZ_COV_IN_PROGRESS);
+	e.porte_par = NULL;
+	assert_int_equal(cz_coverage_state(&e), CZ_COV_IN_PROGRESS);
+	e.niveau = CZ_LEVEL_A_ACQUERIR;
+	assert_int_equal(cz_coverage_state(&e), CZ_COV_GAP);
+}
+
+/* The test phase has 22 competences in the built-in referential. */
+static void test_phase(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"projet: { nom: \"Essai\", type: rural, phase: test }\n"
+		"competences:\n"
+		"  test.terrains-propices: acquis\n"
+		"  test.presenter-projet: { niveau: acquis, porte_par: \"CRESS\" }\n"
+		"  test.ecoute-usagers: en_cours\n"
+		"  test.problemes-quotidiens: a_acquerir\n"
+		"acteurs:\n"
+		"  - { nom: \"CRESS\", type: accompagnement }\n";
+	cz_problems pb;
+	cz_problems_init(&pb, "p.yaml");
+	cz_project *p = NULL;
+	assert_int_equal(cz_project_load(text, strlen(text), "p.yaml", ref, &p, &pb), CZ_OK);
+	cz_problems_free(&pb);
+
+	cz_cov_phase c;
+	assert_int_equal(cz_coverage_phase(p, ref, CZ_PHASE_TEST, &c), CZ_OK);
+	assert_int_equal(c.n_items, 22);
+	assert_int_equal(c.total.total, 22);
+	assert_int_equal(c.total.counts[CZ_COV_CARRIER], 1);
+	assert_int_equal(c.total.counts[CZ_COV_NETWORK], 1);
+	assert_int_equal(c.total.counts[CZ_COV_IN_PROGRESS], 1);
+	assert_int_equal(c.total.counts[CZ_COV_GAP], 1);
+	assert_int_equal(c.total.counts[CZ_COV_UNASSESSED], 18);
+	assert_ratio(c.total.ratio, 2.5 / 22);
+	/* Family ratios follow the same rule as the total. */
+	size_t sum = 0;
+	for (size_t f = 0; f < c.n_families; f++) {
+		cz_cov_tally t = c.by_family[f];
+		sum += t.total;
+		cz_cov_tally_finish(&t);
+		assert_ratio(t.ratio, c.by_family[f].ratio);
+	}
+	assert_int_equal(sum, 22);
+	for (size_t i = 0; i < c.n_items; i++)
+		if (!strcmp(c.items[i].competence->id, "test.presenter-projet"))
+			assert_string_equal(c.items[i].porte_par, "CRESS");
+	cz_coverage_free(&c);
+
+	/* Without a project: everything unassessed, ratio 0. */
+	assert_int_equal(cz_coverage_phase(NULL, ref, CZ_PHASE_TEST, &c), CZ_OK);
+	assert_int_equal(c.total.counts[CZ_COV_UNASSESSED], 22);
+	assert_ratio(c.total.ratio, 0);
+	cz_coverage_free(&c);
+	cz_project_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tally_finish),
+		cmocka_unit_test(test_state),
+		cmocka_unit_test(test_phase),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
