@@ -7,15 +7,21 @@
  *
  * Formulas stay ASCII: phase, family and level names are read from cells of
  * the summary sheet rather than written as literals.
+ *
+ * With a project, a third sheet lists the competences to acquire (the
+ * Markdown's "Lacunes à combler") with a drop-down for what to do about
+ * each: acquire it, or hand it to an actor of the network.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "enums.h"
 #include "skills.h"
+#include "xlsx_util.h"
 
 #define SHEET_LIST "Compétences"
 #define SHEET_SUMMARY "Compétences synthèse"
+#define SHEET_GAPS "Compétences lacunes"
 #define SHEET_ROLE "Concierge"
 
 /* The drop-down: the three levels of the file format, plus "acquired and
@@ -108,7 +114,7 @@ static void print_setup(lxw_worksheet *ws, lxw_row_t head_row)
 {
 	worksheet_set_row(ws, head_row, 30, NULL);
 	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_repeat_rows(ws, head_row, head_row);
 	worksheet_freeze_panes(ws, head_row + 1, 0);
@@ -118,51 +124,6 @@ static void print_setup(lxw_worksheet *ws, lxw_row_t head_row)
 static bool ok(lxw_error e)
 {
 	return e == LXW_NO_ERROR;
-}
-
-/*
- * Lines a wrapped text takes in a column `width` characters wide: a greedy
- * word wrap counting UTF-8 characters (about 1.1 average characters per unit
- * of column width in the default font, a little pessimistic) so text never
- * spills. Rows get explicit heights from it because LibreOffice does not
- * refit row heights when it opens the file, and the sheet must print right.
- */
-static unsigned text_lines(const char *s, double width)
-{
-	size_t per_line = width > 8 ? (size_t)(width * 1.1) - 2 : 4;
-	unsigned lines = 1;
-	size_t col = 0;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		size_t word = 0;
-		const char *w = s;
-		for (; *w && *w != ' '; w++)
-			word += ((unsigned char)*w & 0xC0) != 0x80;
-		if (!word)
-			break;
-		size_t need = col ? col + 1 + word : word;
-		if (col && need > per_line) {
-			lines++;
-			col = word;
-		} else {
-			col = need;
-		}
-		/* A word longer than a line is cut by the reader. */
-		while (col > per_line) {
-			lines++;
-			col -= per_line;
-		}
-		s = w;
-	}
-	return lines;
-}
-
-#define LINE_HEIGHT 15.0
-
-static lxw_error fit_row(lxw_worksheet *ws, lxw_row_t row, unsigned lines)
-{
-	return lines > 1 ? worksheet_set_row(ws, row, LINE_HEIGHT * lines, NULL) : LXW_NO_ERROR;
 }
 
 static unsigned max_u(unsigned a, unsigned b)
@@ -204,7 +165,7 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, lxw_w
 	}
 	good &= cz_buf_ok(&title) && ok(worksheet_write_string(ws, 0, 0, title.data, F->title));
 	cz_buf_free(&title);
-	good &= ok(worksheet_set_row(ws, 1, 2 * LINE_HEIGHT, NULL));
+	good &= ok(worksheet_set_row(ws, 1, 2 * CZ_XLSX_LINE_PT, NULL));
 	good &= ok(worksheet_merge_range(ws, 1, 0, 1, N_COLS - 1,
 					  "Choisissez le niveau de chaque compétence dans la liste "
 					  "déroulante (colonne Niveau) et nommez, s'il y a lieu, le "
@@ -243,11 +204,13 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, lxw_w
 				else
 					good &= ok(worksheet_write_blank(ws, row, COL_CARRIER, F->wrap));
 				good &= ok(worksheet_write_blank(ws, row, COL_COMMENT, F->wrap));
-				unsigned lines = max_u(text_lines(it->competence->nom, widths[COL_LABEL]),
-						       text_lines(ref->families[f].nom, widths[COL_FAMILY]));
+				unsigned lines =
+					max_u(cz_xlsx_text_lines(it->competence->nom, widths[COL_LABEL]),
+					      cz_xlsx_text_lines(ref->families[f].nom, widths[COL_FAMILY]));
 				if (s->project && it->porte_par)
-					lines = max_u(lines, text_lines(it->porte_par, widths[COL_CARRIER]));
-				good &= ok(fit_row(ws, row, lines));
+					lines = max_u(lines, cz_xlsx_text_lines(it->porte_par,
+										widths[COL_CARRIER]));
+				good &= ok(cz_xlsx_fit_row(ws, row, lines));
 				row++;
 			}
 		}
@@ -329,9 +292,9 @@ static void summary_row(summary *S, lxw_row_t row, const char *phase, const char
 	for (int lv = 0; lv < LV_COUNT; lv++) {
 		char c = col_letter(S_LEVEL0 + lv);
 		if (by_phase || by_family)
-			snprintf(f, sizeof(f), "=COUNTIFS(%s%s,%c$%u)", crit, S->E, c, HEAD_ROW + 1);
+			snprintf(f, sizeof(f), "=COUNTIFS(%s%s,%c$%u)", crit, S->E, c, (unsigned)HEAD_ROW + 1);
 		else
-			snprintf(f, sizeof(f), "=COUNTIF(%s,%c$%u)", S->E, c, HEAD_ROW + 1);
+			snprintf(f, sizeof(f), "=COUNTIF(%s,%c$%u)", S->E, c, (unsigned)HEAD_ROW + 1);
 		S->good &= ok(worksheet_write_formula_num(ws, row, (lxw_col_t)(S_LEVEL0 + lv), f,
 							  bold ? F->bold_num : F->num,
 							  (double)cached[lv]));
@@ -374,7 +337,7 @@ static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, lx
 	snprintf(S.E, sizeof(S.E), "'" SHEET_LIST "'!$E$%u:$E$%u", r0, r1);
 
 	S.good &= ok(worksheet_write_string(ws, 0, 0, "Couverture des compétences", F->title));
-	S.good &= ok(worksheet_set_row(ws, 1, 2 * LINE_HEIGHT, NULL));
+	S.good &= ok(worksheet_set_row(ws, 1, 2 * CZ_XLSX_LINE_PT, NULL));
 	S.good &= ok(worksheet_merge_range(ws, 1, 0, 1, S_COLS - 1,
 					    "Calculée à partir de la colonne Niveau de la feuille « "
 					    SHEET_LIST " » : acquis ou porté par un partenaire "
@@ -431,7 +394,8 @@ static cz_status role_sheet(const cz_referential *ref, lxw_workbook *wb, const f
 		for (int c = 0; c < R_COLS; c++)
 			all += widths[c];
 		good &= ok(worksheet_merge_range(ws, 1, 0, 1, R_COLS - 1, ref->concierge_role, F->wrap));
-		good &= ok(worksheet_set_row(ws, 1, LINE_HEIGHT * text_lines(ref->concierge_role, all), NULL));
+		unsigned lines = cz_xlsx_text_lines(ref->concierge_role, all);
+		good &= ok(worksheet_set_row(ws, 1, cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT), NULL));
 	}
 	for (int c = 0; c < R_COLS; c++) {
 		good &= ok(worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head));
@@ -445,9 +409,10 @@ static cz_status role_sheet(const cz_referential *ref, lxw_workbook *wb, const f
 		good &= ok(worksheet_write_string(ws, row, R_DETAIL, qu->description ? qu->description : "", F->wrap));
 		good &= ok(worksheet_write_string(ws, row, R_ID, qu->id, F->cell));
 		good &= ok(worksheet_write_blank(ws, row, R_KEEP, F->level));
-		good &= ok(fit_row(ws, row, max_u(text_lines(qu->nom, widths[R_NAME]),
-						  text_lines(qu->description ? qu->description : "",
-							     widths[R_DETAIL]))));
+		unsigned lines = max_u(cz_xlsx_text_lines(qu->nom, widths[R_NAME]),
+				       cz_xlsx_text_lines(qu->description ? qu->description : "",
+							  widths[R_DETAIL]));
+		good &= ok(cz_xlsx_fit_row(ws, row, lines));
 	}
 	for (size_t m = 0; m < ref->n_missions; m++) {
 		const cz_ref_mission *mi = &ref->missions[m];
@@ -457,8 +422,9 @@ static cz_status role_sheet(const cz_referential *ref, lxw_workbook *wb, const f
 			good &= ok(worksheet_write_string(ws, row, R_DETAIL, mi->taches[t], F->wrap));
 			good &= ok(worksheet_write_string(ws, row, R_ID, mi->id, F->cell));
 			good &= ok(worksheet_write_blank(ws, row, R_KEEP, F->level));
-			good &= ok(fit_row(ws, row, max_u(text_lines(mi->nom, widths[R_NAME]),
-							  text_lines(mi->taches[t], widths[R_DETAIL]))));
+			unsigned lines = max_u(cz_xlsx_text_lines(mi->nom, widths[R_NAME]),
+					       cz_xlsx_text_lines(mi->taches[t], widths[R_DETAIL]));
+			good &= ok(cz_xlsx_fit_row(ws, row, lines));
 		}
 	}
 	if (row > FIRST_ROW) {
@@ -475,6 +441,98 @@ static cz_status role_sheet(const cz_referential *ref, lxw_workbook *wb, const f
 	return good ? CZ_OK : CZ_ERR_NOMEM;
 }
 
+static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, lxw_workbook *wb,
+			    const formats *F)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, SHEET_GAPS);
+	if (!ws)
+		return CZ_ERR_NOMEM;
+	bool good = true;
+	enum { G_PHASE, G_FAMILY, G_ID, G_LABEL, G_LEVEL, G_ACTION, G_ACTOR, G_COLS };
+	static const char *const heads[G_COLS] = { "Phase", "Famille", "Identifiant", "Compétence",
+						   "Niveau", "Suite à donner", "Acteur du réseau" };
+	static const double widths[G_COLS] = { 15, 24, 30, 60, 12, 30, 28 };
+
+	cz_buf b;
+	cz_buf_init(&b);
+	cz_buf_puts(&b, "Compétences à acquérir — ");
+	cz_buf_puts(&b, s->project->projet.nom);
+	good &= cz_buf_ok(&b) && ok(worksheet_write_string(ws, 0, 0, b.data, F->title));
+	cz_buf_free(&b);
+	cz_buf_init(&b);
+	cz_buf_puts(&b, "Les compétences marquées « à acquérir » dans le fichier du projet "
+			"(rubrique competences), phase par phase. Pour chacune, choisissez la "
+			"suite à donner : l'acquérir (formation, accompagnement, pratique) ou la "
+			"confier à un acteur du réseau, nommé dans la dernière colonne.");
+	size_t unassessed = s->total.counts[CZ_COV_UNASSESSED];
+	if (unassessed == 1)
+		cz_buf_puts(&b, " Une compétence n'est pas évaluée dans le fichier : elle compte "
+				"aussi comme non couverte (feuille « " SHEET_LIST " »).");
+	else if (unassessed > 1)
+		cz_buf_printf(&b, " %zu compétences ne sont pas évaluées dans le fichier : elles "
+				  "comptent aussi comme non couvertes (feuille « " SHEET_LIST " »).",
+			      unassessed);
+	double all = 0;
+	for (int c = 0; c < G_COLS; c++)
+		all += widths[c];
+	if (cz_buf_ok(&b)) {
+		unsigned lines = cz_xlsx_text_lines(b.data, all);
+		good &= ok(worksheet_merge_range(ws, 1, 0, 1, G_COLS - 1, b.data, F->note));
+		good &= ok(worksheet_set_row(ws, 1, cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT), NULL));
+	} else {
+		good = false;
+	}
+	cz_buf_free(&b);
+	for (int c = 0; c < G_COLS; c++) {
+		good &= ok(worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head));
+		good &= ok(worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
+	}
+
+	lxw_row_t row = FIRST_ROW;
+	for (size_t g = 0; g < s->n_gaps; g++, row++) {
+		const cz_ref_competence *c = s->gaps[g]->competence;
+		cz_phase ph;
+		size_t idx;
+		const char *phase =
+			cz_ref_find_competence(ref, c->id, &ph, &idx) ? ref->phases[ph].nom : "";
+		const char *family = c->family >= 0 && (size_t)c->family < ref->n_families
+					     ? ref->families[c->family].nom
+					     : "";
+		good &= ok(worksheet_write_string(ws, row, G_PHASE, phase, F->cell));
+		good &= ok(worksheet_write_string(ws, row, G_FAMILY, family, F->wrap));
+		good &= ok(worksheet_write_string(ws, row, G_ID, c->id, F->cell));
+		good &= ok(worksheet_write_string(ws, row, G_LABEL, c->nom, F->wrap));
+		good &= ok(worksheet_write_string(ws, row, G_LEVEL, level_text(LV_A_ACQUERIR), F->cell));
+		good &= ok(worksheet_write_blank(ws, row, G_ACTION, F->level));
+		good &= ok(worksheet_write_blank(ws, row, G_ACTOR, F->wrap));
+		unsigned lines = max_u(cz_xlsx_text_lines(c->nom, widths[G_LABEL]),
+				       cz_xlsx_text_lines(family, widths[G_FAMILY]));
+		good &= ok(cz_xlsx_fit_row(ws, row, lines));
+	}
+	if (!s->n_gaps) {
+		good &= ok(worksheet_merge_range(ws, row, 0, row, G_COLS - 1,
+						  "Aucune compétence n'est marquée « à acquérir ».",
+						  F->wrap));
+	} else {
+		/* coverage.h: a competence carried by a named actor counts as
+		 * covered by the network. */
+		char *actions[] = { "l'acquérir", "la confier à un acteur du réseau", NULL };
+		lxw_data_validation dv = { 0 };
+		dv.validate = LXW_VALIDATION_TYPE_LIST;
+		dv.value_list = actions;
+		dv.input_title = "Suite à donner";
+		dv.input_message = "L'acquérir, ou la confier à un acteur du réseau (nommé dans la "
+				   "colonne suivante).";
+		dv.error_title = "Choix inconnu";
+		dv.error_message = "Choisissez dans la liste déroulante.";
+		good &= ok(worksheet_data_validation_range(ws, FIRST_ROW, G_ACTION, row - 1, G_ACTION,
+							   &dv));
+		good &= ok(worksheet_autofilter(ws, HEAD_ROW, 0, row - 1, G_COLS - 1));
+	}
+	print_setup(ws, HEAD_ROW);
+	return good ? CZ_OK : CZ_ERR_NOMEM;
+}
+
 cz_status cz_skills_render_xlsx(const cz_skills *s, const cz_referential *ref, lxw_workbook *wb)
 {
 	formats F;
@@ -484,7 +542,9 @@ cz_status cz_skills_render_xlsx(const cz_skills *s, const cz_referential *ref, l
 		return role_sheet(ref, wb, &F);
 	lxw_row_t last;
 	cz_status st = list_sheet(s, ref, wb, &F, &last);
-	if (st != CZ_OK)
-		return st;
-	return summary_sheet(s, ref, wb, &F, last);
+	if (st == CZ_OK)
+		st = summary_sheet(s, ref, wb, &F, last);
+	if (st == CZ_OK && s->project)
+		st = gaps_sheet(s, ref, wb, &F);
+	return st;
 }

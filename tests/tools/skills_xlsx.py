@@ -1,7 +1,8 @@
 """Independent checks of the workbooks written by `conciergerie skills`.
 
 Used by the `check` scripts of tests/cli/skills-*: they import this module
-(sys.path gets $TOOLS) and call check_checklist() or check_role(). Every
+(sys.path gets $TOOLS) and call check_checklist() (with gaps= for a project's
+workbook, which adds the gaps sheet) or check_role(). Every
 check raises AssertionError with a message saying what is wrong.
 """
 import re
@@ -11,6 +12,10 @@ import openpyxl
 LEVELS = ["acquis", "en cours", "à acquérir", "porté par un partenaire"]
 LIST_SHEET = "Compétences"
 SUMMARY_SHEET = "Compétences synthèse"
+GAPS_SHEET = "Compétences lacunes"
+GAP_HEADERS = ["Phase", "Famille", "Identifiant", "Compétence", "Niveau", "Suite à donner",
+               "Acteur du réseau"]
+GAP_ACTIONS = ["l'acquérir", "la confier à un acteur du réseau"]
 HEADERS = ["Phase", "Famille", "Identifiant", "Compétence", "Niveau", "Porté par", "Commentaire"]
 
 
@@ -33,7 +38,8 @@ def _validations(ws):
     return list(ws.data_validations.dataValidation)
 
 
-def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, phases=None):
+def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, phases=None,
+                    gaps=None, unassessed=0, project=None):
     """The checklist workbook.
 
     n_rows     competences listed (one row each, from row 5)
@@ -42,9 +48,14 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
     cached     {(phase, family): (acquis, en cours, à acquérir, porté, non renseigné,
                total, ratio)} expected cached results of the summary rows
     phases     the phase names expected in column A, in order of appearance
+    gaps       a project's workbook: [(phase, family, competence id)] expected in
+               the gaps sheet, in order ([] for none); None: no gaps sheet
+    unassessed competences not assessed, stated in the gaps sheet's note
+    project    the project's name, in the gaps sheet's title
     """
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [LIST_SHEET, SUMMARY_SHEET], wb.sheetnames
+    want_sheets = [LIST_SHEET, SUMMARY_SHEET] + ([GAPS_SHEET] if gaps is not None else [])
+    assert wb.sheetnames == want_sheets, wb.sheetnames
     ws = wb[LIST_SHEET]
     assert [c.value for c in ws[4]] == HEADERS, [c.value for c in ws[4]]
     last = 4 + n_rows
@@ -132,7 +143,57 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
             g = got[key]
             assert tuple(g[:6]) == tuple(exp[:6]), f"{key}: counts {g[:6]} != {exp[:6]}"
             assert abs(g[6] - exp[6]) < 1e-9, f"{key}: ratio {g[6]} != {exp[6]}"
+    if gaps is not None:
+        labels = {r[2]: (r[0], r[1], r[3]) for r in rows}
+        _check_gaps(wb[GAPS_SHEET], gaps, labels, unassessed, project)
     return wb
+
+
+def _check_gaps(ws, gaps, labels, unassessed, project):
+    """The gaps sheet: one row per competence "à acquérir", its phase, family
+    and label as in the checklist, a drop-down for what to do, blank cells to
+    fill in, and the same print settings as the other sheets."""
+    if project is not None:
+        assert ws["A1"].value == f"Compétences à acquérir — {project}", ws["A1"].value
+    assert "A2:G2" in [str(m) for m in ws.merged_cells.ranges], ws.merged_cells.ranges
+    note = ws["A2"].value
+    assert "« à acquérir »" in note and "acteur du réseau" in note, note
+    if unassessed > 1:
+        assert f" {unassessed} compétences ne sont pas évaluées" in note, note
+    elif unassessed == 1:
+        assert "Une compétence n'est pas évaluée" in note, note
+    else:
+        assert "pas évaluée" not in note, note
+    # The note wraps over the sheet's width: its row must show every line.
+    assert (ws.row_dimensions[2].height or 15) >= 30, ws.row_dimensions[2].height
+    assert [c.value for c in ws[4]] == GAP_HEADERS, [c.value for c in ws[4]]
+    rows = [r for r in ws.iter_rows(min_row=5, max_col=7, values_only=True)
+            if any(v is not None for v in r)]
+    if not gaps:
+        assert rows == [("Aucune compétence n'est marquée « à acquérir ».",) + (None,) * 6], rows
+        assert "A5:G5" in [str(m) for m in ws.merged_cells.ranges], ws.merged_cells.ranges
+        assert _validations(ws) == [], "drop-down on an empty gaps sheet"
+        _print_settings(ws, 4)
+        return
+    got = [(r[0], r[1], r[2]) for r in rows]
+    assert got == list(gaps), f"gaps {got} != {list(gaps)}"
+    for i, r in enumerate(rows):
+        phase, family, label = labels[r[2]]
+        assert (r[0], r[1], r[3]) == (phase, family, label), f"{r[2]}: {r} differs from the checklist"
+        assert r[4] == "à acquérir", r[4]
+        assert r[5] is None and r[6] is None, f"{r[2]}: action or actor prefilled {r}"
+        row = 5 + i
+        assert ws.cell(row, 4).alignment.wrap_text, f"D{row} not wrapped"
+        if len(label) > 100:
+            h = ws.row_dimensions[row].height
+            assert h is not None and h >= 30, f"gaps row {row}: height {h} for a long label"
+    last = 4 + len(rows)
+    dvs = _validations(ws)
+    assert len(dvs) == 1, f"{len(dvs)} data validations"
+    assert dvs[0].type == "list" and str(dvs[0].sqref) == f"F5:F{last}", (dvs[0].type, dvs[0].sqref)
+    assert dvs[0].formula1 == '"' + ",".join(GAP_ACTIONS) + '"', dvs[0].formula1
+    assert ws.auto_filter.ref == f"A4:G{last}", ws.auto_filter.ref
+    _print_settings(ws, 4)
 
 
 def check_role(path, n_qualities, n_tasks):
