@@ -123,6 +123,20 @@ static bool match_span(const char *hay, const char *needle, const char *needle_e
 	return false;
 }
 
+size_t cz_canvas_fold(const char *s, bool stem, char *out, size_t size)
+{
+	fold_stream f;
+	fs_init(&f, s, NULL);
+	size_t n = 0;
+	int ch;
+	while ((ch = stem_get(&f, stem)) >= 0)
+		if (n + 1 < size)
+			out[n++] = (char)ch;
+	if (size)
+		out[n] = '\0';
+	return n;
+}
+
 bool cz_canvas_match(const char *hay, const char *needle, bool stem)
 {
 	return match_span(hay, needle, NULL, stem);

@@ -109,6 +109,9 @@ static inline bool cz_canvas_has_pillar(const cz_canvas *c, int pilier)
  * needle and of the text is ignored ("bailleurs" matches "Bailleur social").
  * An empty needle matches nothing. Allocation-free. */
 bool cz_canvas_match(const char *hay, const char *needle, bool stem);
+/* `s` as cz_canvas_match compares it (lower case, accents folded, and with
+ * `stem` a word-final "s" dropped), into `out` (cut to `size`). */
+size_t cz_canvas_fold(const char *s, bool stem, char *out, size_t size);
 
 /* Renderers: Markdown and JSON append to `out`; XLSX adds the sheets
  * "Canevas" (the printable canvas), "Canevas blocs" (one row per item) and

@@ -226,21 +226,6 @@ static bool same_word(const char *a, const char *b)
 	return cz_canvas_match(a, b, true) && cz_canvas_match(b, a, true);
 }
 
-/* Whether the words of `small` are a run of the words of `big`. */
-static bool contains_run(const name_words *big, const name_words *small)
-{
-	if (small->n == 0 || small->n > big->n)
-		return false;
-	for (size_t i = 0; i + small->n <= big->n; i++) {
-		size_t k = 0;
-		while (k < small->n && same_word(big->w[i + k], small->w[k]))
-			k++;
-		if (k == small->n)
-			return true;
-	}
-	return false;
-}
-
 static bool significant(const char *w)
 {
 	size_t letters = 0;
@@ -254,40 +239,70 @@ static bool significant(const char *w)
 	return true;
 }
 
-bool cz_diag_names_match(const char *service, const char *besoin)
+/* A name's words folded once (case, accents, final "s"), so that comparing
+ * two names is plain strcmp: needs × offers pairs stay cheap even at the
+ * format's limits. */
+typedef struct {
+	name_words w;
+	bool sig[NAME_WORDS];
+} folded_name;
+
+static void fold_name(const char *s, folded_name *f)
 {
-	if (!service || !besoin)
+	name_words raw;
+	split_words(s, &raw);
+	f->w.n = raw.n;
+	for (size_t i = 0; i < raw.n; i++) {
+		f->sig[i] = significant(raw.w[i]);
+		cz_canvas_fold(raw.w[i], true, f->w.w[i], WORD_BYTES);
+	}
+}
+
+/* Whether the words of `small` are a run of the words of `big`. */
+static bool contains_run(const name_words *big, const name_words *small)
+{
+	if (small->n == 0 || small->n > big->n)
 		return false;
-	name_words a, b;
-	split_words(service, &a);
-	split_words(besoin, &b);
-	if (contains_run(&a, &b) || contains_run(&b, &a))
+	for (size_t i = 0; i + small->n <= big->n; i++) {
+		size_t k = 0;
+		while (k < small->n && strcmp(big->w[i + k], small->w[k]) == 0)
+			k++;
+		if (k == small->n)
+			return true;
+	}
+	return false;
+}
+
+static bool folded_match(const folded_name *service, const folded_name *besoin)
+{
+	if (contains_run(&service->w, &besoin->w) || contains_run(&besoin->w, &service->w))
 		return true;
-	for (size_t i = 0; i < b.n; i++) {
-		if (!significant(b.w[i]))
+	for (size_t i = 0; i < besoin->w.n; i++) {
+		if (!besoin->sig[i])
 			continue;
-		for (size_t k = 0; k < a.n; k++)
-			if (same_word(a.w[k], b.w[i]))
+		for (size_t k = 0; k < service->w.n; k++)
+			if (strcmp(service->w.w[k], besoin->w.w[i]) == 0)
 				return true;
 	}
 	return false;
 }
 
-static bool same_name(const cz_offer *o, const cz_need *n)
+bool cz_diag_names_match(const char *service, const char *besoin)
 {
-	if (!o->service || !n->besoin)
+	if (!service || !besoin)
 		return false;
-	name_words a, b;
-	split_words(o->service, &a);
-	split_words(n->besoin, &b);
-	return a.n == b.n && contains_run(&a, &b);
+	folded_name a, b;
+	fold_name(service, &a);
+	fold_name(besoin, &b);
+	return folded_match(&a, &b);
 }
 
 /* Rank of an answering offer: same name, then same cible, then priority. */
-static int fit(const cz_offer *o, const cz_need *n)
+static int fit(const cz_offer *o, const folded_name *fo, const cz_need *n, const folded_name *fn)
 {
+	bool same_name = fo->w.n == fn->w.n && contains_run(&fo->w, &fn->w);
 	bool cible = n->cible_set && o->cible_set && o->cible == n->cible;
-	return (same_name(o, n) ? 4 : 0) + (cible ? 2 : 0) + (o->prioritaire ? 1 : 0);
+	return (same_name ? 4 : 0) + (cible ? 2 : 0) + (o->prioritaire ? 1 : 0);
 }
 
 static cz_status compute_needs(cz_diag *d)
@@ -297,21 +312,30 @@ static cz_status compute_needs(cz_diag *d)
 	d->unmatched_offers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1,
 					      sizeof(*d->unmatched_offers));
 	bool *answers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*answers));
-	if (!d->needs || !d->unmatched_offers || !answers)
+	folded_name *fo = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*fo));
+	folded_name *fn = cz_arena_alloc(d->arena, sizeof(*fn));
+	if (!d->needs || !d->unmatched_offers || !answers || !fo || !fn)
 		return CZ_ERR_NOMEM;
+	for (size_t k = 0; k < p->n_offre; k++)
+		if (p->offre[k].service)
+			fold_name(p->offre[k].service, &fo[k]);
 	for (size_t i = 0; i < p->n_besoins; i++) {
 		const cz_need *n = &p->besoins[i];
 		cz_diag_need *dn = &d->needs[d->n_needs++];
 		dn->need = n;
 		int best = -1;
+		fn->w.n = 0;
+		if (n->besoin)
+			fold_name(n->besoin, fn);
 		for (size_t k = 0; k < p->n_offre; k++) {
 			const cz_offer *o = &p->offre[k];
-			if (!cz_diag_names_match(o->service, n->besoin))
+			if (!o->service || !n->besoin || !folded_match(&fo[k], fn))
 				continue;
 			answers[k] = true;
 			dn->n_offers++;
-			if (fit(o, n) > best) {
-				best = fit(o, n);
+			int f = fit(o, &fo[k], n, fn);
+			if (f > best) {
+				best = f;
 				dn->offer = o;
 			}
 		}
@@ -323,7 +347,10 @@ static cz_status compute_needs(cz_diag *d)
 			dn->answer = CZ_DIAG_ANSWER_UNKNOWN;
 			continue;
 		}
-		dn->same_cible = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*dn->same_cible));
+		size_t same = 0;
+		for (size_t k = 0; k < p->n_offre; k++)
+			same += p->offre[k].cible_set && p->offre[k].cible == n->cible;
+		dn->same_cible = cz_arena_calloc(d->arena, same ? same : 1, sizeof(*dn->same_cible));
 		if (!dn->same_cible)
 			return CZ_ERR_NOMEM;
 		for (int prio = 1; prio >= 0; prio--)
