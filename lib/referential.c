@@ -142,8 +142,12 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 		if (steps) {
 			read_items(c, steps, cz_path_key(q, sizeof(q), p, "etapes"), &phase->etapes,
 				   &phase->n_etapes);
-			for (size_t k = 0; k < phase->n_etapes; k++)
-				check_phase_prefix(c, steps->items[k], phase->etapes[k].id, phase->id);
+			/* read_items skips items that are not maps: pair the k-th step
+			 * read with the k-th map of the list, not the k-th item. */
+			for (size_t k = 0, it = 0; k < steps->count && it < phase->n_etapes; k++)
+				if (steps->items[k]->kind == CZ_NODE_MAP)
+					check_phase_prefix(c, steps->items[k], phase->etapes[it++].id,
+							   phase->id);
 		}
 		const cz_node *comps = req_seq(c, m, p, "competences");
 		if (!comps)
