@@ -462,7 +462,7 @@ int cmd_report(int argc, char **argv)
 	code = write_portfolio(&o, ref, &pf);
 	if (code > worst)
 		worst = code;
-	if (!o.quiet)
+	if (!o.quiet && code == CZ_EXIT_OK)
 		printf("%zu projet%s rapporté%s, %zu fichier%s invalide%s ; portefeuille : %s/portefeuille.%s\n",
 		       n_valid, n_valid > 1 ? "s" : "", n_valid > 1 ? "s" : "", pf.count - n_valid,
 		       pf.count - n_valid > 1 ? "s" : "", pf.count - n_valid > 1 ? "s" : "", o.output,

@@ -6,6 +6,7 @@
 #ifndef CZ_ATOMIC_FILE_H
 #define CZ_ATOMIC_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "problems.h"
@@ -15,6 +16,10 @@ typedef struct {
 	char *target;
 	char *tmp; /* path of the temporary file while open */
 	int fd;    /* -1 once closed */
+	/* The target is a device, pipe or socket (-o /dev/stdout, /dev/null):
+	 * rename would replace it with a regular file, so the output is staged
+	 * in $TMPDIR and copied into it at commit instead. */
+	bool copy;
 } cz_atomic;
 
 /* Create the temporary file next to `target`. */
