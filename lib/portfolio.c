@@ -318,7 +318,7 @@ cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *ph
 	format_set_bg_color(orange, 0xFFE699);
 	format_set_bg_color(grey, 0xE7E6E6);
 
-	for (lxw_col_t c = 0; c < N_COLS; c++) {
+	for (lxw_col_t c = 0; c < (lxw_col_t)N_COLS; c++) {
 		worksheet_write_string(ws, 0, c, headers[c], head);
 		worksheet_set_column(ws, c, c, widths[c], c == COL_PROGRESS || c == COL_SKILLS ||
 								  (c >= COL_PILLAR0 && c < COL_ALERTS)

@@ -257,7 +257,7 @@ static void needs(cz_json *j, const cz_diag *d)
 	for (size_t i = 0; i < d->n_needs; i++) {
 		const cz_diag_need *dn = &d->needs[i];
 		cz_json_object_begin(j);
-		cz_json_kv_int(j, "rang", (long long)(i + 1));
+		cz_json_kv_int(j, "rang", (long long)i + 1);
 		cz_json_kv_string(j, "besoin", dn->need->besoin);
 		cz_json_kv_string(j, "cible", dn->need->cible_set ? cz_enum_key(&cz_enum_cible, dn->need->cible) : NULL);
 		kv_num_opt(j, "demandes", dn->need->demandes);
@@ -338,7 +338,7 @@ static void actions(cz_json *j, const cz_diag *d)
 	for (size_t i = 0; i < d->n_actions; i++) {
 		const cz_diag_action *a = &d->actions[i];
 		cz_json_object_begin(j);
-		cz_json_kv_int(j, "rang", (long long)(i + 1));
+		cz_json_kv_int(j, "rang", (long long)i + 1);
 		cz_json_kv_string(j, "type", cz_diag_action_keys[a->kind]);
 		cz_json_kv_string(j, "id", a->id);
 		cz_json_kv_string(j, "nom", a->label);

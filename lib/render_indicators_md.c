@@ -325,8 +325,12 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 /* Mermaid labels are quoted: keep quotes out of them. */
 static void mermaid_label(cz_buf *b, const char *s)
 {
-	for (; *s; s++)
-		cz_buf_putc(b, *s == '"' ? '\'' : *s);
+	for (; *s; s++) {
+		if (*s == '"')
+			cz_buf_putc(b, '\'');
+		else
+			cz_buf_putc(b, *s);
+	}
 }
 
 static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)

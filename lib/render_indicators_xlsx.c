@@ -269,7 +269,8 @@ static void sheet_summary(lxw_worksheet *ws, const cz_indicators *r, const forma
 		size_t chars = 0;
 		for (const unsigned char *q = (const unsigned char *)r->alerts[i].message; *q; q++)
 			chars += (*q & 0xC0) != 0x80;
-		worksheet_set_row(ws, row, 15.0 * (double)(chars / 84 + 1), NULL);
+		size_t lines = chars / 84 + 1;
+		worksheet_set_row(ws, row, 15.0 * (double)lines, NULL);
 		worksheet_write_string(ws, row, 2, r->alerts[i].message, F->wrap);
 	}
 	worksheet_fit_to_pages(ws, 1, 0);

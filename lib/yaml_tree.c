@@ -109,7 +109,7 @@ char *cz_excerpt(const char *text, size_t len, char *out, size_t size)
 		n--;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)text[i];
-		out[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+		out[i] = (char)((c < 0x20 || c == 0x7f) ? '?' : c);
 	}
 	out[n] = '\0';
 	if (cut)
@@ -269,6 +269,10 @@ static bool check_duplicate_keys(struct builder *b, cz_node *map)
 
 static bool close_collection(struct builder *b)
 {
+	/* libyaml pairs every end event with a start; should it ever not, stop
+	 * instead of popping a frame that was never pushed. */
+	if (b->depth == 0 || !b->stack[b->depth - 1].node)
+		return false;
 	struct frame *f = &b->stack[--b->depth];
 	cz_node *n = f->node;
 	bool ok = true;
