@@ -20,6 +20,10 @@ VERSION = 0.1.0
 ifeq ($(SANITIZE),1)
 VARIANT = asan
 OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else ifeq ($(FUZZ),1)
+# libFuzzer harnesses (clang only): the library gets coverage instrumentation.
+VARIANT = fuzz
+OPT = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
 VARIANT = release
 OPT = -O2 -g
@@ -43,6 +47,7 @@ CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install bench
+.PHONY: hostile hardening-deps fuzz fuzz-bins check-fuzz check-valgrind lint
 all: conciergerie
 
 # ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
@@ -82,6 +87,15 @@ $(B)/tests/%: tests/unit/%.c $(B)/libconciergerie.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(B)/libconciergerie.a $(LIBS) $(CMOCKA_LIBS)
 
+# Fuzz harnesses (tests/fuzz/fuzz_*.c), built by `make fuzz` with FUZZ=1 CC=clang.
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libconciergerie.a
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(B)/libconciergerie.a $(LIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
 
 # System libraries: installed with apt-get only when pkg-config cannot find them.
@@ -110,7 +124,59 @@ unit: $(UNIT_BIN)
 cli: $(B)/conciergerie
 	@CZ=$(abspath $(B)/conciergerie) sh tests/cli/run.sh
 
-check-variant: unit cli
+# Hostile inputs against every registered command (huge, deep, malformed files).
+hostile: $(B)/conciergerie
+	@CZ=$(abspath $(B)/conciergerie) sh tests/hostile/run.sh
+
+check-variant: unit cli hostile
+
+# Hardening beyond `make check` (CI runs them after it): fuzzing, valgrind,
+# static analysis. hardening-deps installs their tools when missing.
+CLANG ?= clang
+CLANG_TIDY ?= clang-tidy
+CPPCHECK ?= cppcheck
+FUZZ_SECONDS ?= 60
+
+hardening-deps: deps
+	@missing=; \
+	command -v $(CLANG) >/dev/null 2>&1 || missing="$$missing clang"; \
+	t=$$(mktemp -d); echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; return (int)n * 0; }' >$$t/f.c; \
+	$(CLANG) -fsanitize=fuzzer -o $$t/f $$t/f.c >/dev/null 2>&1 || missing="$$missing libclang-rt-dev"; rm -rf $$t; \
+	command -v $(CLANG_TIDY) >/dev/null 2>&1 || missing="$$missing clang-tidy"; \
+	command -v $(CPPCHECK) >/dev/null 2>&1 || missing="$$missing cppcheck"; \
+	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installation des outils de vérification :$$missing…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# libFuzzer harnesses into $(BUILD)/fuzz/, then each run FUZZ_SECONDS.
+fuzz: hardening-deps
+	@$(MAKE) --no-print-directory FUZZ=1 SANITIZE= CC=$(CLANG) fuzz-bins
+
+check-fuzz: fuzz
+	@sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+# Every command on every example, then the CLI golden suite, under memcheck
+# (plain build). Still-reachable blocks of the libraries are not errors.
+check-valgrind: hardening-deps
+	@$(MAKE) --no-print-directory SANITIZE= $(BUILD)/release/conciergerie
+	@CZ=$(abspath $(BUILD)/release/conciergerie) sh tests/valgrind/run.sh
+
+# Static analysis of lib/ and cmd/: clang-tidy reads .clang-tidy; cppcheck's
+# suppressions, each with its reason, are in .cppcheck-suppressions.
+CPPCHECK_FLAGS = --std=c11 --enable=warning,style,performance,portability \
+	--inline-suppr --suppressions-list=.cppcheck-suppressions --error-exitcode=1 --quiet \
+	-D_POSIX_C_SOURCE=200809L -DCZ_VERSION='"$(VERSION)"' -Ilib -Icmd
+# Both tools always run, so one pass shows every finding.
+lint: hardening-deps
+	@st=0; \
+	echo "cppcheck lib cmd"; $(CPPCHECK) $(CPPCHECK_FLAGS) lib cmd || st=1; \
+	echo "clang-tidy lib cmd"; $(CLANG_TIDY) --quiet $(LIB_SRC) $(CMD_SRC) -- $(CPPFLAGS) -std=c11 \
+		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) 2>/dev/null || st=1; \
+	[ $$st = 0 ] && echo "lint : aucun problème"; exit $$st
 
 # Installs into a temporary DESTDIR and uses what was installed.
 check-install: man-deps $(B)/conciergerie
