@@ -83,7 +83,7 @@ $(B)/gen/templates.c: $(TEMPLATES) $(B)/tools/embed Makefile
 $(B)/gen/templates.o: $(B)/gen/templates.c
 	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libconciergerie.a
+$(B)/tests/%: tests/unit/%.c tests/unit/fixture.h $(B)/libconciergerie.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(B)/libconciergerie.a $(LIBS) $(CMOCKA_LIBS)
 

@@ -5,29 +5,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "fixture.h"
 #include <string.h>
 
 #include "canvas.h"
 #include "loader.h"
-
-static cz_referential *ref;
-
-static int setup(void **state)
-{
-	(void)state;
-	cz_problems pb;
-	cz_problems_init(&pb, "ref");
-	cz_status st = cz_referential_load_builtin(&ref, &pb);
-	cz_problems_free(&pb);
-	return st == CZ_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cz_referential_free(ref);
-	return 0;
-}
 
 #define HEAD "version: 1\nprojet: { nom: \"Essai\", type: quartier, phase: test }\n"
 
@@ -50,19 +33,6 @@ static int teardown(void **state)
 	"  revenus:\n"                                                                 \
 	"    - { texte: \"Contrats avec les entreprises du parc\", pilier: activite }\n" \
 	"    - { texte: \"Subvention de la Ville\", pilier: soutien_public }\n"
-
-static cz_project *load(const char *yaml)
-{
-	cz_problems pb;
-	cz_problems_init(&pb, "test.yaml");
-	cz_project *p = NULL;
-	cz_status st = cz_project_load(yaml, strlen(yaml), "test.yaml", ref, &p, &pb);
-	for (size_t i = 0; i < pb.count; i++)
-		print_error("%u:%u: %s\n", pb.items[i].line, pb.items[i].column, pb.items[i].message);
-	cz_problems_free(&pb);
-	assert_int_equal(st, CZ_OK);
-	return p;
-}
 
 static cz_canvas *run(const cz_project *p)
 {

@@ -6,33 +6,16 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "fixture.h"
 #include <math.h>
 #include <string.h>
 
 #include "coverage.h"
 #include "loader.h"
 
-static cz_referential *ref;
-
 /* cmocka 1.1.5 compares floats only in single precision. */
 #define assert_ratio(a, b) assert_true(fabs((a) - (b)) < 1e-12)
-
-static int setup(void **state)
-{
-	(void)state;
-	cz_problems pb;
-	cz_problems_init(&pb, "ref");
-	cz_status st = cz_referential_load_builtin(&ref, &pb);
-	cz_problems_free(&pb);
-	return st == CZ_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cz_referential_free(ref);
-	return 0;
-}
 
 static cz_cov_tally tally(size_t carrier, size_t network, size_t in_progress, size_t gap,
 			  size_t unassessed)

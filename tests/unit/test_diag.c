@@ -6,49 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "fixture.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "loader.h"
-
-static cz_referential *ref;
-
-static int setup(void **state)
-{
-	(void)state;
-	cz_problems pb;
-	cz_problems_init(&pb, "ref");
-	cz_status st = cz_referential_load_builtin(&ref, &pb);
-	cz_problems_free(&pb);
-	return st == CZ_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cz_referential_free(ref);
-	return 0;
-}
-
-static cz_project *load_with(const cz_referential *r, const char *yaml)
-{
-	cz_problems pb;
-	cz_problems_init(&pb, "t.yaml");
-	cz_project *p = NULL;
-	cz_status st = cz_project_load(yaml, strlen(yaml), "t.yaml", r, &p, &pb);
-	for (size_t i = 0; i < pb.count; i++)
-		fprintf(stderr, "t.yaml:%u:%u: %s\n", pb.items[i].line, pb.items[i].column, pb.items[i].message);
-	cz_problems_free(&pb);
-	assert_int_equal(st, CZ_OK);
-	return p;
-}
-
-static cz_project *load(const char *yaml)
-{
-	return load_with(ref, yaml);
-}
 
 static cz_diag *run_with(const cz_referential *r, const cz_project *p)
 {

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "fixture.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,40 +14,8 @@
 #include "indicators.h"
 #include "loader.h"
 
-static cz_referential *ref;
-
 /* cmocka 1.1.5 compares floats only in single precision. */
 #define assert_near(a, b) assert_true(fabs((a) - (b)) < 1e-9)
-
-static int setup(void **state)
-{
-	(void)state;
-	cz_problems pb;
-	cz_problems_init(&pb, "ref");
-	cz_status st = cz_referential_load_builtin(&ref, &pb);
-	cz_problems_free(&pb);
-	return st == CZ_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cz_referential_free(ref);
-	return 0;
-}
-
-static cz_project *load(const char *text)
-{
-	cz_problems pb;
-	cz_problems_init(&pb, "p.yaml");
-	cz_project *p = NULL;
-	cz_status st = cz_project_load(text, strlen(text), "p.yaml", ref, &p, &pb);
-	for (size_t i = 0; i < pb.count; i++)
-		fprintf(stderr, "%u:%u: %s\n", pb.items[i].line, pb.items[i].column, pb.items[i].message);
-	cz_problems_free(&pb);
-	assert_int_equal(st, CZ_OK);
-	return p;
-}
 
 static void test_least_squares(void **state)
 {

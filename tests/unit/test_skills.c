@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "fixture.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,27 +16,8 @@
 #include "loader.h"
 #include "skills.h"
 
-static cz_referential *ref;
-
 /* cmocka 1.1.5 compares floats only in single precision. */
 #define assert_ratio(a, b) assert_true(fabs((a) - (b)) < 1e-12)
-
-static int setup(void **state)
-{
-	(void)state;
-	cz_problems pb;
-	cz_problems_init(&pb, "ref");
-	cz_status st = cz_referential_load_builtin(&ref, &pb);
-	cz_problems_free(&pb);
-	return st == CZ_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cz_referential_free(ref);
-	return 0;
-}
 
 /* Six assessments: in test one of each state but "unassessed", in
  * lancement one in progress (carried by an actor) and one gap. */
