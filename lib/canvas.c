@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "enums.h"
+#include "fold.h"
 
 const char *const cz_canvas_severity_labels[CZ_CANVAS_SEV_COUNT] = { "info", "attention", "critique" };
 const char *const cz_canvas_check_keys[CZ_CHECK_COUNT] = {
@@ -13,139 +14,10 @@ const char *const cz_canvas_check_keys[CZ_CHECK_COUNT] = {
 /* At most: bmc_absent, 9 empty blocks, one per cible, and one each of the others. */
 #define MAX_CHECKS (1 + CZ_BLOC_COUNT + CZ_CIBLE_COUNT + 5)
 
-/* ---- loose matching ---------------------------------------------------- */
-
-/* Folded bytes of Latin-1 supplement letters, U+00C0 to U+00FF (NULL: keep). */
-static const char *const latin1_fold[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "y",
-};
-
-typedef struct {
-	const unsigned char *p, *end; /* end: NULL for a NUL-terminated string */
-	char pend[4];
-	int np, ip;
-} fold_stream;
-
-static void fs_init(fold_stream *f, const char *s, const char *end)
-{
-	f->p = (const unsigned char *)s;
-	f->end = (const unsigned char *)end;
-	f->np = f->ip = 0;
-}
-
-static void fs_pend(fold_stream *f, const char *s, int n)
-{
-	memcpy(f->pend, s, (size_t)n);
-	f->np = n;
-	f->ip = 0;
-}
-
-/* Next byte of the folded text, or -1 at the end. */
-static int fs_get(fold_stream *f)
-{
-	if (f->ip < f->np)
-		return (unsigned char)f->pend[f->ip++];
-	const unsigned char *p = f->p;
-	if (!*p || (f->end && p >= f->end))
-		return -1;
-	if (p[0] < 0x80) {
-		f->p++;
-		return p[0] >= 'A' && p[0] <= 'Z' ? p[0] - 'A' + 'a' : p[0];
-	}
-	if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF && latin1_fold[p[1] - 0x80]) {
-		const char *r = latin1_fold[p[1] - 0x80];
-		f->p += 2;
-		fs_pend(f, r, (int)strlen(r));
-	} else if (p[0] == 0xC5 && (p[1] == 0x92 || p[1] == 0x93)) {
-		f->p += 2;
-		fs_pend(f, "oe", 2);
-	} else if (p[0] == 0xC2 && p[1] == 0xA0) {
-		f->p += 2;
-		fs_pend(f, " ", 1);
-	} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
-		f->p += 3;
-		fs_pend(f, "'", 1);
-	} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x90 || p[2] == 0x91 || p[2] == 0x93)) {
-		f->p += 3;
-		fs_pend(f, "-", 1);
-	} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
-		f->p += 3;
-		fs_pend(f, " ", 1);
-	} else {
-		/* Any other byte stands for itself (invalid UTF-8 cannot reach here). */
-		f->p++;
-		return p[0];
-	}
-	return (unsigned char)f->pend[f->ip++];
-}
-
-static bool is_word_byte(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* Next folded byte; with `stem`, an "s" ending a word is skipped. */
-static int stem_get(fold_stream *f, bool stem)
-{
-	int c = fs_get(f);
-	if (stem && c == 's') {
-		fold_stream peek = *f;
-		if (!is_word_byte(fs_get(&peek)))
-			c = fs_get(f);
-	}
-	return c;
-}
-
-/* Whether needle[0..needle_end) occurs in hay (needle_end NULL: all of it). */
-static bool match_span(const char *hay, const char *needle, const char *needle_end, bool stem)
-{
-	if (!hay || !needle)
-		return false;
-	fold_stream n;
-	fs_init(&n, needle, needle_end);
-	if (stem_get(&n, stem) < 0)
-		return false;
-	/* Naive search from every byte: a start inside a multi-byte character
-	 * yields a continuation byte, which no needle begins with. */
-	for (const char *start = hay; *start; start++) {
-		fold_stream h;
-		fs_init(&h, start, NULL);
-		fs_init(&n, needle, needle_end);
-		int nc;
-		while ((nc = stem_get(&n, stem)) >= 0 && stem_get(&h, stem) == nc)
-			;
-		if (nc < 0)
-			return true;
-	}
-	return false;
-}
-
-size_t cz_canvas_fold(const char *s, bool stem, char *out, size_t size)
-{
-	fold_stream f;
-	fs_init(&f, s, NULL);
-	size_t n = 0;
-	int ch;
-	while ((ch = stem_get(&f, stem)) >= 0)
-		if (n + 1 < size)
-			out[n++] = (char)ch;
-	if (size)
-		out[n] = '\0';
-	return n;
-}
-
-bool cz_canvas_match(const char *hay, const char *needle, bool stem)
-{
-	return match_span(hay, needle, NULL, stem);
-}
-
 static bool match_any(const char *text, const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (cz_canvas_match(text, words[i], false))
+		if (cz_fold_match(text, words[i], false))
 			return true;
 	return false;
 }
@@ -345,7 +217,7 @@ static void check_targets(builder *bd, const cz_project *p)
 		if (!n_offers)
 			continue;
 		for (size_t i = 0; i < cl->n && !found; i++)
-			found = cz_canvas_match(cl->items[i]->texte, label, true);
+			found = cz_fold_match(cl->items[i]->texte, label, true);
 		if (found)
 			continue;
 		cz_buf m;
@@ -370,7 +242,7 @@ static bool actor_listed(const cz_canvas_block *pb, const char *nom)
 	for (size_t i = 0; i < pb->n; i++) {
 		const char *t = pb->items[i]->texte;
 		const char *paren = strstr(t, " (");
-		if (cz_canvas_match(t, nom, false) || match_span(nom, t, paren, false))
+		if (cz_fold_match(t, nom, false) || cz_fold_match_span(nom, t, paren, false))
 			return true;
 	}
 	return false;

@@ -104,15 +104,6 @@ static inline bool cz_canvas_has_pillar(const cz_canvas *c, int pilier)
 	return c->pillar_revenue[pilier] || c->pillar_funding[pilier];
 }
 
-/* Whether `needle` occurs in `hay`, ignoring case and accents ("É" is "e",
- * "œ" is "oe", "’" is "'"); with `stem`, a final "s" of each word of the
- * needle and of the text is ignored ("bailleurs" matches "Bailleur social").
- * An empty needle matches nothing. Allocation-free. */
-bool cz_canvas_match(const char *hay, const char *needle, bool stem);
-/* `s` as cz_canvas_match compares it (lower case, accents folded, and with
- * `stem` a word-final "s" dropped), into `out` (cut to `size`). */
-size_t cz_canvas_fold(const char *s, bool stem, char *out, size_t size);
-
 /* Renderers: Markdown and JSON append to `out`; XLSX adds the sheets
  * "Canevas" (the printable canvas), "Canevas blocs" (one row per item) and
  * "Canevas contrôles" (pillars and checks) to `wb`. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "canvas.h"
+#include "fold.h"
 #include "enums.h"
 #include "format_fr.h"
 
@@ -223,7 +223,7 @@ static void split_words(const char *s, name_words *out)
 /* Equal once case, accents and a final "s" are ignored. */
 static bool same_word(const char *a, const char *b)
 {
-	return cz_canvas_match(a, b, true) && cz_canvas_match(b, a, true);
+	return cz_fold_match(a, b, true) && cz_fold_match(b, a, true);
 }
 
 static bool significant(const char *w)
@@ -254,7 +254,7 @@ static void fold_name(const char *s, folded_name *f)
 	f->w.n = raw.n;
 	for (size_t i = 0; i < raw.n; i++) {
 		f->sig[i] = significant(raw.w[i]);
-		cz_canvas_fold(raw.w[i], true, f->w.w[i], WORD_BYTES);
+		cz_fold(raw.w[i], true, f->w.w[i], WORD_BYTES);
 	}
 }
 
@@ -456,8 +456,10 @@ static bool detect_spread(alert_ctx *a)
 	if ((double)d->n_priority_offers <= limit)
 		return false;
 	char n[32];
-	cz_buf_printf(&a->detail, "%zu offres sont marquées prioritaires, pour %s au plus.",
-		      d->n_priority_offers, cz_fr_compact(n, sizeof(n), limit, 2));
+	cz_buf_printf(&a->detail, "%zu offre%s %s marquée%s prioritaire%s, pour %s au plus.",
+		      d->n_priority_offers, cz_fr_s((double)d->n_priority_offers),
+		      cz_fr_pl((double)d->n_priority_offers, "est", "sont"), cz_fr_s((double)d->n_priority_offers),
+		      cz_fr_s((double)d->n_priority_offers), cz_fr_compact(n, sizeof(n), limit, 2));
 	rule_steps_undone(a);
 	return true;
 }
@@ -563,8 +565,9 @@ static bool detect_unassessed(alert_ctx *a)
 	size_t n = t->counts[CZ_COV_UNASSESSED];
 	if (n == 0)
 		return false;
-	cz_buf_printf(&a->detail, "%zu des %zu compétences de la phase « %s » ne sont pas évaluées.", n,
-		      t->total, phase_name(a->d, a->d->declared));
+	cz_buf_printf(&a->detail, "%zu compétence%s sur %zu de la phase « %s » %s pas évaluée%s.", n,
+		      cz_fr_s((double)n), t->total, phase_name(a->d, a->d->declared),
+		      cz_fr_pl((double)n, "n'est", "ne sont"), cz_fr_s((double)n));
 	rule_steps_undone(a);
 	return true;
 }

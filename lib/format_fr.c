@@ -118,3 +118,13 @@ char *cz_fr_compact(char *out, size_t size, double v, int decimals)
 	}
 	return out;
 }
+
+const char *cz_fr_pl(double n, const char *one, const char *many)
+{
+	return fabs(n) >= 2 ? many : one;
+}
+
+const char *cz_fr_s(double n)
+{
+	return cz_fr_pl(n, "", "s");
+}

@@ -17,4 +17,10 @@ char *cz_fr_percent(char *out, size_t size, double ratio);
 /* A plain figure with up to `decimals` decimals, trailing zeros dropped. */
 char *cz_fr_compact(char *out, size_t size, double v, int decimals);
 
+/* French agreement with a count: `one` below 2 (« 0 alerte », « 1,5 mois »),
+ * `many` from 2 on (« 2 alertes »). */
+const char *cz_fr_pl(double n, const char *one, const char *many);
+/* The plural "s" by the same rule: "%zu offre%s", n, cz_fr_s(n). */
+const char *cz_fr_s(double n);
+
 #endif

@@ -42,6 +42,16 @@ static void opt_num(loader *l, const cz_node *m, const char *path, const char *k
 		cz_read_num(&l->s, n, key_path(p, sizeof(p), path, key), min, max, integer, out);
 }
 
+static void opt_ratio(loader *l, const cz_node *m, const char *path, const char *key, double min,
+		      double max, cz_num *out)
+{
+	char p[256];
+	double v;
+	const cz_node *n = cz_node_get(m, key);
+	if (n && !cz_node_is_null(n) && cz_read_ratio(&l->s, n, key_path(p, sizeof(p), path, key), min, max, &v))
+		*out = (cz_num){ v, true };
+}
+
 static bool opt_enum(loader *l, const cz_node *m, const char *path, const char *key,
 		     const cz_enum *e, int *out)
 {
@@ -490,11 +500,12 @@ static void read_financements(loader *l, const cz_node *seq)
 
 /* Bounds of a threshold override, from the unit of the measure it overrides. */
 static void threshold_bounds(const cz_referential *ref, cz_measure m, double *min, double *max,
-			     bool *integer)
+			     bool *integer, bool *ratio)
 {
 	*min = 0;
 	*max = 1000;
 	*integer = false;
+	*ratio = false;
 	const cz_ref_indicator *ind = cz_ref_indicator_for(ref, m);
 	if (!ind) { /* a pitfall: a count of pairs */
 		*max = 50;
@@ -507,8 +518,12 @@ static void threshold_bounds(const cz_referential *ref, cz_measure m, double *mi
 		break;
 	case CZ_UNIT_RATIO:
 		*max = 10;
+		*ratio = true;
 		break;
 	case CZ_UNIT_PART:
+		*max = 1;
+		*ratio = true;
+		break;
 	case CZ_UNIT_BOOLEEN:
 		*max = 1;
 		break;
@@ -552,11 +567,12 @@ static void read_seuils(loader *l, const cz_node *m)
 			if (known[k] == key)
 				me = known_m[k];
 		double min, max, v;
-		bool integer;
+		bool integer, ratio;
 		char q[256];
-		threshold_bounds(ref, me, &min, &max, &integer);
-		if (cz_read_number(&l->s, m->items[i], key_path(q, sizeof(q), path, key), min, max,
-				   integer, &v))
+		threshold_bounds(ref, me, &min, &max, &integer, &ratio);
+		key_path(q, sizeof(q), path, key);
+		if (ratio ? cz_read_ratio(&l->s, m->items[i], q, min, max, &v)
+			  : cz_read_number(&l->s, m->items[i], q, min, max, integer, &v))
 			t->seuils[t->n_seuils++] = (cz_threshold){ key, v, cz_node_pos(m->keys[i]) };
 	}
 }
@@ -588,7 +604,7 @@ static void read_test(loader *l, const cz_node *m)
 				"« test.fin » est antérieure à « test.debut »");
 	opt_num(l, m, path, "carnet_commandes", 0, MAX_MONTHS, false, &t->carnet_commandes);
 	opt_num(l, m, path, "tresorerie_mois", 0, MAX_MONTHS, false, &t->tresorerie_mois);
-	opt_num(l, m, path, "charge_travail", 0, MAX_WORKLOAD, false, &t->charge_travail);
+	opt_ratio(l, m, path, "charge_travail", 0, MAX_WORKLOAD, &t->charge_travail);
 	opt_tristate(l, m, path, "sollicitations_suivies", &t->sollicitations_suivies);
 	opt_tristate(l, m, path, "cahier_des_charges", &t->cahier_des_charges);
 	if ((n = cz_node_get(m, "satisfaction")) && cz_expect_map(&l->s, n, "test.satisfaction")) {

@@ -222,6 +222,16 @@ static void read_number_field(ctx *c, const cz_node *m, const char *p, const cha
 		*set = true;
 }
 
+/* A ratio (1 = 100 %): a value written as a percentage gets told how to write it. */
+static void read_ratio_field(ctx *c, const cz_node *m, const char *p, const char *key, bool required,
+			     double *out)
+{
+	char q[256];
+	const cz_node *n = required ? cz_require(&c->s, m, p, key) : cz_node_get(m, key);
+	if (n)
+		cz_read_ratio(&c->s, n, cz_path_key(q, sizeof(q), p, key), 0, 1, out);
+}
+
 static void read_indicators(ctx *c, const cz_node *seq)
 {
 	static const char *const keys[] = { "id", "nom", "nature", "mesure", "unite", "sens", "seuil",
@@ -312,9 +322,9 @@ static void read_rule(ctx *c, const cz_node *m)
 		return;
 	cz_check_keys(&c->s, m, p, keys, N(keys));
 	cz_ref_verdict_rule *rule = &c->ref->rule;
-	read_number_field(c, m, p, "part_max_non_renseignes", 0, 1, true, &rule->part_max_non_renseignes, NULL);
-	read_number_field(c, m, p, "score_go", 0, 1, true, &rule->score_go, NULL);
-	read_number_field(c, m, p, "score_no_go", 0, 1, true, &rule->score_no_go, NULL);
+	read_ratio_field(c, m, p, "part_max_non_renseignes", true, &rule->part_max_non_renseignes);
+	read_ratio_field(c, m, p, "score_go", true, &rule->score_go);
+	read_ratio_field(c, m, p, "score_no_go", true, &rule->score_no_go);
 	const cz_node *n = cz_node_get(m, "critique_non_renseigne_incomplet");
 	if (n)
 		cz_read_bool(&c->s, n, "regle_verdict.critique_non_renseigne_incomplet",
@@ -396,7 +406,7 @@ static void read_dashboard(ctx *c, const cz_node *m)
 	d->present = true;
 	read_number_field(c, m, p, "taux_benevolat", 0, 1000, true, &d->taux_benevolat, NULL);
 	cz_field_string(&c->s, m, p, "source_taux_benevolat", true, &d->source_taux);
-	read_number_field(c, m, p, "part_max_pilier", 0, 1, true, &d->part_max_pilier, NULL);
+	read_ratio_field(c, m, p, "part_max_pilier", true, &d->part_max_pilier);
 	cz_field_string(&c->s, m, p, "explication", true, &d->explication);
 }
 

@@ -4,6 +4,7 @@
 
 #include "canvas.h"
 #include "enums.h"
+#include "format_fr.h"
 #include "md.h"
 
 /* Text inside the HTML table: escaped, and kept on one line, because a
@@ -222,8 +223,10 @@ static void md_checks(cz_buf *b, const cz_canvas *c)
 		cz_buf_puts(b, "Aucun point à signaler.\n");
 		return;
 	}
-	cz_buf_printf(b, "%zu critique, %zu attention, %zu info.\n\n", c->n_by_severity[CZ_CANVAS_CRITIQUE],
-		      c->n_by_severity[CZ_CANVAS_ATTENTION], c->n_by_severity[CZ_CANVAS_INFO]);
+	size_t nc = c->n_by_severity[CZ_CANVAS_CRITIQUE], na = c->n_by_severity[CZ_CANVAS_ATTENTION],
+	       ni = c->n_by_severity[CZ_CANVAS_INFO];
+	cz_buf_printf(b, "%zu point%s critique%s, %zu point%s d'attention, %zu information%s.\n\n", nc,
+		      cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni, cz_fr_s((double)ni));
 	for (size_t i = 0; i < c->n_checks; i++) {
 		const cz_canvas_check *k = &c->checks[i];
 		cz_buf_printf(b, "- **%s** — ", cz_canvas_severity_labels[k->severity]);

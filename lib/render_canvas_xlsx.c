@@ -17,6 +17,7 @@
 
 #include "canvas.h"
 #include "enums.h"
+#include "format_fr.h"
 #include "xlsx_util.h"
 
 #define SHEET_CANVAS "Canevas"
@@ -356,9 +357,12 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 			cz_buf_printf(&s, "%s%s", k++ ? ", " : " (", cz_enum_label(&cz_enum_pilier, v));
 	if (k)
 		cz_buf_putc(&s, ')');
-	cz_buf_printf(&s, " ; contrôles : %zu critique, %zu attention, %zu info (feuille « %s »).",
-		      c->n_by_severity[CZ_CANVAS_CRITIQUE], c->n_by_severity[CZ_CANVAS_ATTENTION],
-		      c->n_by_severity[CZ_CANVAS_INFO], SHEET_CHECKS);
+	size_t nc = c->n_by_severity[CZ_CANVAS_CRITIQUE], na = c->n_by_severity[CZ_CANVAS_ATTENTION],
+	       ni = c->n_by_severity[CZ_CANVAS_INFO];
+	cz_buf_printf(&s, " ; contrôles : %zu point%s critique%s, %zu point%s d'attention, %zu information%s "
+			  "(feuille « %s »).",
+		      nc, cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni,
+		      cz_fr_s((double)ni), SHEET_CHECKS);
 	if (cz_buf_ok(&t) && cz_buf_ok(&s)) {
 		track(x, worksheet_merge_range(ws, R_TITLE, 0, R_TITLE, N_COLS - 1, t.data, x->title));
 		track(x, worksheet_merge_range(ws, R_PILLARS, 0, R_PILLARS, N_COLS - 1, s.data, x->subtitle));

@@ -76,15 +76,18 @@ static void identity(const cz_diag *d, cz_buf *b)
 		/* A zero is the starter file's placeholder, not a count: leave it out. */
 		const char *sep = " : ";
 		if (t->population.set && t->population.value > 0) {
-			cz_buf_printf(b, "%s%s habitants", sep, cz_fr_number(s1, sizeof(s1), t->population.value, 0));
+			cz_buf_printf(b, "%s%s habitant%s", sep, cz_fr_number(s1, sizeof(s1), t->population.value, 0),
+				      cz_fr_s(t->population.value));
 			sep = ", ";
 		}
 		if (t->entreprises.set && t->entreprises.value > 0) {
-			cz_buf_printf(b, "%s%s entreprises", sep, cz_fr_number(s2, sizeof(s2), t->entreprises.value, 0));
+			cz_buf_printf(b, "%s%s entreprise%s", sep, cz_fr_number(s2, sizeof(s2), t->entreprises.value, 0),
+				      cz_fr_s(t->entreprises.value));
 			sep = ", ";
 		}
 		if (t->salaries.set && t->salaries.value > 0) {
-			cz_buf_printf(b, "%s%s salariés", sep, cz_fr_number(s3, sizeof(s3), t->salaries.value, 0));
+			cz_buf_printf(b, "%s%s salarié%s", sep, cz_fr_number(s3, sizeof(s3), t->salaries.value, 0),
+				      cz_fr_s(t->salaries.value));
 			sep = ", ";
 		}
 		if (sep[0] == ' ')
@@ -219,8 +222,8 @@ static void skills(const cz_diag *d, cz_buf *b)
 	cz_buf_puts(b, "Couverture : ");
 	cz_md_bar(b, c->total.ratio, BAR_WIDTH);
 	cz_buf_printf(b, " %s (acquises par le porteur ou portées par le réseau, plus ½ en cours, "
-			 "sur %zu compétences).\n\n",
-		      cz_fr_percent(pct, sizeof(pct), c->total.ratio), c->total.total);
+			 "sur %zu compétence%s).\n\n",
+		      cz_fr_percent(pct, sizeof(pct), c->total.ratio), c->total.total, cz_fr_s((double)c->total.total));
 	cz_buf_puts(b, "| Famille | Couverture | Porteur | Réseau | En cours | À acquérir | Non évaluées | Total |\n"
 		       "|---|--:|--:|--:|--:|--:|--:|--:|\n");
 	for (size_t f = 0; f < c->n_families; f++) {

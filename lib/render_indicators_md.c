@@ -211,9 +211,11 @@ static void services(cz_buf *b, const cz_indicators *r)
 		cz_buf_puts(b, "Aucun relevé ne détaille ses recettes par service (`recettes` donné par service, "
 			       "sous la forme d'une table `{ \"Repassage\": 300, … }`).\n\n");
 	} else {
-		cz_buf_printf(b, "Sur les %zu mois dont les recettes sont détaillées :\n\n"
-				 "| Service | Recettes | Mois | Part | Offre récurrente |\n|---|---:|---:|---:|---|\n",
-			      r->n_mois_detailles);
+		if (r->n_mois_detailles == 1)
+			cz_buf_puts(b, "Sur le seul mois dont les recettes sont détaillées :\n\n");
+		else
+			cz_buf_printf(b, "Sur les %zu mois dont les recettes sont détaillées :\n\n", r->n_mois_detailles);
+		cz_buf_puts(b, "| Service | Recettes | Mois | Part | Offre récurrente |\n|---|---:|---:|---:|---|\n");
 		for (size_t i = 0; i < r->n_services; i++) {
 			const cz_ind_service *sv = &r->services[i];
 			cz_buf_puts(b, "| ");

@@ -254,9 +254,10 @@ static void sheet_summary(lxw_worksheet *ws, const cz_indicators *r, const forma
 	row++;
 	worksheet_write_string(ws, row++, 0, "Recettes récurrentes", F->bold);
 	snprintf(s, sizeof(s),
-		 "recettes des services portant le nom d'une offre marquée recurrent (%zu offre(s)), "
+		 "recettes des services portant le nom d'une offre marquée recurrent (%zu offre%s), "
 		 "sur les recettes détaillées par service (%zu mois, %s)",
-		 r->n_offres_recurrentes, r->n_mois_detailles, cz_fr_euros(a, sizeof(a), r->recettes_detaillees));
+		 r->n_offres_recurrentes, cz_fr_s((double)r->n_offres_recurrentes), r->n_mois_detailles,
+		 cz_fr_euros(a, sizeof(a), r->recettes_detaillees));
 	row = label_value(ws, row, "Part des recettes récurrentes", r->part_recurrente, F->percent, s);
 
 	row++;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
+
 #define EXCERPT 64
 
 static size_t min3(size_t a, size_t b, size_t c)
@@ -37,16 +39,31 @@ static size_t distance(const char *a, const char *b)
 	return d[la][lb];
 }
 
+/* `s` as suggestions compare it: case and accents folded, and spaces and
+ * hyphens read as the underscore of keywords ("Personnes âgées" and
+ * "personnes_agees" are the same word). */
+static void suggest_fold(const char *s, char *out, size_t size)
+{
+	cz_fold(s, false, out, size);
+	for (char *c = out; *c; c++)
+		if (*c == ' ' || *c == '-')
+			*c = '_';
+}
+
 const char *cz_suggest(const char *word, const char *const *candidates, size_t n)
 {
-	size_t len = strlen(word);
+	/* Over 64 bytes folded, distance() refuses a word: no suggestion by distance. */
+	char w[256], cand[256];
+	suggest_fold(word, w, sizeof(w));
+	size_t len = strlen(w);
 	size_t limit = len <= 3 ? 1 : len <= 8 ? 2 : 3;
 	const char *best = NULL;
 	size_t best_d = limit + 1;
 	for (size_t i = 0; i < n; i++) {
 		if (!candidates[i]) /* an id missing from an amended referential */
 			continue;
-		size_t d = distance(word, candidates[i]);
+		suggest_fold(candidates[i], cand, sizeof(cand));
+		size_t d = distance(w, cand);
 		if (d < best_d) {
 			best_d = d;
 			best = candidates[i];
@@ -57,9 +74,13 @@ const char *cz_suggest(const char *word, const char *const *candidates, size_t n
 	/* A prefix of a long id ("emergence.besoin" for "emergence.besoins")
 	 * is covered above; also accept a candidate that contains the word. */
 	if (len >= 4)
-		for (size_t i = 0; i < n; i++)
-			if (candidates[i] && strstr(candidates[i], word))
+		for (size_t i = 0; i < n; i++) {
+			if (!candidates[i])
+				continue;
+			suggest_fold(candidates[i], cand, sizeof(cand));
+			if (strstr(cand, w))
 				return candidates[i];
+		}
 	return NULL;
 }
 
@@ -193,24 +214,51 @@ bool cz_read_string(cz_schema *s, const cz_node *n, const char *path, const char
 	return true;
 }
 
+/* ASCII case-insensitive equality (locale-free, unlike strcasecmp). */
+static bool ascii_ieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+/* The words a boolean may be written with, in any case: YAML's own and
+ * the French ones the reports use (« oui / non »). */
+static const char *const bool_true[] = { "true", "oui", "vrai" };
+static const char *const bool_false[] = { "false", "non", "faux" };
+
+static int bool_word(const char *t)
+{
+	for (size_t i = 0; i < sizeof(bool_true) / sizeof(bool_true[0]); i++) {
+		if (ascii_ieq(t, bool_true[i]))
+			return 1;
+		if (ascii_ieq(t, bool_false[i]))
+			return 0;
+	}
+	return -1;
+}
+
 bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out)
 {
-	if (!expect_scalar(s, n, path, "true ou false"))
+	if (!expect_scalar(s, n, path, "oui ou non (true ou false)"))
 		return false;
-	if (n->plain) {
-		if (!strcmp(n->text, "true") || !strcmp(n->text, "True") || !strcmp(n->text, "TRUE")) {
-			*out = true;
-			return true;
-		}
-		if (!strcmp(n->text, "false") || !strcmp(n->text, "False") || !strcmp(n->text, "FALSE")) {
-			*out = false;
-			return true;
-		}
+	int v = bool_word(n->text);
+	if (n->plain && v >= 0) {
+		*out = v == 1;
+		return true;
 	}
 	char ex[EXCERPT];
-	cz_problems_add(s->problems, n->line, n->column,
-			"« %s » doit valoir true ou false, pas « %s »", path,
-			cz_excerpt(n->text, n->len, ex, sizeof(ex)));
+	cz_excerpt(n->text, n->len, ex, sizeof(ex));
+	if (v >= 0)
+		cz_problems_add(s->problems, n->line, n->column,
+				"« %s » doit valoir oui ou non : retirez les guillemets autour de « %s »", path, ex);
+	else
+		cz_problems_add(s->problems, n->line, n->column,
+				"« %s » doit valoir oui ou non (ou true, false, vrai, faux), pas « %s »", path, ex);
 	return false;
 }
 
@@ -261,8 +309,152 @@ static void format_bound(char *buf, size_t size, double v)
 			*c = ',';
 }
 
-bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min, double max,
-		    bool integer, double *out)
+/* What a number written the French way (or with a unit) needs to become a
+ * number of the file format: "1 200,50 €" -> "1200.50". */
+typedef struct {
+	char text[64]; /* the number as it should be written; "" when beyond repair */
+	bool space, comma, thousands, euro, percent;
+} number_fix;
+
+static void fix_number(const char *t, number_fix *f)
+{
+	memset(f, 0, sizeof(*f));
+	char raw[64];
+	size_t n = 0, commas = 0, dots = 0;
+	const unsigned char *p = (const unsigned char *)t;
+	while (*p) {
+		/* a space, no-break space, narrow or thin no-break space */
+		size_t sp = *p == ' ' ? 1
+			    : p[0] == 0xC2 && p[1] == 0xA0 ? 2
+			    : p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xAF || p[2] == 0x89) ? 3
+											    : 0;
+		if (sp) {
+			/* only a space between digits groups thousands; "12 €" is a unit */
+			const unsigned char *q = p + sp;
+			while (*q == ' ')
+				q++;
+			if (n > 0 && raw[n - 1] >= '0' && raw[n - 1] <= '9' && *q >= '0' && *q <= '9')
+				f->space = true;
+			p += sp;
+		} else if (p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC) { /* € */
+			f->euro = true;
+			p += 3;
+		} else if (*p == '%' && !p[1]) {
+			f->percent = true;
+			p++;
+		} else if ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.' || (*p == '-' && n == 0)) {
+			if (n + 1 >= sizeof(raw))
+				return;
+			commas += *p == ',';
+			dots += *p == '.';
+			raw[n++] = (char)*p++;
+		} else {
+			return; /* a letter or another sign: not a number written another way */
+		}
+	}
+	raw[n] = '\0';
+	/* The last separator is the decimal mark when both kinds appear, or
+	 * when a single comma appears; repeated ones group thousands. */
+	const char *decimal = NULL;
+	if (commas && dots)
+		decimal = strrchr(raw, ',') > strrchr(raw, '.') ? strrchr(raw, ',') : strrchr(raw, '.');
+	else if (commas == 1)
+		decimal = strchr(raw, ',');
+	else if (dots == 1)
+		decimal = strchr(raw, '.');
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (raw[i] == ',' || raw[i] == '.') {
+			if (raw + i != decimal) {
+				f->thousands = true;
+				continue;
+			}
+			f->comma |= raw[i] == ',';
+			f->text[k++] = '.';
+		} else {
+			f->text[k++] = raw[i];
+		}
+	}
+	f->text[k] = '\0';
+	double v;
+	if (!parse_decimal(f->text, &v))
+		f->text[0] = '\0';
+}
+
+/* `digits` (a plain decimal) divided by 100, as text: "90" -> "0.9". */
+static void hundredth(const char *digits, char *out, size_t size)
+{
+	char all[80];
+	size_t n = 0;
+	long point = -1;
+	bool neg = *digits == '-';
+	for (const char *c = digits + neg; *c && n + 1 < sizeof(all); c++) {
+		if (*c == '.')
+			point = (long)n;
+		else
+			all[n++] = *c;
+	}
+	all[n] = '\0';
+	if (point < 0)
+		point = (long)n;
+	point -= 2;
+	char tmp[128];
+	size_t k = 0;
+	if (neg)
+		tmp[k++] = '-';
+	if (point <= 0) {
+		tmp[k++] = '0';
+		tmp[k++] = '.';
+		for (long z = point; z < 0 && k + 2 < sizeof(tmp); z++)
+			tmp[k++] = '0';
+		for (size_t i = 0; i < n && k + 1 < sizeof(tmp); i++)
+			tmp[k++] = all[i];
+	} else {
+		size_t i = 0;
+		/* no leading zeros before the point: "050" is "0.5", not "00.5" */
+		while (i + 1 < (size_t)point && all[i] == '0')
+			i++;
+		for (; i < (size_t)point && i < n && k + 1 < sizeof(tmp); i++)
+			tmp[k++] = all[i];
+		tmp[k++] = '.';
+		for (; i < n && k + 1 < sizeof(tmp); i++)
+			tmp[k++] = all[i];
+	}
+	tmp[k] = '\0';
+	/* drop trailing zeros of the fraction, and a bare point */
+	while (k > 0 && strchr(tmp, '.') && tmp[k - 1] == '0')
+		tmp[--k] = '\0';
+	if (k > 0 && tmp[k - 1] == '.')
+		tmp[--k] = '\0';
+	snprintf(out, size, "%s", tmp);
+}
+
+/* The reasons of a fix, in French: "sans espace entre les chiffres, …". */
+static void fix_reasons(const number_fix *f, char *out, size_t size)
+{
+	const char *parts[4];
+	size_t np = 0;
+	if (f->space)
+		parts[np++] = "sans espace entre les chiffres";
+	if (f->thousands)
+		parts[np++] = "sans séparateur de milliers";
+	if (f->comma)
+		parts[np++] = "avec un point à la place de la virgule décimale";
+	if (f->euro)
+		parts[np++] = "sans le symbole €";
+	out[0] = '\0';
+	size_t used = 0;
+	for (size_t i = 0; i < np; i++) {
+		int w = snprintf(out + used, size - used, "%s%s", i == 0 ? "" : i + 1 == np ? " et " : ", ",
+				 parts[i]);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static bool read_number(cz_schema *s, const cz_node *n, const char *path, double min, double max,
+			bool integer, bool ratio, double *out)
 {
 	const char *what = integer ? "un nombre entier" : "un nombre";
 	if (!expect_scalar(s, n, path, what))
@@ -271,18 +463,28 @@ bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
 	double v;
 	if (!n->plain || !parse_decimal(n->text, &v)) {
-		const char *comma = strchr(n->text, ',');
-		if (!n->plain && parse_decimal(n->text, &v))
+		number_fix f;
+		fix_number(n->text, &f);
+		char why[256], h[96];
+		if (!n->plain && parse_decimal(n->text, &v)) {
 			cz_problems_add(s->problems, n->line, n->column,
 					"« %s » doit être %s : retirez les guillemets autour de « %s »",
 					path, what, ex);
-		else if (comma && comma != n->text)
+		} else if (f.text[0] && f.percent && ratio) {
+			hundredth(f.text, h, sizeof(h));
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être %s : écrivez le séparateur décimal avec un point (« %s »)",
-					path, what, ex);
-		else
+					"« %s » est un ratio (1 = 100 %%) : pour « %s », écrivez %s", path, ex, h);
+		} else if (f.text[0] && f.percent) {
+			cz_problems_add(s->problems, n->line, n->column,
+					"« %s » doit être %s : écrivez %s, sans le signe %%", path, what, f.text);
+		} else if (f.text[0] && (f.space || f.comma || f.thousands || f.euro)) {
+			fix_reasons(&f, why, sizeof(why));
+			cz_problems_add(s->problems, n->line, n->column,
+					"« %s » doit être %s : écrivez %s (%s)", path, what, f.text, why);
+		} else {
 			cz_problems_add(s->problems, n->line, n->column,
 					"« %s » doit être %s, pas « %s »", path, what, ex);
+		}
 		return false;
 	}
 	if (integer && v != floor(v)) {
@@ -291,20 +493,39 @@ bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min
 		return false;
 	}
 	if (v < min || v > max) {
-		char lo[32], hi[32];
+		char lo[32], hi[32], h[96];
 		format_bound(lo, sizeof(lo), min);
 		format_bound(hi, sizeof(hi), max);
-		if (v < 0 && min >= 0)
+		if (v < 0 && min >= 0) {
 			cz_problems_add(s->problems, n->line, n->column,
 					"« %s » ne peut pas être négatif (%s)", path, ex);
-		else
+		} else if (ratio && v > max && v >= 10 && v <= 100 * max && v / 100 >= min) {
+			/* "90" for 90 %: a percentage figure, say how to write it */
+			hundredth(n->text, h, sizeof(h));
+			cz_problems_add(s->problems, n->line, n->column,
+					"« %s » est un ratio (1 = 100 %%), compris entre %s et %s : pour %s %%, "
+					"écrivez %s", path, lo, hi, ex, h);
+		} else {
 			cz_problems_add(s->problems, n->line, n->column,
 					"« %s » doit être compris entre %s et %s (valeur : %s)", path, lo,
 					hi, ex);
+		}
 		return false;
 	}
 	*out = v;
 	return true;
+}
+
+bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min, double max,
+		    bool integer, double *out)
+{
+	return read_number(s, n, path, min, max, integer, false, out);
+}
+
+bool cz_read_ratio(cz_schema *s, const cz_node *n, const char *path, double min, double max,
+		   double *out)
+{
+	return read_number(s, n, path, min, max, false, true, out);
 }
 
 bool cz_read_num(cz_schema *s, const cz_node *n, const char *path, double min, double max,

@@ -41,6 +41,11 @@ bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out);
 /* A number within [min, max]; `integer` refuses fractions. */
 bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min,
 		    double max, bool integer, double *out);
+/* A ratio (1 = 100 %) within [min, max]: as cz_read_number, and a value
+ * written as a percentage ("90%", or 90 above max) is told to be written
+ * 0.9. */
+bool cz_read_ratio(cz_schema *s, const cz_node *n, const char *path, double min, double max,
+		   double *out);
 bool cz_read_num(cz_schema *s, const cz_node *n, const char *path, double min, double max,
 		 bool integer, cz_num *out);
 bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enum *e, int *out);

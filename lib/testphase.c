@@ -212,8 +212,9 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 	double slope, icpt;
 	bool has_trend = cz_ind_least_squares(xs, ys, nd, &slope, &icpt);
 	if (has_trend) {
-		snprintf(t, sizeof(t), "tendance de la demande : %s%s demandes par mois (moindres carrés sur %zu mois)",
-			 slope > 0 ? "+" : "", cz_ind_minus(cz_fr_number(a, sizeof(a), slope, 1), sizeof(a)), nd);
+		snprintf(t, sizeof(t), "tendance de la demande : %s%s demande%s par mois (moindres carrés sur %zu mois)",
+			 slope > 0 ? "+" : "", cz_ind_minus(cz_fr_number(a, sizeof(a), slope, 1), sizeof(a)),
+			 cz_fr_s(slope), nd);
 	} else {
 		snprintf(t, sizeof(t), "tendance de la demande non calculable (moins de deux mois)");
 	}
@@ -433,8 +434,8 @@ static void measure_couples(ctx *c, cz_tp_indicator *it)
 			used += (size_t)w;
 	}
 	set_num(it, (double)n);
-	it->calcul = fmt_str(c, "%zu offre%s marquée%s prioritaire sur %zu%s%s%s.", n, n > 1 ? "s" : "",
-			     n > 1 ? "s" : "", p->n_offre, n ? " (" : "", names, n ? ")" : "");
+	it->calcul = fmt_str(c, "%zu offre%s marquée%s prioritaire%s sur %zu%s%s%s.", n, cz_fr_s((double)n),
+			     cz_fr_s((double)n), cz_fr_s((double)n), p->n_offre, n ? " (" : "", names, n ? ")" : "");
 }
 
 static void compute_item(ctx *c, cz_tp_indicator *it)
@@ -631,8 +632,11 @@ static void explain(ctx *c)
 		if (cd->value == 1)
 			continue;
 		push(c, &r->raisons, &r->n_raisons, cap,
-		     fmt_str(c, "Condition %s : « %s » ; un GO exige les %zu conditions.",
-			     cd->value == 0 ? "non réunie" : "non renseignée", cd->ref->nom, r->n_conditions));
+		     r->n_conditions > 1
+			     ? fmt_str(c, "Condition %s : « %s » ; un GO exige les %zu conditions.",
+				       cd->value == 0 ? "non réunie" : "non renseignée", cd->ref->nom, r->n_conditions)
+			     : fmt_str(c, "Condition %s : « %s » ; un GO exige qu'elle soit réunie.",
+				       cd->value == 0 ? "non réunie" : "non renseignée", cd->ref->nom));
 	}
 	for (size_t i = r->n_indicators; i < r->n_items; i++) {
 		const cz_tp_indicator *it = &r->items[i];
@@ -835,8 +839,9 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 		if (it->mesure == CZ_MES_COUPLES_PRIORITAIRES && it->value.set) {
 			char a[64];
 			if (it->status != CZ_TP_ATTEINT)
-				it->cible = fmt_str(&c, "recentrer le test sur %s couples prioritaires au plus.",
-						    cz_fr_compact(a, sizeof(a), it->seuil, 0));
+				it->cible = fmt_str(&c, "recentrer le test sur %s couple%s prioritaire%s au plus.",
+						    cz_fr_compact(a, sizeof(a), it->seuil, 0), cz_fr_s(it->seuil),
+						    cz_fr_s(it->seuil));
 		}
 	}
 	for (size_t i = 0; i < ref->n_conditions; i++) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "fold.h"
 #include "loader.h"
 
 #define HEAD "version: 1\nprojet: { nom: \"Essai\", type: quartier, phase: test }\n"
@@ -61,19 +62,19 @@ static const cz_canvas_check *find_kind(const cz_canvas *c, cz_canvas_check_kind
 static void test_match(void **state)
 {
 	(void)state;
-	assert_true(cz_canvas_match("Entreprises du parc", "entreprises", true));
-	assert_true(cz_canvas_match("Bailleur social", "bailleurs", true));
-	assert_true(cz_canvas_match("Personnes âgées", "personnes âgées", true));
-	assert_true(cz_canvas_match("PERSONNES ÂGÉES isolées", "personnes agees", false));
-	assert_true(cz_canvas_match("Les collectivités", "collectivites", true));
-	assert_true(cz_canvas_match("Cœur de bourg", "coeur", false));
-	assert_true(cz_canvas_match("Val d’Orbe", "val d'orbe", false));
-	assert_false(cz_canvas_match("Bailleur social", "bailleurs", false));
-	assert_false(cz_canvas_match("Habitants", "", false));
-	assert_false(cz_canvas_match("", "habitants", true));
-	assert_false(cz_canvas_match("Commerces", "entreprises", true));
-	assert_false(cz_canvas_match("Masse salariale", "salarié", false));
-	assert_true(cz_canvas_match("Concierge salariée", "salarié", false));
+	assert_true(cz_fold_match("Entreprises du parc", "entreprises", true));
+	assert_true(cz_fold_match("Bailleur social", "bailleurs", true));
+	assert_true(cz_fold_match("Personnes âgées", "personnes âgées", true));
+	assert_true(cz_fold_match("PERSONNES ÂGÉES isolées", "personnes agees", false));
+	assert_true(cz_fold_match("Les collectivités", "collectivites", true));
+	assert_true(cz_fold_match("Cœur de bourg", "coeur", false));
+	assert_true(cz_fold_match("Val d’Orbe", "val d'orbe", false));
+	assert_false(cz_fold_match("Bailleur social", "bailleurs", false));
+	assert_false(cz_fold_match("Habitants", "", false));
+	assert_false(cz_fold_match("", "habitants", true));
+	assert_false(cz_fold_match("Commerces", "entreprises", true));
+	assert_false(cz_fold_match("Masse salariale", "salarié", false));
+	assert_true(cz_fold_match("Concierge salariée", "salarié", false));
 }
 
 static void test_full_canvas_has_no_check(void **state)

@@ -344,6 +344,27 @@ static void test_alerts_quiet_test_phase(void **state)
 	free(y);
 }
 
+/* One competence left unassessed: the sentence is in the singular. */
+static void test_alert_unassessed_singular(void **state)
+{
+	(void)state;
+	const cz_ref_phase *ph = &ref->phases[CZ_PHASE_TEST];
+	char y[8192];
+	size_t used = (size_t)snprintf(y, sizeof(y), "%scompetences:\n", HEAD("test"));
+	/* every test competence but the first */
+	for (size_t i = 1; i < ph->n_competences; i++)
+		used += (size_t)snprintf(y + used, sizeof(y) - used, "  %s: acquis\n", ph->competences[i].id);
+	cz_project *p = load(y);
+	cz_diag *d = run(p);
+	const cz_diag_alert *a = alert(d, "diag.competences-non-evaluees");
+	assert_non_null(a);
+	char want[128];
+	snprintf(want, sizeof(want), "1 compétence sur %zu de la phase « Test » n'est pas évaluée.", ph->n_competences);
+	assert_string_equal(a->detail, want);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
 static void test_alert_launch_structure(void **state)
 {
 	(void)state;
@@ -591,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_next_phase_info),
 		cmocka_unit_test(test_alerts_test_phase),
 		cmocka_unit_test(test_alerts_quiet_test_phase),
+		cmocka_unit_test(test_alert_unassessed_singular),
 		cmocka_unit_test(test_alert_launch_structure),
 		cmocka_unit_test(test_alert_impact),
 		cmocka_unit_test(test_needs_ranking),

@@ -8,26 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "loader.h"
-
-static cz_referential *ref;
-
-static int setup(void **state)
-{
-	(void)state;
-	cz_problems pb;
-	cz_problems_init(&pb, "ref");
-	cz_status st = cz_referential_load_builtin(&ref, &pb);
-	cz_problems_free(&pb);
-	return st == CZ_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cz_referential_free(ref);
-	return 0;
-}
 
 static const char valid[] =
 	"version: 1\n"
@@ -195,10 +177,11 @@ static void test_all_problems_in_one_pass(void **state)
 		"20:57: « activite[4].clients_recurrents » (5) dépasse « clients » (3)",
 		"20:71: « activite[4].commandes » doit être un nombre entier",
 		"22:34: « test.satisfaction.beneficiaires » doit être compris entre 1 et 5 (valeur : 7)",
-		"23:19: « test.charge_travail » doit être compris entre 0 et 5 (valeur : 40)",
-		"24:21: « test.carnet_commandes » doit être un nombre : écrivez le séparateur décimal avec un point",
+		/* 40 for a ratio is a percentage: 40 / 100 = 0.4 */
+		"23:19: « test.charge_travail » est un ratio (1 = 100 %), compris entre 0 et 5 : pour 40 %, écrivez 0.4",
+		"24:21: « test.carnet_commandes » doit être un nombre : écrivez 0.5 (avec un point à la place de la virgule décimale)",
 		"25:13: mesure de seuil inconnue « couverture_charge » — vouliez-vous dire « couverture_charges » ?",
-		"25:53: « test.seuils.charge_travail » doit être compris entre 0 et 10 (valeur : 50)",
+		"25:53: « test.seuils.charge_travail » est un ratio (1 = 100 %), compris entre 0 et 10 : pour 50 %, écrivez 0.5",
 		"27:8: « test.fin » est antérieure à « test.debut »",
 	};
 	expect_problems(text, expected, sizeof(expected) / sizeof(expected[0]),
@@ -254,6 +237,120 @@ static void test_references_and_duplicates(void **state)
 	expect_problems(text, expected, 6, 6);
 }
 
+/* Booleans may be written oui / non / vrai / faux as well as true / false, in
+ * any case; quoted, they are text and the message says so. */
+static void test_french_booleans(void **state)
+{
+	(void)state;
+	cz_project *p = load("version: 1\n"
+			     "projet: { nom: X, type: quartier, phase: test }\n"
+			     "acteurs:\n"
+			     "  - { nom: A, charte: oui }\n"
+			     "  - { nom: B, charte: Non }\n"
+			     "  - { nom: C, charte: VRAI }\n"
+			     "  - { nom: D, charte: faux }\n"
+			     "  - { nom: E, charte: True }\n"
+			     "test:\n"
+			     "  sollicitations_suivies: OUI\n"
+			     "  cahier_des_charges: non\n"
+			     "  conditions: { strategie: Vrai, statut_structure: FALSE }\n");
+	assert_true(p->acteurs[0].charte && p->acteurs[0].charte_set);
+	assert_false(p->acteurs[1].charte);
+	assert_true(p->acteurs[1].charte_set);
+	assert_true(p->acteurs[2].charte);
+	assert_false(p->acteurs[3].charte);
+	assert_true(p->acteurs[4].charte);
+	assert_int_equal(p->test.sollicitations_suivies, 1);
+	assert_int_equal(p->test.cahier_des_charges, 0);
+	assert_int_equal(p->test.condition_strategie, 1);
+	assert_int_equal(p->test.condition_statut_structure, 0);
+	cz_project_free(p);
+	static const char *const expected[] = {
+		"3:29: « acteurs[1].charte » doit valoir oui ou non : retirez les guillemets autour de « oui »",
+		"4:29: « acteurs[2].charte » doit valoir oui ou non (ou true, false, vrai, faux), pas « ouais »",
+	};
+	expect_problems("version: 1\n"
+			"projet: { nom: X, type: quartier, phase: test }\n"
+			"acteurs: [{ nom: A, charte: \"oui\" },\n"
+			"          { nom: B, charte: ouais }]\n",
+			expected, 2, 2);
+}
+
+/* A number written the French way gets the number to write, and the
+ * message names what to change; a percentage for a ratio gets its value
+ * divided by 100. */
+static void test_number_messages(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"projet: { nom: X, type: quartier, phase: test }\n"
+		"activite:\n"
+		"  - periode: 2026-01\n"
+		"    recettes: 1 200,50\n"
+		"    charges: 2 100 €\n"
+		"    km: 1.234,5\n"
+		"    heures_salariees: 1,234.5\n"
+		"    heures_benevoles: 12 h\n"
+		"test:\n"
+		"  charge_travail: 90%\n"
+		"  carnet_commandes: 3%\n"
+		"  seuils:\n"
+		"    reseau_prestataires: 87,5 %\n"
+		"    couverture_charges: 120\n";
+	static const char *const expected[] = {
+		/* "1 200,50": the space removed, the comma made a point */
+		"5:15: « activite[1].recettes » doit être un nombre : écrivez 1200.50 (sans espace entre les "
+		"chiffres et avec un point à la place de la virgule décimale)",
+		/* the space before € is not between digits */
+		"6:14: « activite[1].charges » doit être un nombre : écrivez 2100 (sans espace entre les chiffres "
+		"et sans le symbole €)",
+		/* both separators: the last one is the decimal mark */
+		"7:9: « activite[1].km » doit être un nombre : écrivez 1234.5 (sans séparateur de milliers et avec "
+		"un point à la place de la virgule décimale)",
+		"8:23: « activite[1].heures_salariees » doit être un nombre : écrivez 1234.5 (sans séparateur de "
+		"milliers)",
+		"9:23: « activite[1].heures_benevoles » doit être un nombre, pas « 12 h »",
+		/* 90 % = 90 / 100 = 0.9 */
+		"11:19: « test.charge_travail » est un ratio (1 = 100 %) : pour « 90% », écrivez 0.9",
+		/* not a ratio: only the sign goes */
+		"12:21: « test.carnet_commandes » doit être un nombre : écrivez 3, sans le signe %",
+		/* 87,5 % = 87.5 / 100 = 0.875 */
+		"14:26: « test.seuils.reseau_prestataires » est un ratio (1 = 100 %) : pour « 87,5 % », écrivez 0.875",
+		/* 120 is above the ratio's bound of 10: read as 120 % = 1.2 */
+		"15:25: « test.seuils.couverture_charges » est un ratio (1 = 100 %), compris entre 0 et 10 : pour "
+		"120 %, écrivez 1.2",
+	};
+	expect_problems(text, expected, sizeof(expected) / sizeof(expected[0]),
+			sizeof(expected) / sizeof(expected[0]));
+}
+
+/* Suggestions ignore case and accents, and read spaces as underscores. */
+static void test_suggestions_fold_case_and_accents(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"projet: { nom: X, type: Quartier, phase: émergence, porteur: { statut: bénévole } }\n"
+		"acteurs: [{ nom: \"CRESS\" }]\n"
+		"etapes: { emergence.besoins: à faire, emergence.partenaires: En_Cours }\n"
+		"competences: { test.veille: { niveau: acquis, porte_par: \"cress\" } }\n"
+		"besoins: [{ besoin: B, cible: personnes âgées }]\n"
+		"financements: [{ source: S, montant: 1, nature: Prêt }]\n";
+	static const char *const expected[] = {
+		"2:25: valeur « Quartier » invalide pour « projet.type » — vouliez-vous dire « quartier » ?",
+		"2:42: valeur « émergence » invalide pour « projet.phase » — vouliez-vous dire « emergence » ?",
+		"2:72: valeur « bénévole » invalide pour « projet.porteur.statut » — vouliez-vous dire « benevole » ?",
+		"4:30: valeur « à faire » invalide pour « etapes.emergence.besoins » — vouliez-vous dire « a_faire » ?",
+		"4:62: valeur « En_Cours » invalide pour « etapes.emergence.partenaires » — vouliez-vous dire « en_cours » ?",
+		"5:58: « competences.test.veille.porte_par » : acteur « cress » absent de « acteurs » — vouliez-vous dire « CRESS » ?",
+		"6:31: valeur « personnes âgées » invalide pour « besoins[1].cible » — vouliez-vous dire « personnes_agees » ?",
+		"7:49: valeur « Prêt » invalide pour « financements[1].nature » — vouliez-vous dire « pret » ?",
+	};
+	expect_problems(text, expected, sizeof(expected) / sizeof(expected[0]),
+			sizeof(expected) / sizeof(expected[0]));
+}
+
 static void test_read_file_errors(void **state)
 {
 	(void)state;
@@ -275,6 +372,9 @@ int main(void)
 		cmocka_unit_test(test_required_keys_and_version),
 		cmocka_unit_test(test_references_and_duplicates),
 		cmocka_unit_test(test_read_file_errors),
+		cmocka_unit_test(test_french_booleans),
+		cmocka_unit_test(test_number_messages),
+		cmocka_unit_test(test_suggestions_fold_case_and_accents),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -31,6 +31,14 @@ static void test_french_numbers(void **state)
 	assert_string_equal(cz_fr_compact(s, sizeof(s), 4.50, 2), "4,5");
 	assert_string_equal(cz_fr_compact(s, sizeof(s), 12, 2), "12");
 	assert_string_equal(cz_fr_number(s, sizeof(s), NAN, 2), "—");
+	/* French agreement: 0 and 1 (and 1,5) take the singular, 2 and more the plural */
+	assert_string_equal(cz_fr_s(0), "");
+	assert_string_equal(cz_fr_s(1), "");
+	assert_string_equal(cz_fr_s(1.5), "");
+	assert_string_equal(cz_fr_s(2), "s");
+	assert_string_equal(cz_fr_s(-3), "s");
+	assert_string_equal(cz_fr_pl(1, "n'est", "ne sont"), "n'est");
+	assert_string_equal(cz_fr_pl(12, "n'est", "ne sont"), "ne sont");
 }
 
 static void test_json_writer(void **state)
@@ -93,6 +101,22 @@ static void test_suggestions(void **state)
 	assert_null(cz_suggest("budget", words, 3));
 }
 
+/* Case, accents and spaces do not stop a suggestion. */
+static void test_suggestions_folded(void **state)
+{
+	(void)state;
+	static const char *const statuts[] = { "benevole", "salarie", "entrepreneur" };
+	static const char *const cibles[] = { "habitants", "personnes_agees", "autre" };
+	static const char *const actors[] = { "CRESS", "Mairie de Saint-Aubin" };
+	assert_string_equal(cz_suggest("bénévole", statuts, 3), "benevole");
+	assert_string_equal(cz_suggest("SALARIÉ", statuts, 3), "salarie");
+	assert_string_equal(cz_suggest("personnes âgées", cibles, 3), "personnes_agees");
+	assert_string_equal(cz_suggest("Personnes-Agées", cibles, 3), "personnes_agees");
+	assert_string_equal(cz_suggest("cress", actors, 2), "CRESS");
+	assert_string_equal(cz_suggest("mairie de saint aubin", actors, 2), "Mairie de Saint-Aubin");
+	assert_null(cz_suggest("boulangerie", actors, 2));
+}
+
 static void test_atomic_write_keeps_target_on_failure(void **state)
 {
 	(void)state;
@@ -131,6 +155,7 @@ int main(void)
 		cmocka_unit_test(test_json_writer),
 		cmocka_unit_test(test_markdown_escaping),
 		cmocka_unit_test(test_suggestions),
+		cmocka_unit_test(test_suggestions_folded),
 		cmocka_unit_test(test_atomic_write_keeps_target_on_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,131 @@
+#include "fold.h"
+
+#include <string.h>
+
+/* Folded bytes of Latin-1 supplement letters, U+00C0 to U+00FF (NULL: keep). */
+static const char *const latin1_fold[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", NULL, "y",
+};
+
+typedef struct {
+	const unsigned char *p, *end; /* end: NULL for a NUL-terminated string */
+	char pend[4];
+	int np, ip;
+} fold_stream;
+
+static void fs_init(fold_stream *f, const char *s, const char *end)
+{
+	f->p = (const unsigned char *)s;
+	f->end = (const unsigned char *)end;
+	f->np = f->ip = 0;
+}
+
+static void fs_pend(fold_stream *f, const char *s, int n)
+{
+	memcpy(f->pend, s, (size_t)n);
+	f->np = n;
+	f->ip = 0;
+}
+
+/* Next byte of the folded text, or -1 at the end. */
+static int fs_get(fold_stream *f)
+{
+	if (f->ip < f->np)
+		return (unsigned char)f->pend[f->ip++];
+	const unsigned char *p = f->p;
+	if (!*p || (f->end && p >= f->end))
+		return -1;
+	if (p[0] < 0x80) {
+		f->p++;
+		return p[0] >= 'A' && p[0] <= 'Z' ? p[0] - 'A' + 'a' : p[0];
+	}
+	if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF && latin1_fold[p[1] - 0x80]) {
+		const char *r = latin1_fold[p[1] - 0x80];
+		f->p += 2;
+		fs_pend(f, r, (int)strlen(r));
+	} else if (p[0] == 0xC5 && (p[1] == 0x92 || p[1] == 0x93)) {
+		f->p += 2;
+		fs_pend(f, "oe", 2);
+	} else if (p[0] == 0xC2 && p[1] == 0xA0) {
+		f->p += 2;
+		fs_pend(f, " ", 1);
+	} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
+		f->p += 3;
+		fs_pend(f, "'", 1);
+	} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x90 || p[2] == 0x91 || p[2] == 0x93)) {
+		f->p += 3;
+		fs_pend(f, "-", 1);
+	} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
+		f->p += 3;
+		fs_pend(f, " ", 1);
+	} else {
+		/* Any other byte stands for itself (invalid UTF-8 cannot reach here). */
+		f->p++;
+		return p[0];
+	}
+	return (unsigned char)f->pend[f->ip++];
+}
+
+static bool is_word_byte(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Next folded byte; with `stem`, an "s" ending a word is skipped. */
+static int stem_get(fold_stream *f, bool stem)
+{
+	int c = fs_get(f);
+	if (stem && c == 's') {
+		fold_stream peek = *f;
+		if (!is_word_byte(fs_get(&peek)))
+			c = fs_get(f);
+	}
+	return c;
+}
+
+/* Whether needle[0..needle_end) occurs in hay (needle_end NULL: all of it). */
+bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_end, bool stem)
+{
+	if (!hay || !needle)
+		return false;
+	fold_stream n;
+	fs_init(&n, needle, needle_end);
+	if (stem_get(&n, stem) < 0)
+		return false;
+	/* Naive search from every byte: a start inside a multi-byte character
+	 * yields a continuation byte, which no needle begins with. */
+	for (const char *start = hay; *start; start++) {
+		fold_stream h;
+		fs_init(&h, start, NULL);
+		fs_init(&n, needle, needle_end);
+		int nc;
+		while ((nc = stem_get(&n, stem)) >= 0 && stem_get(&h, stem) == nc)
+			;
+		if (nc < 0)
+			return true;
+	}
+	return false;
+}
+
+size_t cz_fold(const char *s, bool stem, char *out, size_t size)
+{
+	fold_stream f;
+	fs_init(&f, s, NULL);
+	size_t n = 0;
+	int ch;
+	while ((ch = stem_get(&f, stem)) >= 0)
+		if (n + 1 < size)
+			out[n++] = (char)ch;
+	if (size)
+		out[n] = '\0';
+	return n;
+}
+
+bool cz_fold_match(const char *hay, const char *needle, bool stem)
+{
+	return cz_fold_match_span(hay, needle, NULL, stem);
+}
+
