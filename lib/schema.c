@@ -218,8 +218,8 @@ bool cz_read_string(cz_schema *s, const cz_node *n, const char *path, const char
 static bool ascii_ieq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+		int x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
+		int y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
 		if (x != y)
 			return false;
 	}
