@@ -253,7 +253,9 @@ static void summarize(const results *r, const cz_project *p, cz_portfolio_row *r
 	row->skills_coverage = d->coverage.total.ratio;
 	row->critical_alerts = (unsigned)d->alert_counts[CZ_SEV_CRITIQUE];
 	const cz_testphase *t = r->res[PART_TEST];
-	row->verdict = t ? (char *)cz_verdict_labels[t->verdict] : NULL;
+	row->has_verdict = t != NULL;
+	if (t)
+		row->verdict = t->verdict;
 	const cz_indicators *ind = r->res[PART_INDICATORS];
 	if (ind) {
 		row->charges_coverage = ind->total.couverture;

@@ -5,7 +5,6 @@
 #include "enums.h"
 #include "fold.h"
 
-const char *const cz_canvas_severity_labels[CZ_CANVAS_SEV_COUNT] = { "info", "attention", "critique" };
 const char *const cz_canvas_check_keys[CZ_CHECK_COUNT] = {
 	"bmc_absent", "bloc_vide", "hybridite", "recurrent",
 	"cible_absente", "acteur_absent", "salaires", "revenu_sans_pilier",
@@ -35,7 +34,7 @@ static const char *bloc_name(const cz_referential *ref, int b)
 	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
 }
 
-static void add_check(builder *bd, cz_canvas_check_kind kind, cz_canvas_severity sev, int bloc,
+static void add_check(builder *bd, cz_canvas_check_kind kind, cz_severity sev, int bloc,
 		      cz_buf *message, const char *reason)
 {
 	cz_canvas *c = bd->c;
@@ -104,7 +103,7 @@ static void check_empty_blocks(builder *bd)
 			cz_buf_printf(&m, " : %s", bd->ref->blocks[b].question);
 		else
 			cz_buf_putc(&m, '.');
-		add_check(bd, CZ_CHECK_BLOC_VIDE, CZ_CANVAS_ATTENTION, b, &m,
+		add_check(bd, CZ_CHECK_BLOC_VIDE, CZ_SEV_ATTENTION, b, &m,
 			  "Chaque bloc répond à une question du modèle économique : tant qu'il reste vide, "
 			  "cette question n'a pas encore été travaillée.");
 		cz_buf_free(&m);
@@ -139,7 +138,7 @@ static void check_pillars(builder *bd, bool with_funding)
 		cz_buf_puts(&m, " Une source de revenus sans pilier n'est pas comptée.");
 	else if (untagged > 1)
 		cz_buf_printf(&m, " %zu sources de revenus sans pilier ne sont pas comptées.", untagged);
-	add_check(bd, CZ_CHECK_HYBRIDITE, CZ_CANVAS_CRITIQUE, CZ_BLOC_REVENUS, &m,
+	add_check(bd, CZ_CHECK_HYBRIDITE, CZ_SEV_CRITIQUE, CZ_BLOC_REVENUS, &m,
 		  "Une conciergerie ne tient que si ses ressources sont hybrides : recettes d'activité, "
 		  "soutien public, soutien privé et implication citoyenne se relaient, et dépendre d'une "
 		  "seule source met le projet à la merci de son retrait.");
@@ -194,7 +193,7 @@ static void check_recurring(builder *bd, const cz_project *p)
 	cz_buf_puts(&m, ") à un payeur nommé (");
 	list_words(&m, k->mots_payeurs, k->n_mots_payeurs, 3);
 	cz_buf_puts(&m, ").");
-	add_check(bd, CZ_CHECK_RECURRENT, CZ_CANVAS_ATTENTION, CZ_BLOC_REVENUS, &m,
+	add_check(bd, CZ_CHECK_RECURRENT, CZ_SEV_ATTENTION, CZ_BLOC_REVENUS, &m,
 		  "Un contrat récurrent avec une entreprise, une collectivité ou un bailleur assure des "
 		  "recettes annuelles connues d'avance, ce qui rend le budget prévisible.");
 	cz_buf_free(&m);
@@ -228,7 +227,7 @@ static void check_targets(builder *bd, const cz_project *p)
 			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v)
 				cz_buf_printf(&m, "%s« %s »", k++ ? ", " : "", p->offre[i].service);
 		cz_buf_printf(&m, " ne figure pas dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_CLIENTS));
-		add_check(bd, CZ_CHECK_CIBLE_ABSENTE, CZ_CANVAS_ATTENTION, CZ_BLOC_CLIENTS, &m,
+		add_check(bd, CZ_CHECK_CIBLE_ABSENTE, CZ_SEV_ATTENTION, CZ_BLOC_CLIENTS, &m,
 			  "Les couples produit / marché prioritaires doivent se retrouver parmi les segments "
 			  "de clientèle, sans quoi le canevas ne décrit pas l'activité réellement testée.");
 		cz_buf_free(&m);
@@ -278,7 +277,7 @@ static void check_actors(builder *bd, const cz_project *p)
 		cz_buf_putc(&full, '.');
 		if (!cz_buf_ok(&m))
 			full.failed = true;
-		add_check(bd, CZ_CHECK_ACTEUR_ABSENT, CZ_CANVAS_INFO, CZ_BLOC_PARTENAIRES, &full,
+		add_check(bd, CZ_CHECK_ACTEUR_ABSENT, CZ_SEV_INFO, CZ_BLOC_PARTENAIRES, &full,
 			  "Le bloc des partenaires gagne à refléter le réseau d'acteurs sur lequel l'offre "
 			  "et son financement reposent : le comparer à la liste des acteurs évite d'en oublier.");
 		cz_buf_free(&full);
@@ -298,7 +297,7 @@ static void check_salaries(builder *bd)
 	cz_buf m;
 	cz_buf_init(&m);
 	cz_buf_printf(&m, "Aucun salaire ne figure dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_COUTS));
-	add_check(bd, CZ_CHECK_SALAIRES, CZ_CANVAS_ATTENTION, CZ_BLOC_COUTS, &m,
+	add_check(bd, CZ_CHECK_SALAIRES, CZ_SEV_ATTENTION, CZ_BLOC_COUTS, &m,
 		  "La rémunération du travail est le point épineux des conciergeries : un modèle qui "
 		  "compte sur le bénévolat ou sur un poste financé par une autre structure doit l'écrire "
 		  "et prévoir comment il tiendra dans la durée.");
@@ -322,7 +321,7 @@ static void check_revenue_pillars(builder *bd)
 		cz_buf_putc(&full, '.');
 		if (!cz_buf_ok(&m))
 			full.failed = true;
-		add_check(bd, CZ_CHECK_REVENU_SANS_PILIER, CZ_CANVAS_INFO, CZ_BLOC_REVENUS, &full,
+		add_check(bd, CZ_CHECK_REVENU_SANS_PILIER, CZ_SEV_INFO, CZ_BLOC_REVENUS, &full,
 			  "Rattacher chaque source de revenus à son pilier (clé « pilier ») permet de "
 			  "mesurer l'hybridité du modèle.");
 		cz_buf_free(&full);
@@ -404,7 +403,7 @@ cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canva
 		cz_buf m;
 		cz_buf_init(&m);
 		cz_buf_puts(&m, "Le fichier n'a pas de section « bmc » : le canevas est vide.");
-		add_check(&bd, CZ_CHECK_BMC_ABSENT, CZ_CANVAS_ATTENTION, -1, &m,
+		add_check(&bd, CZ_CHECK_BMC_ABSENT, CZ_SEV_ATTENTION, -1, &m,
 			  "Le canevas résume le modèle économique sur une page ; « conciergerie init » en "
 			  "propose un de départ, tiré des exemples du référentiel.");
 		cz_buf_free(&m);

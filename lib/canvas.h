@@ -47,22 +47,18 @@
 #include "referential.h"
 #include "status.h"
 
-typedef enum { CZ_CANVAS_INFO, CZ_CANVAS_ATTENTION, CZ_CANVAS_CRITIQUE, CZ_CANVAS_SEV_COUNT } cz_canvas_severity;
-
 typedef enum {
 	CZ_CHECK_BMC_ABSENT, CZ_CHECK_BLOC_VIDE, CZ_CHECK_HYBRIDITE, CZ_CHECK_RECURRENT,
 	CZ_CHECK_CIBLE_ABSENTE, CZ_CHECK_ACTEUR_ABSENT, CZ_CHECK_SALAIRES,
 	CZ_CHECK_REVENU_SANS_PILIER, CZ_CHECK_COUNT
 } cz_canvas_check_kind;
 
-/* "info", "attention", "critique". */
-extern const char *const cz_canvas_severity_labels[CZ_CANVAS_SEV_COUNT];
 /* Stable keys of the checks, for JSON: "bloc_vide", "hybridite"… */
 extern const char *const cz_canvas_check_keys[CZ_CHECK_COUNT];
 
 typedef struct {
 	cz_canvas_check_kind kind;
-	cz_canvas_severity severity;
+	cz_severity severity;
 	int bloc;            /* cz_bloc concerned, or -1 */
 	const char *message; /* what was found, one sentence */
 	const char *reason;  /* why it matters, one sentence */
@@ -89,7 +85,7 @@ typedef struct {
 	/* Critique first, then attention, then info; found order within. */
 	cz_canvas_check *checks;
 	size_t n_checks;
-	size_t n_by_severity[CZ_CANVAS_SEV_COUNT];
+	size_t n_by_severity[CZ_SEV_COUNT];
 } cz_canvas;
 
 /* The canvas of a project, or of an example canvas of the referential. */

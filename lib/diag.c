@@ -21,11 +21,6 @@ const char *const cz_diag_action_keys[CZ_DIAG_ACT_COUNT] = {
 	"alerte", "etape_bloquante", "etape", "competence",
 };
 
-const char *cz_diag_severity_label(cz_severity s)
-{
-	return (int)s >= 0 && (int)s < CZ_SEV_COUNT ? cz_severity_keys[s] : "?";
-}
-
 bool cz_diag_has_critical(const cz_diag *d)
 {
 	return d->alert_counts[CZ_SEV_CRITIQUE] > 0;

@@ -162,8 +162,6 @@ void cz_diag_free(cz_diag *d);
 
 /* Whether the diagnostic raised a `critique` alert (for --exit-code). */
 bool cz_diag_has_critical(const cz_diag *d);
-/* French label of a severity: "info", "attention", "critique". */
-const char *cz_diag_severity_label(cz_severity s);
 
 /* Renderers: append the report to `out` / add the "Diag …" sheets. */
 cz_status cz_diag_render_md(const cz_diag *d, cz_buf *out);

@@ -50,6 +50,10 @@ static const char *const bloc_labels[] = { "Partenaires stratégiques", "Activit
 					   "Proposition de valeur", "Distribution", "Clients",
 					   "Bénéficiaires", "Structure des coûts", "Sources de revenus" };
 
+/* Keys (referential `severite`, JSON `gravite`) and labels are the same words. */
+static const char *const severity_keys[] = { "info", "attention", "critique" };
+#define severity_labels severity_keys
+
 #define DEFINE(name, prefix, count)                                            \
 	_Static_assert(sizeof(prefix##_keys) / sizeof(prefix##_keys[0]) == (count), #name); \
 	_Static_assert(sizeof(prefix##_labels) / sizeof(prefix##_labels[0]) == (count), #name); \
@@ -69,6 +73,7 @@ DEFINE(cz_enum_pilier, pilier, CZ_PILIER_COUNT)
 DEFINE(cz_enum_nature, nature, CZ_NATURE_COUNT)
 DEFINE(cz_enum_cout_type, cout, CZ_COUT_COUNT)
 DEFINE(cz_enum_bloc, bloc, CZ_BLOC_COUNT)
+DEFINE(cz_enum_severity, severity, CZ_SEV_COUNT)
 
 int cz_enum_find(const cz_enum *e, const char *key)
 {

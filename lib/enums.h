@@ -17,7 +17,8 @@ typedef struct {
 
 extern const cz_enum cz_enum_type, cz_enum_phase, cz_enum_lieu, cz_enum_statut,
 	cz_enum_step_status, cz_enum_level, cz_enum_actor_type, cz_enum_role, cz_enum_cible,
-	cz_enum_unite, cz_enum_pilier, cz_enum_nature, cz_enum_cout_type, cz_enum_bloc;
+	cz_enum_unite, cz_enum_pilier, cz_enum_nature, cz_enum_cout_type, cz_enum_bloc,
+	cz_enum_severity;
 
 /* Index of `key` in the enumeration, or -1. */
 int cz_enum_find(const cz_enum *e, const char *key);

@@ -10,8 +10,6 @@
 #include "format_fr.h"
 #include "funding.h"
 
-const char *const cz_ind_alert_keys[3] = { "info", "attention", "critique" };
-const char *const cz_ind_alert_labels[3] = { "info", "attention", "critique" };
 
 /* Beyond this the break-even month means nothing for a porteur. */
 #define BREAK_EVEN_HORIZON 1200
@@ -134,10 +132,10 @@ static cz_num pair_ratio(const pair_sum *s)
 	return (cz_num){ 0, false };
 }
 
-static bool add_alert(cz_indicators *r, size_t cap, cz_ind_alert_level level, const char *fmt, ...)
+static bool add_alert(cz_indicators *r, size_t cap, cz_severity severity, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static bool add_alert(cz_indicators *r, size_t cap, cz_ind_alert_level level, const char *fmt, ...)
+static bool add_alert(cz_indicators *r, size_t cap, cz_severity severity, const char *fmt, ...)
 {
 	if (r->n_alerts >= cap)
 		return true;
@@ -149,7 +147,7 @@ static bool add_alert(cz_indicators *r, size_t cap, cz_ind_alert_level level, co
 	const char *msg = cz_arena_strdup(r->arena, tmp);
 	if (!msg)
 		return false;
-	r->alerts[r->n_alerts++] = (cz_ind_alert){ level, msg };
+	r->alerts[r->n_alerts++] = (cz_ind_alert){ severity, msg };
 	return true;
 }
 
@@ -320,7 +318,7 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 			if (w > 0 && (size_t)w < sizeof(list) - used)
 				used += (size_t)w;
 		}
-		if (!add_alert(r, cap, CZ_IND_ALERT_ATTENTION,
+		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
 			       r->n_gaps > 1 ? "%zu mois sans relevé d'activité (%s) : ils restent vides, sans "
 					       "interpolation ; les moyennes mobiles qui les incluent ne sont pas "
 					       "calculées."
@@ -335,13 +333,13 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 		const cz_ref_pillar *lp = &ref->pillars[m->largest];
 		const char *nom = lp->nom ? lp->nom : cz_enum_label(&cz_enum_pilier, m->largest);
 		if (m->n_piliers == 1) {
-			if (!add_alert(r, cap, CZ_IND_ALERT_CRITIQUE,
+			if (!add_alert(r, cap, CZ_SEV_CRITIQUE,
 				       "Le modèle repose sur un seul pilier : %s apporte 100 %% des ressources.%s%s",
 				       nom, ref->dashboard.present ? " " : "",
 				       ref->dashboard.present ? ref->dashboard.explication : ""))
 				return CZ_ERR_NOMEM;
 		} else if (ref->dashboard.present && m->part[m->largest] > ref->dashboard.part_max_pilier) {
-			if (!add_alert(r, cap, CZ_IND_ALERT_ATTENTION,
+			if (!add_alert(r, cap, CZ_SEV_ATTENTION,
 				       "Le modèle repose surtout sur un pilier : %s apporte %s des ressources "
 				       "(au-delà de %s). %s",
 				       nom, cz_fr_percent(a, sizeof(a), m->part[m->largest]),
@@ -353,14 +351,14 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 			if (m->montant[k] > 0)
 				continue;
 			const cz_ref_pillar *pl = &ref->pillars[k];
-			if (!add_alert(r, cap, CZ_IND_ALERT_INFO, "Pilier absent des ressources : %s.%s%s",
+			if (!add_alert(r, cap, CZ_SEV_INFO, "Pilier absent des ressources : %s.%s%s",
 				       pl->nom ? pl->nom : cz_enum_label(&cz_enum_pilier, k),
 				       pl->explication ? " " : "", pl->explication ? pl->explication : ""))
 				return CZ_ERR_NOMEM;
 		}
 	}
 	if (r->n_records > 0 && r->trend.kind == CZ_BE_NEVER) {
-		if (!add_alert(r, cap, CZ_IND_ALERT_ATTENTION,
+		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
 			       "Le résultat mensuel (recettes − charges) est négatif et ne s'améliore pas "
 			       "(tendance de %s par mois) : pas d'équilibre en vue sans les financements.",
 			       cz_ind_euros(a, sizeof(a), r->trend.slope)))

@@ -109,13 +109,8 @@ typedef struct {
 	double non_acquis, hors_periode, sans_annee, sans_pilier, hors_mois;
 } cz_ind_mix;
 
-typedef enum { CZ_IND_ALERT_INFO, CZ_IND_ALERT_ATTENTION, CZ_IND_ALERT_CRITIQUE } cz_ind_alert_level;
-
-extern const char *const cz_ind_alert_keys[3];   /* "info", "attention", "critique" */
-extern const char *const cz_ind_alert_labels[3];
-
 typedef struct {
-	cz_ind_alert_level level;
+	cz_severity severity;
 	const char *message; /* French */
 } cz_ind_alert;
 

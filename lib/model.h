@@ -46,6 +46,9 @@ typedef enum {
 	CZ_NATURE_COUNT
 } cz_nature;
 typedef enum { CZ_COUT_FIXE, CZ_COUT_VARIABLE, CZ_COUT_INVESTISSEMENT, CZ_COUT_COUNT } cz_cout_type;
+/* How serious an alert or a check is (diag, indicators, bmc): one scale, one
+ * label table (cz_enum_severity: "info", "attention", "critique"). */
+typedef enum { CZ_SEV_INFO, CZ_SEV_ATTENTION, CZ_SEV_CRITIQUE, CZ_SEV_COUNT } cz_severity;
 typedef enum {
 	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
 	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS,

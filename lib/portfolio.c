@@ -9,9 +9,9 @@
 #include "json.h"
 #include "md.h"
 
-/* The verdicts of the test phase (SPEC §5), in the order counts are shown. */
-static const char *const verdicts[] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET" };
-#define N_VERDICTS 4
+/* Verdicts are counted in their enum order (GO, RÉAJUSTER, NO-GO, INCOMPLET),
+ * then "not assessed"; labels come from testphase.h. */
+#define N_VERDICTS CZ_VERDICT_COUNT
 static const char *const pillar_short[CZ_PILIER_COUNT] = { "activité", "public", "privé", "citoyen" };
 
 void cz_portfolio_init(cz_portfolio *pf)
@@ -25,7 +25,6 @@ static void free_row(cz_portfolio_row *r)
 	free(r->report);
 	free(r->first_error);
 	free(r->name);
-	free(r->verdict);
 }
 
 void cz_portfolio_free(cz_portfolio *pf)
@@ -56,10 +55,9 @@ cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 	}
 	cz_portfolio_row r = *row;
 	/* every string pointer is reset before any copy, so free_row is safe */
-	r.file = r.report = r.first_error = r.name = r.verdict = NULL;
+	r.file = r.report = r.first_error = r.name = NULL;
 	bool ok = dup_into(&r.file, row->file) && dup_into(&r.report, row->report) &&
-		  dup_into(&r.first_error, row->first_error) && dup_into(&r.name, row->name) &&
-		  dup_into(&r.verdict, row->verdict);
+		  dup_into(&r.first_error, row->first_error) && dup_into(&r.name, row->name);
 	if (!ok) {
 		free_row(&r);
 		return CZ_ERR_NOMEM;
@@ -77,12 +75,10 @@ typedef struct {
 	unsigned critical_alerts;
 } totals;
 
-static int verdict_index(const char *v)
+/* The verdict's label, or NULL when not assessed. */
+static const char *verdict_label(const cz_portfolio_row *r)
 {
-	for (int i = 0; v && i < N_VERDICTS; i++)
-		if (strcmp(v, verdicts[i]) == 0)
-			return i;
-	return N_VERDICTS;
+	return r->has_verdict && (unsigned)r->verdict < CZ_VERDICT_COUNT ? cz_verdict_labels[r->verdict] : NULL;
 }
 
 static void count(const cz_portfolio *pf, totals *t)
@@ -96,7 +92,7 @@ static void count(const cz_portfolio *pf, totals *t)
 		}
 		t->valid++;
 		t->per_phase[r->phase]++;
-		t->per_verdict[verdict_index(r->verdict)]++;
+		t->per_verdict[verdict_label(r) ? r->verdict : N_VERDICTS]++;
 		t->critical_alerts += r->critical_alerts;
 		t->critical_projects += r->critical_alerts > 0;
 	}
@@ -162,7 +158,7 @@ cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phas
 				      phase_labels[r->phase]);
 			md_percent(out, r->progress);
 			cz_buf_printf(out, " | %s | %s | ", phase_labels[r->supported_phase],
-				      r->verdict ? r->verdict : "—");
+				      verdict_label(r) ? verdict_label(r) : "—");
 			md_percent(out, r->skills_coverage);
 			cz_buf_puts(out, " | ");
 			md_ratio(out, r->charges_coverage);
@@ -198,7 +194,7 @@ cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phas
 		cz_buf_printf(out, "| %s | %zu |\n", phase_labels[ph], t.per_phase[ph]);
 	cz_buf_printf(out, "| **Total** | **%zu** |\n\n| Verdict du test | Projets |\n|---|---:|\n", t.valid);
 	for (int v = 0; v <= N_VERDICTS; v++)
-		cz_buf_printf(out, "| %s | %zu |\n", v < N_VERDICTS ? verdicts[v] : "non évalué",
+		cz_buf_printf(out, "| %s | %zu |\n", v < N_VERDICTS ? cz_verdict_labels[v] : "non évalué",
 			      t.per_verdict[v]);
 	cz_buf_printf(out, "\n%zu projet%s avec au moins une alerte critique (%u alerte%s en tout).\n",
 		      t.critical_projects, t.critical_projects > 1 ? "s" : "", t.critical_alerts,
@@ -240,7 +236,7 @@ cz_status cz_portfolio_render_json(const cz_portfolio *pf, cz_buf *out)
 		cz_json_kv_string(&j, "phase", cz_enum_key(&cz_enum_phase, (int)r->phase));
 		cz_json_kv_number(&j, "avancement_phase", r->progress);
 		cz_json_kv_string(&j, "phase_etayee", cz_enum_key(&cz_enum_phase, (int)r->supported_phase));
-		cz_json_kv_string(&j, "verdict_test", r->verdict);
+		cz_json_kv_string(&j, "verdict_test", verdict_label(r));
 		cz_json_kv_number(&j, "couverture_competences", r->skills_coverage);
 		json_num(&j, "couverture_charges", r->charges_coverage);
 		json_num(&j, "autofinancement", r->self_financing);
@@ -269,7 +265,7 @@ cz_status cz_portfolio_render_json(const cz_portfolio *pf, cz_buf *out)
 	cz_json_key(&j, "par_verdict");
 	cz_json_object_begin(&j);
 	for (int v = 0; v <= N_VERDICTS; v++)
-		cz_json_kv_int(&j, v < N_VERDICTS ? verdicts[v] : "non_evalue", (long long)t.per_verdict[v]);
+		cz_json_kv_int(&j, v < N_VERDICTS ? cz_verdict_labels[v] : "non_evalue", (long long)t.per_verdict[v]);
 	cz_json_object_end(&j);
 	cz_json_kv_int(&j, "projets_avec_alerte_critique", (long long)t.critical_projects);
 	cz_json_kv_int(&j, "alertes_critiques", t.critical_alerts);
@@ -341,7 +337,7 @@ cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *ph
 		worksheet_write_string(ws, row, COL_PHASE, phase_labels[r->phase], NULL);
 		worksheet_write_number(ws, row, COL_PROGRESS, r->progress, pct);
 		worksheet_write_string(ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], NULL);
-		worksheet_write_string(ws, row, COL_VERDICT, r->verdict ? r->verdict : "non évalué", NULL);
+		worksheet_write_string(ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : "non évalué", NULL);
 		worksheet_write_number(ws, row, COL_SKILLS, r->skills_coverage, pct);
 		if (r->charges_coverage.set)
 			worksheet_write_number(ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
@@ -354,14 +350,13 @@ cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *ph
 	lxw_row_t last = row > 1 ? row - 1 : 1;
 	worksheet_autofilter(ws, 0, 0, last, N_COLS - 1);
 	if (row > 1) {
-		static const char *const verdict_fill[N_VERDICTS] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET" };
 		lxw_format *fills[N_VERDICTS] = { green, orange, red, grey };
 		for (int v = 0; v < N_VERDICTS; v++) {
 			lxw_conditional_format cf = { 0 };
 			cf.type = LXW_CONDITIONAL_TYPE_CELL;
 			cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
 			char value[32];
-			snprintf(value, sizeof(value), "\"%s\"", verdict_fill[v]);
+			snprintf(value, sizeof(value), "\"%s\"", cz_verdict_labels[v]);
 			cf.value_string = value;
 			cf.format = fills[v];
 			worksheet_conditional_format_range(ws, 1, COL_VERDICT, last, COL_VERDICT, &cf);
@@ -409,7 +404,7 @@ cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *ph
 	worksheet_write_string(sum, s, 0, "Verdict du test", head);
 	worksheet_write_string(sum, s++, 1, "Projets", head);
 	for (int v = 0; v <= N_VERDICTS; v++, s++) {
-		const char *label = v < N_VERDICTS ? verdicts[v] : "non évalué";
+		const char *label = v < N_VERDICTS ? cz_verdict_labels[v] : "non évalué";
 		worksheet_write_string(sum, s, 0, label, NULL);
 		snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"%s\")", col_verdict,
 			 col_verdict, label);

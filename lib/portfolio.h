@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "model.h"
 #include "status.h"
+#include "testphase.h"
 
 typedef struct {
 	char *file;        /* input path as given */
@@ -26,7 +27,8 @@ typedef struct {
 	cz_phase phase;
 	double progress;          /* of the declared phase, 0..1 */
 	cz_phase supported_phase; /* the phase the evidence supports */
-	char *verdict;            /* test-phase verdict label, NULL when not assessed */
+	bool has_verdict;         /* false: the test phase was not assessed */
+	cz_verdict verdict;       /* the test-phase verdict, when has_verdict */
 	double skills_coverage;   /* competence coverage of the declared phase, 0..1 */
 	cz_num charges_coverage;  /* (recettes + funding) / charges */
 	cz_num self_financing;    /* recettes / charges */

@@ -12,7 +12,6 @@ const char *const cz_measure_keys[CZ_MES_COUNT] = {
 	"impact_social", "vision", "energie", "montee_competences", "couples_prioritaires",
 };
 
-const char *const cz_severity_keys[CZ_SEV_COUNT] = { "info", "attention", "critique" };
 
 static const char *const nature_keys[] = { "quantitatif", "qualitatif" };
 static const char *const nature_labels[] = { "quantitatif", "qualitatif" };
@@ -570,7 +569,6 @@ static void read_definition(ctx *c, const cz_node *m)
 static void read_alerts(ctx *c, const cz_node *seq)
 {
 	static const char *const keys[] = { "id", "nom", "severite", "etapes", "phases", "seuil", "raison" };
-	static const cz_enum sev_enum = { cz_severity_keys, cz_severity_keys, CZ_SEV_COUNT };
 	cz_referential *r = c->ref;
 	r->alerts = cz_schema_array(&c->s, seq->count, sizeof(*r->alerts));
 	if (!r->alerts)
@@ -588,7 +586,7 @@ static void read_alerts(ctx *c, const cz_node *seq)
 		cz_field_string(&c->s, m, p, "raison", true, &al->raison);
 		int v;
 		const cz_node *n = cz_require(&c->s, m, p, "severite");
-		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "severite"), &sev_enum, &v))
+		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "severite"), &cz_enum_severity, &v))
 			al->severite = (cz_severity)v;
 		read_number_field(c, m, p, "seuil", 0, 1000, false, &al->seuil, &al->has_seuil);
 		/* Without valid phases every step would be "unknown": say it once, there. */

@@ -132,10 +132,6 @@ typedef struct {
 
 /* Diagnostic alerts (optional `alertes:`): the data of each rule; `diag`
  * holds the detection logic, keyed by id. */
-typedef enum { CZ_SEV_INFO, CZ_SEV_ATTENTION, CZ_SEV_CRITIQUE, CZ_SEV_COUNT } cz_severity;
-
-extern const char *const cz_severity_keys[CZ_SEV_COUNT];
-
 typedef struct {
 	const char *id, *nom, *raison;
 	cz_severity severite;

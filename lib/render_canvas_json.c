@@ -74,7 +74,7 @@ cz_status cz_canvas_render_json(const cz_canvas *c, const cz_referential *ref, c
 		const cz_canvas_check *k = &c->checks[i];
 		cz_json_object_begin(&j);
 		cz_json_kv_string(&j, "code", cz_canvas_check_keys[k->kind]);
-		cz_json_kv_string(&j, "gravite", cz_canvas_severity_labels[k->severity]);
+		cz_json_kv_string(&j, "gravite", cz_enum_label(&cz_enum_severity, (int)k->severity));
 		cz_json_kv_string(&j, "bloc", k->bloc >= 0 ? cz_enum_key(&cz_enum_bloc, k->bloc) : NULL);
 		cz_json_kv_string(&j, "message", k->message);
 		cz_json_kv_string(&j, "raison", k->reason);

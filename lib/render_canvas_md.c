@@ -223,13 +223,13 @@ static void md_checks(cz_buf *b, const cz_canvas *c)
 		cz_buf_puts(b, "Aucun point à signaler.\n");
 		return;
 	}
-	size_t nc = c->n_by_severity[CZ_CANVAS_CRITIQUE], na = c->n_by_severity[CZ_CANVAS_ATTENTION],
-	       ni = c->n_by_severity[CZ_CANVAS_INFO];
+	size_t nc = c->n_by_severity[CZ_SEV_CRITIQUE], na = c->n_by_severity[CZ_SEV_ATTENTION],
+	       ni = c->n_by_severity[CZ_SEV_INFO];
 	cz_buf_printf(b, "%zu point%s critique%s, %zu point%s d'attention, %zu information%s.\n\n", nc,
 		      cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni, cz_fr_s((double)ni));
 	for (size_t i = 0; i < c->n_checks; i++) {
 		const cz_canvas_check *k = &c->checks[i];
-		cz_buf_printf(b, "- **%s** — ", cz_canvas_severity_labels[k->severity]);
+		cz_buf_printf(b, "- **%s** — ", cz_enum_label(&cz_enum_severity, (int)k->severity));
 		md_item(b, k->message);
 		cz_buf_puts(b, "\n  ");
 		cz_md_text(b, k->reason);

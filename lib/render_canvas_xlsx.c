@@ -357,8 +357,8 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 			cz_buf_printf(&s, "%s%s", k++ ? ", " : " (", cz_enum_label(&cz_enum_pilier, v));
 	if (k)
 		cz_buf_putc(&s, ')');
-	size_t nc = c->n_by_severity[CZ_CANVAS_CRITIQUE], na = c->n_by_severity[CZ_CANVAS_ATTENTION],
-	       ni = c->n_by_severity[CZ_CANVAS_INFO];
+	size_t nc = c->n_by_severity[CZ_SEV_CRITIQUE], na = c->n_by_severity[CZ_SEV_ATTENTION],
+	       ni = c->n_by_severity[CZ_SEV_INFO];
 	cz_buf_printf(&s, " ; contrôles : %zu point%s critique%s, %zu point%s d'attention, %zu information%s "
 			  "(feuille « %s »).",
 		      nc, cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni,
@@ -468,7 +468,7 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 			lines = why;
 		track(x, cz_xlsx_fit_row(ws, row, lines));
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
-		track(x, worksheet_write_string(ws, row, 0, cz_canvas_severity_labels[k->severity], x->cell));
+		track(x, worksheet_write_string(ws, row, 0, cz_enum_label(&cz_enum_severity, (int)k->severity), x->cell));
 		track(x, worksheet_write_string(ws, row, 1, cz_canvas_check_keys[k->kind], x->cell));
 		if (k->bloc >= 0)
 			track(x, worksheet_write_string(ws, row, 2, block_name(ref, k->bloc), x->cell));

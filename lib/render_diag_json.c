@@ -306,7 +306,7 @@ static void alerts(cz_json *j, const cz_diag *d)
 	cz_json_key(j, "alertes_par_gravite");
 	cz_json_object_begin(j);
 	for (int s = CZ_SEV_CRITIQUE; s >= 0; s--)
-		cz_json_kv_int(j, cz_severity_keys[s], (long long)d->alert_counts[s]);
+		cz_json_kv_int(j, cz_enum_key(&cz_enum_severity, s), (long long)d->alert_counts[s]);
 	cz_json_object_end(j);
 	cz_json_key(j, "alertes");
 	cz_json_array_begin(j);
@@ -315,7 +315,7 @@ static void alerts(cz_json *j, const cz_diag *d)
 		cz_json_object_begin(j);
 		cz_json_kv_string(j, "id", a->rule->id);
 		cz_json_kv_string(j, "nom", a->rule->nom);
-		cz_json_kv_string(j, "gravite", cz_severity_keys[a->rule->severite]);
+		cz_json_kv_string(j, "gravite", cz_enum_key(&cz_enum_severity, (int)a->rule->severite));
 		cz_json_kv_string(j, "constat", a->detail);
 		cz_json_kv_string(j, "raison", a->rule->raison);
 		cz_json_key(j, "etapes");

@@ -345,7 +345,7 @@ static void alerts(const cz_diag *d, cz_buf *b)
 	for (size_t i = 0; i < d->n_alerts; i++) {
 		const cz_diag_alert *a = &d->alerts[i];
 		cz_severity s = a->rule->severite;
-		cz_buf_printf(b, s == CZ_SEV_CRITIQUE ? "| **%s** | " : "| %s | ", cz_diag_severity_label(s));
+		cz_buf_printf(b, s == CZ_SEV_CRITIQUE ? "| **%s** | " : "| %s | ", cz_enum_label(&cz_enum_severity, (int)s));
 		cz_md_text(b, a->rule->nom);
 		cz_buf_puts(b, " (");
 		md_code(b, a->rule->id);

@@ -407,7 +407,7 @@ static void alerts(ctx *c, const cz_diag *d)
 		put_str(c, ws, r, 0, "Aucune alerte.", c->text);
 	for (size_t i = 0; i < d->n_alerts; i++, r++) {
 		const cz_diag_alert *a = &d->alerts[i];
-		put_str(c, ws, r, 0, cz_diag_severity_label(a->rule->severite), c->sev[a->rule->severite]);
+		put_str(c, ws, r, 0, cz_enum_label(&cz_enum_severity, (int)a->rule->severite), c->sev[a->rule->severite]);
 		put_str(c, ws, r, 1, a->rule->id, c->text);
 		put_str(c, ws, r, 2, a->rule->nom, c->wrap);
 		put_str(c, ws, r, 3, a->detail, c->wrap);

@@ -203,7 +203,7 @@ cz_status cz_indicators_render_json(const cz_indicators *r, const cz_referential
 	cz_json_array_begin(&j);
 	for (size_t i = 0; i < r->n_alerts; i++) {
 		cz_json_object_begin(&j);
-		cz_json_kv_string(&j, "niveau", cz_ind_alert_keys[r->alerts[i].level]);
+		cz_json_kv_string(&j, "gravite", cz_enum_key(&cz_enum_severity, (int)r->alerts[i].severity));
 		cz_json_kv_string(&j, "message", r->alerts[i].message);
 		cz_json_object_end(&j);
 	}

@@ -418,7 +418,7 @@ cz_status cz_indicators_render_md(const cz_indicators *r, const cz_referential *
 	if (r->n_alerts == 0)
 		cz_buf_puts(b, "Aucune alerte.\n");
 	for (size_t i = 0; i < r->n_alerts; i++) {
-		cz_buf_printf(b, "- **%s** — ", cz_ind_alert_labels[r->alerts[i].level]);
+		cz_buf_printf(b, "- **%s** — ", cz_enum_label(&cz_enum_severity, (int)r->alerts[i].severity));
 		cz_md_text(b, r->alerts[i].message);
 		cz_buf_putc(b, '\n');
 	}

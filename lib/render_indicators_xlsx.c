@@ -265,7 +265,7 @@ static void sheet_summary(lxw_worksheet *ws, const cz_indicators *r, const forma
 	if (r->n_alerts == 0)
 		worksheet_write_string(ws, row++, 0, "Aucune alerte.", NULL);
 	for (size_t i = 0; i < r->n_alerts; i++, row++) {
-		worksheet_write_string(ws, row, 0, cz_ind_alert_labels[r->alerts[i].level], F->bold);
+		worksheet_write_string(ws, row, 0, cz_enum_label(&cz_enum_severity, (int)r->alerts[i].severity), F->bold);
 		/* Row heights are not fitted to wrapped text: about 84 characters a line. */
 		size_t chars = 0;
 		for (const unsigned char *q = (const unsigned char *)r->alerts[i].message; *q; q++)

@@ -37,18 +37,37 @@ cz_tp_status cz_tp_compare(double value, bool sens_max, double seuil, bool has_p
 	return CZ_TP_NON_ATTEINT;
 }
 
+cz_tp_grounds cz_tp_assess(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
+			   bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok)
+{
+	return (cz_tp_grounds){
+		.too_many_unfilled = part_non_renseignes > rule->part_max_non_renseignes,
+		.critical_unfilled = critical_unfilled && rule->critique_non_renseigne_incomplet,
+		.critical_miss = critical_miss,
+		.critical_below = critical_below,
+		.score_below_no_go = score < rule->score_no_go - EPS,
+		.score_reaches_go = score >= rule->score_go - EPS,
+		.conditions_ok = conditions_ok,
+	};
+}
+
+cz_verdict cz_tp_decide(const cz_tp_grounds *g)
+{
+	if (g->too_many_unfilled || g->critical_unfilled)
+		return CZ_VERDICT_INCOMPLET;
+	if (g->critical_miss || g->score_below_no_go)
+		return CZ_VERDICT_NO_GO;
+	if (g->score_reaches_go && !g->critical_below && g->conditions_ok)
+		return CZ_VERDICT_GO;
+	return CZ_VERDICT_REAJUSTER;
+}
+
 cz_verdict cz_tp_verdict(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
 			 bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok)
 {
-	if (part_non_renseignes > rule->part_max_non_renseignes)
-		return CZ_VERDICT_INCOMPLET;
-	if (critical_unfilled && rule->critique_non_renseigne_incomplet)
-		return CZ_VERDICT_INCOMPLET;
-	if (critical_miss || score < rule->score_no_go - EPS)
-		return CZ_VERDICT_NO_GO;
-	if (score >= rule->score_go - EPS && !critical_below && conditions_ok)
-		return CZ_VERDICT_GO;
-	return CZ_VERDICT_REAJUSTER;
+	cz_tp_grounds g = cz_tp_assess(rule, part_non_renseignes, score, critical_miss, critical_below,
+				       critical_unfilled, conditions_ok);
+	return cz_tp_decide(&g);
 }
 
 char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v)
@@ -584,7 +603,8 @@ static void explain(ctx *c)
 	}
 	char a[64], b[64], d[64], e[64], g[64];
 	size_t nr = r->counts[CZ_TP_NON_RENSEIGNE];
-	bool too_many = r->part_non_renseignes > rule->part_max_non_renseignes;
+	const cz_tp_grounds *gr = &r->grounds;
+	bool too_many = gr->too_many_unfilled, critical_unfilled = gr->critical_unfilled;
 	cz_fr_percent(a, sizeof(a), r->part_non_renseignes);
 	cz_fr_percent(b, sizeof(b), rule->part_max_non_renseignes);
 	push(c, &r->raisons, &r->n_raisons, cap,
@@ -598,13 +618,11 @@ static void explain(ctx *c)
 			     cz_fr_compact(b, sizeof(b), r->poids_renseignes, 2),
 			     cz_fr_number(d, sizeof(d), r->score, 2), cz_fr_number(e, sizeof(e), rule->score_go, 2),
 			     cz_fr_number(g, sizeof(g), rule->score_no_go, 2)));
-	bool critical_miss = false, critical_unfilled = false;
 	for (size_t i = 0; i < r->n_indicators; i++) {
 		const cz_tp_indicator *it = &r->items[i];
 		if (!it->critique || it->status == CZ_TP_ATTEINT)
 			continue;
 		if (it->status == CZ_TP_NON_ATTEINT) {
-			critical_miss = true;
 			cz_tp_format_value(a, sizeof(a), it->unite, it->value.value);
 			cz_tp_format_value(b, sizeof(b), it->unite, it->seuil);
 			/* Under INCOMPLET there is no NO-GO yet: say what it will weigh. */
@@ -615,8 +633,7 @@ static void explain(ctx *c)
 					     ? "c'est un NO-GO."
 					     : "une fois les données complétées, il imposera un NO-GO s'il n'est "
 					       "toujours pas atteint."));
-		} else if (it->status == CZ_TP_NON_RENSEIGNE && rule->critique_non_renseigne_incomplet) {
-			critical_unfilled = true;
+		} else if (it->status == CZ_TP_NON_RENSEIGNE && critical_unfilled) {
 			push(c, &r->raisons, &r->n_raisons, cap,
 			     fmt_str(c, "Indicateur critique non renseigné : « %s » ; sans donnée sur un indicateur "
 					"critique, il n'y a pas de décision : le verdict est INCOMPLET.",
@@ -658,7 +675,7 @@ static void explain(ctx *c)
 					  "verdict INCOMPLET.";
 		break;
 	case CZ_VERDICT_NO_GO:
-		conclusion = critical_miss ? "Conclusion : un indicateur critique n'est pas atteint ; verdict NO-GO."
+		conclusion = gr->critical_miss ? "Conclusion : un indicateur critique n'est pas atteint ; verdict NO-GO."
 					   : "Conclusion : le score est sous le seuil NO-GO ; verdict NO-GO.";
 		break;
 	case CZ_VERDICT_GO:
@@ -702,7 +719,7 @@ static void explain(ctx *c)
 				      fmt_str(c, "Critique, à renseigner (et atteindre) pour un GO : « %s » : %s", it->nom,
 					      it->a_saisir ? it->a_saisir : ""));
 		}
-		double target = r->verdict == CZ_VERDICT_NO_GO && r->score < rule->score_no_go - EPS
+		double target = r->verdict == CZ_VERDICT_NO_GO && gr->score_below_no_go
 					? rule->score_no_go
 					: rule->score_go;
 		size_t n_scored = 0;
@@ -879,8 +896,9 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 	r->part_non_renseignes = r->n_indicators
 					 ? (double)r->counts[CZ_TP_NON_RENSEIGNE] / (double)r->n_indicators
 					 : 1;
-	r->verdict = cz_tp_verdict(&ref->rule, r->part_non_renseignes, r->score, critical_miss,
-				   critical_below, critical_unfilled, r->n_conditions_ok == r->n_conditions);
+	r->grounds = cz_tp_assess(&ref->rule, r->part_non_renseignes, r->score, critical_miss,
+				  critical_below, critical_unfilled, r->n_conditions_ok == r->n_conditions);
+	r->verdict = cz_tp_decide(&r->grounds);
 	explain(&c);
 	if (c.nomem)
 		goto nomem;

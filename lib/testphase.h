@@ -91,6 +91,17 @@ typedef struct {
 	size_t n_details;
 } cz_tp_indicator;
 
+/* The grounds of a verdict (see cz_tp_assess). */
+typedef struct {
+	bool too_many_unfilled; /* share of non renseigné above part_max_non_renseignes */
+	bool critical_unfilled; /* a critical indicator non renseigné, and the rule makes it INCOMPLET */
+	bool critical_miss;     /* a critical indicator non atteint */
+	bool critical_below;    /* a critical indicator partiel or non renseigné */
+	bool score_below_no_go; /* score < score_no_go */
+	bool score_reaches_go;  /* score >= score_go */
+	bool conditions_ok;     /* every condition true */
+} cz_tp_grounds;
+
 typedef struct {
 	const cz_ref_condition *ref;
 	int value; /* -1 absent, 0 false, 1 true */
@@ -113,6 +124,7 @@ typedef struct {
 	double score;           /* 0 when nothing is filled in */
 	double poids_renseignes, poids_total;
 	size_t n_conditions_ok;
+	cz_tp_grounds grounds;  /* what the verdict rests on */
 	cz_verdict verdict;
 	const char **raisons;   /* why this verdict, in French */
 	size_t n_raisons;
@@ -141,6 +153,13 @@ cz_tp_status cz_tp_compare(double value, bool sens_max, double seuil, bool has_p
  * renseigné (INCOMPLET when the rule says critique_non_renseigne_incomplet). */
 cz_verdict cz_tp_verdict(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
 			 bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok);
+
+/* The rule of the referential applied to the figures, once: each ground of
+ * the verdict as a fact, so the verdict and its explanation read the same
+ * facts (cz_tp_verdict is cz_tp_decide(cz_tp_assess(...))). */
+cz_tp_grounds cz_tp_assess(const cz_ref_verdict_rule *rule, double part_non_renseignes, double score,
+			   bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok);
+cz_verdict cz_tp_decide(const cz_tp_grounds *g);
 
 cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
 cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *ref, cz_buf *out);

@@ -115,7 +115,7 @@ static void test_subsidies_only_is_not_hybrid(void **state)
 	cz_canvas *c = run(p);
 	const cz_canvas_check *k = find_kind(c, CZ_CHECK_HYBRIDITE);
 	assert_non_null(k);
-	assert_int_equal(k->severity, CZ_CANVAS_CRITIQUE);
+	assert_int_equal(k->severity, CZ_SEV_CRITIQUE);
 	assert_non_null(strstr(k->message, "soutien public"));
 	assert_int_equal(c->n_pillars, 1);
 	/* Critique comes first. */
@@ -208,7 +208,7 @@ static void test_targets_and_actors(void **state)
 	assert_int_equal(k->bloc, CZ_BLOC_CLIENTS);
 	k = find_kind(c, CZ_CHECK_ACTEUR_ABSENT);
 	assert_non_null(k);
-	assert_int_equal(k->severity, CZ_CANVAS_INFO);
+	assert_int_equal(k->severity, CZ_SEV_INFO);
 	assert_non_null(strstr(k->message, "Fondation Proxi"));
 	assert_null(strstr(k->message, "Atelier Repass"));
 	assert_null(strstr(k->message, "Ville")); /* a client only */

@@ -263,7 +263,7 @@ static void test_gap(void **state)
 	assert_true(found);
 	/* only activity revenue: a single pillar is a critical alert */
 	assert_int_equal(r->mix.n_piliers, 1);
-	assert_int_equal(r->alerts[1].level, CZ_IND_ALERT_CRITIQUE);
+	assert_int_equal(r->alerts[1].severity, CZ_SEV_CRITIQUE);
 	cz_indicators_free(r);
 	cz_project_free(p);
 }
