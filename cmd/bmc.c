@@ -1,12 +1,10 @@
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
-#include "analysis.h"
-#include "canvas.h"
 #include "cmd.h"
+#include "run.h"
 #include "schema.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_bmc, NULL };
 
 const cz_cmd_spec cz_spec_bmc = {
 	.name = "bmc",
@@ -74,47 +72,7 @@ const cz_cmd_spec cz_spec_bmc = {
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TEMPLATE,
 	.min_args = 0,
 	.max_args = -1,
-};
-
-static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
-{
-	(void)o;
-	cz_canvas *c;
-	*st = cz_canvas_run(p, ref, &c);
-	return *st == CZ_OK ? c : NULL;
-}
-
-static void free_result(void *res)
-{
-	cz_canvas_free(res);
-}
-
-static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)o;
-	return cz_canvas_render_md(res, ref, out);
-}
-
-static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)o;
-	return cz_canvas_render_json(res, ref, out);
-}
-
-static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
-			     lxw_workbook *wb)
-{
-	(void)o;
-	return cz_canvas_render_xlsx(res, ref, wb);
-}
-
-const cz_analysis cz_analysis_bmc = {
-	.suffix = "-bmc",
-	.run = run,
-	.free_result = free_result,
-	.render_md = render_md,
-	.render_json = render_json,
-	.render_xlsx = render_xlsx,
+	.writes = writes,
 };
 
 /* An unknown template: name the known ones, and the closest. */
@@ -141,53 +99,11 @@ static int unknown_template(const cz_opts *o, const cz_referential *ref)
 	return code;
 }
 
-static bool is_dir(const char *path)
+/* --template ID: the example canvas of the referential. */
+static int find_template(const cz_opts *o, const cz_referential *ref, cz_options *opts)
 {
-	struct stat sb;
-	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* `bmc --template ID`: the same output rules as cz_run_analysis, for one canvas. */
-static int run_template(const cz_opts *o)
-{
-	if (o->argc > 0)
-		return cz_cli_usage_error(o->spec, "--template présente un exemple du référentiel : ne donnez pas de fichier de projet (« %s » en trop)",
-					  o->argv[0]);
-	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
-	if (o->format == CZ_FMT_XLSX && to_stdout)
-		return cz_cli_usage_error(o->spec, "le format xlsx s'écrit dans un fichier : ajoutez -o FICHIER.xlsx");
-	cz_referential *ref;
-	int code = cz_cli_load_referential(o, &ref);
-	if (code != CZ_EXIT_OK)
-		return code;
-	const cz_ref_canvas *t = cz_ref_canvas_find(ref, o->template_name);
-	if (!t) {
-		code = unknown_template(o, ref);
-		cz_referential_free(ref);
-		return code;
-	}
-	char *path = NULL;
-	if (!to_stdout && is_dir(o->output)) {
-		path = cz_cli_output_path(o->output, t->id, cz_analysis_bmc.suffix, cz_cli_format_ext(o->format));
-		if (!path) {
-			fputs("conciergerie : mémoire insuffisante\n", stderr);
-			cz_referential_free(ref);
-			return CZ_EXIT_IO;
-		}
-	}
-	const char *target = path ? path : to_stdout ? NULL : o->output;
-	cz_canvas *c = NULL;
-	cz_status st = cz_canvas_run_template(t, ref, &c);
-	if (st != CZ_OK) {
-		fprintf(stderr, "conciergerie : %s\n", cz_status_str(st));
-		code = cz_cli_exit_code(st);
-	} else {
-		code = cz_emit_result(o, &cz_analysis_bmc, c, ref, t->id, cz_cli_epoch(NULL), target, NULL);
-	}
-	cz_canvas_free(c);
-	free(path);
-	cz_referential_free(ref);
-	return code;
+	opts->canvas = cz_ref_canvas_find(ref, o->template_name);
+	return opts->canvas ? CZ_EXIT_OK : unknown_template(o, ref);
 }
 
 int cmd_bmc(int argc, char **argv)
@@ -196,9 +112,15 @@ int cmd_bmc(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_bmc, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	if (o.template_name)
-		return run_template(&o);
+	cz_options opts = cz_cli_options(&o);
+	if (o.template_name) {
+		if (o.argc > 0)
+			return cz_cli_usage_error(&cz_spec_bmc, "--template présente un exemple du référentiel : ne donnez pas de fichier de projet (« %s » en trop)",
+						  o.argv[0]);
+		/* in -o DIR, the canvas is named after the template: quartier-bmc.md */
+		return cz_run_alone(&o, &cz_analysis_bmc, &opts, find_template, o.template_name);
+	}
 	if (o.argc == 0)
 		return cz_cli_usage_error(&cz_spec_bmc, "il manque au moins un fichier (ou --template quartier|rural)");
-	return cz_run_analysis(&o, &cz_analysis_bmc);
+	return cz_run_analysis(&o, &cz_analysis_bmc, &opts, NULL);
 }

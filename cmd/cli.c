@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "atomic_file.h"
+#include "format.h"
 #include "loader.h"
 
 static const struct {
@@ -18,7 +19,6 @@ static const struct {
 	{ CZ_OPT_FORMAT, { "format", required_argument, NULL, 'f' } },
 	{ CZ_OPT_OUTPUT, { "output", required_argument, NULL, 'o' } },
 	{ CZ_OPT_REF, { "referentiel", required_argument, NULL, 'R' } },
-	{ CZ_OPT_QUIET, { "quiet", no_argument, NULL, 'q' } },
 	{ CZ_OPT_EXIT_CODE, { "exit-code", no_argument, NULL, 'E' } },
 	{ CZ_OPT_PHASE, { "phase", required_argument, NULL, 'P' } },
 	{ CZ_OPT_ROLE, { "role", required_argument, NULL, 'r' } },
@@ -30,36 +30,82 @@ static const struct {
 };
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
 
-int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
+static bool said;
+
+bool cz_cli_error_said(void)
 {
-	va_list ap;
+	return said;
+}
+
+int cz_cli_usage_verror(const cz_cmd_spec *spec, const char *fmt, va_list ap)
+{
 	fprintf(stderr, "conciergerie %s : ", spec->name);
-	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	fprintf(stderr, "\nVoir « conciergerie %s --help ».\n", spec->name);
+	said = true;
 	return CZ_EXIT_USAGE;
 }
 
-static bool parse_format(const char *s, cz_format *f)
+int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
 {
-	if (!strcmp(s, "md") || !strcmp(s, "markdown"))
-		*f = CZ_FMT_MD;
-	else if (!strcmp(s, "json"))
-		*f = CZ_FMT_JSON;
-	else if (!strcmp(s, "xlsx"))
-		*f = CZ_FMT_XLSX;
-	else
-		return false;
-	return true;
+	va_list ap;
+	va_start(ap, fmt);
+	int code = cz_cli_usage_verror(spec, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void cz_cli_errorf(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s : ", file ? file : "conciergerie");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	said = true;
+}
+
+void cz_cli_formats(const cz_analysis *const *writes, const char *sep, cz_buf *b)
+{
+	bool first = true;
+	for (size_t f = 0; writes && f < CZ_FMT_COUNT; f++) {
+		bool all = writes[0] != NULL;
+		for (size_t i = 0; writes[i]; i++)
+			all &= cz_analysis_renders(writes[i], (cz_format)f);
+		if (!all)
+			continue;
+		cz_buf_printf(b, "%s%s", first ? "" : sep, cz_formats[f].name);
+		first = false;
+	}
+}
+
+void cz_cli_print_help(const cz_cmd_spec *spec)
+{
+	static const char mark[] = "@FORMATS@";
+	cz_buf formats;
+	cz_buf_init(&formats);
+	cz_cli_formats(spec->writes, "|", &formats);
+	const char *f = cz_buf_ok(&formats) && formats.data ? formats.data : "";
+	for (const char *p = spec->help;;) {
+		const char *at = strstr(p, mark);
+		if (!at) {
+			fputs(p, stdout);
+			break;
+		}
+		fwrite(p, 1, (size_t)(at - p), stdout);
+		fputs(f, stdout);
+		p = at + sizeof(mark) - 1;
+	}
+	cz_buf_free(&formats);
 }
 
 int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->spec = spec;
-	struct option longs[N_OPTIONS + 2];
-	char shorts[32] = ":h"; /* GNU order: options may follow the files */
+	struct option longs[N_OPTIONS + 3];
+	char shorts[32] = ":hq"; /* GNU order: options may follow the files */
 	size_t n = 0;
 	for (size_t i = 0; i < N_OPTIONS; i++) {
 		if (!(spec->options & all_options[i].bit))
@@ -69,10 +115,9 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			strcat(shorts, "f:");
 		else if (all_options[i].opt.val == 'o')
 			strcat(shorts, "o:");
-		else if (all_options[i].opt.val == 'q')
-			strcat(shorts, "q");
 	}
 	longs[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longs[n++] = (struct option){ "quiet", no_argument, NULL, 'q' };
 	longs[n] = (struct option){ NULL, 0, NULL, 0 };
 
 	opterr = 0;
@@ -81,12 +126,10 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			fputs(spec->help, stdout);
+			cz_cli_print_help(spec);
 			return CZ_EXIT_OK;
 		case 'f':
-			if (!parse_format(optarg, &o->format))
-				return cz_cli_usage_error(spec, "format « %s » inconnu (md, xlsx ou json)", optarg);
-			o->format_given = true;
+			o->format_arg = optarg;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -147,17 +190,14 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 							  : "il manque au moins un fichier");
 	if (spec->max_args >= 0 && o->argc > spec->max_args)
 		return cz_cli_usage_error(spec, "trop d'arguments (« %s » en trop)", o->argv[spec->max_args]);
-	if (!o->format_given && o->output) {
-		const char *dot = strrchr(o->output, '.');
-		if (dot && !strchr(dot, '/'))
-			o->format_given = parse_format(dot + 1, &o->format);
-	}
 	return -1;
 }
 
 void cz_cli_print_problems(const cz_problems *p)
 {
 	const char *file = p->file ? p->file : "-";
+	if (p->count || p->truncated || p->nomem)
+		said = true;
 	for (size_t i = 0; i < p->count; i++) {
 		const cz_problem *pb = &p->items[i];
 		if (pb->line)
@@ -189,9 +229,19 @@ int cz_cli_exit_code(cz_status st)
 static int report_status(cz_status st, const cz_problems *pb)
 {
 	cz_cli_print_problems(pb);
-	if (st == CZ_ERR_NOMEM)
-		fprintf(stderr, "%s: %s\n", pb->file ? pb->file : "conciergerie", cz_status_str(st));
+	/* A failure always says why, even when the library gave no detail. */
+	if (st != CZ_OK && (st == CZ_ERR_NOMEM || pb->count == 0))
+		cz_cli_errorf(pb->file, "%s", cz_status_str(st));
 	return cz_cli_exit_code(st);
+}
+
+cz_options cz_cli_options(const cz_opts *o)
+{
+	cz_options opts = { 0 };
+	opts.charts = o->charts;
+	opts.taux_benevolat = o->taux_benevolat;
+	opts.taux_given = o->taux_given;
+	return opts;
 }
 
 int cz_cli_load_referential(const cz_opts *o, cz_referential **ref)
@@ -248,32 +298,10 @@ time_t cz_cli_epoch(const cz_project *p)
 	return 0;
 }
 
-const char *cz_cli_format_ext(cz_format f)
-{
-	return f == CZ_FMT_JSON ? "json" : f == CZ_FMT_XLSX ? "xlsx" : "md";
-}
-
-char *cz_cli_output_path(const char *dir, const char *input, const char *suffix, const char *ext)
-{
-	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
-	const char *slash = strrchr(base, '/');
-	if (slash)
-		base = slash + 1;
-	size_t stem = strlen(base);
-	const char *dot = strrchr(base, '.');
-	if (dot && dot != base && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
-		stem = (size_t)(dot - base);
-	size_t len = strlen(dir) + 1 + stem + strlen(suffix) + 1 + strlen(ext) + 1;
-	char *out = malloc(len);
-	if (out)
-		snprintf(out, len, "%s/%.*s%s.%s", dir, (int)stem, base, suffix, ext);
-	return out;
-}
-
 int cz_cli_write(const char *path, const cz_buf *b)
 {
 	if (!cz_buf_ok(b)) {
-		fprintf(stderr, "conciergerie : mémoire insuffisante pour produire le rapport\n");
+		cz_cli_errorf(path && strcmp(path, "-") ? path : NULL, "mémoire insuffisante pour produire le rapport");
 		return CZ_EXIT_IO;
 	}
 	if (!path || strcmp(path, "-") == 0) {
@@ -285,7 +313,7 @@ int cz_cli_write(const char *path, const cz_buf *b)
 	}
 	cz_problems pb;
 	cz_problems_init(&pb, path);
-	cz_status st = cz_write_file_atomic(path, b->data ? b->data : "", b->len, &pb);
+	cz_status st = cz_write_file_atomic(path, b->data ? b->data : "", b->len, 0, &pb);
 	int code = st == CZ_OK ? CZ_EXIT_OK : report_status(st, &pb);
 	cz_problems_free(&pb);
 	return code;

@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include <stdarg.h>
+
+#include "analysis.h"
 #include "buf.h"
 #include "model.h"
 #include "problems.h"
@@ -22,10 +25,8 @@ enum {
 	CZ_EXIT_INVALID = 1,
 	CZ_EXIT_USAGE = 2,
 	CZ_EXIT_IO = 3,
-	CZ_EXIT_VERDICT_REAJUSTER = 10,
-	CZ_EXIT_VERDICT_NO_GO = 11,
-	CZ_EXIT_VERDICT_INCOMPLET = 12,
-	CZ_EXIT_CRITICAL_ALERT = 10,
+	/* 10, 11, 12: with --exit-code, what the result calls for (CZ_CODE_*
+	 * of lib/analysis.h) */
 };
 
 /* Options a command may accept (a bit set in its spec). */
@@ -33,7 +34,7 @@ enum {
 	CZ_OPT_FORMAT = 1u << 0,    /* -f, --format md|xlsx|json */
 	CZ_OPT_OUTPUT = 1u << 1,    /* -o, --output PATH */
 	CZ_OPT_REF = 1u << 2,       /* --referentiel FILE */
-	CZ_OPT_QUIET = 1u << 3,     /* -q, --quiet */
+	/* -q, --quiet and -h, --help: every command */
 	CZ_OPT_EXIT_CODE = 1u << 4, /* --exit-code */
 	CZ_OPT_PHASE = 1u << 5,     /* --phase P */
 	CZ_OPT_ROLE = 1u << 6,      /* --role concierge */
@@ -44,20 +45,20 @@ enum {
 	CZ_OPT_TAUX = 1u << 11,     /* --taux-benevolat EUROS */
 };
 
-typedef enum { CZ_FMT_MD, CZ_FMT_JSON, CZ_FMT_XLSX } cz_format;
-
 typedef struct {
 	const char *name;    /* "diag" */
 	const char *summary; /* one line, for `help` */
 	const char *help;    /* full French help, printed by --help and `help NAME` */
 	unsigned options;    /* CZ_OPT_* accepted */
 	int min_args, max_args; /* positional arguments; max -1 = unbounded */
+	/* What the command writes (NULL-terminated): its formats are those all
+	 * of them render. "@FORMATS@" in `help` stands for them ("md|json|xlsx"). */
+	const cz_analysis *const *writes;
 } cz_cmd_spec;
 
 typedef struct {
 	const cz_cmd_spec *spec;
-	cz_format format;
-	bool format_given;
+	const char *format_arg; /* -f as given; checked by cmd/output.c */
 	const char *output;
 	const char *referentiel;
 	bool quiet, exit_code, force, charts;
@@ -76,11 +77,27 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o);
 /* Print "conciergerie NAME : message" + usage hint to stderr; returns 2. */
 int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+int cz_cli_usage_verror(const cz_cmd_spec *spec, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* Print "FILE : message" (or "conciergerie : message" when file is NULL). */
+void cz_cli_errorf(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether an error line was printed on stderr during the run: main says
+ * something itself when a command exits non-zero without one. */
+bool cz_cli_error_said(void);
+
+/* The command's help, "@FORMATS@" replaced by its formats, on stdout. */
+void cz_cli_print_help(const cz_cmd_spec *spec);
+/* Its formats, joined by `sep` ("md|json|xlsx"), into b. */
+void cz_cli_formats(const cz_analysis *const *writes, const char *sep, cz_buf *b);
 
 /* Print problems as "file:line:column: message" on stderr. */
 void cz_cli_print_problems(const cz_problems *p);
 /* Exit code for a status (OK 0, INVALID 1, IO and NOMEM 3, USAGE 2). */
 int cz_cli_exit_code(cz_status st);
+
+/* The analyses' options from the command line (--charts, --taux-benevolat);
+ * the commands add their own (skills: the phase, bmc: the canvas). */
+cz_options cz_cli_options(const cz_opts *o);
 
 /* Load the built-in or --referentiel referential; returns an exit code. */
 int cz_cli_load_referential(const cz_opts *o, cz_referential **ref);
@@ -89,16 +106,6 @@ int cz_cli_load_project(const char *path, const cz_referential *ref, cz_project 
 
 /* Creation time for outputs: SOURCE_DATE_EPOCH, else projet.date, else 0. */
 time_t cz_cli_epoch(const cz_project *p);
-
-/* Extension of a format ("md", "json", "xlsx"). */
-const char *cz_cli_format_ext(cz_format f);
-
-/*
- * Output path for `input` when writing several reports: DIR/<stem><suffix>.ext
- * where stem is the input's base name without .yaml/.yml ("-" gives "stdin").
- * Returns a malloc'd string or NULL.
- */
-char *cz_cli_output_path(const char *dir, const char *input, const char *suffix, const char *ext);
 
 /* Write a buffer to `path` atomically, or to stdout when path is NULL or "-".
  * Returns an exit code (problems printed). */

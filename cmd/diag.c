@@ -1,13 +1,14 @@
-#include "analysis.h"
 #include "cmd.h"
-#include "diag.h"
+#include "run.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_diag, NULL };
 
 const cz_cmd_spec cz_spec_diag = {
 	.name = "diag",
 	.summary = "diagnostic des quatre phases : avancement, alertes, prochaines actions",
 	.help =
-		"usage : conciergerie diag [-f md|json|xlsx] [-o CHEMIN] [--referentiel FICHIER]\n"
-		"                          [--exit-code] FICHIER...\n"
+		"usage : conciergerie diag [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER]\n"
+		"                          [--exit-code] [-q] FICHIER...\n"
 		"\n"
 		"Établit le diagnostic de chaque projet :\n"
 		"  - identité du projet et phase déclarée ;\n"
@@ -56,56 +57,7 @@ const cz_cmd_spec cz_spec_diag = {
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_EXIT_CODE,
 	.min_args = 1,
 	.max_args = -1,
-};
-
-static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
-{
-	(void)o;
-	cz_diag *d = NULL;
-	*st = cz_diag_run(p, ref, &d);
-	return d;
-}
-
-static void free_result(void *res)
-{
-	cz_diag_free(res);
-}
-
-static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)ref;
-	(void)o;
-	return cz_diag_render_md(res, out);
-}
-
-static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)ref;
-	(void)o;
-	return cz_diag_render_json(res, out);
-}
-
-static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
-			     lxw_workbook *wb)
-{
-	(void)ref;
-	(void)o;
-	return cz_diag_render_xlsx(res, wb);
-}
-
-static int exit_code(const void *res)
-{
-	return cz_diag_has_critical(res) ? CZ_EXIT_CRITICAL_ALERT : CZ_EXIT_OK;
-}
-
-const cz_analysis cz_analysis_diag = {
-	.suffix = "-diag",
-	.run = run,
-	.free_result = free_result,
-	.render_md = render_md,
-	.render_json = render_json,
-	.render_xlsx = render_xlsx,
-	.exit_code = exit_code,
+	.writes = writes,
 };
 
 int cmd_diag(int argc, char **argv)
@@ -114,5 +66,6 @@ int cmd_diag(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_diag, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	return cz_run_analysis(&o, &cz_analysis_diag);
+	cz_options opts = cz_cli_options(&o);
+	return cz_run_analysis(&o, &cz_analysis_diag, &opts, NULL);
 }

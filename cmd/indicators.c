@@ -1,6 +1,7 @@
-#include "analysis.h"
 #include "cmd.h"
-#include "indicators.h"
+#include "run.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_indicators, NULL };
 
 const cz_cmd_spec cz_spec_indicators = {
 	.name = "indicators",
@@ -49,47 +50,7 @@ const cz_cmd_spec cz_spec_indicators = {
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_CHARTS | CZ_OPT_TAUX,
 	.min_args = 1,
 	.max_args = -1,
-};
-
-static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
-{
-	cz_ind_options opt = { o->taux_benevolat, o->taux_given };
-	cz_indicators *r;
-	*st = cz_indicators_run(p, ref, &opt, &r);
-	return *st == CZ_OK ? r : NULL;
-}
-
-static void free_result(void *res)
-{
-	cz_indicators_free(res);
-}
-
-static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	return cz_indicators_render_md(res, ref, o->charts, out);
-}
-
-static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)o;
-	return cz_indicators_render_json(res, ref, out);
-}
-
-static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
-			     lxw_workbook *wb)
-{
-	(void)o;
-	return cz_indicators_render_xlsx(res, ref, wb);
-}
-
-const cz_analysis cz_analysis_indicators = {
-	.suffix = "-indicateurs",
-	.run = run,
-	.free_result = free_result,
-	.render_md = render_md,
-	.render_json = render_json,
-	.render_xlsx = render_xlsx,
-	.exit_code = NULL,
+	.writes = writes,
 };
 
 int cmd_indicators(int argc, char **argv)
@@ -98,5 +59,6 @@ int cmd_indicators(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_indicators, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	return cz_run_analysis(&o, &cz_analysis_indicators);
+	cz_options opts = cz_cli_options(&o);
+	return cz_run_analysis(&o, &cz_analysis_indicators, &opts, NULL);
 }

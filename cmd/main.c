@@ -30,6 +30,12 @@ static void print_usage(FILE *f)
 	fputs("usage : conciergerie [--version] [--help] COMMANDE [options] [FICHIER...]\n", f);
 }
 
+/* The formats of the project analyses, for the general help. */
+static const cz_analysis *const cz_project_analyses_list[] = {
+	&cz_analysis_diag, &cz_analysis_test_phase, &cz_analysis_indicators, &cz_analysis_bmc,
+	&cz_analysis_skills, NULL,
+};
+
 static void print_help(void)
 {
 	print_usage(stdout);
@@ -39,9 +45,14 @@ static void print_help(void)
 	      stdout);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		printf("  %-12s %s\n", commands[i].spec->name, commands[i].spec->summary);
-	fputs("  help         afficher l'aide d'une commande (conciergerie help COMMANDE)\n"
-	      "\nOptions communes : -f, --format md|xlsx|json ; -o, --output CHEMIN ;\n"
-	      "--referentiel FICHIER ; -q, --quiet ; -h, --help. FICHIER peut valoir « - »\n"
+	cz_buf formats;
+	cz_buf_init(&formats);
+	cz_cli_formats(cz_project_analyses_list, "|", &formats);
+	printf("  help         afficher l'aide d'une commande (conciergerie help COMMANDE)\n"
+	       "\nOptions communes : -f, --format %s ; -o, --output CHEMIN ;\n",
+	       cz_buf_ok(&formats) && formats.data ? formats.data : "");
+	cz_buf_free(&formats);
+	fputs("--referentiel FICHIER ; -q, --quiet ; -h, --help. FICHIER peut valoir « - »\n"
 	      "(entrée standard).\n"
 	      "\nCodes de sortie :\n"
 	      "  0   succès\n"
@@ -113,7 +124,7 @@ static int cmd_help(int argc, char **argv)
 	 * installed, or output goes to a pipe, print the same help text. */
 	if (isatty(STDOUT_FILENO) && show_man_page(c->spec->name))
 		return CZ_EXIT_OK;
-	fputs(c->spec->help, stdout);
+	cz_cli_print_help(c->spec);
 	return CZ_EXIT_OK;
 }
 
@@ -121,8 +132,7 @@ static int cmd_help(int argc, char **argv)
 static int finish(int code)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "conciergerie : écriture impossible sur la sortie standard (%s)\n",
-			errno == ENOSPC ? "disque plein" : strerror(errno));
+		cz_cli_errorf(NULL, "écriture impossible sur la sortie standard (%s)", cz_errno_str(errno));
 		return code == CZ_EXIT_OK ? CZ_EXIT_IO : code;
 	}
 	return code;
@@ -153,5 +163,10 @@ int main(int argc, char **argv)
 		}
 		return unknown_command(name);
 	}
-	return finish(c->run(argc - 1, argv + 1));
+	int code = finish(c->run(argc - 1, argv + 1));
+	/* Every failure says what failed: should a path of a command forget to,
+	 * this line still does. */
+	if (code >= CZ_EXIT_INVALID && code <= CZ_EXIT_IO && !cz_cli_error_said())
+		fprintf(stderr, "conciergerie %s : échec (code de sortie %d)\n", name, code);
+	return code;
 }

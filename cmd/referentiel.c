@@ -1,12 +1,14 @@
-#include <stdio.h>
-
 #include "cmd.h"
+#include "output.h"
+#include "run.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_referential, NULL };
 
 const cz_cmd_spec cz_spec_referentiel = {
 	.name = "referentiel",
 	.summary = "afficher le référentiel de la méthode (YAML à amender)",
 	.help =
-		"usage : conciergerie referentiel [--referentiel FICHIER] [-o FICHIER]\n"
+		"usage : conciergerie referentiel [--referentiel FICHIER] [-f @FORMATS@] [-o CHEMIN] [--force] [-q]\n"
 		"\n"
 		"Affiche le référentiel intégré de la méthode, au format YAML : les quatre\n"
 		"phases avec leurs étapes et compétences, les familles de compétences, les\n"
@@ -18,13 +20,25 @@ const cz_cmd_spec cz_spec_referentiel = {
 		"puis passez-le aux autres commandes avec --referentiel. Il est vérifié\n"
 		"comme un fichier de projet, avec les mêmes messages d'erreur.\n"
 		"\n"
+		"Un fichier existant n'est jamais remplacé sans --force (c'est peut-être\n"
+		"votre référentiel amendé), et jamais le fichier donné à --referentiel.\n"
+		"\n"
 		"Options :\n"
 		"  --referentiel FICHIER  vérifier puis afficher ce référentiel-là\n"
-		"  -o, --output FICHIER   écrire dans un fichier plutôt qu'à l'écran\n"
-		"  -h, --help             afficher cette aide\n",
-	.options = CZ_OPT_REF | CZ_OPT_OUTPUT,
+		"  -f, --format FORMAT    @FORMATS@ (déduit de l'extension de -o)\n"
+		"  -o, --output CHEMIN    écrire dans un fichier plutôt qu'à l'écran (dans un\n"
+		"                         répertoire : RÉPERTOIRE/referentiel.yaml)\n"
+		"  --force                remplacer un fichier existant\n"
+		"  -q, --quiet            accepté ; la commande n'affiche que les erreurs\n"
+		"  -h, --help             afficher cette aide\n"
+		"\n"
+		"Code de sortie : 0 en cas de succès, 1 si le référentiel donné est invalide,\n"
+		"2 en cas d'erreur d'utilisation (dont un fichier existant sans --force),\n"
+		"3 en cas d'erreur d'entrée-sortie.\n",
+	.options = CZ_OPT_REF | CZ_OPT_OUTPUT | CZ_OPT_FORMAT | CZ_OPT_FORCE,
 	.min_args = 0,
 	.max_args = 0,
+	.writes = writes,
 };
 
 int cmd_referentiel(int argc, char **argv)
@@ -33,14 +47,21 @@ int cmd_referentiel(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_referentiel, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	cz_referential *ref;
-	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK)
-		return code;
-	cz_buf b;
-	cz_buf_init(&b);
-	cz_buf_add(&b, ref->text, ref->text_len);
-	code = cz_cli_write(o.output, &b);
-	cz_buf_free(&b);
+	cz_output_plan plan = { writes, 1, 1, false, true, CZ_FMT_YAML };
+	cz_output out;
+	cz_referential *ref = NULL;
+	code = cz_output_open(&out, &o, &plan, NULL, 0);
+	if (code == CZ_EXIT_OK)
+		code = cz_cli_load_referential(&o, &ref);
+	if (code == CZ_EXIT_OK) {
+		cz_options opts = cz_cli_options(&o);
+		cz_part part = { &cz_analysis_referential, ref };
+		cz_document doc = { &part, 1, false, NULL, NULL };
+		code = cz_output_write(&out, "referentiel", "", false, &doc, ref, &opts, cz_cli_epoch(NULL), NULL);
+		if (code == CZ_EXIT_OK)
+			code = cz_output_close(&out);
+	}
 	cz_referential_free(ref);
+	cz_output_free(&out);
 	return code;
 }

@@ -13,16 +13,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analysis.h"
 #include "cmd.h"
 #include "diag.h"
 #include "indicators.h"
-#include "json.h"
 #include "loader.h"
-#include "out_names.h"
+#include "output.h"
 #include "portfolio.h"
 #include "testphase.h"
-#include "xlsx_file.h"
+
+/* Every project analysis, then the portfolio. */
+static const cz_analysis *const writes[] = { &cz_analysis_diag, &cz_analysis_test_phase,
+					     &cz_analysis_indicators, &cz_analysis_bmc,
+					     &cz_analysis_skills, &cz_analysis_portfolio, NULL };
 
 const cz_cmd_spec cz_spec_report = {
 	.name = "report",
@@ -66,9 +68,10 @@ const cz_cmd_spec cz_spec_report = {
 		"Code de sortie : 0 si tous les projets sont rapportés, 1 si un fichier est\n"
 		"invalide, 2 en cas d'erreur d'utilisation, 3 en cas d'erreur\n"
 		"d'entrée-sortie.\n",
-	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_QUIET | CZ_OPT_TAUX,
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX,
 	.min_args = 1,
 	.max_args = -1,
+	.writes = writes,
 };
 
 static bool always(const cz_project *p)
@@ -91,14 +94,13 @@ static bool with_activity(const cz_project *p)
 enum { PART_DIAG, PART_TEST, PART_INDICATORS, PART_BMC, PART_SKILLS, N_PARTS };
 static const struct {
 	const cz_analysis *analysis;
-	const char *json_key;
 	bool (*applies)(const cz_project *p);
 } parts[N_PARTS] = {
-	[PART_DIAG] = { &cz_analysis_diag, "diag", always },
-	[PART_TEST] = { &cz_analysis_test_phase, "test_phase", from_test },
-	[PART_INDICATORS] = { &cz_analysis_indicators, "indicateurs", with_activity },
-	[PART_BMC] = { &cz_analysis_bmc, "bmc", always },
-	[PART_SKILLS] = { &cz_analysis_skills, "competences", always },
+	[PART_DIAG] = { &cz_analysis_diag, always },
+	[PART_TEST] = { &cz_analysis_test_phase, from_test },
+	[PART_INDICATORS] = { &cz_analysis_indicators, with_activity },
+	[PART_BMC] = { &cz_analysis_bmc, always },
+	[PART_SKILLS] = { &cz_analysis_skills, always },
 };
 
 /* --- inputs ------------------------------------------------------------ */
@@ -145,15 +147,35 @@ static bool yaml_name(const char *name)
 				  (l > 4 && !strcmp(name + l - 4, ".yml")));
 }
 
-/* A directory's *.yaml / *.yml files, sorted; returns an exit code. */
+/* Why an entry named like a project is not read ("" to read it). */
+static const char *skip_reason(const char *path)
+{
+	struct stat lsb, sb;
+	if (lstat(path, &lsb) != 0)
+		return "disparu pendant la lecture du répertoire";
+	bool link = S_ISLNK(lsb.st_mode);
+	if (link && stat(path, &sb) != 0)
+		return "lien symbolique cassé";
+	mode_t m = link ? sb.st_mode : lsb.st_mode;
+	/* A FIFO is never opened: reading it would wait for a writer forever. */
+	return S_ISREG(m)    ? ""
+	       : S_ISDIR(m)  ? "répertoire (les sous-répertoires ne sont pas parcourus)"
+	       : S_ISFIFO(m) ? "tube nommé (FIFO)"
+	       : S_ISSOCK(m) ? "socket"
+			     : "fichier spécial de périphérique";
+}
+
+/* A directory's *.yaml / *.yml files, sorted; the entries named so that
+ * are not files are said, one line each. Returns an exit code. */
 static int add_directory(path_list *l, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s: lecture du répertoire impossible (%s)\n", dir, strerror(errno));
+		cz_cli_errorf(dir, "lecture du répertoire impossible (%s)", cz_errno_str(errno));
 		return CZ_EXIT_IO;
 	}
 	size_t first = l->count;
+	path_list skipped = { NULL, 0, 0 };
 	struct dirent *e;
 	int code = CZ_EXIT_OK;
 	while ((e = readdir(d)) != NULL) {
@@ -161,11 +183,22 @@ static int add_directory(path_list *l, const char *dir)
 			continue;
 		size_t len = strlen(dir) + strlen(e->d_name) + 2;
 		char *path = malloc(len);
-		if (path)
-			snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-		struct stat sb;
-		if (path && (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+		if (!path) {
+			code = CZ_EXIT_IO;
+			break;
+		}
+		snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		const char *why = skip_reason(path);
+		if (*why) {
+			size_t ml = len + strlen(why) + 32;
+			char *msg = malloc(ml);
+			if (msg)
+				snprintf(msg, ml, "%s : ignoré, %s", path, why);
 			free(path);
+			if (!list_add(&skipped, msg)) {
+				code = CZ_EXIT_IO;
+				break;
+			}
 			continue;
 		}
 		if (!list_add(l, path)) {
@@ -177,74 +210,22 @@ static int add_directory(path_list *l, const char *dir)
 	/* An empty directory leaves l->paths NULL, which qsort must not get. */
 	if (l->count > first)
 		qsort(l->paths + first, l->count - first, sizeof(char *), cmp_str);
+	if (skipped.count)
+		qsort(skipped.paths, skipped.count, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < skipped.count; i++)
+		fprintf(stderr, "%s\n", skipped.paths[i]);
+	list_free(&skipped);
+	if (code != CZ_EXIT_OK)
+		cz_cli_errorf(dir, "mémoire insuffisante pour lister le répertoire");
 	return code;
 }
 
 /* --- one project ----------------------------------------------------------- */
 
-typedef struct {
-	void *res[N_PARTS];
-	const cz_referential *ref;
-	const cz_opts *o;
-} results;
-
-static cz_status fill_workbook(void *ctx, lxw_workbook *wb)
-{
-	results *r = ctx;
-	for (int i = 0; i < N_PARTS; i++) {
-		if (!r->res[i])
-			continue;
-		cz_status st = parts[i].analysis->render_xlsx(r->res[i], r->ref, r->o, wb);
-		if (st != CZ_OK)
-			return st;
-	}
-	return CZ_OK;
-}
-
-static cz_status render_text(const results *r, const cz_project *p, cz_format f, cz_buf *out)
-{
-	cz_status st = CZ_OK;
-	if (f == CZ_FMT_JSON) {
-		cz_buf_puts(out, "{\n  \"projet\": ");
-		cz_json j;
-		cz_json_init(&j, out);
-		cz_json_string(&j, p->projet.nom);
-		cz_buf_puts(out, ",\n  \"fichier\": ");
-		cz_json_string(&j, p->file);
-	}
-	bool first = true;
-	for (int i = 0; i < N_PARTS && st == CZ_OK; i++) {
-		if (!r->res[i])
-			continue;
-		if (f == CZ_FMT_JSON) {
-			cz_buf doc;
-			cz_buf_init(&doc);
-			st = parts[i].analysis->render_json(r->res[i], r->ref, r->o, &doc);
-			while (doc.len && doc.data[doc.len - 1] == '\n')
-				doc.data[--doc.len] = '\0';
-			cz_buf_printf(out, ",\n  \"%s\": ", parts[i].json_key);
-			cz_buf_add(out, doc.data, doc.len);
-			if (!cz_buf_ok(&doc))
-				st = CZ_ERR_NOMEM;
-			cz_buf_free(&doc);
-		} else {
-			if (!first)
-				cz_buf_puts(out, "\n---\n\n");
-			st = parts[i].analysis->render_md(r->res[i], r->ref, r->o, out);
-		}
-		first = false;
-	}
-	if (f == CZ_FMT_JSON)
-		cz_buf_puts(out, "\n}\n");
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
-}
-
 /* The portfolio row of a valid project, from its results. */
-static void summarize(const results *r, const cz_project *p, cz_portfolio_row *row)
+static void summarize(void *const res[N_PARTS], const cz_project *p, cz_portfolio_row *row)
 {
-	const cz_diag *d = r->res[PART_DIAG];
+	const cz_diag *d = res[PART_DIAG];
 	row->name = (char *)p->projet.nom;
 	row->type = p->projet.type;
 	row->phase = p->projet.phase;
@@ -252,11 +233,11 @@ static void summarize(const results *r, const cz_project *p, cz_portfolio_row *r
 	row->supported_phase = d->supported;
 	row->skills_coverage = d->coverage.total.ratio;
 	row->critical_alerts = (unsigned)d->alert_counts[CZ_SEV_CRITIQUE];
-	const cz_testphase *t = r->res[PART_TEST];
+	const cz_testphase *t = res[PART_TEST];
 	row->has_verdict = t != NULL;
 	if (t)
 		row->verdict = t->verdict;
-	const cz_indicators *ind = r->res[PART_INDICATORS];
+	const cz_indicators *ind = res[PART_INDICATORS];
 	if (ind) {
 		row->charges_coverage = ind->total.couverture;
 		row->self_financing = ind->total.autofinancement;
@@ -267,84 +248,44 @@ static void summarize(const results *r, const cz_project *p, cz_portfolio_row *r
 }
 
 /* Analyse one project and write its report; returns an exit code. */
-static int report_project(const cz_opts *o, const cz_referential *ref, const cz_project *p,
-			  const char *path, cz_portfolio_row *row)
+static int report_project(cz_output *out, const cz_referential *ref, const cz_options *opts,
+			  const cz_project *p, cz_portfolio_row *row)
 {
-	results r = { { NULL }, ref, o };
+	void *res[N_PARTS] = { NULL };
+	cz_part doc_parts[N_PARTS];
+	size_t n = 0;
 	int code = CZ_EXIT_OK;
 	cz_status st = CZ_OK;
-	for (int i = 0; i < N_PARTS && st == CZ_OK; i++)
-		if (parts[i].applies(p))
-			r.res[i] = parts[i].analysis->run(p, ref, o, &st);
+	for (int i = 0; i < N_PARTS && st == CZ_OK; i++) {
+		if (!parts[i].applies(p))
+			continue;
+		res[i] = parts[i].analysis->run(p, ref, opts, &st);
+		if (res[i])
+			doc_parts[n++] = (cz_part){ parts[i].analysis, res[i] };
+	}
 	if (st != CZ_OK) {
-		fprintf(stderr, "%s : %s\n", p->file, cz_status_str(st));
+		cz_cli_errorf(p->file, "%s", cz_status_str(st));
 		code = cz_cli_exit_code(st);
 		goto out;
 	}
-	if (o->format == CZ_FMT_XLSX) {
-		cz_problems pb;
-		cz_problems_init(&pb, path);
-		st = cz_xlsx_write(path, cz_cli_epoch(p), fill_workbook, &r, &pb);
-		cz_cli_print_problems(&pb);
-		cz_problems_free(&pb);
-		code = cz_cli_exit_code(st);
-	} else {
-		cz_buf b;
-		cz_buf_init(&b);
-		st = render_text(&r, p, o->format, &b);
-		code = st == CZ_OK ? cz_cli_write(path, &b) : cz_cli_exit_code(st);
-		cz_buf_free(&b);
+	cz_document doc = { doc_parts, n, true, p->projet.nom, p->file };
+	const char *name = NULL;
+	code = cz_output_write(out, p->file, "", false, &doc, ref, opts, cz_cli_epoch(p), &name);
+	if (code == CZ_EXIT_OK) {
+		summarize(res, p, row);
+		/* the portfolio links to the report: its file name without the extension */
+		row->report = name ? strndup(name, strlen(name) - strlen(out->fmt->name) - 1) : NULL;
+		if (!row->report)
+			code = CZ_EXIT_IO;
 	}
-	if (code == CZ_EXIT_OK)
-		summarize(&r, p, row);
 out:
 	for (int i = 0; i < N_PARTS; i++)
-		if (r.res[i])
-			parts[i].analysis->free_result(r.res[i]);
+		if (res[i])
+			parts[i].analysis->free(res[i]);
 	return code;
 }
 
 /* --- the run --------------------------------------------------------------- */
-
-typedef struct {
-	const cz_portfolio *pf;
-	const char *const *labels;
-} portfolio_ctx;
-
-static cz_status fill_portfolio(void *ctx, lxw_workbook *wb)
-{
-	const portfolio_ctx *c = ctx;
-	return cz_portfolio_render_xlsx(c->pf, c->labels, wb);
-}
-
-static int write_portfolio(const cz_opts *o, const cz_referential *ref, const cz_portfolio *pf)
-{
-	const char *labels[CZ_PHASE_COUNT];
-	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
-		labels[ph] = ref->phases[ph].nom;
-	char *path = cz_cli_output_path(o->output, "portefeuille", "", cz_cli_format_ext(o->format));
-	if (!path)
-		return CZ_EXIT_IO;
-	int code;
-	if (o->format == CZ_FMT_XLSX) {
-		portfolio_ctx ctx = { pf, labels };
-		cz_problems pb;
-		cz_problems_init(&pb, path);
-		cz_status st = cz_xlsx_write(path, cz_cli_epoch(NULL), fill_portfolio, &ctx, &pb);
-		cz_cli_print_problems(&pb);
-		cz_problems_free(&pb);
-		code = cz_cli_exit_code(st);
-	} else {
-		cz_buf b;
-		cz_buf_init(&b);
-		cz_status st = o->format == CZ_FMT_JSON ? cz_portfolio_render_json(pf, &b)
-							: cz_portfolio_render_md(pf, labels, &b);
-		code = st == CZ_OK ? cz_cli_write(path, &b) : cz_cli_exit_code(st);
-		cz_buf_free(&b);
-	}
-	free(path);
-	return code;
-}
 
 /* The first problem of an invalid file, as "line:column: message". */
 static char *first_problem(const cz_problems *pb)
@@ -373,54 +314,49 @@ static void progress(bool show, size_t i, size_t n, const char *file)
 		fputc('\n', stderr);
 }
 
+/* The inputs: files as given, directories' *.yaml and *.yml. */
+static int gather(const cz_opts *o, path_list *inputs)
+{
+	int worst = CZ_EXIT_OK, code;
+	for (int i = 0; i < o->argc; i++) {
+		struct stat sb;
+		if (strcmp(o->argv[i], "-") != 0 && stat(o->argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			code = add_directory(inputs, o->argv[i]);
+		} else {
+			char *copy = strdup(o->argv[i]);
+			code = list_add(inputs, copy) ? CZ_EXIT_OK : CZ_EXIT_IO;
+		}
+		if (code > worst)
+			worst = code;
+	}
+	return worst;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	cz_opts o;
 	int code = cz_cli_parse(&cz_spec_report, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	if (!o.output || strcmp(o.output, "-") == 0)
-		return cz_cli_usage_error(&cz_spec_report,
-					  "indiquez le répertoire des rapports avec -o RÉPERTOIRE");
-	if (!o.format_given)
-		o.format = CZ_FMT_MD;
-	struct stat sb;
-	if (stat(o.output, &sb) == 0) {
-		if (!S_ISDIR(sb.st_mode)) {
-			fprintf(stderr, "%s: ce n'est pas un répertoire\n", o.output);
-			return CZ_EXIT_IO;
-		}
-	} else if (mkdir(o.output, 0777) != 0) {
-		fprintf(stderr, "%s: création du répertoire impossible (%s)\n", o.output, strerror(errno));
-		return CZ_EXIT_IO;
-	}
-
 	path_list inputs = { NULL, 0, 0 };
-	int worst = CZ_EXIT_OK;
-	for (int i = 0; i < o.argc; i++) {
-		if (strcmp(o.argv[i], "-") != 0 && stat(o.argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			code = add_directory(&inputs, o.argv[i]);
-		} else {
-			char *copy = strdup(o.argv[i]);
-			code = list_add(&inputs, copy) ? CZ_EXIT_OK : CZ_EXIT_IO;
-		}
-		if (code > worst)
-			worst = code;
-	}
-	cz_referential *ref;
-	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK) {
-		list_free(&inputs);
-		return code;
-	}
-	bool show_progress = !o.quiet && isatty(STDERR_FILENO);
+	int worst = gather(&o, &inputs);
+	cz_output_plan plan = { writes, N_PARTS + 1, inputs.count + 1, true, false, CZ_FMT_MD };
+	cz_output out;
+	cz_referential *ref = NULL;
 	cz_portfolio pf;
 	cz_portfolio_init(&pf);
-	cz_names used = { NULL, 0, 0 };
+	code = cz_output_open(&out, &o, &plan, inputs.paths, inputs.count);
+	if (code == CZ_EXIT_OK)
+		code = cz_cli_load_referential(&o, &ref);
 	/* The portfolio's own name is never given to a project. */
-	if (!cz_names_reserve(&used, "portefeuille")) {
-		worst = CZ_EXIT_IO;
+	if (code == CZ_EXIT_OK)
+		code = cz_output_reserve(&out, "portefeuille");
+	if (code != CZ_EXIT_OK) {
+		worst = code;
 		goto out;
 	}
+	cz_options opts = cz_cli_options(&o);
+	bool show_progress = !o.quiet && isatty(STDERR_FILENO);
 	size_t n_valid = 0;
 	for (size_t i = 0; i < inputs.count; i++) {
 		const char *file = inputs.paths[i];
@@ -440,37 +376,32 @@ int cmd_report(int argc, char **argv)
 				code = CZ_EXIT_IO;
 			free(row.first_error);
 		} else {
-			const char *name = cz_names_unique(&used, file);
-			char *path = name ? cz_cli_output_path(o.output, name, "", cz_cli_format_ext(o.format)) : NULL;
-			if (!path) {
-				code = CZ_EXIT_IO;
-			} else {
-				row.valid = true;
-				row.report = (char *)name;
-				code = report_project(&o, ref, p, path, &row);
-				if (code == CZ_EXIT_OK) {
-					n_valid++;
-					if (cz_portfolio_add(&pf, &row) != CZ_OK)
-						code = CZ_EXIT_IO;
-				}
+			row.valid = true;
+			code = report_project(&out, ref, &opts, p, &row);
+			if (code == CZ_EXIT_OK) {
+				n_valid++;
+				if (cz_portfolio_add(&pf, &row) != CZ_OK)
+					code = CZ_EXIT_IO;
 			}
-			free(path);
+			free(row.report);
 			cz_project_free(p);
 		}
 		cz_problems_free(&pb);
 		if (code > worst)
 			worst = code;
 	}
-	code = write_portfolio(&o, ref, &pf);
+	cz_part part = { &cz_analysis_portfolio, &pf };
+	cz_document doc = { &part, 1, false, NULL, NULL };
+	code = cz_output_write(&out, "portefeuille", "", true, &doc, ref, &opts, cz_cli_epoch(NULL), NULL);
 	if (code > worst)
 		worst = code;
 	if (!o.quiet && code == CZ_EXIT_OK)
 		printf("%zu projet%s rapporté%s, %zu fichier%s invalide%s ; portefeuille : %s/portefeuille.%s\n",
 		       n_valid, n_valid > 1 ? "s" : "", n_valid > 1 ? "s" : "", pf.count - n_valid,
 		       pf.count - n_valid > 1 ? "s" : "", pf.count - n_valid > 1 ? "s" : "", o.output,
-		       cz_cli_format_ext(o.format));
+		       out.fmt->name);
 out:
-	cz_names_free(&used);
+	cz_output_free(&out);
 	cz_portfolio_free(&pf);
 	cz_referential_free(ref);
 	list_free(&inputs);

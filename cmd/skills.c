@@ -1,11 +1,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis.h"
 #include "cmd.h"
 #include "enums.h"
+#include "run.h"
 #include "schema.h"
-#include "skills.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_skills, NULL };
 
 const cz_cmd_spec cz_spec_skills = {
 	.name = "skills",
@@ -62,92 +63,13 @@ const cz_cmd_spec cz_spec_skills = {
 		"\n"
 		"Code de sortie : 0 en cas de succès, 1 si un fichier de projet est invalide,\n"
 		"2 en cas d'erreur d'utilisation, 3 en cas d'erreur d'entrée-sortie.\n",
-	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_QUIET | CZ_OPT_PHASE |
-		   CZ_OPT_ROLE,
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_PHASE | CZ_OPT_ROLE,
 	.min_args = 0,
 	.max_args = -1,
+	.writes = writes,
 };
 
 static const char *const roles[] = { "concierge" };
-
-/* The options were checked by cmd_skills before any run. */
-static cz_skills_request request_from(const cz_opts *o)
-{
-	cz_skills_request rq = { .mode = o->role ? CZ_SKILLS_ROLE : CZ_SKILLS_CHECKLIST,
-				 .all_phases = o->phase == NULL };
-	if (o->phase)
-		rq.phase = (cz_phase)cz_enum_find(&cz_enum_phase, o->phase);
-	return rq;
-}
-
-static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
-{
-	cz_skills_request rq = request_from(o);
-	cz_skills *s = NULL;
-	*st = cz_skills_run(p, ref, &rq, &s);
-	return s;
-}
-
-static void free_result(void *res)
-{
-	cz_skills_free(res);
-}
-
-static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)o;
-	return cz_skills_render_md(res, ref, out);
-}
-
-static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o,
-			     cz_buf *out)
-{
-	(void)o;
-	return cz_skills_render_json(res, ref, out);
-}
-
-static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
-			     lxw_workbook *wb)
-{
-	(void)o;
-	return cz_skills_render_xlsx(res, ref, wb);
-}
-
-const cz_analysis cz_analysis_skills = {
-	.suffix = "-competences",
-	.run = run,
-	.free_result = free_result,
-	.render_md = render_md,
-	.render_json = render_json,
-	.render_xlsx = render_xlsx,
-};
-
-/* Without a project cz_run_analysis (which loops over FILEs) does not
- * apply; the same output rules are followed here. */
-static int run_without_project(const cz_opts *o)
-{
-	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
-	if (o->format == CZ_FMT_XLSX && to_stdout)
-		return cz_cli_usage_error(o->spec, "le format xlsx s'écrit dans un fichier : ajoutez -o FICHIER.xlsx");
-	cz_referential *ref;
-	int code = cz_cli_load_referential(o, &ref);
-	if (code != CZ_EXIT_OK)
-		return code;
-	cz_skills_request rq = request_from(o);
-	cz_skills *s = NULL;
-	cz_status st = cz_skills_run(NULL, ref, &rq, &s);
-	if (st != CZ_OK) {
-		fprintf(stderr, "conciergerie skills : %s\n", cz_status_str(st));
-		code = cz_cli_exit_code(st);
-		goto out;
-	}
-	code = cz_emit_result(o, &cz_analysis_skills, s, ref, "conciergerie skills", cz_cli_epoch(NULL),
-			      o->output, NULL);
-out:
-	cz_skills_free(s);
-	cz_referential_free(ref);
-	return code;
-}
 
 int cmd_skills(int argc, char **argv)
 {
@@ -187,7 +109,17 @@ int cmd_skills(int argc, char **argv)
 						  "(« %s » en trop)",
 						  o.argv[0]);
 	}
-	if (o.argc == 0)
-		return run_without_project(&o);
-	return cz_run_analysis(&o, &cz_analysis_skills);
+	cz_options opts = cz_cli_options(&o);
+	opts.role = o.role != NULL;
+	opts.one_phase = o.phase != NULL;
+	if (o.phase)
+		opts.phase = (cz_phase)cz_enum_find(&cz_enum_phase, o.phase);
+	if (o.argc > 0)
+		return cz_run_analysis(&o, &cz_analysis_skills, &opts, NULL);
+	/* Without a project: the blank grid or the profile, named in -o DIR
+	 * "grille-competences", "grille-test-competences", "concierge-competences". */
+	char name[64];
+	snprintf(name, sizeof(name), "%s%s%s", o.role ? "concierge" : "grille", o.phase ? "-" : "",
+		 o.phase ? cz_enum_phase.keys[opts.phase] : "");
+	return cz_run_alone(&o, &cz_analysis_skills, &opts, NULL, name);
 }

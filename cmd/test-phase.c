@@ -1,6 +1,7 @@
-#include "analysis.h"
 #include "cmd.h"
-#include "testphase.h"
+#include "run.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_test_phase, NULL };
 
 const cz_cmd_spec cz_spec_test_phase = {
 	.name = "test-phase",
@@ -50,62 +51,7 @@ const cz_cmd_spec cz_spec_test_phase = {
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_EXIT_CODE,
 	.min_args = 1,
 	.max_args = -1,
-};
-
-static void *run(const cz_project *p, const cz_referential *ref, const cz_opts *o, cz_status *st)
-{
-	(void)o;
-	cz_testphase *r;
-	*st = cz_testphase_run(p, ref, &r);
-	return *st == CZ_OK ? r : NULL;
-}
-
-static void free_result(void *res)
-{
-	cz_testphase_free(res);
-}
-
-static cz_status render_md(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)o;
-	return cz_testphase_render_md(res, ref, out);
-}
-
-static cz_status render_json(const void *res, const cz_referential *ref, const cz_opts *o, cz_buf *out)
-{
-	(void)o;
-	return cz_testphase_render_json(res, ref, out);
-}
-
-static cz_status render_xlsx(const void *res, const cz_referential *ref, const cz_opts *o,
-			     lxw_workbook *wb)
-{
-	(void)o;
-	return cz_testphase_render_xlsx(res, ref, wb);
-}
-
-static int exit_code(const void *res)
-{
-	switch (((const cz_testphase *)res)->verdict) {
-	case CZ_VERDICT_REAJUSTER:
-		return CZ_EXIT_VERDICT_REAJUSTER;
-	case CZ_VERDICT_NO_GO:
-		return CZ_EXIT_VERDICT_NO_GO;
-	case CZ_VERDICT_INCOMPLET:
-		return CZ_EXIT_VERDICT_INCOMPLET;
-	default:
-		return CZ_EXIT_OK;
-	}
-}
-
-const cz_analysis cz_analysis_test_phase = {
-	.suffix = "-test",
-	.run = run,
-	.free_result = free_result,
-	.render_md = render_md,
-	.render_json = render_json,
-	.render_xlsx = render_xlsx,
-	.exit_code = exit_code,
+	.writes = writes,
 };
 
 int cmd_test_phase(int argc, char **argv)
@@ -114,5 +60,6 @@ int cmd_test_phase(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_test_phase, argc, argv, &o);
 	if (code >= 0)
 		return code;
-	return cz_run_analysis(&o, &cz_analysis_test_phase);
+	cz_options opts = cz_cli_options(&o);
+	return cz_run_analysis(&o, &cz_analysis_test_phase, &opts, NULL);
 }

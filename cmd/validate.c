@@ -21,7 +21,7 @@ const cz_cmd_spec cz_spec_validate = {
 		"\n"
 		"Code de sortie : 0 si tous les fichiers sont valides, 1 si l'un est\n"
 		"invalide, 2 en cas d'erreur d'utilisation, 3 si un fichier est illisible.\n",
-	.options = CZ_OPT_REF | CZ_OPT_QUIET,
+	.options = CZ_OPT_REF,
 	.min_args = 1,
 	.max_args = -1,
 };

@@ -188,9 +188,10 @@ void cz_atomic_abort(cz_atomic *a)
 	a->tmp = a->target = NULL;
 }
 
-cz_status cz_write_file_atomic(const char *target, const void *data, size_t len,
+cz_status cz_write_file_atomic(const char *target, const void *data, size_t len, unsigned flags,
 			       cz_problems *problems)
 {
+	(void)flags;
 	cz_atomic a;
 	cz_status st = cz_atomic_open(&a, target, problems);
 	if (st != CZ_OK)

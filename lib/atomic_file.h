@@ -12,6 +12,13 @@
 #include "problems.h"
 #include "status.h"
 
+/* How a target is treated (the `flags` of the writers). */
+enum {
+	/* The target was built inside an output directory (-o DIR, report): an
+	 * entry already there, link or not, is replaced, never written through. */
+	CZ_WRITE_IN_DIRECTORY = 1u << 0,
+};
+
 typedef struct {
 	char *target;
 	char *tmp; /* path of the temporary file while open */
@@ -30,7 +37,7 @@ cz_status cz_atomic_commit(cz_atomic *a, cz_problems *problems);
 void cz_atomic_abort(cz_atomic *a);
 
 /* Write `len` bytes to `target` atomically. */
-cz_status cz_write_file_atomic(const char *target, const void *data, size_t len,
+cz_status cz_write_file_atomic(const char *target, const void *data, size_t len, unsigned flags,
 			       cz_problems *problems);
 
 #endif

@@ -100,11 +100,8 @@ static inline bool cz_canvas_has_pillar(const cz_canvas *c, int pilier)
 	return c->pillar_revenue[pilier] || c->pillar_funding[pilier];
 }
 
-/* Renderers: Markdown and JSON append to `out`; XLSX adds the sheets
- * "Canevas" (the printable canvas), "Canevas blocs" (one row per item) and
- * "Canevas contrôles" (pillars and checks) to `wb`. */
-cz_status cz_canvas_render_md(const cz_canvas *c, const cz_referential *ref, cz_buf *out);
-cz_status cz_canvas_render_json(const cz_canvas *c, const cz_referential *ref, cz_buf *out);
-cz_status cz_canvas_render_xlsx(const cz_canvas *c, const cz_referential *ref, lxw_workbook *wb);
+/* Renderers (lib/render.h): XLSX adds the sheets "Canevas" (the printable
+ * canvas), "Canevas blocs" (one row per item) and "Canevas contrôles"
+ * (pillars and checks). */
 
 #endif

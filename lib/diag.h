@@ -163,10 +163,6 @@ void cz_diag_free(cz_diag *d);
 /* Whether the diagnostic raised a `critique` alert (for --exit-code). */
 bool cz_diag_has_critical(const cz_diag *d);
 
-/* Renderers: append the report to `out` / add the "Diag …" sheets. */
-cz_status cz_diag_render_md(const cz_diag *d, cz_buf *out);
-cz_status cz_diag_render_json(const cz_diag *d, cz_buf *out);
-
-cz_status cz_diag_render_xlsx(const cz_diag *d, lxw_workbook *wb);
+/* Renderers (lib/render.h): the report, or the "Diag …" sheets. */
 
 #endif

@@ -143,13 +143,8 @@ cz_status cz_indicators_run(const cz_project *p, const cz_referential *ref,
 			    const cz_ind_options *opt, cz_indicators **out);
 void cz_indicators_free(cz_indicators *r);
 
-/* Renderers. `charts` adds the Mermaid charts to the Markdown. */
-cz_status cz_indicators_render_md(const cz_indicators *r, const cz_referential *ref, bool charts,
-				  cz_buf *out);
-cz_status cz_indicators_render_json(const cz_indicators *r, const cz_referential *ref,
-				    cz_buf *out);
-cz_status cz_indicators_render_xlsx(const cz_indicators *r, const cz_referential *ref,
-				    lxw_workbook *wb);
+/* Renderers (lib/render.h): options.charts adds the Mermaid charts to the
+ * Markdown. */
 
 /* Shared computations (also used by test-phase). */
 

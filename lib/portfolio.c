@@ -8,6 +8,7 @@
 #include "format_fr.h"
 #include "json.h"
 #include "md.h"
+#include "render.h"
 
 /* Verdicts are counted in their enum order (GO, RÉAJUSTER, NO-GO, INCOMPLET),
  * then "not assessed"; labels come from testphase.h. */
@@ -132,9 +133,19 @@ static void md_pillars(cz_buf *b, const cz_portfolio_row *r)
 		cz_buf_puts(b, "—");
 }
 
-cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phase_labels,
-				 cz_buf *out)
+/* The referential's phase names, as the reports show them. */
+static void phase_names(const cz_referential *ref, const char *labels[CZ_PHASE_COUNT])
 {
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		labels[ph] = ref->phases[ph].nom;
+}
+
+cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
+{
+	const cz_portfolio *pf = result;
+	const char *phase_labels[CZ_PHASE_COUNT];
+	phase_names(rc->ref, phase_labels);
+	cz_buf *out = rc->out;
 	totals t;
 	count(pf, &t);
 	cz_buf_puts(out, "# Portefeuille de projets\n\n");
@@ -211,8 +222,10 @@ static void json_num(cz_json *j, const char *key, cz_num v)
 		cz_json_null(j);
 }
 
-cz_status cz_portfolio_render_json(const cz_portfolio *pf, cz_buf *out)
+cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 {
+	const cz_portfolio *pf = result;
+	cz_buf *out = rc->out;
 	totals t;
 	count(pf, &t);
 	cz_json j;
@@ -282,9 +295,12 @@ enum {
 	COL_STATUS, COL_ERROR, N_COLS
 };
 
-cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *phase_labels,
-				   lxw_workbook *wb)
+cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
+	const cz_portfolio *pf = result;
+	const char *phase_labels[CZ_PHASE_COUNT];
+	phase_names(rc->ref, phase_labels);
+	lxw_workbook *wb = rc->wb;
 	static const char *const headers[N_COLS] = {
 		"Fichier", "Projet", "Type", "Phase déclarée", "Avancement de la phase",
 		"Phase étayée", "Verdict du test", "Couverture des compétences",

@@ -47,11 +47,6 @@ void cz_portfolio_free(cz_portfolio *pf);
 /* Append a copy of `row` (its strings are duplicated). */
 cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row);
 
-/* Renderers. `phase_labels` are the referential's phase names. */
-cz_status cz_portfolio_render_md(const cz_portfolio *pf, const char *const *phase_labels,
-				 cz_buf *out);
-cz_status cz_portfolio_render_json(const cz_portfolio *pf, cz_buf *out);
-cz_status cz_portfolio_render_xlsx(const cz_portfolio *pf, const char *const *phase_labels,
-				   lxw_workbook *wb);
+/* Renderers (lib/render.h): phases are named as in the referential. */
 
 #endif

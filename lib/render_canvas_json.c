@@ -1,5 +1,6 @@
 /* The canvas as JSON: blocks in canvas reading order, pillars, checks. */
 #include "canvas.h"
+#include "render.h"
 #include "enums.h"
 #include "json.h"
 
@@ -19,8 +20,11 @@ static void item(cz_json *j, const cz_bmc_item *it, int bloc)
 	cz_json_object_end(j);
 }
 
-cz_status cz_canvas_render_json(const cz_canvas *c, const cz_referential *ref, cz_buf *out)
+cz_status cz_canvas_render_json(const void *result, const cz_render_ctx *rc)
 {
+	const cz_canvas *c = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
 	cz_json j;
 	cz_json_init(&j, out);
 	cz_json_object_begin(&j);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "render.h"
 #include "enums.h"
 #include "format_fr.h"
 #include "md.h"
@@ -237,8 +238,11 @@ static void md_checks(cz_buf *b, const cz_canvas *c)
 	}
 }
 
-cz_status cz_canvas_render_md(const cz_canvas *c, const cz_referential *ref, cz_buf *out)
+cz_status cz_canvas_render_md(const void *result, const cz_render_ctx *rc)
 {
+	const cz_canvas *c = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
 	cz_buf_puts(out, "# Canevas du modèle économique : ");
 	md_item(out, c->nom ? c->nom : "");
 	cz_buf_puts(out, "\n\n");

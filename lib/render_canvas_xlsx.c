@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "render.h"
 #include "enums.h"
 #include "format_fr.h"
 #include "xlsx_util.h"
@@ -504,8 +505,11 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 	return CZ_OK;
 }
 
-cz_status cz_canvas_render_xlsx(const cz_canvas *c, const cz_referential *ref, lxw_workbook *wb)
+cz_status cz_canvas_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
+	const cz_canvas *c = result;
+	const cz_referential *ref = rc->ref;
+	lxw_workbook *wb = rc->wb;
 	ctx x = { .wb = wb };
 	if (!make_formats(&x))
 		return CZ_ERR_NOMEM;

@@ -63,6 +63,7 @@
  * }
  */
 #include "diag.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -349,8 +350,10 @@ static void actions(cz_json *j, const cz_diag *d)
 	cz_json_array_end(j);
 }
 
-cz_status cz_diag_render_json(const cz_diag *d, cz_buf *out)
+cz_status cz_diag_render_json(const void *result, const cz_render_ctx *rc)
 {
+	const cz_diag *d = result;
+	cz_buf *out = rc->out;
 	cz_json j;
 	cz_json_init(&j, out);
 	cz_json_object_begin(&j);

@@ -4,6 +4,7 @@
  * spans so that a carrier can copy them into the project file.
  */
 #include "diag.h"
+#include "render.h"
 
 #include <string.h>
 
@@ -401,8 +402,10 @@ static void actions(const cz_diag *d, cz_buf *b)
 	}
 }
 
-cz_status cz_diag_render_md(const cz_diag *d, cz_buf *out)
+cz_status cz_diag_render_md(const void *result, const cz_render_ctx *rc)
 {
+	const cz_diag *d = result;
+	cz_buf *out = rc->out;
 	identity(d, out);
 	phases(d, out);
 	skills(d, out);

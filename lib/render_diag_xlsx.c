@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "render.h"
 #include "enums.h"
 
 #define SHEET_SUMMARY "Diag synthèse"
@@ -451,8 +452,10 @@ static void actions(ctx *c, const cz_diag *d)
 	}
 }
 
-cz_status cz_diag_render_xlsx(const cz_diag *d, lxw_workbook *wb)
+cz_status cz_diag_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
+	const cz_diag *d = result;
+	lxw_workbook *wb = rc->wb;
 	ctx c = { 0 };
 	c.wb = wb;
 	if (!make_formats(&c))

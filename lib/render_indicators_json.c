@@ -40,6 +40,7 @@
 #include <stdio.h>
 
 #include "enums.h"
+#include "render.h"
 #include "indicators.h"
 #include "json.h"
 
@@ -81,8 +82,11 @@ static void figures(cz_json *j, const cz_ind_figures *f)
 	kv_num(j, "km_par_livraison", f->km_par_livraison);
 }
 
-cz_status cz_indicators_render_json(const cz_indicators *r, const cz_referential *ref, cz_buf *out)
+cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 {
+	const cz_indicators *r = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
 	cz_json j;
 	cz_json_init(&j, out);
 	cz_json_object_begin(&j);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "enums.h"
+#include "render.h"
 #include "format_fr.h"
 #include "indicators.h"
 #include "md.h"
@@ -384,9 +385,12 @@ static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		cz_buf_puts(b, "Pas de donnée à représenter.\n\n");
 }
 
-cz_status cz_indicators_render_md(const cz_indicators *r, const cz_referential *ref, bool with_charts,
-				  cz_buf *b)
+cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc)
 {
+	const cz_indicators *r = result;
+	const cz_referential *ref = rc->ref;
+	bool with_charts = rc->opts && rc->opts->charts;
+	cz_buf *b = rc->out;
 	const cz_project *p = r->project;
 	cz_buf_puts(b, "# Tableau de bord d'activité — ");
 	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "enums.h"
+#include "render.h"
 #include "format_fr.h"
 #include "indicators.h"
 
@@ -423,8 +424,11 @@ static cz_status sheet_charts(lxw_workbook *wb, lxw_worksheet *ws, const cz_indi
 	return CZ_OK;
 }
 
-cz_status cz_indicators_render_xlsx(const cz_indicators *r, const cz_referential *ref, lxw_workbook *wb)
+cz_status cz_indicators_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
+	const cz_indicators *r = result;
+	const cz_referential *ref = rc->ref;
+	lxw_workbook *wb = rc->wb;
 	formats F;
 	if (!make_formats(wb, &F))
 		return CZ_ERR_NOMEM;

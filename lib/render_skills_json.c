@@ -1,5 +1,6 @@
 /* The competency checklist as JSON: stable keys, the same content as Markdown. */
 #include "enums.h"
+#include "render.h"
 #include "json.h"
 #include "skills.h"
 
@@ -114,8 +115,11 @@ static void role(cz_json *j, const cz_referential *ref)
 	cz_json_array_end(j);
 }
 
-cz_status cz_skills_render_json(const cz_skills *s, const cz_referential *ref, cz_buf *out)
+cz_status cz_skills_render_json(const void *result, const cz_render_ctx *rc)
 {
+	const cz_skills *s = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
 	cz_json j;
 	cz_json_init(&j, out);
 	cz_json_object_begin(&j);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "format_fr.h"
+#include "render.h"
 #include "md.h"
 #include "skills.h"
 
@@ -257,8 +258,11 @@ static void render_role(cz_buf *b, const cz_referential *ref)
 	}
 }
 
-cz_status cz_skills_render_md(const cz_skills *s, const cz_referential *ref, cz_buf *out)
+cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc)
 {
+	const cz_skills *s = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
 	size_t start = out->len;
 	if (s->mode == CZ_SKILLS_ROLE) {
 		render_role(out, ref);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "enums.h"
+#include "render.h"
 #include "skills.h"
 #include "xlsx_util.h"
 
@@ -533,8 +534,11 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, lxw_w
 	return good ? CZ_OK : CZ_ERR_NOMEM;
 }
 
-cz_status cz_skills_render_xlsx(const cz_skills *s, const cz_referential *ref, lxw_workbook *wb)
+cz_status cz_skills_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
+	const cz_skills *s = result;
+	const cz_referential *ref = rc->ref;
+	lxw_workbook *wb = rc->wb;
 	formats F;
 	if (!make_formats(wb, &F))
 		return CZ_ERR_NOMEM;

@@ -41,6 +41,7 @@
 #include <stdio.h>
 
 #include "json.h"
+#include "render.h"
 #include "testphase.h"
 
 static const char *const unit_keys[] = { "mois", "ratio", "part", "note", "booleen", "nombre" };
@@ -111,8 +112,11 @@ static void item(cz_json *j, const cz_tp_indicator *it)
 	cz_json_object_end(j);
 }
 
-cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *ref, cz_buf *out)
+cz_status cz_testphase_render_json(const void *result, const cz_render_ctx *rc)
 {
+	const cz_testphase *r = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
 	cz_json j;
 	cz_json_init(&j, out);
 	cz_json_object_begin(&j);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "format_fr.h"
+#include "render.h"
 #include "md.h"
 #include "testphase.h"
 
@@ -98,8 +99,11 @@ static void indicator_rows(cz_buf *b, const cz_testphase *r, size_t from, size_t
 	}
 }
 
-cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *ref, cz_buf *b)
+cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 {
+	const cz_testphase *r = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *b = rc->out;
 	const cz_project *p = r->project;
 	char s[160];
 	cz_buf_puts(b, "# Sortie de la phase de test — ");

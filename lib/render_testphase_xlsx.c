@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "format_fr.h"
+#include "render.h"
 #include "testphase.h"
 
 #define SHEET_CARD "Test indicateurs"
@@ -293,8 +294,11 @@ static void sheet_decision(lxw_worksheet *ws, const cz_testphase *r, const cz_re
 	worksheet_fit_to_pages(ws, 1, 0);
 }
 
-cz_status cz_testphase_render_xlsx(const cz_testphase *r, const cz_referential *ref, lxw_workbook *wb)
+cz_status cz_testphase_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
+	const cz_testphase *r = result;
+	const cz_referential *ref = rc->ref;
+	lxw_workbook *wb = rc->wb;
 	formats F;
 	if (!make_formats(wb, &F, r->verdict))
 		return CZ_ERR_NOMEM;

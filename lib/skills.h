@@ -57,11 +57,8 @@ void cz_skills_free(cz_skills *s);
 /* Stable keys of the coverage states, for JSON ("porteur", "reseau", …). */
 extern const char *const cz_skills_state_keys[CZ_COV_COUNT];
 
-/* Renderers: Markdown and JSON append to `out`; XLSX adds its sheets
- * ("Compétences", "Compétences synthèse" and, with a project, "Compétences
- * lacunes"; or "Concierge") to `wb`. */
-cz_status cz_skills_render_md(const cz_skills *s, const cz_referential *ref, cz_buf *out);
-cz_status cz_skills_render_json(const cz_skills *s, const cz_referential *ref, cz_buf *out);
-cz_status cz_skills_render_xlsx(const cz_skills *s, const cz_referential *ref, lxw_workbook *wb);
+/* Renderers (lib/render.h): XLSX adds the sheets "Compétences",
+ * "Compétences synthèse" and, with a project, "Compétences lacunes"; or
+ * "Concierge". */
 
 #endif

@@ -14,4 +14,8 @@ typedef enum {
 /* French text for a status; never NULL, clamps unknown values. */
 const char *cz_status_str(cz_status status);
 
+/* French text for an errno value ("fichier ou répertoire introuvable"), in
+ * place of strerror's English; never NULL. */
+const char *cz_errno_str(int err);
+
 #endif

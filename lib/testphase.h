@@ -161,8 +161,6 @@ cz_tp_grounds cz_tp_assess(const cz_ref_verdict_rule *rule, double part_non_rens
 			   bool critical_miss, bool critical_below, bool critical_unfilled, bool conditions_ok);
 cz_verdict cz_tp_decide(const cz_tp_grounds *g);
 
-cz_status cz_testphase_render_md(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
-cz_status cz_testphase_render_json(const cz_testphase *r, const cz_referential *ref, cz_buf *out);
-cz_status cz_testphase_render_xlsx(const cz_testphase *r, const cz_referential *ref, lxw_workbook *wb);
+/* Renderers: lib/render.h. */
 
 #endif

@@ -42,9 +42,10 @@ static lxw_error close_quietly(lxw_workbook *wb, int *saved_errno)
 	return err;
 }
 
-cz_status cz_xlsx_write(const char *target, time_t created, cz_xlsx_fill fill, void *ctx,
+cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
 			cz_problems *problems)
 {
+	(void)flags;
 	cz_atomic a;
 	cz_status st = cz_atomic_open(&a, target, problems);
 	if (st != CZ_OK)

@@ -15,7 +15,8 @@
 /* Fills the workbook (adds sheets, formats, charts). */
 typedef cz_status (*cz_xlsx_fill)(void *ctx, lxw_workbook *wb);
 
-cz_status cz_xlsx_write(const char *target, time_t created, cz_xlsx_fill fill, void *ctx,
+/* `flags`: CZ_WRITE_* (atomic_file.h). */
+cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
 			cz_problems *problems);
 
 #endif

@@ -1,32 +1,36 @@
 /*
  * libFuzzer harness for a whole command path: any byte string that loads as
- * a project goes through every analysis (diag, test-phase, indicators, bmc,
- * skills) and its Markdown and JSON renderers, as `report` does. Nothing may
- * crash, hang, leak or invoke undefined behaviour. XLSX renderers are left to
- * the golden, hostile and valgrind suites: writing a workbook per input
- * would slow the search a hundredfold.
+ * a project goes through every analysis of the registry (lib/analysis.h) and
+ * every text format each renders, alone and as the combined document
+ * `report` writes, through the same calls as the commands. Nothing may
+ * crash, hang, leak or invoke undefined behaviour. Workbook formats are
+ * written too, for one input in eight (chosen by a hash of the input, so a
+ * run is reproducible): a workbook per input would slow the search a
+ * hundredfold. They go to a file in $TMPDIR, removed at exit.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "canvas.h"
-#include "diag.h"
-#include "indicators.h"
+#include "analysis.h"
+#include "format.h"
 #include "loader.h"
-#include "skills.h"
-#include "testphase.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static cz_referential *ref;
+static char workbook[256];
 
-static void release_ref(void)
+static void release(void)
 {
 	cz_referential_free(ref);
 	ref = NULL;
+	if (workbook[0])
+		unlink(workbook);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -39,62 +43,75 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	cz_problems_free(&pb);
 	if (st != CZ_OK)
 		abort();
-	atexit(release_ref);
+	const char *tmp = getenv("TMPDIR");
+	snprintf(workbook, sizeof(workbook), "%s/cz-fuzz-%ld.xlsx", tmp && *tmp ? tmp : "/tmp", (long)getpid());
+	atexit(release);
 	return 0;
 }
 
-static void render(cz_status (*md)(const void *, cz_buf *), cz_status (*json)(const void *, cz_buf *),
-		   const void *res)
+static uint32_t fnv(const uint8_t *data, size_t size)
 {
-	cz_buf b;
-	cz_buf_init(&b);
-	md(res, &b);
-	cz_buf_free(&b);
-	cz_buf_init(&b);
-	json(res, &b);
-	cz_buf_free(&b);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ data[i]) * 16777619u;
+	return h;
 }
 
-/* Adapters to one signature. */
-static cz_status diag_md(const void *r, cz_buf *b) { return cz_diag_render_md(r, b); }
-static cz_status diag_json(const void *r, cz_buf *b) { return cz_diag_render_json(r, b); }
-static cz_status tp_md(const void *r, cz_buf *b) { return cz_testphase_render_md(r, ref, b); }
-static cz_status tp_json(const void *r, cz_buf *b) { return cz_testphase_render_json(r, ref, b); }
-static cz_status ind_md(const void *r, cz_buf *b) { return cz_indicators_render_md(r, ref, true, b); }
-static cz_status ind_json(const void *r, cz_buf *b) { return cz_indicators_render_json(r, ref, b); }
-static cz_status bmc_md(const void *r, cz_buf *b) { return cz_canvas_render_md(r, ref, b); }
-static cz_status bmc_json(const void *r, cz_buf *b) { return cz_canvas_render_json(r, ref, b); }
-static cz_status sk_md(const void *r, cz_buf *b) { return cz_skills_render_md(r, ref, b); }
-static cz_status sk_json(const void *r, cz_buf *b) { return cz_skills_render_json(r, ref, b); }
+/* One document in every format its parts render. */
+static void render_all(const cz_document *d, const cz_options *opts, bool workbooks)
+{
+	for (size_t f = 0; f < CZ_FMT_COUNT; f++) {
+		bool all = true;
+		for (size_t i = 0; i < d->n_parts; i++)
+			all &= cz_analysis_renders(d->parts[i].analysis, (cz_format)f);
+		if (!all)
+			continue;
+		const cz_format_desc *fmt = &cz_formats[f];
+		cz_render_ctx rc = { .ref = ref, .opts = opts, .created = 1 };
+		if (fmt->kind == CZ_FORMAT_TEXT) {
+			cz_buf b;
+			cz_buf_init(&b);
+			rc.out = &b;
+			cz_document_render(fmt, d, &rc);
+			cz_buf_free(&b);
+		} else if (workbooks) {
+			cz_problems pb;
+			cz_problems_init(&pb, workbook);
+			fmt->write(fmt, d, &rc, workbook, 0, &pb);
+			cz_problems_free(&pb);
+		}
+	}
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	cz_problems pb;
 	cz_problems_init(&pb, "fuzz.yaml");
 	cz_project *p = NULL;
+	bool workbooks = fnv(data, size) % 8 == 0;
 	if (cz_project_load((const char *)data, size, "fuzz.yaml", ref, &p, &pb) == CZ_OK) {
-		cz_diag *d = NULL;
-		if (cz_diag_run(p, ref, &d) == CZ_OK)
-			render(diag_md, diag_json, d);
-		cz_diag_free(d);
-		cz_testphase *t = NULL;
-		if (cz_testphase_run(p, ref, &t) == CZ_OK)
-			render(tp_md, tp_json, t);
-		cz_testphase_free(t);
-		cz_ind_options opt = { 0, false }; /* the referential's rate, as the CLI */
-		cz_indicators *ind = NULL;
-		if (cz_indicators_run(p, ref, &opt, &ind) == CZ_OK)
-			render(ind_md, ind_json, ind);
-		cz_indicators_free(ind);
-		cz_canvas *c = NULL;
-		if (cz_canvas_run(p, ref, &c) == CZ_OK)
-			render(bmc_md, bmc_json, c);
-		cz_canvas_free(c);
-		cz_skills_request rq = { CZ_SKILLS_CHECKLIST, true, CZ_PHASE_EMERGENCE };
-		cz_skills *s = NULL;
-		if (cz_skills_run(p, ref, &rq, &s) == CZ_OK)
-			render(sk_md, sk_json, s);
-		cz_skills_free(s);
+		/* the referential's rate, all phases, Mermaid charts: what report does, and more */
+		cz_options opts = { .charts = true };
+		void *res[16] = { NULL };
+		cz_part parts[16];
+		size_t n = 0;
+		for (size_t i = 0; i < cz_n_project_analyses && i < 16; i++) {
+			const cz_analysis *a = cz_project_analyses[i];
+			cz_status st = CZ_OK;
+			res[i] = a->run(p, ref, &opts, &st);
+			if (!res[i])
+				continue;
+			cz_part one = { a, res[i] };
+			cz_document d = { &one, 1, false, NULL, NULL };
+			render_all(&d, &opts, workbooks);
+			cz_analysis_exit_code(a, res[i]);
+			parts[n++] = one;
+		}
+		cz_document report = { parts, n, true, p->projet.nom, p->file };
+		render_all(&report, &opts, false);
+		for (size_t i = 0; i < cz_n_project_analyses && i < 16; i++)
+			if (res[i])
+				cz_project_analyses[i]->free(res[i]);
 	}
 	cz_project_free(p);
 	cz_problems_free(&pb);

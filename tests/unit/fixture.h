@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "format.h"
 #include "loader.h"
 #include "referential.h"
 
@@ -50,6 +52,18 @@ static inline cz_project *load_with(const cz_referential *r, const char *yaml)
 static inline cz_project *load(const char *yaml)
 {
 	return load_with(ref, yaml);
+}
+
+/* Render `result` of analysis `a` in the text format `f`, appended to `b`,
+ * through the registry as the commands do (opts NULL: the defaults). */
+static inline cz_status render_text(const cz_analysis *a, cz_format f, const void *result,
+				    const cz_options *opts, cz_buf *b)
+{
+	static const cz_options defaults = { 0 };
+	cz_part part = { a, result };
+	cz_document doc = { &part, 1, false, NULL, NULL };
+	cz_render_ctx rc = { .ref = ref, .opts = opts ? opts : &defaults, .out = b };
+	return cz_document_render(&cz_formats[f], &doc, &rc);
 }
 
 #endif

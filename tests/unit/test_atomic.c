@@ -83,7 +83,7 @@ static void test_pipe_target_written_in_place(void **state)
 	close(counts[1]);
 	cz_problems pb;
 	cz_problems_init(&pb, fifo);
-	assert_int_equal(cz_write_file_atomic(fifo, "bonjour", 7, &pb), CZ_OK);
+	assert_int_equal(cz_write_file_atomic(fifo, "bonjour", 7, 0, &pb), CZ_OK);
 	size_t got = 0;
 	assert_int_equal(read(counts[0], &got, sizeof(got)), (ssize_t)sizeof(got));
 	int status;
@@ -107,7 +107,7 @@ static void test_full_device_is_io_error(void **state)
 		skip();
 	cz_problems pb;
 	cz_problems_init(&pb, full);
-	assert_int_equal(cz_write_file_atomic(full, "x", 1, &pb), CZ_ERR_IO);
+	assert_int_equal(cz_write_file_atomic(full, "x", 1, 0, &pb), CZ_ERR_IO);
 	assert_int_equal(pb.count, 1);
 	assert_non_null(strstr(pb.items[0].message, "plus de place"));
 	struct stat sb;

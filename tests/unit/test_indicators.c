@@ -315,10 +315,10 @@ static void test_empty(void **state)
 	assert_int_equal(r->n_alerts, 0);
 	cz_buf b;
 	cz_buf_init(&b);
-	assert_int_equal(cz_indicators_render_md(r, ref, true, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_indicators, CZ_FMT_MD, r, &(cz_options){ .charts = true }, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "Aucun relevé mensuel"));
 	b.len = 0;
-	assert_int_equal(cz_indicators_render_json(r, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_indicators, CZ_FMT_JSON, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"mois\": []"));
 	cz_buf_free(&b);
 	cz_indicators_free(r);

@@ -126,7 +126,7 @@ static void test_atomic_write_keeps_target_on_failure(void **state)
 	snprintf(target, sizeof(target), "%s/out.md", dir);
 	cz_problems pb;
 	cz_problems_init(&pb, target);
-	assert_int_equal(cz_write_file_atomic(target, "old\n", 4, &pb), CZ_OK);
+	assert_int_equal(cz_write_file_atomic(target, "old\n", 4, 0, &pb), CZ_OK);
 	/* An aborted write leaves the old content and no temporary file. */
 	cz_atomic a;
 	assert_int_equal(cz_atomic_open(&a, target, &pb), CZ_OK);
@@ -141,7 +141,7 @@ static void test_atomic_write_keeps_target_on_failure(void **state)
 	/* A target in a missing directory is an I/O error with a reason. */
 	char missing[96];
 	snprintf(missing, sizeof(missing), "%s/absent/out.md", dir);
-	assert_int_equal(cz_write_file_atomic(missing, "x", 1, &pb), CZ_ERR_IO);
+	assert_int_equal(cz_write_file_atomic(missing, "x", 1, 0, &pb), CZ_ERR_IO);
 	assert_non_null(strstr(pb.items[0].message, "n'existe pas"));
 	unlink(target);
 	rmdir(dir);

@@ -177,7 +177,7 @@ static void test_markdown(void **state)
 	assert_int_equal(cz_skills_run(p, ref, &rq, &s), CZ_OK);
 	cz_buf b;
 	cz_buf_init(&b);
-	assert_int_equal(cz_skills_render_md(s, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_skills, CZ_FMT_MD, s, NULL, &b), CZ_OK);
 	/* 22 task items: the two acquired ones checked. */
 	assert_int_equal(count(b.data, "\n- [x] "), 2);
 	assert_int_equal(count(b.data, "\n- [ ] "), 20);
@@ -198,7 +198,7 @@ static void test_markdown(void **state)
 	rq.all_phases = true;
 	assert_int_equal(cz_skills_run(NULL, ref, &rq, &s), CZ_OK);
 	cz_buf_init(&b);
-	assert_int_equal(cz_skills_render_md(s, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_skills, CZ_FMT_MD, s, NULL, &b), CZ_OK);
 	assert_int_equal(count(b.data, "\n- [ ] "), 64);
 	assert_int_equal(count(b.data, "- [x]"), 0);
 	assert_null(strstr(b.data, "Couverture"));
@@ -217,7 +217,7 @@ static void test_role(void **state)
 	assert_int_equal(s->n_phases, 0);
 	cz_buf b;
 	cz_buf_init(&b);
-	assert_int_equal(cz_skills_render_md(s, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_skills, CZ_FMT_MD, s, NULL, &b), CZ_OK);
 	size_t tasks = 0;
 	for (size_t m = 0; m < ref->n_missions; m++)
 		tasks += ref->missions[m].n_taches;
@@ -226,7 +226,7 @@ static void test_role(void **state)
 	cz_buf_free(&b);
 
 	cz_buf_init(&b);
-	assert_int_equal(cz_skills_render_json(s, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_skills, CZ_FMT_JSON, s, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"role\": \"concierge\""));
 	assert_int_equal(count(b.data, "\"taches\""), ref->n_missions);
 	cz_buf_free(&b);
@@ -242,7 +242,7 @@ static void test_json(void **state)
 	assert_int_equal(cz_skills_run(p, ref, &rq, &s), CZ_OK);
 	cz_buf b;
 	cz_buf_init(&b);
-	assert_int_equal(cz_skills_render_json(s, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_skills, CZ_FMT_JSON, s, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"actuelle\": true"));
 	assert_non_null(strstr(b.data, "\"etat\": \"en_cours\",\n"
 				       "              \"niveau\": \"en_cours\",\n"

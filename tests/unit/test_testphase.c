@@ -303,10 +303,10 @@ static void test_gap_rounded_up(void **state)
 	assert_int_equal(r->leviers_niveau[head + 1], 1);
 	cz_buf b;
 	cz_buf_init(&b);
-	assert_int_equal(cz_testphase_render_md(r, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_MD, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "par ordre d'effet sur le score :\n  - « "));
 	b.len = 0;
-	assert_int_equal(cz_testphase_render_json(r, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_JSON, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"leviers_niveaux\": ["));
 	cz_buf_free(&b);
 	cz_testphase_free(r);
@@ -327,14 +327,14 @@ static void test_empty(void **state)
 	assert_int_equal(r->n_a_saisir, 16);
 	cz_buf b;
 	cz_buf_init(&b);
-	assert_int_equal(cz_testphase_render_md(r, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_MD, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "**Verdict : INCOMPLET**"));
 	assert_non_null(strstr(b.data, "## Données à saisir"));
 	/* a question ends its own sentence: « suivies ? », never « suivies ?. » */
 	assert_non_null(strstr(b.data, "suivies ?\n"));
 	assert_null(strstr(b.data, "?."));
 	b.len = 0;
-	assert_int_equal(cz_testphase_render_json(r, ref, &b), CZ_OK);
+	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_JSON, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"verdict\": \"incomplet\""));
 	cz_buf_free(&b);
 	cz_testphase_free(r);

@@ -1,0 +1,166 @@
+#include "format.h"
+
+#include <string.h>
+
+#include "analysis.h"
+#include "atomic_file.h"
+#include "json.h"
+#include "xlsx_file.h"
+
+/* --- how documents are put together ---------------------------------------- */
+
+/* Markdown: the parts of a report follow each other, separated by a rule. */
+static void md_part_begin(const cz_document *d, size_t i, cz_buf *out)
+{
+	(void)d;
+	if (i > 0)
+		cz_buf_puts(out, "\n---\n\n");
+}
+
+/* JSON: a report is one object, the project, its file, then one key per part. */
+static void json_doc_begin(const cz_document *d, cz_buf *out)
+{
+	if (!d->combined)
+		return;
+	cz_json j;
+	cz_json_init(&j, out);
+	cz_buf_puts(out, "{\n  \"projet\": ");
+	cz_json_string(&j, d->title);
+	cz_buf_puts(out, ",\n  \"fichier\": ");
+	cz_json_string(&j, d->file);
+}
+
+static void json_part_begin(const cz_document *d, size_t i, cz_buf *out)
+{
+	if (d->combined)
+		cz_buf_printf(out, ",\n  \"%s\": ", d->parts[i].analysis->key);
+}
+
+static void json_part_end(const cz_document *d, size_t i, cz_buf *out)
+{
+	(void)i;
+	/* each part is a whole JSON document ending with a newline */
+	while (d->combined && cz_buf_ok(out) && out->len && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
+}
+
+static void json_doc_end(const cz_document *d, cz_buf *out)
+{
+	if (d->combined)
+		cz_buf_puts(out, "\n}\n");
+}
+
+/* --- how documents are written ---------------------------------------------- */
+
+static cz_status write_text(const cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc,
+			    const char *path, unsigned flags, cz_problems *problems)
+{
+	cz_buf b;
+	cz_buf_init(&b);
+	cz_render_ctx text = *rc;
+	text.out = &b;
+	text.wb = NULL;
+	cz_status st = cz_document_render(f, d, &text);
+	if (st == CZ_OK)
+		st = cz_write_file_atomic(path, b.data ? b.data : "", b.len, flags, problems);
+	cz_buf_free(&b);
+	return st;
+}
+
+typedef struct {
+	const cz_document *d;
+	const cz_render_ctx *rc;
+	cz_format f;
+} workbook_job;
+
+static cz_status fill_workbook(void *ctx, lxw_workbook *wb)
+{
+	const workbook_job *job = ctx;
+	cz_render_ctx rc = *job->rc;
+	rc.out = NULL;
+	rc.wb = wb;
+	rc.in_document = job->d->combined;
+	for (size_t i = 0; i < job->d->n_parts; i++) {
+		const cz_part *p = &job->d->parts[i];
+		if (!cz_analysis_renders(p->analysis, job->f))
+			return CZ_ERR_USAGE;
+		cz_status st = p->analysis->render[job->f](p->result, &rc);
+		if (st != CZ_OK)
+			return st;
+	}
+	return CZ_OK;
+}
+
+static cz_status write_workbook(const cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc,
+				const char *path, unsigned flags, cz_problems *problems)
+{
+	workbook_job job = { d, rc, f->id };
+	return cz_xlsx_write(path, rc->created, flags, fill_workbook, &job, problems);
+}
+
+/* --- the table --------------------------------------------------------------- */
+
+const cz_format_desc cz_formats[CZ_FMT_COUNT] = {
+	[CZ_FMT_MD] = {
+		.id = CZ_FMT_MD, .name = "md", .alias = "markdown", .kind = CZ_FORMAT_TEXT,
+		.list_begin = "", .list_separator = "\n---\n\n", .list_end = "",
+		.part_begin = md_part_begin,
+		.write = write_text,
+	},
+	[CZ_FMT_JSON] = {
+		.id = CZ_FMT_JSON, .name = "json", .kind = CZ_FORMAT_TEXT,
+		.list_begin = "[\n", .list_separator = ",\n", .list_end = "]\n",
+		.doc_begin = json_doc_begin, .part_begin = json_part_begin,
+		.part_end = json_part_end, .doc_end = json_doc_end,
+		.write = write_text,
+	},
+	[CZ_FMT_XLSX] = {
+		.id = CZ_FMT_XLSX, .name = "xlsx", .kind = CZ_FORMAT_WORKBOOK,
+		.write = write_workbook,
+	},
+	[CZ_FMT_YAML] = {
+		.id = CZ_FMT_YAML, .name = "yaml", .alias = "yml", .kind = CZ_FORMAT_TEXT,
+		.list_begin = "", .list_separator = "---\n", .list_end = "",
+		.write = write_text,
+	},
+};
+
+const char *const cz_format_other_documents_hint =
+	"pour un PDF, ouvrez le classeur xlsx dans un tableur et exportez-le en PDF";
+
+const cz_format_desc *cz_format_find(const char *name)
+{
+	for (size_t i = 0; i < CZ_FMT_COUNT; i++) {
+		const cz_format_desc *f = &cz_formats[i];
+		if (strcmp(name, f->name) == 0 || (f->alias && strcmp(name, f->alias) == 0))
+			return f;
+	}
+	return NULL;
+}
+
+cz_status cz_document_render(const cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc)
+{
+	if (f->kind != CZ_FORMAT_TEXT || !rc->out)
+		return CZ_ERR_USAGE;
+	cz_render_ctx part = *rc;
+	part.in_document = d->combined;
+	cz_buf *out = rc->out;
+	if (f->doc_begin)
+		f->doc_begin(d, out);
+	cz_status st = CZ_OK;
+	for (size_t i = 0; i < d->n_parts && st == CZ_OK; i++) {
+		const cz_part *p = &d->parts[i];
+		if (!cz_analysis_renders(p->analysis, f->id))
+			return CZ_ERR_USAGE;
+		if (f->part_begin)
+			f->part_begin(d, i, out);
+		st = p->analysis->render[f->id](p->result, &part);
+		if (f->part_end)
+			f->part_end(d, i, out);
+	}
+	if (st == CZ_OK && f->doc_end)
+		f->doc_end(d, out);
+	if (st == CZ_OK && !cz_buf_ok(out))
+		st = CZ_ERR_NOMEM;
+	return st;
+}
