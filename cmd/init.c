@@ -97,7 +97,7 @@ int cmd_init(int argc, char **argv)
 	else
 		cz_buf_puts(&b, "bmc: {}\n");
 	code = cz_cli_write(to_stdout ? NULL : path, &b);
-	if (code == CZ_EXIT_OK && !to_stdout)
+	if (code == CZ_EXIT_OK && !to_stdout && !o.quiet)
 		fprintf(stderr, "%s écrit ; vérifiez-le avec « conciergerie validate %s ».\n", path, path);
 	cz_buf_free(&b);
 	cz_referential_free(ref);

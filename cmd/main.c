@@ -4,12 +4,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "cmd.h"
 
 static const cz_command commands[] = {
@@ -138,8 +140,38 @@ static int finish(int code)
 	return code;
 }
 
+/* Interrupted (SIGINT, SIGTERM, SIGHUP): remove the temporary files of the
+ * reports being written (finished reports stay), then die of the same
+ * signal, so the caller sees it (status 130, 143 or 129 in a shell). Only
+ * async-signal-safe calls: unlink and rmdir, signal, raise. */
+static void on_signal(int sig)
+{
+	cz_atomic_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signal_handlers(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+		/* a signal the caller ignores (nohup, a background job) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	install_signal_handlers();
 	if (argc < 2) {
 		print_usage(stderr);
 		fputs("Voir « conciergerie help » pour la liste des commandes.\n", stderr);

@@ -200,7 +200,7 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 		    : existing_dir || plan->directory || plan->n_documents > 1 ? CZ_TO_DIR
 									     : CZ_TO_FILE;
 	if (out->kind == CZ_TO_FILE && is_input(out, o->output)) {
-		code = usage(out, "« %s » est un fichier d'entrée : il ne sera pas remplacé, choisissez un autre nom pour -o",
+		code = usage(out, "« %s » désigne un fichier d'entrée : il ne sera pas remplacé, choisissez un autre nom pour -o",
 			     o->output);
 		goto out;
 	}

@@ -357,7 +357,7 @@ int cmd_report(int argc, char **argv)
 	}
 	cz_options opts = cz_cli_options(&o);
 	bool show_progress = !o.quiet && isatty(STDERR_FILENO);
-	size_t n_valid = 0;
+	size_t n_valid = 0, n_unreadable = 0;
 	for (size_t i = 0; i < inputs.count; i++) {
 		const char *file = inputs.paths[i];
 		progress(show_progress, i, inputs.count, file);
@@ -370,6 +370,8 @@ int cmd_report(int argc, char **argv)
 		if (st != CZ_OK) {
 			cz_cli_print_problems(&pb);
 			code = cz_cli_exit_code(st);
+			row.unreadable = code == CZ_EXIT_IO;
+			n_unreadable += row.unreadable;
 			row.first_error = first_problem(&pb);
 			row.report = (char *)"";
 			if (cz_portfolio_add(&pf, &row) != CZ_OK)
@@ -395,11 +397,14 @@ int cmd_report(int argc, char **argv)
 	code = cz_output_write(&out, "portefeuille", "", true, &doc, ref, &opts, cz_cli_epoch(NULL), NULL);
 	if (code > worst)
 		worst = code;
-	if (!o.quiet && code == CZ_EXIT_OK)
-		printf("%zu projet%s rapporté%s, %zu fichier%s invalide%s ; portefeuille : %s/portefeuille.%s\n",
-		       n_valid, n_valid > 1 ? "s" : "", n_valid > 1 ? "s" : "", pf.count - n_valid,
-		       pf.count - n_valid > 1 ? "s" : "", pf.count - n_valid > 1 ? "s" : "", o.output,
-		       out.fmt->name);
+	if (!o.quiet && code == CZ_EXIT_OK) {
+		size_t n_invalid = pf.count - n_valid - n_unreadable;
+		printf("%zu projet%s rapporté%s, %zu fichier%s invalide%s", n_valid, n_valid > 1 ? "s" : "",
+		       n_valid > 1 ? "s" : "", n_invalid, n_invalid > 1 ? "s" : "", n_invalid > 1 ? "s" : "");
+		if (n_unreadable)
+			printf(", %zu illisible%s", n_unreadable, n_unreadable > 1 ? "s" : "");
+		printf(" ; portefeuille : %s/portefeuille.%s\n", o.output, out.fmt->name);
+	}
 out:
 	cz_output_free(&out);
 	cz_portfolio_free(&pf);

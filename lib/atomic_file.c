@@ -2,115 +2,289 @@
 #include "atomic_file.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <stdbool.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* --- the cleanup table ------------------------------------------------------- */
+
+/* Temporary files and directories that exist now, for a signal handler.
+ * The program is single-threaded; a handler only reads the table. An entry
+ * is filled before its kind is set, and freed by clearing its kind first,
+ * so a handler never sees a half-written path. */
+#define SLOTS 16
+#define SLOT_PATH 4096
+enum { SLOT_FREE, SLOT_FILE, SLOT_DIR };
+static char slot_path[SLOTS][SLOT_PATH];
+static volatile sig_atomic_t slot_kind[SLOTS];
+
+static int track(const char *path, int kind)
+{
+	size_t len = strlen(path);
+	if (len >= SLOT_PATH)
+		return -1;
+	for (int i = 0; i < SLOTS; i++) {
+		if (slot_kind[i] != SLOT_FREE)
+			continue;
+		memcpy(slot_path[i], path, len + 1);
+		slot_kind[i] = kind;
+		return i;
+	}
+	return -1;
+}
+
+static void untrack(int *slot)
+{
+	if (*slot >= 0)
+		slot_kind[*slot] = SLOT_FREE;
+	*slot = -1;
+}
+
+void cz_atomic_remove_temporaries(void)
+{
+	for (int i = 0; i < SLOTS; i++)
+		if (slot_kind[i] == SLOT_FILE)
+			unlink(slot_path[i]);
+	for (int i = 0; i < SLOTS; i++)
+		if (slot_kind[i] == SLOT_DIR)
+			rmdir(slot_path[i]);
+}
+
+/* --- messages ------------------------------------------------------------------ */
 
 static const char *io_reason(int err)
 {
 	switch (err) {
 	case ENOENT:
 		return "le répertoire n'existe pas";
-	case EACCES:
-	case EPERM:
-		return "accès refusé";
-	case ENOSPC:
-		return "plus de place sur le disque";
-	case EDQUOT:
-		return "quota disque dépassé";
-	case EROFS:
-		return "système de fichiers en lecture seule";
 	case EISDIR:
 		return "la cible est un répertoire";
-	case ENOTDIR:
-		return "un élément du chemin n'est pas un répertoire";
-	case ENAMETOOLONG:
-		return "nom de fichier trop long";
 	default:
-		return strerror(err);
+		return cz_errno_str(err);
 	}
 }
 
-cz_status cz_atomic_open(cz_atomic *a, const char *target, cz_problems *problems)
+static cz_status fail(cz_atomic *a, cz_problems *problems, int err)
 {
-	a->target = a->tmp = NULL;
-	a->fd = -1;
-	a->copy = false;
-	struct stat sb, lsb;
-	bool exists = stat(target, &sb) == 0;
+	cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(err));
+	cz_atomic_abort(a);
+	return err == ENOMEM ? CZ_ERR_NOMEM : CZ_ERR_IO;
+}
+
+/* --- where the output goes ------------------------------------------------------ */
+
+/* Whether `path` goes through a process's file descriptors (/dev/stdout,
+ * /dev/fd/1, /proc/self/fd/1, or a link to one of them): the directory of
+ * the path, or of a link on the way, lies in /proc. Such a path names an
+ * open file, which may be the caller's own standard output. */
+static bool through_descriptors(const char *path)
+{
+	char *p = strdup(path);
+	bool found = false;
+	for (int hops = 0; p && hops < 40; hops++) {
+		const char *slash = strrchr(p, '/');
+		size_t dl = slash ? (slash == p ? 1 : (size_t)(slash - p)) : 0;
+		char *dir = dl ? strndup(p, dl) : strdup(".");
+		char *real = dir ? realpath(dir, NULL) : NULL;
+		found = real && (strcmp(real, "/proc") == 0 || strncmp(real, "/proc/", 6) == 0);
+		free(dir);
+		free(real);
+		struct stat lsb;
+		char link[PATH_MAX];
+		ssize_t n;
+		if (found || lstat(p, &lsb) != 0 || !S_ISLNK(lsb.st_mode) ||
+		    (n = readlink(p, link, sizeof(link) - 1)) <= 0)
+			break;
+		link[n] = '\0';
+		size_t base = link[0] == '/' || !slash ? 0 : (size_t)(slash - p) + 1;
+		char *next = malloc(base + (size_t)n + 1);
+		if (next) {
+			memcpy(next, p, base);
+			memcpy(next + base, link, (size_t)n + 1);
+		}
+		free(p);
+		p = next;
+	}
+	free(p);
+	return found;
+}
+
+/* Six characters of a temporary name, different at each call. */
+static void random_tail(char *x)
+{
+	static uint64_t counter;
+	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t v = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 42) ^
+		     (++counter * 0x9E3779B97F4A7C15u);
+	for (int i = 0; i < 6; i++) {
+		v = v * 6364136223846793005u + 1442695040888963407u;
+		x[i] = alphabet[(v >> 33) % 62];
+	}
+}
+
+/* The temporary's name: beside the target ("rapport.md.tmp-XXXXXX"), or in
+ * $TMPDIR for a target written in place. The target's own name is kept to
+ * 200 bytes (cut on a character boundary) so the name fits in NAME_MAX. */
+static char *temporary_name(const cz_atomic *a)
+{
+	const char *dir, *name;
+	size_t dir_len, name_len;
+	if (a->in_place) {
+		dir = getenv("TMPDIR");
+		if (!dir || !*dir)
+			dir = "/tmp";
+		dir_len = strlen(dir);
+		name = "conciergerie";
+		name_len = strlen(name);
+	} else {
+		const char *slash = strrchr(a->target, '/');
+		dir = a->target;
+		dir_len = slash ? (size_t)(slash - a->target) + (slash == a->target) : 0;
+		name = slash ? slash + 1 : a->target;
+		name_len = strlen(name);
+		if (name_len > 200) {
+			name_len = 200;
+			while (name_len > 0 && ((unsigned char)name[name_len] & 0xC0) == 0x80)
+				name_len--;
+		}
+	}
+	static const char suffix[] = ".tmp-XXXXXX";
+	char *tmp = malloc(dir_len + 1 + name_len + sizeof(suffix));
+	if (!tmp)
+		return NULL;
+	size_t o = 0;
+	if (dir_len) {
+		memcpy(tmp, dir, dir_len);
+		o = dir_len;
+		if (tmp[o - 1] != '/')
+			tmp[o++] = '/';
+	}
+	memcpy(tmp + o, name, name_len);
+	memcpy(tmp + o + name_len, suffix, sizeof(suffix));
+	return tmp;
+}
+
+/* Create the temporary file (or, by name, its private directory). */
+static cz_status create_temporary(cz_atomic *a, unsigned flags, cz_problems *problems)
+{
+	char *name = temporary_name(a);
+	if (!name)
+		return fail(a, problems, ENOMEM);
+	size_t len = strlen(name);
+	bool by_name = (flags & CZ_WRITE_BY_NAME) != 0;
+	for (int tries = 0; tries < 100; tries++) {
+		random_tail(name + len - 6);
+		/* listed before it exists: an interruption from now on removes it */
+		int slot = track(name, by_name ? SLOT_DIR : SLOT_FILE);
+		if (slot < 0) {
+			free(name);
+			return fail(a, problems, ENAMETOOLONG);
+		}
+		int err = 0;
+		if (by_name) {
+			if (mkdir(name, 0700) != 0)
+				err = errno;
+		} else {
+			a->fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+			if (a->fd < 0)
+				err = errno;
+		}
+		if (err == EEXIST) {
+			untrack(&slot);
+			continue;
+		}
+		if (err) {
+			untrack(&slot);
+			free(name);
+			return fail(a, problems, err);
+		}
+		if (!by_name) {
+			a->tmp = name;
+			a->slots[0] = slot;
+			return CZ_OK;
+		}
+		a->tmp_dir = name;
+		a->slots[1] = slot;
+		static const char file[] = "/document";
+		a->tmp = malloc(len + sizeof(file));
+		if (!a->tmp)
+			return fail(a, problems, ENOMEM);
+		memcpy(a->tmp, name, len);
+		memcpy(a->tmp + len, file, sizeof(file));
+		if ((a->slots[0] = track(a->tmp, SLOT_FILE)) < 0)
+			return fail(a, problems, ENAMETOOLONG);
+		return CZ_OK;
+	}
+	free(name);
+	return fail(a, problems, EEXIST);
+}
+
+cz_status cz_atomic_open(cz_atomic *a, const char *target, unsigned flags, cz_problems *problems)
+{
+	*a = (cz_atomic){ .fd = -1, .slots = { -1, -1 } };
+	struct stat lsb, sb;
+	bool exists = lstat(target, &lsb) == 0;
 	char *resolved = NULL;
-	if (exists) {
-		if (S_ISDIR(sb.st_mode)) {
-			cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(EISDIR));
+	if (flags & CZ_WRITE_IN_DIRECTORY) {
+		/* a name the run built: whatever is there is replaced, never followed */
+		if (exists && S_ISDIR(lsb.st_mode))
+			return fail(a, problems, EISDIR);
+		a->keep_mode = exists && S_ISREG(lsb.st_mode);
+		a->mode = lsb.st_mode & 07777;
+	} else if (through_descriptors(target)) {
+		a->in_place = true;
+		if (stat(target, &sb) == 0 && S_ISDIR(sb.st_mode))
+			return fail(a, problems, EISDIR);
+	} else if (exists) {
+		bool link = S_ISLNK(lsb.st_mode);
+		if (link && stat(target, &sb) != 0) {
+			cz_problems_add(problems, 0, 0,
+					"écriture impossible : lien symbolique cassé (il ne mène à aucun fichier)");
 			return CZ_ERR_IO;
 		}
-		a->copy = !S_ISREG(sb.st_mode);
-		/* A symbolic link to a report: replace the file it points to and
-		 * keep the link, rather than turning the link into a file. */
-		if (!a->copy && lstat(target, &lsb) == 0 && S_ISLNK(lsb.st_mode))
-			resolved = realpath(target, NULL);
+		const struct stat *st = link ? &sb : &lsb;
+		if (S_ISDIR(st->st_mode))
+			return fail(a, problems, EISDIR);
+		if (S_ISREG(st->st_mode)) {
+			a->keep_mode = true;
+			a->mode = st->st_mode & 07777;
+			/* an explicit link: replace the file it leads to, keep the link */
+			if (link && !(resolved = realpath(target, NULL)))
+				return fail(a, problems, errno);
+		} else {
+			a->in_place = true; /* a device, a pipe, a socket */
+		}
 	}
 	a->target = strdup(resolved ? resolved : target);
 	free(resolved);
 	if (!a->target)
-		return CZ_ERR_NOMEM;
-	target = a->target;
-	const char *base = target;
-	if (a->copy) {
-		base = getenv("TMPDIR");
-		if (!base || !*base)
-			base = "/tmp";
-	}
-	static const char suffix[] = ".tmp-XXXXXX", staged[] = "/conciergerie-XXXXXX";
-	const char *tail = a->copy ? staged : suffix;
-	size_t l = strlen(base);
-	/* The temporary name must fit in a file name (255 bytes) even when the
-	 * target's own name is near that limit: keep at most 200 of its bytes. */
-	const char *slash = strrchr(base, '/');
-	size_t dir_len = slash ? (size_t)(slash - base) + 1 : 0;
-	if (!a->copy && l - dir_len > 200)
-		l = dir_len + 200;
-	a->tmp = malloc(l + sizeof(staged));
-	if (!a->tmp) {
-		cz_atomic_abort(a);
-		return CZ_ERR_NOMEM;
-	}
-	memcpy(a->tmp, base, l);
-	memcpy(a->tmp + l, tail, strlen(tail) + 1);
-	a->fd = mkstemp(a->tmp);
-	if (a->fd < 0) {
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(errno));
-		free(a->tmp);
-		a->tmp = NULL;
-		cz_atomic_abort(a);
-		return CZ_ERR_IO;
-	}
-	/* mkstemp creates 0600: a new report is an ordinary file (0666 &
-	 * ~umask), a rewritten one keeps the permissions it had. */
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = exists && !a->copy ? sb.st_mode & 07777 : 0666 & ~mask;
-	if (!a->copy && fchmod(a->fd, mode) != 0) {
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(errno));
-		cz_atomic_abort(a);
-		return CZ_ERR_IO;
-	}
+		return fail(a, problems, ENOMEM);
+	cz_status st = create_temporary(a, flags, problems);
+	if (st != CZ_OK)
+		return st;
+	if (a->keep_mode && a->fd >= 0 && !a->in_place && fchmod(a->fd, a->mode) != 0)
+		return fail(a, problems, errno);
 	return CZ_OK;
 }
 
-/* Copy the staged file into the device or pipe `a->target`. */
+/* Copy the staged file into the device, pipe or open file `a->target`:
+ * appended, never truncated. */
 static cz_status copy_to_target(cz_atomic *a, cz_problems *problems)
 {
-	int in = open(a->tmp, O_RDONLY);
-	int out = in < 0 ? -1 : open(a->target, O_WRONLY);
-	int err = 0;
+	int in = open(a->tmp, O_RDONLY | O_CLOEXEC);
+	int out = in < 0 ? -1 : open(a->target, O_WRONLY | O_APPEND | O_CLOEXEC);
+	int err = in < 0 || out < 0 ? errno : 0;
 	char chunk[65536];
-	while (in >= 0 && out >= 0 && !err) {
+	while (!err) {
 		ssize_t r = read(in, chunk, sizeof(chunk));
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -118,39 +292,28 @@ static cz_status copy_to_target(cz_atomic *a, cz_problems *problems)
 			err = r < 0 ? errno : 0;
 			break;
 		}
-		for (ssize_t done = 0; done < r;) {
+		for (ssize_t done = 0; done < r && !err;) {
 			ssize_t w = write(out, chunk + done, (size_t)(r - done));
 			if (w < 0 && errno == EINTR)
 				continue;
-			if (w <= 0) {
+			if (w <= 0)
 				err = w < 0 ? errno : ENOSPC;
-				break;
-			}
-			done += w;
+			else
+				done += w;
 		}
 	}
-	if (in < 0 || out < 0)
-		err = errno;
 	if (out >= 0 && close(out) != 0 && !err)
 		err = errno;
 	if (in >= 0)
 		close(in);
-	cz_atomic_abort(a);
-	if (err) {
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(err));
-		return CZ_ERR_IO;
-	}
+	if (err)
+		return fail(a, problems, err);
+	cz_atomic_abort(a); /* removes the staged copy */
 	return CZ_OK;
 }
 
 cz_status cz_atomic_commit(cz_atomic *a, cz_problems *problems)
 {
-	if (a->copy) {
-		if (a->fd >= 0)
-			close(a->fd);
-		a->fd = -1;
-		return copy_to_target(a, problems);
-	}
 	if (a->fd >= 0) {
 		int fd = a->fd;
 		a->fd = -1;
@@ -159,20 +322,19 @@ cz_status cz_atomic_commit(cz_atomic *a, cz_problems *problems)
 		 * durability across a power cut would cost a disk flush per report
 		 * (half the run time of `report` on thousands of projects). close()
 		 * still reports late write errors (quota, network file systems). */
-		if (close(fd) != 0) {
-			cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(errno));
-			cz_atomic_abort(a);
-			return CZ_ERR_IO;
-		}
+		if (close(fd) != 0)
+			return fail(a, problems, errno);
 	}
-	if (rename(a->tmp, a->target) != 0) {
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(errno));
-		cz_atomic_abort(a);
-		return CZ_ERR_IO;
-	}
+	if (a->in_place)
+		return copy_to_target(a, problems);
+	if (a->tmp_dir && a->keep_mode && chmod(a->tmp, a->mode) != 0)
+		return fail(a, problems, errno);
+	if (rename(a->tmp, a->target) != 0)
+		return fail(a, problems, errno);
+	untrack(&a->slots[0]);
 	free(a->tmp);
-	free(a->target);
-	a->tmp = a->target = NULL;
+	a->tmp = NULL;
+	cz_atomic_abort(a); /* the private directory, now empty */
 	return CZ_OK;
 }
 
@@ -183,17 +345,21 @@ void cz_atomic_abort(cz_atomic *a)
 	a->fd = -1;
 	if (a->tmp)
 		unlink(a->tmp);
+	untrack(&a->slots[0]);
+	if (a->tmp_dir)
+		rmdir(a->tmp_dir);
+	untrack(&a->slots[1]);
 	free(a->tmp);
+	free(a->tmp_dir);
 	free(a->target);
-	a->tmp = a->target = NULL;
+	a->tmp = a->tmp_dir = a->target = NULL;
 }
 
 cz_status cz_write_file_atomic(const char *target, const void *data, size_t len, unsigned flags,
 			       cz_problems *problems)
 {
-	(void)flags;
 	cz_atomic a;
-	cz_status st = cz_atomic_open(&a, target, problems);
+	cz_status st = cz_atomic_open(&a, target, flags & ~(unsigned)CZ_WRITE_BY_NAME, problems);
 	if (st != CZ_OK)
 		return st;
 	const char *p = data;
@@ -202,9 +368,7 @@ cz_status cz_write_file_atomic(const char *target, const void *data, size_t len,
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(errno));
-			cz_atomic_abort(&a);
-			return CZ_ERR_IO;
+			return fail(&a, problems, errno);
 		}
 		p += w;
 		len -= (size_t)w;

@@ -773,10 +773,8 @@ static const char *french_errno(int err)
 		return "chemin trop long";
 	case ELOOP:
 		return "trop de liens symboliques";
-	case ENOMEM:
-		return "mémoire insuffisante";
 	default:
-		return strerror(err);
+		return cz_errno_str(err);
 	}
 }
 

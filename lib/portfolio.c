@@ -69,7 +69,7 @@ cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 
 /* Counts shown under the table. */
 typedef struct {
-	size_t valid, invalid;
+	size_t valid, invalid, unreadable;
 	size_t per_phase[CZ_PHASE_COUNT];
 	size_t per_verdict[N_VERDICTS + 1]; /* last: not assessed */
 	size_t critical_projects;
@@ -88,7 +88,10 @@ static void count(const cz_portfolio *pf, totals *t)
 	for (size_t i = 0; i < pf->count; i++) {
 		const cz_portfolio_row *r = &pf->rows[i];
 		if (!r->valid) {
-			t->invalid++;
+			if (r->unreadable)
+				t->unreadable++;
+			else
+				t->invalid++;
 			continue;
 		}
 		t->valid++;
@@ -149,9 +152,12 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	totals t;
 	count(pf, &t);
 	cz_buf_puts(out, "# Portefeuille de projets\n\n");
-	cz_buf_printf(out, "%zu projet%s analysé%s, %zu fichier%s invalide%s.\n\n", t.valid,
+	cz_buf_printf(out, "%zu projet%s analysé%s, %zu fichier%s invalide%s", t.valid,
 		      t.valid > 1 ? "s" : "", t.valid > 1 ? "s" : "", t.invalid,
 		      t.invalid > 1 ? "s" : "", t.invalid > 1 ? "s" : "");
+	if (t.unreadable)
+		cz_buf_printf(out, ", %zu illisible%s", t.unreadable, t.unreadable > 1 ? "s" : "");
+	cz_buf_puts(out, ".\n\n");
 	if (t.valid) {
 		cz_buf_puts(out, "| Projet | Type | Phase déclarée | Avancement | Phase étayée | Verdict du test | "
 				 "Compétences | Couverture des charges | Autofinancement | Piliers | Alertes critiques |\n"
@@ -184,8 +190,9 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 				 "piliers : sur tous les relevés d'activité du projet, comme dans son tableau "
 				 "de bord ; le verdict vient du bilan de la phase de test.\n\n");
 	}
-	if (t.invalid) {
-		cz_buf_puts(out, "## Fichiers invalides\n\nCes fichiers n'ont pas été analysés ; "
+	if (t.invalid || t.unreadable) {
+		cz_buf_puts(out, t.unreadable ? "## Fichiers invalides ou illisibles\n\n" : "## Fichiers invalides\n\n");
+		cz_buf_puts(out, "Ces fichiers n'ont pas été analysés ; "
 				 "« conciergerie validate » donne toutes leurs erreurs.\n\n"
 				 "| Fichier | Première erreur |\n|---|---|\n");
 		for (size_t i = 0; i < pf->count; i++) {
@@ -239,6 +246,7 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_kv_string(&j, "fichier", r->file);
 		cz_json_kv_bool(&j, "valide", r->valid);
 		if (!r->valid) {
+			cz_json_kv_bool(&j, "illisible", r->unreadable);
 			cz_json_kv_string(&j, "premiere_erreur", r->first_error);
 			cz_json_object_end(&j);
 			continue;
@@ -270,6 +278,7 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_object_begin(&j);
 	cz_json_kv_int(&j, "valides", (long long)t.valid);
 	cz_json_kv_int(&j, "invalides", (long long)t.invalid);
+	cz_json_kv_int(&j, "illisibles", (long long)t.unreadable);
 	cz_json_key(&j, "par_phase");
 	cz_json_object_begin(&j);
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
@@ -343,7 +352,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	for (size_t i = 0; i < pf->count; i++, row++) {
 		const cz_portfolio_row *r = &pf->rows[i];
 		worksheet_write_string(ws, row, COL_FILE, r->file, NULL);
-		worksheet_write_string(ws, row, COL_STATUS, r->valid ? "valide" : "invalide", NULL);
+		worksheet_write_string(ws, row, COL_STATUS, r->valid ? "valide" : r->unreadable ? "illisible" : "invalide", NULL);
 		if (!r->valid) {
 			worksheet_write_string(ws, row, COL_ERROR, r->first_error ? r->first_error : "", NULL);
 			continue;
@@ -389,6 +398,8 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		invalid.value_string = "\"invalide\"";
 		invalid.format = red;
 		worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid);
+		invalid.value_string = "\"illisible\"";
+		worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid);
 	}
 
 	/* Counts by live formulas over the table, with cached results. */
@@ -416,6 +427,9 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	worksheet_write_string(sum, s, 0, "Fichiers invalides", NULL);
 	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"invalide\")", col_status, col_status);
 	worksheet_write_formula_num(sum, s++, 1, formula, NULL, (double)t.invalid);
+	worksheet_write_string(sum, s, 0, "Fichiers illisibles", NULL);
+	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"illisible\")", col_status, col_status);
+	worksheet_write_formula_num(sum, s++, 1, formula, NULL, (double)t.unreadable);
 	s++;
 	worksheet_write_string(sum, s, 0, "Verdict du test", head);
 	worksheet_write_string(sum, s++, 1, "Projets", head);

@@ -21,7 +21,8 @@ typedef struct {
 	char *file;        /* input path as given */
 	char *report;      /* base name of the project's report ("" when invalid) */
 	bool valid;
-	char *first_error; /* "line:column: message" of an invalid file */
+	bool unreadable;   /* not valid because it could not be read (an I/O error) */
+	char *first_error; /* "line:column: message" of an invalid or unreadable file */
 	char *name;
 	cz_project_type type;
 	cz_phase phase;

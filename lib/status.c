@@ -54,7 +54,7 @@ const char *cz_errno_str(int err)
 	case ENOMEM:
 		return "mémoire insuffisante";
 	case EIO:
-		return "erreur matérielle de lecture ou d'écriture";
+		return "erreur d'entrée-sortie du support";
 	case EFBIG:
 		return "fichier trop volumineux";
 	case EPIPE:

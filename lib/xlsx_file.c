@@ -45,14 +45,11 @@ static lxw_error close_quietly(lxw_workbook *wb, int *saved_errno)
 cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
 			cz_problems *problems)
 {
-	(void)flags;
 	cz_atomic a;
-	cz_status st = cz_atomic_open(&a, target, problems);
+	/* libxlsxwriter opens the temporary file by its name itself. */
+	cz_status st = cz_atomic_open(&a, target, flags | CZ_WRITE_BY_NAME, problems);
 	if (st != CZ_OK)
 		return st;
-	/* libxlsxwriter reopens the path itself. */
-	close(a.fd);
-	a.fd = -1;
 	lxw_workbook *wb = workbook_new(a.tmp);
 	if (!wb) {
 		cz_problems_add(problems, 0, 0, "écriture impossible : création du classeur refusée");

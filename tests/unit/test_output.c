@@ -129,7 +129,7 @@ static void test_atomic_write_keeps_target_on_failure(void **state)
 	assert_int_equal(cz_write_file_atomic(target, "old\n", 4, 0, &pb), CZ_OK);
 	/* An aborted write leaves the old content and no temporary file. */
 	cz_atomic a;
-	assert_int_equal(cz_atomic_open(&a, target, &pb), CZ_OK);
+	assert_int_equal(cz_atomic_open(&a, target, 0, &pb), CZ_OK);
 	assert_int_equal(write(a.fd, "partial", 7), 7);
 	cz_atomic_abort(&a);
 	FILE *f = fopen(target, "r");
