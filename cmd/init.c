@@ -16,7 +16,7 @@ const cz_cmd_spec cz_spec_init = {
 	.name = "init",
 	.summary = "écrire un fichier de projet de départ, commenté",
 	.help =
-		"usage : conciergerie init [--type quartier|rural|entreprise|mixte] [--force] FICHIER\n"
+		"usage : conciergerie init [--type quartier|rural|entreprise|mixte] [--force] [-q] FICHIER\n"
 		"\n"
 		"Écrit un fichier de projet de départ, valide tel quel, dont les\n"
 		"commentaires présentent chaque rubrique du format. Le modèle économique\n"
@@ -28,6 +28,7 @@ const cz_cmd_spec cz_spec_init = {
 		"  --type TYPE            quartier (par défaut), rural, entreprise ou mixte\n"
 		"  --force                remplacer un fichier existant\n"
 		"  --referentiel FICHIER  prendre le canevas dans un référentiel amendé\n"
+		"  -q, --quiet            ne pas confirmer l'écriture du fichier\n"
 		"  -h, --help             afficher cette aide\n"
 		"\n"
 		"Code de sortie : 0 si le fichier est écrit, 2 en cas d'erreur\n"

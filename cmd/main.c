@@ -55,12 +55,14 @@ static void print_help(void)
 	       cz_buf_ok(&formats) && formats.data ? formats.data : "");
 	cz_buf_free(&formats);
 	fputs("--referentiel FICHIER ; -q, --quiet ; -h, --help. FICHIER peut valoir « - »\n"
-	      "(entrée standard).\n"
+	      "(entrée standard). Règles de sortie (formats, noms, fichiers existants,\n"
+	      "liens, périphériques) : « man conciergerie », section SORTIES.\n"
 	      "\nCodes de sortie :\n"
 	      "  0   succès\n"
 	      "  1   fichier invalide (erreur YAML ou de format) : rien n'est écrit pour\n"
 	      "      lui ; avec plusieurs fichiers, les autres sont traités\n"
-	      "  2   erreur d'utilisation (option inconnue, argument manquant)\n"
+	      "  2   erreur d'utilisation (option inconnue, argument manquant, format ou\n"
+	      "      extension inconnus, -o qui désigne une entrée)\n"
 	      "  3   erreur d'entrée-sortie (lecture ou écriture impossible)\n"
 	      "  10, 11, 12  avec --exit-code seulement (voir l'aide de chaque commande)\n",
 	      stdout);

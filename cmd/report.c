@@ -30,7 +30,7 @@ const cz_cmd_spec cz_spec_report = {
 	.name = "report",
 	.summary = "tous les rapports de chaque projet et le portefeuille de projets",
 	.help =
-		"usage : conciergerie report [-f md|xlsx|json] -o RÉPERTOIRE [--referentiel FICHIER]\n"
+		"usage : conciergerie report [-f @FORMATS@] -o RÉPERTOIRE [--referentiel FICHIER]\n"
 		"                            [--taux-benevolat EUROS] [-q] FICHIER|RÉPERTOIRE...\n"
 		"\n"
 		"Produit, pour chaque projet, un document qui réunit toutes les analyses :\n"
@@ -56,18 +56,25 @@ const cz_cmd_spec cz_spec_report = {
 		"de sortie final vaut 1.\n"
 		"\n"
 		"Options :\n"
-		"  -o, --output RÉPERTOIRE  répertoire des rapports (créé au besoin)\n"
-		"  -f, --format FORMAT      md (par défaut), xlsx ou json\n"
+		"  -o, --output RÉPERTOIRE  répertoire des rapports (créé au besoin, avec ses\n"
+		"                           parents)\n"
+		"  -f, --format FORMAT      @FORMATS@ (md par défaut)\n"
 		"  --referentiel FICHIER    utiliser un référentiel amendé\n"
 		"  --taux-benevolat EUROS   valeur d'une heure bénévole dans les tableaux de bord\n"
 		"  -q, --quiet              ni ligne de progression ni bilan final\n"
 		"  -h, --help               afficher cette aide\n"
 		"\n"
 		"Sur un terminal, une ligne de progression s'affiche sur la sortie d'erreur.\n"
+		"Dans un RÉPERTOIRE d'entrée, un lien cassé, un tube nommé, une socket ou un\n"
+		"sous-répertoire nommé *.yaml est signalé et ignoré. Dans le répertoire des\n"
+		"rapports, un lien ou un tube qui porte le nom d'un rapport est remplacé,\n"
+		"jamais suivi. Interrompue (Ctrl-C), la commande supprime le fichier\n"
+		"temporaire du rapport en cours ; les rapports finis restent.\n"
 		"\n"
 		"Code de sortie : 0 si tous les projets sont rapportés, 1 si un fichier est\n"
-		"invalide, 2 en cas d'erreur d'utilisation, 3 en cas d'erreur\n"
-		"d'entrée-sortie.\n",
+		"invalide, 2 en cas d'erreur d'utilisation (dont un rapport qui serait écrit\n"
+		"sur une entrée), 3 en cas d'erreur d'entrée-sortie (dont un fichier\n"
+		"illisible, compté à part au portefeuille).\n",
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX,
 	.min_args = 1,
 	.max_args = -1,

@@ -34,7 +34,11 @@ _conciergerie()
 
 	case $prev in
 		-f|--format)
-			COMPREPLY=($(compgen -W "md xlsx json" -- "$cur")); return ;;
+			# the formats the command writes, as its help lists them
+			local fmts
+			fmts=$(conciergerie "$cmd" --help 2>/dev/null |
+				grep -oE -- '(-f|--format) [a-z]+(\|[a-z]+)*' | head -n 1 | cut -d' ' -f2 | tr '|' ' ')
+			COMPREPLY=($(compgen -W "$fmts" -- "$cur")); return ;;
 		--type)
 			COMPREPLY=($(compgen -W "quartier rural entreprise mixte" -- "$cur")); return ;;
 		--phase)

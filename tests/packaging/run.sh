@@ -48,6 +48,8 @@ complete_words() {
 [ "$(complete_words conciergerie vali)" = validate ] && ok || ko "complétion des commandes"
 [ "$(complete_words conciergerie init --type ru)" = rural ] && ok || ko "complétion de --type"
 [ "$(complete_words conciergerie validate --ref)" = --referentiel ] && ok || ko "complétion des options"
+[ "$(complete_words conciergerie diag -f x)" = xlsx ] && ok || ko "complétion des formats"
+[ "$(complete_words conciergerie referentiel -f y)" = yaml ] && ok || ko "complétion des formats du référentiel"
 (cd "$root/examples" && [ "$(complete_words conciergerie validate quartier)" = quartier-test.yaml ]) && ok ||
 	ko "complétion des fichiers *.yaml"
 
