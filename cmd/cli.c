@@ -301,7 +301,7 @@ time_t cz_cli_epoch(const cz_project *p)
 int cz_cli_write(const char *path, const cz_buf *b)
 {
 	if (!cz_buf_ok(b)) {
-		cz_cli_errorf(path && strcmp(path, "-") ? path : NULL, "mémoire insuffisante pour produire le rapport");
+		cz_cli_errorf(path && strcmp(path, "-") != 0 ? path : NULL, "mémoire insuffisante pour produire le rapport");
 		return CZ_EXIT_IO;
 	}
 	if (!path || strcmp(path, "-") == 0) {

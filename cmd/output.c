@@ -31,8 +31,10 @@ static const char *extension(const char *path)
 static bool ext_is(const char *ext, const char *name)
 {
 	for (; *ext && *name; ext++, name++) {
-		char c = *ext >= 'A' && *ext <= 'Z' ? (char)(*ext + 32) : *ext;
-		if (c != *name)
+		int c = (unsigned char)*ext;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c != (unsigned char)*name)
 			return false;
 	}
 	return !*ext && !*name;

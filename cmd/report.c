@@ -230,9 +230,9 @@ static int add_directory(path_list *l, const char *dir)
 /* --- one project ----------------------------------------------------------- */
 
 /* The portfolio row of a valid project, from its results. */
-static void summarize(void *const res[N_PARTS], const cz_project *p, cz_portfolio_row *row)
+static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicators *ind,
+		      const cz_project *p, cz_portfolio_row *row)
 {
-	const cz_diag *d = res[PART_DIAG];
 	row->name = (char *)p->projet.nom;
 	row->type = p->projet.type;
 	row->phase = p->projet.phase;
@@ -240,11 +240,9 @@ static void summarize(void *const res[N_PARTS], const cz_project *p, cz_portfoli
 	row->supported_phase = d->supported;
 	row->skills_coverage = d->coverage.total.ratio;
 	row->critical_alerts = (unsigned)d->alert_counts[CZ_SEV_CRITIQUE];
-	const cz_testphase *t = res[PART_TEST];
 	row->has_verdict = t != NULL;
 	if (t)
 		row->verdict = t->verdict;
-	const cz_indicators *ind = res[PART_INDICATORS];
 	if (ind) {
 		row->charges_coverage = ind->total.couverture;
 		row->self_financing = ind->total.autofinancement;
@@ -279,7 +277,7 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 	const char *name = NULL;
 	code = cz_output_write(out, p->file, "", false, &doc, ref, opts, cz_cli_epoch(p), &name);
 	if (code == CZ_EXIT_OK) {
-		summarize(res, p, row);
+		summarize(res[PART_DIAG], res[PART_TEST], res[PART_INDICATORS], p, row);
 		/* the portfolio links to the report: its file name without the extension */
 		row->report = name ? strndup(name, strlen(name) - strlen(out->fmt->name) - 1) : NULL;
 		if (!row->report)

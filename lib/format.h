@@ -42,10 +42,8 @@ typedef enum {
 } cz_format_kind;
 
 typedef struct cz_format_desc {
-	cz_format id;
 	const char *name;  /* "md": value of -f, extension of the files written */
 	const char *alias; /* another accepted -f value and extension ("markdown", "yml"), or NULL */
-	cz_format_kind kind;
 	/* Text: several documents on one output (several projects on standard
 	 * output): written before, between and after them. */
 	const char *list_begin, *list_separator, *list_end;
@@ -58,6 +56,8 @@ typedef struct cz_format_desc {
 	 * `flags` are CZ_WRITE_* of lib/atomic_file.h. */
 	cz_status (*write)(const struct cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc,
 			   const char *path, unsigned flags, cz_problems *problems);
+	cz_format id;
+	cz_format_kind kind;
 } cz_format_desc;
 
 extern const cz_format_desc cz_formats[CZ_FMT_COUNT];
