@@ -7,6 +7,7 @@
 #   status  expected exit code
 #   check   optional script run afterwards in the scratch directory (same
 #           variables); it must exit 0 (independent reads of XLSX, Markdown…)
+#   valgrind-skip  optional: why tests/valgrind/run.sh leaves the case out
 # UPDATE=1 rewrites out, err and status from what the command does, for review.
 # Usage: CZ=path/to/conciergerie sh tests/cli/run.sh [case...]
 set -u

@@ -93,7 +93,9 @@ run "validate absent" 3 validate "$tmp/absent.yaml"
 if [ "${VALGRIND_CLI:-1}" != 0 ]; then
 	echo "valgrind: suite des tests en ligne de commande sous valgrind…"
 	# Two halves side by side: memcheck is single-threaded, CI has two cores.
-	cases=$(cd "$root/tests/cli" && ls -d */ | tr -d /)
+	# A case with a file `valgrind-skip` (saying why) is left out: a process
+	# killed on purpose by a signal has its blocks in use counted as leaks.
+	cases=$(cd "$root/tests/cli" && for c in */; do c=${c%/}; [ -f "$c/valgrind-skip" ] || echo "$c"; done)
 	half1=$(echo "$cases" | awk 'NR % 2 == 1')
 	half2=$(echo "$cases" | awk 'NR % 2 == 0')
 	CZ="$VG" sh "$root/tests/cli/run.sh" $half1 >"$tmp/cli1.log" 2>&1 &
