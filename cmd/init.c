@@ -84,6 +84,13 @@ int cmd_init(int argc, char **argv)
 	if (!to_stdout && !o.force && lstat(path, &sb) == 0)
 		return cz_cli_usage_error(&cz_spec_init,
 					  "« %s » existe déjà : ajoutez --force pour le remplacer", path);
+	/* Not even --force writes over the referential being read. */
+	struct stat in;
+	if (!to_stdout && o.referentiel && stat(o.referentiel, &in) == 0 && stat(path, &sb) == 0 &&
+	    in.st_dev == sb.st_dev && in.st_ino == sb.st_ino)
+		return cz_cli_usage_error(&cz_spec_init,
+					  "« %s » désigne le référentiel donné à --referentiel : il ne sera pas remplacé",
+					  path);
 	cz_referential *ref;
 	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK)
 		return code;

@@ -231,7 +231,7 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 	}
 	out->fmt = by_flag ? by_flag : by_ext ? by_ext : &cz_formats[plan->fallback];
 	if (!plan_renders(plan, out->fmt->id)) {
-		code = usage(out, "le format %s n'est pas disponible ici (formats : %s)", out->fmt->name, formats);
+		code = usage(out, "cette commande n'écrit pas le format %s (formats : %s)", out->fmt->name, formats);
 		goto out;
 	}
 	if (out->fmt->kind == CZ_FORMAT_WORKBOOK && out->kind == CZ_TO_STDOUT) {
@@ -340,10 +340,12 @@ int cz_output_write(cz_output *out, const char *input, const char *suffix, bool 
 		return write_file(out, d, &rc, out->path, 0);
 	/* Kept for standard output or the FILE, written whole at close. */
 	size_t mark = out->text.len;
-	if (out->plan->n_documents > 1)
+	cz_document doc = *d;
+	doc.in_list = out->plan->n_documents > 1;
+	if (doc.in_list)
 		cz_buf_puts(&out->text, out->n_written == 0 ? out->fmt->list_begin : out->fmt->list_separator);
 	rc.out = &out->text;
-	cz_status st = cz_document_render(out->fmt, d, &rc);
+	cz_status st = cz_document_render(out->fmt, &doc, &rc);
 	if (st != CZ_OK) {
 		if (cz_buf_ok(&out->text)) {
 			out->text.len = mark;

@@ -56,7 +56,7 @@ int cmd_referentiel(int argc, char **argv)
 	if (code == CZ_EXIT_OK) {
 		cz_options opts = cz_cli_options(&o);
 		cz_part part = { &cz_analysis_referential, ref };
-		cz_document doc = { &part, 1, false, NULL, NULL };
+		cz_document doc = { .parts = &part, .n_parts = 1 };
 		code = cz_output_write(&out, "referentiel", "", false, &doc, ref, &opts, cz_cli_epoch(NULL), NULL);
 		if (code == CZ_EXIT_OK)
 			code = cz_output_close(&out);

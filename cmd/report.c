@@ -273,7 +273,8 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 		code = cz_cli_exit_code(st);
 		goto out;
 	}
-	cz_document doc = { doc_parts, n, true, p->projet.nom, p->file };
+	cz_document doc = { .parts = doc_parts, .n_parts = n, .combined = true,
+			    .title = p->projet.nom, .file = p->file };
 	const char *name = NULL;
 	code = cz_output_write(out, p->file, "", false, &doc, ref, opts, cz_cli_epoch(p), &name);
 	if (code == CZ_EXIT_OK) {
@@ -355,7 +356,7 @@ int cmd_report(int argc, char **argv)
 		code = cz_cli_load_referential(&o, &ref);
 	/* The portfolio's own name is never given to a project. */
 	if (code == CZ_EXIT_OK)
-		code = cz_output_reserve(&out, "portefeuille");
+		code = cz_output_reserve(&out, cz_format_portfolio_stem(out.fmt));
 	if (code != CZ_EXIT_OK) {
 		worst = code;
 		goto out;
@@ -398,8 +399,9 @@ int cmd_report(int argc, char **argv)
 			worst = code;
 	}
 	cz_part part = { &cz_analysis_portfolio, &pf };
-	cz_document doc = { &part, 1, false, NULL, NULL };
-	code = cz_output_write(&out, "portefeuille", "", true, &doc, ref, &opts, cz_cli_epoch(NULL), NULL);
+	cz_document doc = { .parts = &part, .n_parts = 1 };
+	code = cz_output_write(&out, cz_format_portfolio_stem(out.fmt), "", true, &doc, ref, &opts,
+			       cz_cli_epoch(NULL), NULL);
 	if (code > worst)
 		worst = code;
 	if (!o.quiet && code == CZ_EXIT_OK) {
@@ -408,7 +410,7 @@ int cmd_report(int argc, char **argv)
 		       n_valid > 1 ? "s" : "", n_invalid, n_invalid > 1 ? "s" : "", n_invalid > 1 ? "s" : "");
 		if (n_unreadable)
 			printf(", %zu illisible%s", n_unreadable, n_unreadable > 1 ? "s" : "");
-		printf(" ; portefeuille : %s/portefeuille.%s\n", o.output, out.fmt->name);
+		printf(" ; portefeuille : %s/%s.%s\n", o.output, cz_format_portfolio_stem(out.fmt), out.fmt->name);
 	}
 out:
 	cz_output_free(&out);

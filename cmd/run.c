@@ -9,7 +9,7 @@ static int emit(cz_output *out, const char *input, const cz_analysis *a, const v
 		const cz_referential *ref, const cz_options *opts, time_t created)
 {
 	cz_part part = { a, res };
-	cz_document doc = { &part, 1, false, NULL, NULL };
+	cz_document doc = { .parts = &part, .n_parts = 1 };
 	return cz_output_write(out, input, a->suffix, false, &doc, ref, opts, created, NULL);
 }
 

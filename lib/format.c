@@ -79,7 +79,7 @@ static cz_status fill_workbook(void *ctx, lxw_workbook *wb)
 	cz_render_ctx rc = *job->rc;
 	rc.out = NULL;
 	rc.wb = wb;
-	rc.in_document = job->d->combined;
+	rc.in_document = job->d->combined || job->d->in_list;
 	for (size_t i = 0; i < job->d->n_parts; i++) {
 		const cz_part *p = &job->d->parts[i];
 		if (!cz_analysis_renders(p->analysis, job->f))
@@ -138,12 +138,17 @@ const cz_format_desc *cz_format_find(const char *name)
 	return NULL;
 }
 
+const char *cz_format_portfolio_stem(const cz_format_desc *f)
+{
+	return f->portfolio_stem ? f->portfolio_stem : "portefeuille";
+}
+
 cz_status cz_document_render(const cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc)
 {
 	if (f->kind != CZ_FORMAT_TEXT || !rc->out)
 		return CZ_ERR_USAGE;
 	cz_render_ctx part = *rc;
-	part.in_document = d->combined;
+	part.in_document = d->combined || d->in_list;
 	cz_buf *out = rc->out;
 	if (f->doc_begin)
 		f->doc_begin(d, out);

@@ -34,6 +34,9 @@ typedef struct {
 	bool combined;
 	const char *title; /* combined: the project's name */
 	const char *file;  /* combined: the project's file */
+	/* One of several documents on one output (several projects on standard
+	 * output), between the format's list_begin and list_end. */
+	bool in_list;
 } cz_document;
 
 typedef enum {
@@ -52,6 +55,9 @@ typedef struct cz_format_desc {
 	void (*part_begin)(const cz_document *d, size_t i, cz_buf *out);
 	void (*part_end)(const cz_document *d, size_t i, cz_buf *out);
 	void (*doc_end)(const cz_document *d, cz_buf *out);
+	/* The portfolio's file name in a report directory, without the
+	 * extension: "portefeuille" when NULL. */
+	const char *portfolio_stem;
 	/* Write the document to `path` atomically (rc's sink is not used);
 	 * `flags` are CZ_WRITE_* of lib/atomic_file.h. */
 	cz_status (*write)(const struct cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc,
@@ -71,8 +77,14 @@ const cz_format_desc *cz_format_find(const char *name);
  * writes. The one place for that sentence. */
 extern const char *const cz_format_other_documents_hint;
 
+/* The portfolio's file name without the extension, in format `f`. */
+const char *cz_format_portfolio_stem(const cz_format_desc *f);
+
 /* Render a document in a text format, appended to rc->out. Every part's
- * analysis must render in `f` (cz_analysis_renders). */
+ * analysis must render in `f` (cz_analysis_renders). The renderers see
+ * rc->in_document when the document is combined or in a list: a format
+ * whose documents have a frame of their own (a page) leaves it to the
+ * format's doc_begin/doc_end or list strings then. */
 cz_status cz_document_render(const cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc);
 
 #endif

@@ -102,12 +102,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!res[i])
 				continue;
 			cz_part one = { a, res[i] };
-			cz_document d = { &one, 1, false, NULL, NULL };
+			cz_document d = { .parts = &one, .n_parts = 1 };
 			render_all(&d, &opts, workbooks);
 			cz_analysis_exit_code(a, res[i]);
 			parts[n++] = one;
 		}
-		cz_document report = { parts, n, true, p->projet.nom, p->file };
+		cz_document report = { .parts = parts, .n_parts = n, .combined = true,
+				       .title = p->projet.nom, .file = p->file };
 		render_all(&report, &opts, false);
 		for (size_t i = 0; i < cz_n_project_analyses && i < 16; i++)
 			if (res[i])

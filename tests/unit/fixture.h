@@ -61,7 +61,7 @@ static inline cz_status render_text(const cz_analysis *a, cz_format f, const voi
 {
 	static const cz_options defaults = { 0 };
 	cz_part part = { a, result };
-	cz_document doc = { &part, 1, false, NULL, NULL };
+	cz_document doc = { .parts = &part, .n_parts = 1 };
 	cz_render_ctx rc = { .ref = ref, .opts = opts ? opts : &defaults, .out = b };
 	return cz_document_render(&cz_formats[f], &doc, &rc);
 }

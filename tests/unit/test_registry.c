@@ -80,6 +80,7 @@ static void test_format_table(void **state)
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
 		assert_null(cz_format_find(unknown[i]));
 	assert_non_null(cz_format_other_documents_hint);
+	assert_string_equal(cz_format_portfolio_stem(&cz_formats[CZ_FMT_MD]), "portefeuille");
 }
 
 static cz_project *example(void)
@@ -119,7 +120,7 @@ static void test_every_renderer(void **state)
 		assert_int_equal(st, CZ_OK);
 		assert_non_null(res);
 		cz_part part = { a, res };
-		cz_document doc = { &part, 1, false, NULL, NULL };
+		cz_document doc = { .parts = &part, .n_parts = 1 };
 		for (size_t f = 0; f < CZ_FMT_COUNT; f++) {
 			if (!cz_analysis_renders(a, (cz_format)f))
 				continue;
@@ -158,7 +159,8 @@ static void test_combined_document(void **state)
 		assert_non_null(res[i]);
 		parts[i] = (cz_part){ cz_project_analyses[i], res[i] };
 	}
-	cz_document doc = { parts, 5, true, "P « é »", "p.yaml" };
+	cz_document doc = { .parts = parts, .n_parts = 5, .combined = true, .title = "P « é »",
+			    .file = "p.yaml" };
 	cz_buf b;
 	cz_buf_init(&b);
 	cz_render_ctx rc = { .ref = ref, .opts = &opts, .out = &b };
@@ -186,7 +188,7 @@ static void test_combined_document(void **state)
 	cz_buf_free(&b);
 	/* a part whose analysis has no renderer in the format is refused */
 	cz_part bad = { &cz_analysis_referential, ref };
-	cz_document wrong = { &bad, 1, false, NULL, NULL };
+	cz_document wrong = { .parts = &bad, .n_parts = 1 };
 	cz_buf_init(&b);
 	rc.out = &b;
 	assert_int_equal(cz_document_render(&cz_formats[CZ_FMT_MD], &wrong, &rc), CZ_ERR_USAGE);
