@@ -6,15 +6,21 @@ static const cz_analysis *const writes[] = { &cz_analysis_referential, NULL };
 
 const cz_cmd_spec cz_spec_referentiel = {
 	.name = "referentiel",
-	.summary = "afficher le référentiel de la méthode (YAML à amender)",
+	.summary = "afficher la méthode : le référentiel YAML à amender, ou un guide lisible",
 	.help =
 		"usage : conciergerie referentiel [--referentiel FICHIER] [-f @FORMATS@] [-o CHEMIN] [--force] [-q]\n"
 		"\n"
-		"Affiche le référentiel intégré de la méthode, au format YAML : les quatre\n"
-		"phases avec leurs étapes et compétences, les familles de compétences, les\n"
-		"indicateurs de la phase de test avec leurs seuils et poids, la règle de\n"
-		"décision, les quatre piliers, les blocs et modèles de canevas, le rôle de\n"
-		"concierge et la définition d'une conciergerie de territoire.\n"
+		"Sans -f, affiche le référentiel intégré de la méthode au format YAML, le\n"
+		"fichier à amender : les sources, les quatre phases avec leurs étapes et\n"
+		"compétences, les familles de compétences, les indicateurs de la phase de\n"
+		"test avec leurs seuils et poids, la règle de décision, les quatre piliers,\n"
+		"les blocs et modèles de canevas, le rôle de concierge, la définition d'une\n"
+		"conciergerie de territoire et les règles d'alerte. Chaque élément dit d'où\n"
+		"il vient (clé « origine ») : un document du groupe de travail, ou « outil »\n"
+		"pour un réglage par défaut de l'outil.\n"
+		"\n"
+		"Avec -f md (ou -o methode.md), un guide lisible de toute la méthode, avec\n"
+		"l'origine de chaque valeur ; avec -f json, la même chose pour un programme.\n"
 		"\n"
 		"Pour l'amender : enregistrez-le (-o mon-referentiel.yaml), modifiez-le,\n"
 		"puis passez-le aux autres commandes avec --referentiel. Il est vérifié\n"
@@ -24,10 +30,11 @@ const cz_cmd_spec cz_spec_referentiel = {
 		"votre référentiel amendé), et jamais le fichier donné à --referentiel.\n"
 		"\n"
 		"Options :\n"
+		"  -f, --format FORMAT    @FORMATS@ (déduit de l'extension de -o) : yaml (par\n"
+		"                         défaut) le fichier à amender, md ou json le guide\n"
 		"  --referentiel FICHIER  vérifier puis afficher ce référentiel-là\n"
-		"  -f, --format FORMAT    @FORMATS@ (déduit de l'extension de -o)\n"
 		"  -o, --output CHEMIN    écrire dans un fichier plutôt qu'à l'écran (dans un\n"
-		"                         répertoire : RÉPERTOIRE/referentiel.yaml)\n"
+		"                         répertoire : RÉPERTOIRE/referentiel.EXT)\n"
 		"  --force                remplacer un fichier existant\n"
 		"  -q, --quiet            accepté ; la commande n'affiche que les erreurs\n"
 		"  -h, --help             afficher cette aide\n"

@@ -42,9 +42,11 @@ const cz_cmd_spec cz_spec_report = {
 		"\n"
 		"Produit aussi RÉPERTOIRE/portefeuille.EXT : une ligne par projet (nom,\n"
 		"type, phase déclarée, avancement de la phase, phase étayée, verdict du\n"
-		"test, couverture des compétences, couverture des charges,\n"
-		"autofinancement, répartition sur les quatre piliers, alertes critiques),\n"
-		"les fichiers invalides avec leur première erreur, et les totaux par phase\n"
+		"test (« non évalué » au-delà du test sans section test), couverture des\n"
+		"compétences, couverture des charges et autofinancement (hors prêts),\n"
+		"prêts et avances remboursables (trésorerie), répartition sur les quatre\n"
+		"piliers, alertes critiques, fichier de départ encore à remplir), les\n"
+		"fichiers invalides avec leur première erreur, et les totaux par phase\n"
 		"et par verdict. En xlsx, le tableau se trie et se filtre, et une feuille\n"
 		"de synthèse compte les projets par des formules.\n"
 		"\n"
@@ -240,6 +242,8 @@ static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicato
 	row->supported_phase = d->supported;
 	row->skills_coverage = d->coverage.total.ratio;
 	row->critical_alerts = (unsigned)d->alert_counts[CZ_SEV_CRITIQUE];
+	row->starter_values = d->starter.found;
+	row->starter_untouched = d->starter.untouched;
 	row->has_verdict = t != NULL;
 	if (t)
 		row->verdict = t->verdict;
@@ -247,6 +251,7 @@ static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicato
 		row->charges_coverage = ind->total.couverture;
 		row->self_financing = ind->total.autofinancement;
 		row->has_pillars = ind->mix.total > 0;
+		row->loans = ind->mix.prets;
 		for (int k = 0; k < CZ_PILIER_COUNT; k++)
 			row->pillar_shares[k] = ind->mix.part[k];
 	}

@@ -17,9 +17,15 @@ const cz_cmd_spec cz_spec_test_phase = {
 		"La période du test va de test.debut à test.fin (tous les relevés\n"
 		"d'activité s'ils sont absents). Dans la couverture des charges, un\n"
 		"financement acquis compte pour un douzième de son montant par mois\n"
-		"compté de son année (4 mois de test : 4/12 du financement annuel).\n"
-		"Les seuils de test.seuils remplacent ceux du référentiel, et le rapport le\n"
-		"signale pour chacun.\n"
+		"compté de son année (4 mois de test : 4/12 du financement annuel) ; les\n"
+		"prêts et avances remboursables n'y comptent pas (trésorerie, à part). La\n"
+		"demande se mesure au territoire (demandes par mois pour 1 000 habitants\n"
+		"ou salariés), avec un volume minimal en deçà duquel elle n'est jamais\n"
+		"atteinte ; le réseau, aux offres prioritaires confiées à un prestataire\n"
+		"signataire de la charte. Les seuils, poids et la règle sont des réglages\n"
+		"par défaut de l'outil (le groupe de travail nomme les indicateurs sans les\n"
+		"chiffrer) : les seuils de test.seuils remplacent ceux du référentiel, et\n"
+		"le rapport le signale pour chacun.\n"
 		"\n"
 		"Verdict, selon la règle du référentiel (regle_verdict ; entre parenthèses,\n"
 		"les valeurs du référentiel intégré) :\n"
@@ -29,6 +35,7 @@ const cz_cmd_spec cz_spec_test_phase = {
 		"  GO         score suffisant (>= 0,75), indicateurs critiques atteints et\n"
 		"             toutes les conditions réunies ;\n"
 		"  RÉAJUSTER  dans les autres cas (prolonger ou ajuster le test).\n"
+		"Un projet en lancement ou en fonctionnement sans section test : non évalué.\n"
 		"Le score pondère les indicateurs renseignés : atteint 1, partiel 0,5, non\n"
 		"atteint 0. Le rapport énonce la règle avec ses chiffres et ce qui\n"
 		"changerait le verdict ; sans données de test, il liste ce qu'il faut saisir.\n"
@@ -48,8 +55,8 @@ const cz_cmd_spec cz_spec_test_phase = {
 		"\n"
 		"Codes de sortie : 0 en cas de succès, 1 si un fichier est invalide, 2 en cas\n"
 		"d'erreur d'utilisation, 3 en cas d'erreur d'entrée-sortie. Avec --exit-code :\n"
-		"GO 0, RÉAJUSTER 10, NO-GO 11, INCOMPLET 12 (le plus élevé sur plusieurs\n"
-		"fichiers ; une erreur 1 à 3 l'emporte).\n",
+		"GO et non évalué 0, RÉAJUSTER 10, NO-GO 11, INCOMPLET 12 (le plus élevé sur\n"
+		"plusieurs fichiers ; une erreur 1 à 3 l'emporte).\n",
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_EXIT_CODE,
 	.min_args = 1,
 	.max_args = -1,

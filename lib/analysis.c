@@ -192,6 +192,8 @@ const cz_analysis cz_analysis_referential = {
 	.key = "referentiel",
 	.suffix = "",
 	.render = {
+		[CZ_FMT_MD] = cz_referential_render_md,
+		[CZ_FMT_JSON] = cz_referential_render_json,
 		[CZ_FMT_YAML] = cz_referential_render_yaml,
 	},
 };

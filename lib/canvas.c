@@ -4,14 +4,18 @@
 
 #include "enums.h"
 #include "fold.h"
+#include "format_fr.h"
+#include "funding.h"
+#include "starter.h"
 
 const char *const cz_canvas_check_keys[CZ_CHECK_COUNT] = {
 	"bmc_absent", "bloc_vide", "hybridite", "recurrent",
 	"cible_absente", "acteur_absent", "salaires", "revenu_sans_pilier",
+	"multiactivite", "modele_exemple",
 };
 
 /* At most: bmc_absent, 9 empty blocks, one per cible, and one each of the others. */
-#define MAX_CHECKS (1 + CZ_BLOC_COUNT + CZ_CIBLE_COUNT + 5)
+#define MAX_CHECKS (1 + CZ_BLOC_COUNT + CZ_CIBLE_COUNT + 7)
 
 static bool match_any(const char *text, const char *const *words, size_t n)
 {
@@ -128,8 +132,14 @@ static void check_pillars(builder *bd, bool with_funding)
 			cz_buf_printf(&m, "Les %s ne couvrent que %zu piliers de viabilité sur %d (", where,
 				      c->n_pillars, CZ_PILIER_COUNT);
 		list_pillars(&m, c);
-		cz_buf_printf(&m, ") : il en faut au moins %d pour un modèle hybride.", c->piliers_min);
+		cz_buf_printf(&m, ") : il en faut au moins %d pour un modèle hybride (%s).", c->piliers_min,
+			      c->piliers_min_origine && !c->piliers_min_origine->outil
+				      ? "critère du groupe de travail"
+				      : "seuil par défaut de l'outil");
 	}
+	if ((c->pillar_revenue[CZ_PILIER_ACTIVITE] || c->pillar_funding[CZ_PILIER_ACTIVITE]) && !c->multi.met)
+		cz_buf_puts(&m, " Les recettes d'activité ne comptent pas comme pilier tant qu'il n'y a pas "
+				"multiactivité.");
 	size_t untagged = 0;
 	const cz_canvas_block *rev = &c->blocks[CZ_BLOC_REVENUS];
 	for (size_t i = 0; i < rev->n; i++)
@@ -211,7 +221,8 @@ static void check_targets(builder *bd, const cz_project *p)
 		size_t n_offers = 0;
 		bool found = false;
 		for (size_t i = 0; i < p->n_offre; i++)
-			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v)
+			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v &&
+			    !cz_starter_offer(&p->offre[i]))
 				n_offers++;
 		if (!n_offers)
 			continue;
@@ -224,7 +235,8 @@ static void check_targets(builder *bd, const cz_project *p)
 		cz_buf_printf(&m, "La cible « %s » de l'offre prioritaire%s ", label, n_offers > 1 ? "s" : "");
 		size_t k = 0;
 		for (size_t i = 0; i < p->n_offre; i++)
-			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v)
+			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v &&
+			    !cz_starter_offer(&p->offre[i]))
 				cz_buf_printf(&m, "%s« %s »", k++ ? ", " : "", p->offre[i].service);
 		cz_buf_printf(&m, " ne figure pas dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_CLIENTS));
 		add_check(bd, CZ_CHECK_CIBLE_ABSENTE, CZ_SEV_ATTENTION, CZ_BLOC_CLIENTS, &m,
@@ -329,6 +341,50 @@ static void check_revenue_pillars(builder *bd)
 	cz_buf_free(&m);
 }
 
+static void check_multiactivity(builder *bd)
+{
+	const cz_canvas *c = bd->c;
+	const cz_multiactivity *mu = &c->multi;
+	if (mu->met || !(c->pillar_revenue[CZ_PILIER_ACTIVITE] || c->pillar_funding[CZ_PILIER_ACTIVITE]))
+		return;
+	char n[32];
+	cz_buf m;
+	cz_buf_init(&m);
+	cz_buf_printf(&m, "Multiactivité non atteinte : %zu service%s ", mu->n_services, cz_fr_s((double)mu->n_services));
+	if (mu->from_revenue)
+		cz_buf_puts(&m, cz_fr_pl((double)mu->n_services, "apporte des recettes", "apportent des recettes"));
+	else if (mu->from_canvas)
+		cz_buf_puts(&m, "parmi les sources de revenus d'activité du canevas");
+	else
+		cz_buf_puts(&m, "à l'offre");
+	cz_buf_printf(&m, ", pour au moins %s (%s) : les recettes d'activité ne comptent pas encore comme le pilier "
+			  "de la multiactivité.",
+		      cz_fr_compact(n, sizeof(n), mu->services_min, 0),
+		      mu->origine && !mu->origine->outil ? "critère du groupe de travail" : "seuil par défaut de l'outil");
+	add_check(bd, CZ_CHECK_MULTIACTIVITE, CZ_SEV_ATTENTION, CZ_BLOC_REVENUS, &m,
+		  "La multiactivité est un impératif économique des conciergeries de territoire : vendre "
+		  "plusieurs services à des clients variés répartit les risques qu'un seul service ferait "
+		  "porter au projet.");
+	cz_buf_free(&m);
+}
+
+static void check_example(builder *bd)
+{
+	const cz_ref_canvas *ex = bd->c->example;
+	if (!ex)
+		return;
+	cz_buf m;
+	cz_buf_init(&m);
+	cz_buf_printf(&m, "Le canevas est encore le modèle d'exemple « %s » du référentiel, recopié tel quel (par "
+			  "« conciergerie init ») : ce n'est pas encore le modèle économique du projet, et les "
+			  "contrôles ci-dessous portent sur l'exemple.",
+		      ex->nom ? ex->nom : ex->id);
+	add_check(bd, CZ_CHECK_MODELE_EXEMPLE, CZ_SEV_ATTENTION, -1, &m,
+		  "Le canevas d'exemple est un point de départ : chaque bloc est à réécrire avec les "
+		  "partenaires, les activités, les clients et les revenus propres au projet.");
+	cz_buf_free(&m);
+}
+
 /* Critique first, then attention, then info; stable within a severity. */
 static void sort_checks(cz_canvas *c)
 {
@@ -354,6 +410,7 @@ static cz_status begin(const cz_referential *ref, builder *bd, cz_canvas **out)
 	}
 	c->arena = arena;
 	c->piliers_min = ref->bmc_checks.present ? (int)ref->bmc_checks.piliers_min : -1;
+	c->piliers_min_origine = ref->bmc_checks.origine;
 	*bd = (builder){ c, ref, false };
 	return CZ_OK;
 }
@@ -367,6 +424,17 @@ static cz_status finish(builder *bd, cz_canvas **out)
 	sort_checks(bd->c);
 	*out = bd->c;
 	return CZ_OK;
+}
+
+/* Without records nor offers: one service per activity revenue item. */
+static void count_canvas_services(cz_canvas *c)
+{
+	const cz_canvas_block *rev = &c->blocks[CZ_BLOC_REVENUS];
+	c->multi.n_services = 0;
+	c->multi.from_canvas = true;
+	for (size_t i = 0; i < rev->n; i++)
+		c->multi.n_services += rev->items[i]->pilier == CZ_PILIER_ACTIVITE;
+	c->multi.met = (double)c->multi.n_services >= c->multi.services_min;
 }
 
 static void count_revenue_pillars(cz_canvas *c)
@@ -394,9 +462,17 @@ cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canva
 		cz_canvas_free(c);
 		return CZ_ERR_NOMEM;
 	}
+	/* A loan is repaid: it supports no pillar. */
 	for (size_t i = 0; i < p->n_financements; i++)
-		if (p->financements[i].pilier_set)
+		if (p->financements[i].pilier_set && !cz_funding_repayable(&p->financements[i]))
 			c->pillar_funding[p->financements[i].pilier] = true;
+	if (cz_multiactivity_count(p, ref, &c->multi) != CZ_OK) {
+		cz_canvas_free(c);
+		return CZ_ERR_NOMEM;
+	}
+	if (!c->multi.from_revenue && c->multi.n_services == 0)
+		count_canvas_services(c);
+	c->example = cz_starter_canvas(p, ref);
 	count_revenue_pillars(c);
 
 	if (!c->has_bmc) {
@@ -408,9 +484,11 @@ cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canva
 			  "propose un de départ, tiré des exemples du référentiel.");
 		cz_buf_free(&m);
 	} else {
+		check_example(&bd);
 		check_empty_blocks(&bd);
 	}
 	check_pillars(&bd, true);
+	check_multiactivity(&bd);
 	check_recurring(&bd, p);
 	if (c->has_bmc) {
 		check_targets(&bd, p);
@@ -435,9 +513,13 @@ cz_status cz_canvas_run_template(const cz_ref_canvas *t, const cz_referential *r
 		cz_canvas_free(c);
 		return CZ_ERR_NOMEM;
 	}
+	c->multi.services_min = cz_ref_services_min(ref);
+	c->multi.origine = ref->pillars[CZ_PILIER_ACTIVITE].origine_seuil;
+	count_canvas_services(c);
 	count_revenue_pillars(c);
 	check_empty_blocks(&bd);
 	check_pillars(&bd, false);
+	check_multiactivity(&bd);
 	check_recurring(&bd, NULL);
 	check_salaries(&bd);
 	check_revenue_pillars(&bd);

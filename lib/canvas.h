@@ -25,6 +25,13 @@
  *                       partners block (either name contains the other)
  *   salaires            no cost item mentions `mots_salaires`             attention
  *   revenu_sans_pilier  revenue items without a `pilier`                  info
+ *   multiactivite       activity revenue, but fewer services than the     attention
+ *                       multiactivity pillar's services_min
+ *                       (lib/multiactivity.h): the pillar is not counted
+ *   modele_exemple      the canvas is an example canvas of the           attention
+ *                       referential copied as it was (lib/starter.h):
+ *                       not yet the project's model
+ * Funding that is repaid (loans, repayable advances) is no pillar.
  * An example canvas has no project data: only bloc_vide, hybridite (revenue
  * items only), recurrent (revenue items only), salaires and
  * revenu_sans_pilier apply. Checks whose words the referential lacks are
@@ -44,13 +51,14 @@
 #include "arena.h"
 #include "buf.h"
 #include "model.h"
+#include "multiactivity.h"
 #include "referential.h"
 #include "status.h"
 
 typedef enum {
 	CZ_CHECK_BMC_ABSENT, CZ_CHECK_BLOC_VIDE, CZ_CHECK_HYBRIDITE, CZ_CHECK_RECURRENT,
 	CZ_CHECK_CIBLE_ABSENTE, CZ_CHECK_ACTEUR_ABSENT, CZ_CHECK_SALAIRES,
-	CZ_CHECK_REVENU_SANS_PILIER, CZ_CHECK_COUNT
+	CZ_CHECK_REVENU_SANS_PILIER, CZ_CHECK_MULTIACTIVITE, CZ_CHECK_MODELE_EXEMPLE, CZ_CHECK_COUNT
 } cz_canvas_check_kind;
 
 /* Stable keys of the checks, for JSON: "bloc_vide", "hybridite"… */
@@ -77,11 +85,15 @@ typedef struct {
 	const char *template_id; /* example canvas id; NULL for a project */
 	bool has_bmc;            /* false: the project has no `bmc:` section */
 	cz_canvas_block blocks[CZ_BLOC_COUNT];
-	/* The four pillars, where each was found. */
+	/* The four pillars, where each was found (the activity pillar counts
+	 * only with multiactivity: see cz_canvas_has_pillar). */
 	bool pillar_revenue[CZ_PILIER_COUNT];
 	bool pillar_funding[CZ_PILIER_COUNT];
 	size_t n_pillars;
 	int piliers_min; /* -1 when the referential sets no threshold */
+	const cz_ref_source *piliers_min_origine;
+	cz_multiactivity multi;
+	const cz_ref_canvas *example; /* the example canvas this one still is (lib/starter.h), or NULL */
 	/* Critique first, then attention, then info; found order within. */
 	cz_canvas_check *checks;
 	size_t n_checks;
@@ -97,7 +109,8 @@ void cz_canvas_free(cz_canvas *c);
 /* Whether the canvas has a pillar (from revenue or funding). */
 static inline bool cz_canvas_has_pillar(const cz_canvas *c, int pilier)
 {
-	return c->pillar_revenue[pilier] || c->pillar_funding[pilier];
+	return (c->pillar_revenue[pilier] || c->pillar_funding[pilier]) &&
+	       (pilier != CZ_PILIER_ACTIVITE || c->multi.met);
 }
 
 /* Renderers (lib/render.h): XLSX adds the sheets "Canevas" (the printable

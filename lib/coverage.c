@@ -5,7 +5,7 @@
 
 const char *const cz_cov_state_labels[CZ_COV_COUNT] = {
 	"acquise par le porteur", "portée par un acteur du réseau", "en cours d'acquisition",
-	"à acquérir", "non évaluée",
+	"à acquérir", "non évaluée", "sans objet pour le projet",
 };
 
 cz_cov_state cz_coverage_state(const cz_skill_entry *e)
@@ -17,6 +17,8 @@ cz_cov_state cz_coverage_state(const cz_skill_entry *e)
 		return e->porte_par ? CZ_COV_NETWORK : CZ_COV_CARRIER;
 	case CZ_LEVEL_EN_COURS:
 		return CZ_COV_IN_PROGRESS;
+	case CZ_LEVEL_SANS_OBJET:
+		return CZ_COV_NOT_APPLICABLE;
 	default:
 		return CZ_COV_GAP;
 	}
@@ -25,7 +27,7 @@ cz_cov_state cz_coverage_state(const cz_skill_entry *e)
 static void add(cz_cov_tally *t, cz_cov_state s)
 {
 	t->counts[s]++;
-	t->total++;
+	t->total += s != CZ_COV_NOT_APPLICABLE;
 }
 
 void cz_cov_tally_finish(cz_cov_tally *t)

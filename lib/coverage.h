@@ -10,8 +10,13 @@
  *   en_cours (with or without)  -> CZ_COV_IN_PROGRESS  (counts 1/2)
  *   a_acquerir                  -> CZ_COV_GAP          (counts 0)
  *   not in the file             -> CZ_COV_UNASSESSED   (counts 0, shown apart)
+ *   sans_objet                  -> CZ_COV_NOT_APPLICABLE (left out of total)
  *
- * ratio = (carrier + network + in_progress / 2) / total.
+ * The seed presents the list as one to pick from: a competence the project
+ * does not need is `sans_objet`, and is neither covered nor missing.
+ *
+ * ratio = (carrier + network + in_progress / 2) / total, where total is
+ * the applicable competences (every state but not applicable).
  */
 #ifndef CZ_COVERAGE_H
 #define CZ_COVERAGE_H
@@ -24,7 +29,7 @@
 
 typedef enum {
 	CZ_COV_CARRIER, CZ_COV_NETWORK, CZ_COV_IN_PROGRESS, CZ_COV_GAP, CZ_COV_UNASSESSED,
-	CZ_COV_COUNT
+	CZ_COV_NOT_APPLICABLE, CZ_COV_COUNT
 } cz_cov_state;
 
 /* French labels of the states, for reports. */
@@ -38,7 +43,7 @@ typedef struct {
 
 typedef struct {
 	size_t counts[CZ_COV_COUNT];
-	size_t total;
+	size_t total; /* applicable: counts of every state but CZ_COV_NOT_APPLICABLE */
 	double ratio; /* 0 when total is 0 */
 } cz_cov_tally;
 

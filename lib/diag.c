@@ -3,9 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
 #include "enums.h"
+#include "fold.h"
 #include "format_fr.h"
+#include "funding.h"
 
 const char *const cz_diag_answer_keys[CZ_DIAG_ANSWER_COUNT] = {
 	"prioritaire", "non_prioritaire", "meme_cible", "aucune", "cible_inconnue",
@@ -20,6 +21,8 @@ const char *const cz_diag_answer_labels[CZ_DIAG_ANSWER_COUNT] = {
 const char *const cz_diag_action_keys[CZ_DIAG_ACT_COUNT] = {
 	"alerte", "etape_bloquante", "etape", "competence",
 };
+const char *const cz_def_state_keys[CZ_DEF_STATE_COUNT] = { "respecte", "manque", "non_verifiable" };
+const char *const cz_def_state_labels[CZ_DEF_STATE_COUNT] = { "oui", "non", "à vérifier" };
 
 bool cz_diag_has_critical(const cz_diag *d)
 {
@@ -28,6 +31,8 @@ bool cz_diag_has_critical(const cz_diag *d)
 
 /* The rule owning the supported-phase threshold. */
 #define RULE_AHEAD "diag.phase-en-avance"
+/* The rule tolerating a declared phase ahead only of the one before it. */
+#define RULE_OVERLAP "diag.chevauchement-test-lancement"
 
 static bool undone(const cz_diag_step *s)
 {
@@ -83,6 +88,10 @@ static cz_status compute_phases(cz_diag *d)
 		supported++;
 	d->supported = (cz_phase)supported;
 	d->ahead = d->declared > d->supported;
+	/* Ahead of the phase before only, where the referential says the two overlap. */
+	const cz_ref_alert *ov = cz_ref_alert_find(ref, RULE_OVERLAP);
+	d->overlap = d->ahead && d->supported + 1 == d->declared && ov &&
+		     (!ov->phases || (ov->phases & (1u << d->declared)));
 
 	size_t total = 0;
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
@@ -304,18 +313,23 @@ static cz_status compute_needs(cz_diag *d)
 {
 	const cz_project *p = d->project;
 	d->needs = cz_arena_calloc(d->arena, p->n_besoins ? p->n_besoins : 1, sizeof(*d->needs));
+	d->starter_needs = cz_arena_calloc(d->arena, p->n_besoins ? p->n_besoins : 1, sizeof(*d->starter_needs));
 	d->unmatched_offers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1,
 					      sizeof(*d->unmatched_offers));
 	bool *answers = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*answers));
 	folded_name *fo = cz_arena_calloc(d->arena, p->n_offre ? p->n_offre : 1, sizeof(*fo));
 	folded_name *fn = cz_arena_alloc(d->arena, sizeof(*fn));
-	if (!d->needs || !d->unmatched_offers || !answers || !fo || !fn)
+	if (!d->needs || !d->starter_needs || !d->unmatched_offers || !answers || !fo || !fn)
 		return CZ_ERR_NOMEM;
 	for (size_t k = 0; k < p->n_offre; k++)
 		if (p->offre[k].service)
 			fold_name(p->offre[k].service, &fo[k]);
 	for (size_t i = 0; i < p->n_besoins; i++) {
 		const cz_need *n = &p->besoins[i];
+		if (cz_starter_need(n)) {
+			d->starter_needs[d->n_starter_needs++] = n;
+			continue;
+		}
 		cz_diag_need *dn = &d->needs[d->n_needs++];
 		dn->need = n;
 		int best = -1;
@@ -324,7 +338,7 @@ static cz_status compute_needs(cz_diag *d)
 			fold_name(n->besoin, fn);
 		for (size_t k = 0; k < p->n_offre; k++) {
 			const cz_offer *o = &p->offre[k];
-			if (!o->service || !n->besoin || !folded_match(&fo[k], fn))
+			if (!o->service || !n->besoin || cz_starter_offer(o) || !folded_match(&fo[k], fn))
 				continue;
 			answers[k] = true;
 			dn->n_offers++;
@@ -344,20 +358,22 @@ static cz_status compute_needs(cz_diag *d)
 		}
 		size_t same = 0;
 		for (size_t k = 0; k < p->n_offre; k++)
-			same += p->offre[k].cible_set && p->offre[k].cible == n->cible;
+			same += p->offre[k].cible_set && p->offre[k].cible == n->cible && !cz_starter_offer(&p->offre[k]);
 		dn->same_cible = cz_arena_calloc(d->arena, same ? same : 1, sizeof(*dn->same_cible));
 		if (!dn->same_cible)
 			return CZ_ERR_NOMEM;
 		for (int prio = 1; prio >= 0; prio--)
 			for (size_t k = 0; k < p->n_offre; k++)
 				if (p->offre[k].cible_set && p->offre[k].cible == n->cible &&
-				    p->offre[k].prioritaire == (prio == 1))
+				    p->offre[k].prioritaire == (prio == 1) && !cz_starter_offer(&p->offre[k]))
 					dn->same_cible[dn->n_same_cible++] = &p->offre[k];
 		dn->answer = dn->n_same_cible ? CZ_DIAG_ANSWER_SAME_CIBLE : CZ_DIAG_ANSWER_NONE;
 	}
 	if (d->n_needs > 1)
 		qsort(d->needs, d->n_needs, sizeof(*d->needs), need_cmp);
 	for (size_t k = 0; k < p->n_offre; k++) {
+		if (cz_starter_offer(&p->offre[k]))
+			continue;
 		if (p->offre[k].prioritaire)
 			d->n_priority_offers++;
 		if (!answers[k])
@@ -371,6 +387,230 @@ static cz_status compute_needs(cz_diag *d)
 		}
 	}
 	return CZ_OK;
+}
+
+/* ---- the definition (seed 002) --------------------------------------- */
+
+static bool real_offer(const cz_offer *o)
+{
+	return !cz_starter_offer(o);
+}
+
+static cz_def_state def_relay(const cz_diag *d, cz_buf *b)
+{
+	const cz_project *p = d->project;
+	size_t offers = 0, relayed = 0;
+	for (size_t i = 0; i < p->n_offre; i++) {
+		if (!real_offer(&p->offre[i]))
+			continue;
+		offers++;
+		relayed += p->offre[i].prestataire != NULL;
+	}
+	if (offers == 0) {
+		cz_buf_puts(b, "aucune offre décrite (rubrique « offre »)");
+		return CZ_DEF_UNKNOWN;
+	}
+	if (relayed == 0) {
+		if (offers == 1)
+			cz_buf_puts(b, "la seule offre ne passe pas par un prestataire");
+		else
+			cz_buf_printf(b, "aucune des %zu offres ne passe par un prestataire", offers);
+		cz_buf_puts(b, " : la conciergerie ne relaie encore aucun service ni produit local");
+		return CZ_DEF_MISSED;
+	}
+	cz_buf_printf(b, "%zu offre%s sur %zu %s un prestataire", relayed, cz_fr_s((double)relayed), offers,
+		      cz_fr_pl((double)relayed, "relaie", "relaient"));
+	return CZ_DEF_MET;
+}
+
+static cz_def_state def_direct(const cz_diag *d, cz_buf *b)
+{
+	const cz_project *p = d->project;
+	size_t offers = 0, own = 0;
+	for (size_t i = 0; i < p->n_offre; i++) {
+		if (!real_offer(&p->offre[i]))
+			continue;
+		offers++;
+		own += p->offre[i].prestataire == NULL;
+	}
+	if (offers == 0) {
+		cz_buf_puts(b, "aucune offre décrite (rubrique « offre »)");
+		return CZ_DEF_UNKNOWN;
+	}
+	if (own == 0) {
+		cz_buf_puts(b, "toutes les offres passent par un prestataire : la conciergerie ne rend elle-même aucun "
+			       "service qui complète l'existant");
+		return CZ_DEF_MISSED;
+	}
+	cz_buf_printf(b, "%zu offre%s sur %zu %s par la conciergerie elle-même", own, cz_fr_s((double)own), offers,
+		      cz_fr_pl((double)own, "est assurée", "sont assurées"));
+	return CZ_DEF_MET;
+}
+
+static cz_def_state def_network(const cz_diag *d, cz_buf *b)
+{
+	const cz_project *p = d->project;
+	size_t partners = 0;
+	for (size_t i = 0; i < p->n_acteurs; i++)
+		partners += (p->acteurs[i].roles & (1u << CZ_ROLE_PARTENAIRE)) != 0;
+	if (p->n_acteurs == 0) {
+		cz_buf_puts(b, "aucun acteur du territoire dans la rubrique « acteurs »");
+		return CZ_DEF_MISSED;
+	}
+	cz_buf_printf(b, "%zu acteur%s du territoire, dont %zu partenaire%s", p->n_acteurs,
+		      cz_fr_s((double)p->n_acteurs), partners, cz_fr_s((double)partners));
+	return CZ_DEF_MET;
+}
+
+static cz_def_state def_hybrid(const cz_diag *d, cz_buf *b)
+{
+	const cz_project *p = d->project;
+	bool pillar[CZ_PILIER_COUNT] = { false };
+	bool any = false;
+	/* Funding (loans are repaid: no pillar), the canvas's revenue, and the
+	 * activity pillar only with multiactivity. */
+	for (size_t i = 0; i < p->n_financements; i++) {
+		const cz_funding *f = &p->financements[i];
+		if (cz_funding_repayable(f))
+			continue;
+		any = true;
+		if (f->pilier_set)
+			pillar[f->pilier] = true;
+	}
+	for (size_t i = 0; i < p->bmc.count[CZ_BLOC_REVENUS]; i++) {
+		int v = p->bmc.items[CZ_BLOC_REVENUS][i].pilier;
+		if (v >= 0 && v < CZ_PILIER_COUNT && !d->starter.canvas) {
+			pillar[v] = true;
+			any = true;
+		}
+	}
+	double revenue = 0;
+	for (size_t i = 0; i < p->n_activite; i++)
+		if (p->activite[i].recettes.set)
+			revenue += p->activite[i].recettes.value;
+	if (revenue > 0) {
+		pillar[CZ_PILIER_ACTIVITE] = true;
+		any = true;
+	}
+	if (!d->multi.met)
+		pillar[CZ_PILIER_ACTIVITE] = false;
+	if (!any) {
+		cz_buf_puts(b, "ni recettes, ni financements, ni revenus au canevas pour en juger");
+		return CZ_DEF_UNKNOWN;
+	}
+	size_t n = 0;
+	for (int v = 0; v < CZ_PILIER_COUNT; v++)
+		n += pillar[v];
+	double min = d->ref->bmc_checks.present ? d->ref->bmc_checks.piliers_min : 2;
+	cz_buf_printf(b, "%zu pilier%s de viabilité sur %d", n, cz_fr_s((double)n), CZ_PILIER_COUNT);
+	size_t k = 0;
+	for (int v = 0; v < CZ_PILIER_COUNT; v++)
+		if (pillar[v])
+			cz_buf_printf(b, "%s%s", k++ ? ", " : " (", cz_enum_label(&cz_enum_pilier, v));
+	if (k)
+		cz_buf_putc(b, ')');
+	if ((double)n >= min)
+		return CZ_DEF_MET;
+	char m[32];
+	cz_buf_printf(b, ", pour %s au moins", cz_fr_compact(m, sizeof(m), min, 0));
+	return CZ_DEF_MISSED;
+}
+
+static cz_def_state def_employment(const cz_diag *d, cz_buf *b)
+{
+	const cz_project *p = d->project;
+	double hours = 0;
+	for (size_t i = 0; i < p->n_activite; i++)
+		if (p->activite[i].heures_salariees.set)
+			hours += p->activite[i].heures_salariees.value;
+	char h[32];
+	if (hours > 0) {
+		cz_buf_printf(b, "%s heure%s salariée%s relevée%s", cz_fr_compact(h, sizeof(h), hours, 1), cz_fr_s(hours),
+			      cz_fr_s(hours), cz_fr_s(hours));
+		return CZ_DEF_MET;
+	}
+	if (p->projet.porteur_set && p->projet.porteur.statut_set && p->projet.porteur.statut != CZ_STATUT_BENEVOLE) {
+		cz_buf_printf(b, "porteur %s", cz_enum_label(&cz_enum_statut, p->projet.porteur.statut));
+		return CZ_DEF_MET;
+	}
+	cz_buf_puts(b, "aucune heure salariée relevée ni porteur salarié : l'emploi créé ou maintenu ne se lit pas "
+		       "dans le fichier");
+	return CZ_DEF_UNKNOWN;
+}
+
+static const struct {
+	const char *id;
+	cz_def_state (*check)(const cz_diag *d, cz_buf *b);
+} def_checks[] = {
+	{ "definition.relais", def_relay },
+	{ "definition.apport-direct", def_direct },
+	{ "definition.maillage", def_network },
+	{ "definition.modele-hybride", def_hybrid },
+	{ "definition.emploi", def_employment },
+};
+
+static cz_status add_definition(cz_diag *d, const char *id, const char *nom, bool principle, cz_def_state st,
+				cz_buf *b)
+{
+	if (!cz_buf_ok(b))
+		return CZ_ERR_NOMEM;
+	cz_diag_definition *df = &d->definition[d->n_definition++];
+	df->id = id;
+	df->nom = nom;
+	df->principle = principle;
+	df->state = st;
+	df->detail = cz_arena_strdup(d->arena, b->data ? b->data : "");
+	d->definition_missed += st == CZ_DEF_MISSED;
+	return df->detail ? CZ_OK : CZ_ERR_NOMEM;
+}
+
+static cz_status compute_definition(cz_diag *d)
+{
+	const cz_referential *ref = d->ref;
+	size_t n = ref->n_caracteristiques + ref->n_principes + 1;
+	d->definition = cz_arena_calloc(d->arena, n, sizeof(*d->definition));
+	if (!d->definition)
+		return CZ_ERR_NOMEM;
+	cz_status st = CZ_OK;
+	for (size_t i = 0; i < ref->n_caracteristiques + ref->n_principes && st == CZ_OK; i++) {
+		bool principle = i >= ref->n_caracteristiques;
+		const cz_ref_item *it = principle ? &ref->principes[i - ref->n_caracteristiques] : &ref->caracteristiques[i];
+		cz_buf b;
+		cz_buf_init(&b);
+		cz_def_state state = CZ_DEF_UNKNOWN;
+		bool checked = false;
+		for (size_t k = 0; k < sizeof(def_checks) / sizeof(def_checks[0]) && !checked; k++)
+			if (it->id && strcmp(it->id, def_checks[k].id) == 0) {
+				state = def_checks[k].check(d, &b);
+				checked = true;
+			}
+		if (!checked)
+			cz_buf_puts(&b, "ne se lit pas dans les données du fichier : à apprécier avec le porteur");
+		st = add_definition(d, it->id, it->nom, principle, state, &b);
+		cz_buf_free(&b);
+	}
+	if (st != CZ_OK)
+		return st;
+	/* The summary's "multitude of services": several services, not one. */
+	cz_buf b;
+	cz_buf_init(&b);
+	const cz_multiactivity *mu = &d->multi;
+	double min = mu->services_min > 0 ? mu->services_min : 2;
+	cz_def_state state;
+	if (mu->n_services == 0) {
+		cz_buf_puts(&b, "aucun service décrit ni aucune recette détaillée par service");
+		state = CZ_DEF_UNKNOWN;
+	} else {
+		cz_buf_printf(&b, "%zu service%s %s", mu->n_services, cz_fr_s((double)mu->n_services),
+			      mu->from_revenue ? cz_fr_pl((double)mu->n_services, "apporte des recettes", "apportent des recettes")
+					       : "à l'offre");
+		state = (double)mu->n_services >= min ? CZ_DEF_MET : CZ_DEF_MISSED;
+		if (state == CZ_DEF_MISSED)
+			cz_buf_puts(&b, " : un seul service ne fait pas une conciergerie, ni le pilier de la multiactivité");
+	}
+	st = add_definition(d, "definition", "une multitude de services et de produits", false, state, &b);
+	cz_buf_free(&b);
+	return st;
 }
 
 /* ---- alerts ---------------------------------------------------------- */
@@ -410,7 +650,7 @@ static const char *phase_name(const cz_diag *d, cz_phase ph)
 static bool detect_ahead(alert_ctx *a)
 {
 	cz_diag *d = a->d;
-	if (!d->ahead)
+	if (!d->ahead || d->overlap)
 		return false;
 	cz_buf_printf(&a->detail, "La phase déclarée est « %s » mais les étapes accomplies n'étayent que la phase « %s » :",
 		      phase_name(d, d->declared), phase_name(d, d->supported));
@@ -429,6 +669,85 @@ static bool detect_ahead(alert_ctx *a)
 		      d->n_blocking > 1 ? "s" : "");
 	for (size_t i = 0; i < d->n_blocking; i++)
 		add_step(a, d->blocking[i]->step->id);
+	return true;
+}
+
+/* Lancement declared while test steps are still open: the two phases
+ * overlap (seed 000), a point of attention rather than a jump. */
+static bool detect_overlap(alert_ctx *a)
+{
+	cz_diag *d = a->d;
+	if (!d->overlap)
+		return false;
+	const cz_diag_phase *dp = &d->phases[d->supported];
+	char pct[32], th[32];
+	cz_buf_printf(&a->detail, "La phase déclarée est « %s » alors que la phase « %s » avance à %s (seuil %s) : "
+				  "les deux se chevauchent, comme souvent ; %zu étape%s de la phase « %s » à mener "
+				  "à bien en parallèle.",
+		      phase_name(d, d->declared), phase_name(d, d->supported), cz_fr_percent(pct, sizeof(pct), dp->ratio),
+		      cz_fr_percent(th, sizeof(th), d->threshold), d->n_blocking, cz_fr_s((double)d->n_blocking),
+		      phase_name(d, d->supported));
+	for (size_t i = 0; i < d->n_blocking; i++)
+		add_step(a, d->blocking[i]->step->id);
+	return true;
+}
+
+static bool detect_definition(alert_ctx *a)
+{
+	cz_diag *d = a->d;
+	if (d->definition_missed == 0)
+		return false;
+	cz_buf_puts(&a->detail, d->definition_missed > 1 ? "D'après le fichier, le projet s'écarte de la définition sur "
+							     "ces points : "
+							   : "D'après le fichier, le projet s'écarte de la définition sur ce "
+							     "point : ");
+	size_t k = 0;
+	for (size_t i = 0; i < d->n_definition; i++) {
+		const cz_diag_definition *df = &d->definition[i];
+		if (df->state != CZ_DEF_MISSED)
+			continue;
+		cz_buf_printf(&a->detail, "%s« %s » : %s", k++ ? " ; " : "", df->nom, df->detail);
+	}
+	cz_buf_putc(&a->detail, '.');
+	rule_steps_undone(a);
+	return true;
+}
+
+/* Seed 001's condition of success: users mobilised around exchanges of
+ * services and objects, barter, events — « ne rien faire seul ». */
+static bool detect_users(alert_ctx *a)
+{
+	const cz_project *p = a->d->project;
+	double hours = 0;
+	for (size_t i = 0; i < p->n_activite; i++)
+		if (p->activite[i].heures_benevoles.set)
+			hours += p->activite[i].heures_benevoles.value;
+	bool people = false, citizen = false;
+	for (size_t i = 0; i < p->n_acteurs; i++)
+		people |= (p->acteurs[i].type_set && p->acteurs[i].type == CZ_ACTOR_HABITANT) ||
+			  (p->acteurs[i].roles & (1u << CZ_ROLE_AMBASSADEUR)) != 0;
+	for (size_t i = 0; i < p->n_financements; i++)
+		citizen |= p->financements[i].pilier_set && p->financements[i].pilier == CZ_PILIER_IMPLICATION_CITOYENNE &&
+			   !cz_funding_repayable(&p->financements[i]);
+	if (hours > 0 || people || citizen)
+		return false;
+	cz_buf_puts(&a->detail, "Rien dans le fichier ne montre des usagers mobilisés : aucune heure bénévole relevée, "
+				"aucun habitant ni ambassadeur parmi les acteurs, aucune ressource d'implication "
+				"citoyenne.");
+	rule_steps_undone(a);
+	return true;
+}
+
+static bool detect_starter(alert_ctx *a)
+{
+	const cz_starter *s = &a->d->starter;
+	if (s->found == 0)
+		return false;
+	cz_buf_puts(&a->detail, s->untouched ? "Le fichier est encore le fichier de départ de « conciergerie init » : "
+					     : "Restent du fichier de départ de « conciergerie init » : ");
+	cz_starter_describe(s, &a->detail);
+	cz_buf_puts(&a->detail, s->untouched ? ". Les analyses ne les comptent pas comme des données du projet."
+					     : ". Ces exemples ne sont pas comptés comme des données du projet.");
 	return true;
 }
 
@@ -572,6 +891,10 @@ static const struct {
 	bool (*detect)(alert_ctx *a);
 } detectors[] = {
 	{ RULE_AHEAD, detect_ahead },
+	{ RULE_OVERLAP, detect_overlap },
+	{ "diag.definition", detect_definition },
+	{ "diag.usagers-non-mobilises", detect_users },
+	{ "diag.fichier-de-depart", detect_starter },
 	{ "diag.phase-suivante", detect_next },
 	{ "diag.eparpillement", detect_spread },
 	{ "diag.test-sans-financement", detect_no_funding },
@@ -722,9 +1045,12 @@ cz_status cz_diag_run(const cz_project *p, const cz_referential *ref, cz_diag **
 	const cz_ref_alert *ahead = cz_ref_alert_find(ref, RULE_AHEAD);
 	/* Without the rule's threshold, a phase counts as done when all of it is. */
 	d->threshold = ahead && ahead->has_seuil ? ahead->seuil : 1.0;
+	d->threshold_origine = ahead ? ahead->origine : ref->sources;
+	cz_starter_scan(p, ref, &d->starter);
 	cz_status st;
-	if ((st = compute_phases(d)) != CZ_OK || (st = compute_coverage(d)) != CZ_OK ||
-	    (st = compute_needs(d)) != CZ_OK || (st = compute_alerts(d)) != CZ_OK) {
+	if ((st = cz_multiactivity_count(p, ref, &d->multi)) != CZ_OK || (st = compute_phases(d)) != CZ_OK ||
+	    (st = compute_coverage(d)) != CZ_OK || (st = compute_needs(d)) != CZ_OK ||
+	    (st = compute_definition(d)) != CZ_OK || (st = compute_alerts(d)) != CZ_OK) {
 		cz_diag_free(d);
 		return st;
 	}

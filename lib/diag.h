@@ -20,6 +20,24 @@
  *     phase before the declared one whose progress is under the threshold;
  *     "left behind" steps are those of every earlier phase.
  *
+ *   overlap = the declared phase is ahead only of the phase just before it,
+ *     and the referential's rule diag.chevauchement-test-lancement applies
+ *     to the declared phase (seed 000: test and launch are often
+ *     intertwined). Then that rule (attention) speaks instead of
+ *     diag.phase-en-avance (critique), which stays for real jumps.
+ *
+ *   definition = what the data says of the definition of seed 002: whether
+ *     the conciergerie relays local providers (an offer with a
+ *     prestataire), also provides services itself (an offer without one),
+ *     offers several services (lib/multiactivity.h), works with a network
+ *     of actors, has a hybrid model (pillars of revenue and funding, loans
+ *     left out) and creates employment (salaried hours or carrier). What
+ *     the data cannot tell is said to be so.
+ *
+ *   The starter's placeholders (lib/starter.h) are shown as such and not
+ *   counted: placeholder needs and offers are left out of the ranking, the
+ *   priority count, the matching and the definition.
+ *
  * The result borrows the project and the referential, which must outlive it.
  */
 #ifndef CZ_DIAG_H
@@ -32,7 +50,9 @@
 #include "buf.h"
 #include "coverage.h"
 #include "model.h"
+#include "multiactivity.h"
 #include "referential.h"
+#include "starter.h"
 #include "status.h"
 
 /* The number of next actions the diagnostic proposes (at most). */
@@ -113,6 +133,20 @@ typedef struct {
 	const cz_ref_alert *alert; /* CZ_DIAG_ACT_ALERT only */
 } cz_diag_action;
 
+/* The project against the definition (seed 002). */
+typedef enum { CZ_DEF_MET, CZ_DEF_MISSED, CZ_DEF_UNKNOWN, CZ_DEF_STATE_COUNT } cz_def_state;
+
+extern const char *const cz_def_state_keys[CZ_DEF_STATE_COUNT];   /* "respecte", "manque", "non_verifiable" */
+extern const char *const cz_def_state_labels[CZ_DEF_STATE_COUNT]; /* "oui", "non", "à vérifier" */
+
+typedef struct {
+	const char *id;    /* the referential's characteristic or principle, or "definition" */
+	const char *nom;   /* its wording; for "definition", the words of the summary it rests on */
+	bool principle;    /* a principle (else a characteristic, or the summary) */
+	cz_def_state state;
+	char *detail;      /* what the data shows, one French sentence */
+} cz_diag_definition;
+
 /* An actor of the network carrying competences of the declared phase. */
 typedef struct {
 	const char *actor;
@@ -125,7 +159,9 @@ typedef struct {
 	const cz_referential *ref;
 	cz_phase declared, supported;
 	double threshold;
-	bool ahead; /* declared > supported */
+	const cz_ref_source *threshold_origine; /* of the threshold (the rule diag.phase-en-avance) */
+	bool ahead;   /* declared > supported */
+	bool overlap; /* ahead only of the phase before, where the referential tolerates it (above) */
 	cz_diag_phase phases[CZ_PHASE_COUNT];
 	const cz_diag_step **blocking; /* see the definitions above */
 	size_t n_blocking;
@@ -145,6 +181,14 @@ typedef struct {
 	size_t n_priority_offers;
 	double priority_limit; /* the pitfall threshold on priority pairs */
 	bool has_priority_limit;
+
+	cz_starter starter;        /* what is still the starter's (lib/starter.h) */
+	const cz_need **starter_needs; /* placeholder needs, left out of `needs` */
+	size_t n_starter_needs;
+	cz_multiactivity multi;
+	cz_diag_definition *definition; /* characteristics, then principles, then the summary */
+	size_t n_definition;
+	size_t definition_missed;
 
 	cz_diag_alert *alerts; /* critique first, then attention, info; referential order within */
 	size_t n_alerts;

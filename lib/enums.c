@@ -14,8 +14,8 @@ static const char *const statut_keys[] = { "benevole", "salarie", "entrepreneur"
 static const char *const statut_labels[] = { "bénévole", "salarié", "entrepreneur" };
 static const char *const step_keys[] = { "fait", "en_cours", "a_faire", "sans_objet" };
 static const char *const step_labels[] = { "fait", "en cours", "à faire", "sans objet" };
-static const char *const level_keys[] = { "acquis", "en_cours", "a_acquerir" };
-static const char *const level_labels[] = { "acquis", "en cours", "à acquérir" };
+static const char *const level_keys[] = { "acquis", "en_cours", "a_acquerir", "sans_objet" };
+static const char *const level_labels[] = { "acquis", "en cours", "à acquérir", "sans objet" };
 static const char *const actor_keys[] = { "collectivite", "entreprise", "association", "commerce",
 					  "producteur", "prestataire", "financeur", "bailleur",
 					  "habitant", "accompagnement", "autre" };
@@ -39,9 +39,11 @@ static const char *const pilier_keys[] = { "activite", "soutien_public", "soutie
 static const char *const pilier_labels[] = { "recettes d'activité", "soutien public", "soutien privé",
 					     "implication citoyenne" };
 static const char *const nature_keys[] = { "subvention", "mise_a_disposition", "don", "mecenat",
-					   "financement_participatif", "adhesion", "pret", "autre" };
+					   "financement_participatif", "adhesion", "pret", "avance_remboursable",
+					   "autre" };
 static const char *const nature_labels[] = { "subvention", "mise à disposition", "don", "mécénat",
-					     "financement participatif", "adhésion", "prêt", "autre" };
+					     "financement participatif", "adhésion", "prêt", "avance remboursable",
+					     "autre" };
 static const char *const cout_keys[] = { "fixe", "variable", "investissement" };
 static const char *const cout_labels[] = { "coût fixe", "coût variable", "investissement" };
 static const char *const bloc_keys[] = { "partenaires", "activites", "ressources", "proposition_valeur",

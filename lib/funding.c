@@ -10,6 +10,11 @@ static int popcount12(unsigned mask)
 	return n;
 }
 
+bool cz_funding_repayable(const cz_funding *f)
+{
+	return f->nature_set && (f->nature == CZ_NATURE_PRET || f->nature == CZ_NATURE_AVANCE_REMBOURSABLE);
+}
+
 cz_status cz_funding_attribute(const cz_project *p, const cz_date *months, size_t n_months,
 			       cz_arena *arena, cz_funding_share *out)
 {
@@ -51,6 +56,16 @@ cz_status cz_funding_attribute(const cz_project *p, const cz_date *months, size_
 		if (!f->montant.set)
 			continue;
 		double v = f->montant.value;
+		if (cz_funding_repayable(f)) {
+			bool in_set = f->annee == 0;
+			for (size_t k = 0; k < ny && !in_set; k++)
+				in_set = years[k].annee == f->annee;
+			if (f->acquis && in_set)
+				out->prets += v;
+			else
+				out->prets_autres += v;
+			continue;
+		}
 		if (!f->acquis) {
 			out->non_acquis += v;
 			continue;

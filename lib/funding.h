@@ -15,10 +15,19 @@
  *   hors_periode  secured funding of a year with no month in the set
  *   non_acquis    funding not secured
  *   sans_annee    secured funding without `annee`
+ *
+ * Loans and repayable advances (`nature: pret`, `avance_remboursable`) are
+ * repaid: they are cash, not resources, and never count above. They are
+ * reported apart, whole (cash is not spread over months):
+ *
+ *   prets         secured repayable funding of a year of the set, or
+ *                 without `annee`
+ *   prets_autres  repayable funding not secured, or of another year
  */
 #ifndef CZ_FUNDING_H
 #define CZ_FUNDING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -40,10 +49,14 @@ typedef struct {
 	double par_pilier[CZ_PILIER_COUNT]; /* retenu, by pillar */
 	double sans_pilier;                 /* part of retenu with no pillar */
 	double hors_mois, hors_periode, non_acquis, sans_annee; /* left out, see above */
+	double prets, prets_autres;                             /* repayable, see above */
 	cz_funding_year *years; /* every year of the set, ascending (arena-owned) */
 	size_t n_years;
 	size_t n_months; /* distinct months of the set */
 } cz_funding_share;
+
+/* Whether a funding is repaid (a loan or a repayable advance): cash, not a resource. */
+bool cz_funding_repayable(const cz_funding *f);
 
 /* Attribute p's funding to `months` (calendar months; the day is ignored,
  * duplicates count once). `years` is allocated in `arena`. */

@@ -236,6 +236,8 @@ static cz_status compute_mix(cz_indicators *r, const cz_project *p)
 	m->sans_annee = fs.sans_annee;
 	m->sans_pilier = fs.sans_pilier;
 	m->hors_mois = fs.hors_mois;
+	m->prets = fs.prets;
+	m->prets_autres = fs.prets_autres;
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 		m->total += m->montant[k];
 		if (m->montant[k] > 0)
@@ -341,9 +343,12 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 		} else if (ref->dashboard.present && m->part[m->largest] > ref->dashboard.part_max_pilier) {
 			if (!add_alert(r, cap, CZ_SEV_ATTENTION,
 				       "Le modèle repose surtout sur un pilier : %s apporte %s des ressources "
-				       "(au-delà de %s). %s",
+				       "(au-delà de %s, %s). %s",
 				       nom, cz_fr_percent(a, sizeof(a), m->part[m->largest]),
 				       cz_fr_percent(b, sizeof(b), ref->dashboard.part_max_pilier),
+				       ref->dashboard.origine && !ref->dashboard.origine->outil
+					       ? "critère du groupe de travail"
+					       : "seuil par défaut de l'outil",
 				       ref->dashboard.explication))
 				return CZ_ERR_NOMEM;
 		}
@@ -356,6 +361,21 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 				       pl->explication ? " " : "", pl->explication ? pl->explication : ""))
 				return CZ_ERR_NOMEM;
 		}
+	}
+	const cz_multiactivity *mu = &r->multi;
+	if (m->montant[CZ_PILIER_ACTIVITE] > 0 && !mu->met) {
+		char n[32];
+		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
+			       "Multiactivité non atteinte : %zu service%s %s, pour au moins %s "
+			       "(%s). Les recettes d'activité existent, mais une conciergerie de territoire tient "
+			       "par la multiactivité, la vente de plusieurs services.",
+			       mu->n_services, cz_fr_s((double)mu->n_services),
+			       mu->from_revenue ? cz_fr_pl((double)mu->n_services, "apporte des recettes", "apportent des recettes")
+						: "à l'offre (les recettes ne sont pas détaillées par service)",
+			       cz_fr_compact(n, sizeof(n), mu->services_min, 0),
+			       mu->origine && !mu->origine->outil ? "critère du groupe de travail"
+								  : "réglage par défaut de l'outil"))
+			return CZ_ERR_NOMEM;
 	}
 	if (r->n_records > 0 && r->trend.kind == CZ_BE_NEVER) {
 		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
@@ -388,6 +408,7 @@ cz_status cz_indicators_run(const cz_project *p, const cz_referential *ref,
 	r->taux_benevolat = -1;
 	if (opt && opt->taux_given && opt->taux_benevolat >= 0) {
 		r->taux_benevolat = opt->taux_benevolat;
+		r->taux_given_option = true;
 		r->taux_source = "taux donné par l'option --taux-benevolat";
 	} else if (ref->dashboard.present) {
 		r->taux_benevolat = ref->dashboard.taux_benevolat;
@@ -476,6 +497,8 @@ cz_status cz_indicators_run(const cz_project *p, const cz_referential *ref,
 	if ((st = collect_services(r, p)) != CZ_OK)
 		goto out;
 	if ((st = compute_mix(r, p)) != CZ_OK)
+		goto out;
+	if ((st = cz_multiactivity_count(p, ref, &r->multi)) != CZ_OK)
 		goto out;
 	if ((st = build_alerts(r, p, ref)) != CZ_OK)
 		goto out;

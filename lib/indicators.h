@@ -38,6 +38,12 @@
  * - Recurring revenue: the part of per-service revenue (`recettes` given as
  *   a map) whose service matches, by exact name, an offer with
  *   `recurrent: true`, over all per-service revenue.
+ * - Loans and repayable advances are cash, not resources: out of every
+ *   figure above (financements, coverage, the funding mix), shown apart
+ *   (lib/funding.h: prets, prets_autres).
+ * - Multiactivity (lib/multiactivity.h): the services bringing revenue,
+ *   against the referential's services_min; revenue from a single service
+ *   is activity revenue, not yet the multiactivity pillar.
  */
 #ifndef CZ_INDICATORS_H
 #define CZ_INDICATORS_H
@@ -48,6 +54,7 @@
 
 #include "buf.h"
 #include "model.h"
+#include "multiactivity.h"
 #include "referential.h"
 #include "status.h"
 
@@ -107,6 +114,8 @@ typedef struct {
 	/* Left out, euros: see lib/funding.h (hors_mois: the share of the recorded
 	 * years' funding that falls on months without a record). */
 	double non_acquis, hors_periode, sans_annee, sans_pilier, hors_mois;
+	/* Loans and repayable advances: cash, outside the mix (lib/funding.h). */
+	double prets, prets_autres;
 } cz_ind_mix;
 
 typedef struct {
@@ -133,7 +142,9 @@ typedef struct {
 	size_t n_offres_recurrentes;
 	cz_ind_trend trend;
 	cz_ind_mix mix;
+	cz_multiactivity multi;
 	double taux_benevolat; /* <0 when volunteer hours are not valued */
+	bool taux_given_option; /* the rate comes from --taux-benevolat */
 	const char *taux_source; /* French; NULL when not valued */
 	cz_ind_alert *alerts;
 	size_t n_alerts;

@@ -196,6 +196,13 @@ static void read_competences(loader *l, const cz_node *m)
 			if (by)
 				ok = read_actor_ref(l, by, key_path(q, sizeof(q), path, "porte_par"),
 						    &e.porte_par) && ok;
+			if (by && ok && lv == CZ_LEVEL_SANS_OBJET) {
+				cz_problems_add(l->s.problems, by->line, by->column,
+						"« %s » : une compétence sans objet pour le projet n'est portée par "
+						"personne ; retirez « porte_par » ou choisissez un autre niveau",
+						path);
+				ok = false;
+			}
 		} else {
 			ok = cz_read_enum(&l->s, v, path, &cz_enum_level, &lv) && ok;
 		}

@@ -8,11 +8,15 @@
 #include "format_fr.h"
 #include "json.h"
 #include "md.h"
+#include "origin.h"
 #include "render.h"
 
-/* Verdicts are counted in their enum order (GO, RÉAJUSTER, NO-GO, INCOMPLET),
- * then "not assessed"; labels come from testphase.h. */
+/* Verdicts are counted in their enum order (GO, RÉAJUSTER, NO-GO, INCOMPLET,
+ * non évalué: past the test without a `test` section), then one more
+ * bucket, "avant le test", for the projects still in émergence; labels
+ * come from testphase.h. */
 #define N_VERDICTS CZ_VERDICT_COUNT
+#define BEFORE_TEST "avant le test"
 static const char *const pillar_short[CZ_PILIER_COUNT] = { "activité", "public", "privé", "citoyen" };
 
 void cz_portfolio_init(cz_portfolio *pf)
@@ -71,15 +75,30 @@ cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 typedef struct {
 	size_t valid, invalid, unreadable;
 	size_t per_phase[CZ_PHASE_COUNT];
-	size_t per_verdict[N_VERDICTS + 1]; /* last: not assessed */
+	size_t per_verdict[N_VERDICTS + 1]; /* last: before the test */
 	size_t critical_projects;
 	unsigned critical_alerts;
+	size_t starters; /* projects with values still the starter's */
+	size_t with_loans;
 } totals;
 
-/* The verdict's label, or NULL when not assessed. */
+/* The verdict's label, or NULL before the test. */
 static const char *verdict_label(const cz_portfolio_row *r)
 {
 	return r->has_verdict && (unsigned)r->verdict < CZ_VERDICT_COUNT ? cz_verdict_labels[r->verdict] : NULL;
+}
+
+/* Label and JSON key of a bucket of the totals. */
+static const char *bucket_label(int v)
+{
+	return v < N_VERDICTS ? cz_verdict_labels[v] : BEFORE_TEST;
+}
+
+static const char *bucket_key(int v)
+{
+	/* the four verdicts by their label, as the reports show them (kept
+	 * from earlier versions); the two others by a key */
+	return v < CZ_VERDICT_NON_EVALUE ? cz_verdict_labels[v] : v < N_VERDICTS ? cz_verdict_keys[v] : "avant_test";
 }
 
 static void count(const cz_portfolio *pf, totals *t)
@@ -99,6 +118,8 @@ static void count(const cz_portfolio *pf, totals *t)
 		t->per_verdict[verdict_label(r) ? r->verdict : N_VERDICTS]++;
 		t->critical_alerts += r->critical_alerts;
 		t->critical_projects += r->critical_alerts > 0;
+		t->starters += r->starter_values > 0;
+		t->with_loans += r->loans > 0;
 	}
 }
 
@@ -136,6 +157,18 @@ static void md_pillars(cz_buf *b, const cz_portfolio_row *r)
 		cz_buf_puts(b, "—");
 }
 
+/* What of the file is still the starter's, in a few words; NULL when nothing. */
+static const char *starter_note(const cz_portfolio_row *r, char *out, size_t size)
+{
+	if (r->starter_untouched)
+		return "fichier de départ non rempli";
+	if (!r->starter_values)
+		return NULL;
+	snprintf(out, size, "%zu valeur%s d'exemple du fichier de départ", r->starter_values,
+		 cz_fr_s((double)r->starter_values));
+	return out;
+}
+
 /* The referential's phase names, as the reports show them. */
 static void phase_names(const cz_referential *ref, const char *labels[CZ_PHASE_COUNT])
 {
@@ -160,8 +193,9 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	cz_buf_puts(out, ".\n\n");
 	if (t.valid) {
 		cz_buf_puts(out, "| Projet | Type | Phase déclarée | Avancement | Phase étayée | Verdict du test | "
-				 "Compétences | Couverture des charges | Autofinancement | Piliers | Alertes critiques |\n"
-				 "|---|---|---|---:|---|---|---:|---:|---:|---|---:|\n");
+				 "Compétences | Couverture des charges | Autofinancement | Prêts (trésorerie) | "
+				 "Piliers | Alertes critiques |\n"
+				 "|---|---|---|---:|---|---|---:|---:|---:|---:|---|---:|\n");
 		for (size_t i = 0; i < pf->count; i++) {
 			const cz_portfolio_row *r = &pf->rows[i];
 			if (!r->valid)
@@ -171,16 +205,28 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			cz_md_text(out, r->name);
 			cz_buf_puts(out, "](");
 			cz_md_link_target(out, r->report);
-			cz_buf_printf(out, ".md) | %s | %s | ", cz_enum_label(&cz_enum_type, (int)r->type),
+			cz_buf_puts(out, ".md)");
+			char note[96];
+			const char *sn = starter_note(r, note, sizeof(note));
+			if (sn)
+				cz_buf_printf(out, " *(%s)*", sn);
+			cz_buf_printf(out, " | %s | %s | ", cz_enum_label(&cz_enum_type, (int)r->type),
 				      phase_labels[r->phase]);
 			md_percent(out, r->progress);
 			cz_buf_printf(out, " | %s | %s | ", phase_labels[r->supported_phase],
-				      verdict_label(r) ? verdict_label(r) : "—");
+				      verdict_label(r) ? verdict_label(r) : BEFORE_TEST);
 			md_percent(out, r->skills_coverage);
 			cz_buf_puts(out, " | ");
 			md_ratio(out, r->charges_coverage);
 			cz_buf_puts(out, " | ");
 			md_ratio(out, r->self_financing);
+			cz_buf_puts(out, " | ");
+			if (r->loans > 0) {
+				char e[48];
+				cz_buf_puts(out, cz_fr_euros(e, sizeof(e), r->loans));
+			} else {
+				cz_buf_puts(out, "—");
+			}
 			cz_buf_puts(out, " | ");
 			md_pillars(out, r);
 			cz_buf_printf(out, " | %u |\n", r->critical_alerts);
@@ -188,7 +234,23 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_puts(out, "\nAvancement : de la phase déclarée. Couverture des charges ((recettes + "
 				 "financements acquis) / charges), autofinancement (recettes / charges) et "
 				 "piliers : sur tous les relevés d'activité du projet, comme dans son tableau "
-				 "de bord ; le verdict vient du bilan de la phase de test.\n\n");
+				 "de bord ; les prêts et avances remboursables n'y entrent pas : ils seront "
+				 "remboursés, c'est de la trésorerie, montrée à part. Le verdict vient du bilan "
+				 "de la phase de test");
+		if (t.per_verdict[CZ_VERDICT_NON_EVALUE])
+			cz_buf_puts(out, " ; « non évalué » : projet déclaré au-delà du test dont le fichier n'a "
+					 "pas de section `test`, ses indicateurs n'ont donc pas été renseignés "
+					 "(ce n'est pas un bilan incomplet)");
+		if (t.per_verdict[N_VERDICTS])
+			cz_buf_puts(out, " ; « " BEFORE_TEST " » : projet en émergence");
+		char o[160];
+		cz_buf_printf(out, ". La règle du verdict est %s, ajustable avec `--referentiel` ; le rapport de "
+				   "chaque projet dit d'où vient chacun de ses seuils.",
+			      cz_origin_phrase(rc->ref->rule.origine, o, sizeof(o)));
+		if (t.starters)
+			cz_buf_puts(out, " Un fichier de départ (`conciergerie init`) encore à remplir est signalé "
+					 "après le nom du projet : ses valeurs d'exemple ne comptent pas.");
+		cz_buf_puts(out, "\n\n");
 	}
 	if (t.invalid || t.unreadable) {
 		cz_buf_puts(out, t.unreadable ? "## Fichiers invalides ou illisibles\n\n" : "## Fichiers invalides\n\n");
@@ -212,8 +274,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_printf(out, "| %s | %zu |\n", phase_labels[ph], t.per_phase[ph]);
 	cz_buf_printf(out, "| **Total** | **%zu** |\n\n| Verdict du test | Projets |\n|---|---:|\n", t.valid);
 	for (int v = 0; v <= N_VERDICTS; v++)
-		cz_buf_printf(out, "| %s | %zu |\n", v < N_VERDICTS ? cz_verdict_labels[v] : "non évalué",
-			      t.per_verdict[v]);
+		cz_buf_printf(out, "| %s | %zu |\n", bucket_label(v), t.per_verdict[v]);
 	cz_buf_printf(out, "\n%zu projet%s avec au moins une alerte critique (%u alerte%s en tout).\n",
 		      t.critical_projects, t.critical_projects > 1 ? "s" : "", t.critical_alerts,
 		      t.critical_alerts > 1 ? "s" : "");
@@ -261,6 +322,7 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_kv_number(&j, "couverture_competences", r->skills_coverage);
 		json_num(&j, "couverture_charges", r->charges_coverage);
 		json_num(&j, "autofinancement", r->self_financing);
+		cz_json_kv_number(&j, "prets_tresorerie", r->loans);
 		cz_json_key(&j, "piliers");
 		if (r->has_pillars) {
 			cz_json_object_begin(&j);
@@ -271,6 +333,8 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 			cz_json_null(&j);
 		}
 		cz_json_kv_int(&j, "alertes_critiques", r->critical_alerts);
+		cz_json_kv_bool(&j, "fichier_de_depart_non_rempli", r->starter_untouched);
+		cz_json_kv_int(&j, "valeurs_fichier_de_depart", (long long)r->starter_values);
 		cz_json_object_end(&j);
 	}
 	cz_json_array_end(&j);
@@ -287,11 +351,13 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_key(&j, "par_verdict");
 	cz_json_object_begin(&j);
 	for (int v = 0; v <= N_VERDICTS; v++)
-		cz_json_kv_int(&j, v < N_VERDICTS ? cz_verdict_labels[v] : "non_evalue", (long long)t.per_verdict[v]);
+		cz_json_kv_int(&j, bucket_key(v), (long long)t.per_verdict[v]);
 	cz_json_object_end(&j);
 	cz_json_kv_int(&j, "projets_avec_alerte_critique", (long long)t.critical_projects);
 	cz_json_kv_int(&j, "alertes_critiques", t.critical_alerts);
+	cz_json_kv_int(&j, "projets_fichier_de_depart", (long long)t.starters);
 	cz_json_object_end(&j);
+	cz_origin_json(&j, "origine_regle_verdict", rc->ref->rule.origine);
 	cz_json_object_end(&j);
 	cz_json_finish(&j);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
@@ -300,8 +366,8 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 /* XLSX: a sortable, filterable table and a sheet of live counts. */
 enum {
 	COL_FILE, COL_NAME, COL_TYPE, COL_PHASE, COL_PROGRESS, COL_SUPPORTED, COL_VERDICT,
-	COL_SKILLS, COL_COVERAGE, COL_SELF, COL_PILLAR0, COL_ALERTS = COL_PILLAR0 + CZ_PILIER_COUNT,
-	COL_STATUS, COL_ERROR, N_COLS
+	COL_SKILLS, COL_COVERAGE, COL_SELF, COL_LOANS, COL_PILLAR0, COL_ALERTS = COL_PILLAR0 + CZ_PILIER_COUNT,
+	COL_STATUS, COL_NOTE, COL_ERROR, N_COLS
 };
 
 cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
@@ -313,11 +379,11 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	static const char *const headers[N_COLS] = {
 		"Fichier", "Projet", "Type", "Phase déclarée", "Avancement de la phase",
 		"Phase étayée", "Verdict du test", "Couverture des compétences",
-		"Couverture des charges", "Autofinancement", "Part activité", "Part soutien public",
-		"Part soutien privé", "Part implication citoyenne", "Alertes critiques", "Statut",
-		"Première erreur",
+		"Couverture des charges (hors prêts)", "Autofinancement", "Prêts et avances remboursables (trésorerie)",
+		"Part activité", "Part soutien public", "Part soutien privé", "Part implication citoyenne",
+		"Alertes critiques", "Statut", "Remarque", "Première erreur",
 	};
-	static const double widths[N_COLS] = { 28, 34, 22, 15, 12, 14, 14, 13, 12, 14, 10, 10, 10, 12, 10, 10, 60 };
+	static const double widths[N_COLS] = { 28, 34, 22, 15, 12, 14, 14, 13, 12, 14, 14, 10, 10, 10, 12, 10, 10, 34, 60 };
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Portefeuille");
 	lxw_worksheet *sum = workbook_add_worksheet(wb, "Portefeuille synthèse");
 	if (!ws || !sum)
@@ -332,6 +398,8 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	format_set_num_format(pct, "0%");
 	lxw_format *ratio = workbook_add_format(wb);
 	format_set_num_format(ratio, "0.00");
+	lxw_format *euros = workbook_add_format(wb);
+	format_set_num_format(euros, "#,##0 \"€\"");
 	lxw_format *red = workbook_add_format(wb), *green = workbook_add_format(wb),
 		   *orange = workbook_add_format(wb), *grey = workbook_add_format(wb);
 	format_set_bg_color(red, 0xF8CBAD);
@@ -344,7 +412,9 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		worksheet_set_column(ws, c, c, widths[c], c == COL_PROGRESS || c == COL_SKILLS ||
 								  (c >= COL_PILLAR0 && c < COL_ALERTS)
 							  ? pct
-							  : c == COL_COVERAGE || c == COL_SELF ? ratio : NULL);
+							  : c == COL_COVERAGE || c == COL_SELF ? ratio
+							  : c == COL_LOANS		     ? euros
+										     : NULL);
 	}
 	worksheet_set_row(ws, 0, 45, NULL);
 	worksheet_freeze_panes(ws, 1, 2);
@@ -362,12 +432,19 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		worksheet_write_string(ws, row, COL_PHASE, phase_labels[r->phase], NULL);
 		worksheet_write_number(ws, row, COL_PROGRESS, r->progress, pct);
 		worksheet_write_string(ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], NULL);
-		worksheet_write_string(ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : "non évalué", NULL);
+		worksheet_write_string(ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : BEFORE_TEST, NULL);
 		worksheet_write_number(ws, row, COL_SKILLS, r->skills_coverage, pct);
 		if (r->charges_coverage.set)
 			worksheet_write_number(ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
 		if (r->self_financing.set)
 			worksheet_write_number(ws, row, COL_SELF, r->self_financing.value, ratio);
+		worksheet_write_number(ws, row, COL_LOANS, r->loans, euros);
+		char note[96];
+		const char *sn = starter_note(r, note, sizeof(note));
+		if (sn)
+			worksheet_write_string(ws, row, COL_NOTE, sn, NULL);
+		else if (r->has_verdict && r->verdict == CZ_VERDICT_NON_EVALUE)
+			worksheet_write_string(ws, row, COL_NOTE, "au-delà du test, sans section test", NULL);
 		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
 			worksheet_write_number(ws, row, (lxw_col_t)(COL_PILLAR0 + p), r->pillar_shares[p], pct);
 		worksheet_write_number(ws, row, COL_ALERTS, r->critical_alerts, NULL);
@@ -375,7 +452,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	lxw_row_t last = row > 1 ? row - 1 : 1;
 	worksheet_autofilter(ws, 0, 0, last, N_COLS - 1);
 	if (row > 1) {
-		lxw_format *fills[N_VERDICTS] = { green, orange, red, grey };
+		lxw_format *fills[N_VERDICTS] = { green, orange, red, grey, grey };
 		for (int v = 0; v < N_VERDICTS; v++) {
 			lxw_conditional_format cf = { 0 };
 			cf.type = LXW_CONDITIONAL_TYPE_CELL;
@@ -434,7 +511,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	worksheet_write_string(sum, s, 0, "Verdict du test", head);
 	worksheet_write_string(sum, s++, 1, "Projets", head);
 	for (int v = 0; v <= N_VERDICTS; v++, s++) {
-		const char *label = v < N_VERDICTS ? cz_verdict_labels[v] : "non évalué";
+		const char *label = bucket_label(v);
 		worksheet_write_string(sum, s, 0, label, NULL);
 		snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"%s\")", col_verdict,
 			 col_verdict, label);

@@ -28,13 +28,17 @@ typedef struct {
 	cz_phase phase;
 	double progress;          /* of the declared phase, 0..1 */
 	cz_phase supported_phase; /* the phase the evidence supports */
-	bool has_verdict;         /* false: the test phase was not assessed */
-	cz_verdict verdict;       /* the test-phase verdict, when has_verdict */
+	bool has_verdict;         /* false: not yet at the test phase (émergence) */
+	cz_verdict verdict;       /* the test-phase verdict, when has_verdict; CZ_VERDICT_NON_EVALUE
+				   * past the test without a `test` section */
 	double skills_coverage;   /* competence coverage of the declared phase, 0..1 */
 	cz_num charges_coverage;  /* (recettes + funding) / charges */
 	cz_num self_financing;    /* recettes / charges */
 	double pillar_shares[CZ_PILIER_COUNT];
 	bool has_pillars;
+	double loans;             /* loans and repayable advances acquired: cash, outside the ratios */
+	size_t starter_values;    /* values still the starter's (lib/starter.h) */
+	bool starter_untouched;   /* nothing but the starter's placeholders */
 	unsigned critical_alerts;
 } cz_portfolio_row;
 

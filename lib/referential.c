@@ -16,7 +16,7 @@ const char *const cz_measure_keys[CZ_MES_COUNT] = {
 static const char *const nature_keys[] = { "quantitatif", "qualitatif" };
 static const char *const nature_labels[] = { "quantitatif", "qualitatif" };
 static const cz_enum nature_enum = { nature_keys, nature_labels, 2 };
-static const char *const unit_keys[] = { "mois", "ratio", "part", "note", "booleen" };
+static const char *const unit_keys[] = { "mois", "ratio", "part", "note", "booleen", "pour_mille" };
 static const cz_enum unit_enum = { unit_keys, unit_keys, CZ_UNIT_COUNT };
 static const char *const sens_keys[] = { "min", "max" };
 static const cz_enum sens_enum = { sens_keys, sens_keys, 2 };
@@ -31,6 +31,7 @@ typedef struct {
 	const char **ids;
 	const cz_node **id_nodes;
 	size_t n_ids, cap_ids;
+	const char **source_ids; /* ids of ref->sources, for look-ups */
 } ctx;
 
 /* Read an `id` and remember it; duplicates across the file are errors. */
@@ -79,12 +80,76 @@ static const cz_node *req_seq(ctx *c, const cz_node *map, const char *path, cons
 	return n;
 }
 
-static void read_items(ctx *c, const cz_node *seq, const char *path, cz_ref_item **out, size_t *count)
+/* `sources`: the documents the method comes from; the tool's own source
+ * comes first, whether the section is there or not. */
+static void read_sources(ctx *c, const cz_node *seq)
+{
+	static const char *const keys[] = { "id", "titre", "auteur" };
+	cz_referential *r = c->ref;
+	size_t n = seq ? seq->count : 0;
+	r->sources = cz_schema_array(&c->s, n + 1, sizeof(*r->sources));
+	c->source_ids = cz_schema_array(&c->s, n + 1, sizeof(*c->source_ids));
+	if (!r->sources || !c->source_ids)
+		return;
+	r->sources[0] = (cz_ref_source){ CZ_ORIGIN_TOOL, "réglage par défaut de l'outil", NULL, true };
+	c->source_ids[0] = CZ_ORIGIN_TOOL;
+	r->n_sources = 1;
+	for (size_t i = 0; i < n; i++) {
+		char p[256];
+		const cz_node *m = seq->items[i];
+		cz_path_index(p, sizeof(p), "sources", i);
+		if (!cz_expect_map(&c->s, m, p))
+			continue;
+		cz_check_keys(&c->s, m, p, keys, N(keys));
+		cz_ref_source *src = &r->sources[r->n_sources];
+		const cz_node *idn = cz_node_get(m, "id");
+		if (idn && idn->kind == CZ_NODE_SCALAR && strcmp(idn->text, CZ_ORIGIN_TOOL) == 0) {
+			cz_problems_add(c->s.problems, idn->line, idn->column,
+					"« %s » est réservé à l'outil : donnez un autre identifiant à cette source",
+					CZ_ORIGIN_TOOL);
+			continue;
+		}
+		if (!read_id(c, m, p, &src->id))
+			continue;
+		cz_field_string(&c->s, m, p, "titre", true, &src->titre);
+		cz_field_string(&c->s, m, p, "auteur", false, &src->auteur);
+		if (!src->titre)
+			continue;
+		c->source_ids[r->n_sources++] = src->id;
+	}
+}
+
+/* The origin named by `key` in `map` (a source id), or `dflt` when absent. */
+static const cz_ref_source *read_origin(ctx *c, const cz_node *map, const char *path, const char *key,
+					const cz_ref_source *dflt)
+{
+	const cz_node *n = map && map->kind == CZ_NODE_MAP ? cz_node_get(map, key) : NULL;
+	if (!n || !c->ref->sources)
+		return dflt;
+	char q[256];
+	const char *found;
+	cz_path_key(q, sizeof(q), path, key);
+	if (!cz_read_ref(&c->s, n, "source", c->source_ids, c->ref->n_sources, &found))
+		return dflt;
+	for (size_t i = 0; i < c->ref->n_sources; i++)
+		if (c->ref->sources[i].id == found)
+			return &c->ref->sources[i];
+	return dflt;
+}
+
+/* The tool's own source: the origin of whatever no document gives. */
+static const cz_ref_source *tool(const ctx *c)
+{
+	return c->ref->sources;
+}
+
+static void read_items(ctx *c, const cz_node *seq, const char *path, cz_ref_item **out, size_t *count,
+		       const cz_ref_source *origine)
 {
 	*out = cz_schema_array(&c->s, seq->count, sizeof(**out));
 	if (!*out)
 		return;
-	static const char *const keys[] = { "id", "nom" };
+	static const char *const keys[] = { "id", "nom", "origine" };
 	for (size_t i = 0; i < seq->count; i++) {
 		char p[256];
 		const cz_node *m = seq->items[i];
@@ -95,6 +160,7 @@ static void read_items(ctx *c, const cz_node *seq, const char *path, cz_ref_item
 		cz_ref_item *it = &(*out)[(*count)++];
 		read_id(c, m, p, &it->id);
 		cz_field_string(&c->s, m, p, "nom", true, &it->nom);
+		it->origine = read_origin(c, m, p, "origine", origine);
 	}
 }
 
@@ -111,8 +177,9 @@ static void check_phase_prefix(ctx *c, const cz_node *map, const char *id, const
 static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 {
 	cz_referential *r = c->ref;
-	static const char *const keys[] = { "id", "nom", "resume", "point_attention", "etapes", "competences" };
-	static const char *const comp_keys[] = { "id", "nom", "famille" };
+	static const char *const keys[] = { "id", "nom", "resume", "point_attention", "origine", "origine_famille",
+					    "etapes", "competences", "conditions_reussite" };
+	static const char *const comp_keys[] = { "id", "nom", "famille", "origine", "origine_famille" };
 	bool seen[CZ_PHASE_COUNT] = { false };
 	for (size_t i = 0; i < seq->count; i++) {
 		char p[256], q[256];
@@ -136,17 +203,28 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 		cz_field_string(&c->s, m, p, "nom", true, &phase->nom);
 		cz_field_string(&c->s, m, p, "resume", true, &phase->resume);
 		cz_field_string(&c->s, m, p, "point_attention", false, &phase->point_attention);
+		phase->origine = read_origin(c, m, p, "origine", tool(c));
+		const cz_ref_source *family_origin = read_origin(c, m, p, "origine_famille", tool(c));
 
 		const cz_node *steps = req_seq(c, m, p, "etapes");
 		if (steps) {
 			read_items(c, steps, cz_path_key(q, sizeof(q), p, "etapes"), &phase->etapes,
-				   &phase->n_etapes);
+				   &phase->n_etapes, phase->origine);
 			/* read_items skips items that are not maps: pair the k-th step
 			 * read with the k-th map of the list, not the k-th item. */
 			for (size_t k = 0, it = 0; k < steps->count && it < phase->n_etapes; k++)
 				if (steps->items[k]->kind == CZ_NODE_MAP)
 					check_phase_prefix(c, steps->items[k], phase->etapes[it++].id,
 							   phase->id);
+		}
+		const cz_node *success = cz_node_get(m, "conditions_reussite");
+		if (success && cz_expect_seq(&c->s, success, cz_path_key(q, sizeof(q), p, "conditions_reussite"))) {
+			read_items(c, success, q, &phase->conditions_reussite, &phase->n_conditions_reussite,
+				   phase->origine);
+			for (size_t k = 0, it = 0; k < success->count && it < phase->n_conditions_reussite; k++)
+				if (success->items[k]->kind == CZ_NODE_MAP)
+					check_phase_prefix(c, success->items[k],
+							   phase->conditions_reussite[it++].id, phase->id);
 		}
 		const cz_node *comps = req_seq(c, m, p, "competences");
 		if (!comps)
@@ -165,6 +243,8 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 			read_id(c, cm, cp, &comp->id);
 			check_phase_prefix(c, cm, comp->id, phase->id);
 			cz_field_string(&c->s, cm, cp, "nom", true, &comp->nom);
+			comp->origine = read_origin(c, cm, cp, "origine", phase->origine);
+			comp->origine_famille = read_origin(c, cm, cp, "origine_famille", family_origin);
 			comp->family = -1;
 			const cz_node *fam = cz_require(&c->s, cm, cp, "famille");
 			if (!fam || fam->kind != CZ_NODE_SCALAR || !families_seq)
@@ -189,7 +269,7 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 
 static void read_families(ctx *c, const cz_node *seq)
 {
-	static const char *const keys[] = { "id", "nom", "resume", "elements" };
+	static const char *const keys[] = { "id", "nom", "resume", "elements", "origine" };
 	cz_referential *r = c->ref;
 	r->families = cz_schema_array(&c->s, seq->count, sizeof(*r->families));
 	if (!r->families)
@@ -205,6 +285,7 @@ static void read_families(ctx *c, const cz_node *seq)
 		read_id(c, m, p, &f->id);
 		cz_field_string(&c->s, m, p, "nom", true, &f->nom);
 		cz_field_string(&c->s, m, p, "resume", false, &f->resume);
+		f->origine = read_origin(c, m, p, "origine", tool(c));
 		const cz_node *el = cz_require(&c->s, m, p, "elements");
 		if (el)
 			cz_read_strings(&c->s, el, cz_path_key(q, sizeof(q), p, "elements"), &f->elements,
@@ -234,7 +315,8 @@ static void read_ratio_field(ctx *c, const cz_node *m, const char *p, const char
 static void read_indicators(ctx *c, const cz_node *seq)
 {
 	static const char *const keys[] = { "id", "nom", "nature", "mesure", "unite", "sens", "seuil",
-					     "seuil_partiel", "poids", "critique", "explication" };
+					     "seuil_partiel", "volume_min", "poids", "critique", "explication",
+					     "origine", "origine_seuils" };
 	cz_referential *r = c->ref;
 	r->indicators = cz_schema_array(&c->s, seq->count, sizeof(*r->indicators));
 	if (!r->indicators)
@@ -275,6 +357,9 @@ static void read_indicators(ctx *c, const cz_node *seq)
 				  &ind->has_partiel);
 		ind->poids = 1;
 		read_number_field(c, m, p, "poids", 0, 100, false, &ind->poids, NULL);
+		read_number_field(c, m, p, "volume_min", 0, 1e6, false, &ind->volume_min, NULL);
+		ind->origine = read_origin(c, m, p, "origine", tool(c));
+		ind->origine_seuils = read_origin(c, m, p, "origine_seuils", tool(c));
 		if ((n = cz_node_get(m, "critique")))
 			cz_read_bool(&c->s, n, cz_path_key(q, sizeof(q), p, "critique"), &ind->critique);
 		if (ind->has_partiel && (ind->sens_max ? ind->seuil_partiel < ind->seuil
@@ -289,7 +374,7 @@ static void read_indicators(ctx *c, const cz_node *seq)
 
 static void read_conditions(ctx *c, const cz_node *seq)
 {
-	static const char *const keys[] = { "id", "cle", "nom", "explication" };
+	static const char *const keys[] = { "id", "cle", "nom", "explication", "origine" };
 	static const char *const known[] = { "statut_structure", "calendrier_financeurs", "strategie" };
 	cz_referential *r = c->ref;
 	r->conditions = cz_schema_array(&c->s, seq->count, sizeof(*r->conditions));
@@ -306,6 +391,7 @@ static void read_conditions(ctx *c, const cz_node *seq)
 		read_id(c, m, p, &cd->id);
 		cz_field_string(&c->s, m, p, "nom", true, &cd->nom);
 		cz_field_string(&c->s, m, p, "explication", false, &cd->explication);
+		cd->origine = read_origin(c, m, p, "origine", tool(c));
 		const cz_node *n = cz_require(&c->s, m, p, "cle");
 		if (n)
 			cz_read_ref(&c->s, n, "clé de condition", known, N(known), &cd->cle);
@@ -315,7 +401,7 @@ static void read_conditions(ctx *c, const cz_node *seq)
 static void read_rule(ctx *c, const cz_node *m)
 {
 	static const char *const keys[] = { "part_max_non_renseignes", "score_go", "score_no_go",
-					    "critique_non_renseigne_incomplet", "explication" };
+					    "critique_non_renseigne_incomplet", "explication", "origine" };
 	const char *p = "regle_verdict";
 	if (!cz_expect_map(&c->s, m, p))
 		return;
@@ -329,6 +415,7 @@ static void read_rule(ctx *c, const cz_node *m)
 		cz_read_bool(&c->s, n, "regle_verdict.critique_non_renseigne_incomplet",
 			     &rule->critique_non_renseigne_incomplet);
 	cz_field_string(&c->s, m, p, "explication", true, &rule->explication);
+	rule->origine = read_origin(c, m, p, "origine", tool(c));
 	if (rule->score_no_go > rule->score_go)
 		cz_problems_add(c->s.problems, m->line, m->column,
 				"« score_no_go » doit être inférieur ou égal à « score_go »");
@@ -336,7 +423,7 @@ static void read_rule(ctx *c, const cz_node *m)
 
 static void read_pitfalls(ctx *c, const cz_node *seq)
 {
-	static const char *const keys[] = { "id", "nom", "mesure", "seuil", "explication" };
+	static const char *const keys[] = { "id", "nom", "mesure", "seuil", "explication", "origine", "origine_seuil" };
 	cz_referential *r = c->ref;
 	r->pitfalls = cz_schema_array(&c->s, seq->count, sizeof(*r->pitfalls));
 	if (!r->pitfalls)
@@ -357,12 +444,14 @@ static void read_pitfalls(ctx *c, const cz_node *seq)
 		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "mesure"), &measure_enum, &v))
 			pf->mesure = (cz_measure)v;
 		read_number_field(c, m, p, "seuil", 0, 1000, true, &pf->seuil, NULL);
+		pf->origine = read_origin(c, m, p, "origine", tool(c));
+		pf->origine_seuil = read_origin(c, m, p, "origine_seuil", pf->origine);
 	}
 }
 
 static void read_pillars(ctx *c, const cz_node *seq)
 {
-	static const char *const keys[] = { "id", "nom", "explication" };
+	static const char *const keys[] = { "id", "nom", "explication", "services_min", "origine", "origine_seuil" };
 	bool seen[CZ_PILIER_COUNT] = { false };
 	for (size_t i = 0; i < seq->count; i++) {
 		char p[256], q[256];
@@ -384,6 +473,15 @@ static void read_pillars(ctx *c, const cz_node *seq)
 		pl->id = cz_enum_pilier.keys[v];
 		cz_field_string(&c->s, m, p, "nom", true, &pl->nom);
 		cz_field_string(&c->s, m, p, "explication", true, &pl->explication);
+		pl->origine = read_origin(c, m, p, "origine", tool(c));
+		pl->origine_seuil = read_origin(c, m, p, "origine_seuil", tool(c));
+		const cz_node *sm = cz_node_get(m, "services_min");
+		if (sm && v != CZ_PILIER_ACTIVITE)
+			cz_problems_add(c->s.problems, sm->line, sm->column,
+					"« services_min » ne s'emploie que pour le pilier « activite »");
+		else if (sm)
+			cz_read_number(&c->s, sm, cz_path_key(q, sizeof(q), p, "services_min"), 0, 100, true,
+				       &pl->services_min);
 	}
 	for (int v = 0; v < CZ_PILIER_COUNT; v++)
 		if (!seen[v])
@@ -396,7 +494,7 @@ static void read_pillars(ctx *c, const cz_node *seq)
 static void read_dashboard(ctx *c, const cz_node *m)
 {
 	static const char *const keys[] = { "taux_benevolat", "source_taux_benevolat",
-					     "part_max_pilier", "explication" };
+					     "part_max_pilier", "explication", "origine" };
 	const char *p = "tableau_de_bord";
 	if (!cz_expect_map(&c->s, m, p))
 		return;
@@ -407,13 +505,14 @@ static void read_dashboard(ctx *c, const cz_node *m)
 	cz_field_string(&c->s, m, p, "source_taux_benevolat", true, &d->source_taux);
 	read_ratio_field(c, m, p, "part_max_pilier", true, &d->part_max_pilier);
 	cz_field_string(&c->s, m, p, "explication", true, &d->explication);
+	d->origine = read_origin(c, m, p, "origine", tool(c));
 }
 
 /* `bmc.controles` (optional): every key is required once the section is there. */
 static void read_bmc_checks(ctx *c, const cz_node *m)
 {
 	static const char *const keys[] = { "piliers_min", "cibles_recurrentes", "mots_recurrents",
-					    "mots_payeurs", "mots_salaires" };
+					    "mots_payeurs", "mots_salaires", "origine" };
 	static const char *const p = "bmc.controles";
 	cz_ref_bmc_checks *k = &c->ref->bmc_checks;
 	char q[256];
@@ -421,6 +520,7 @@ static void read_bmc_checks(ctx *c, const cz_node *m)
 		return;
 	cz_check_keys(&c->s, m, p, keys, N(keys));
 	k->present = true;
+	k->origine = read_origin(c, m, p, "origine", tool(c));
 	const cz_node *n = cz_require(&c->s, m, p, "piliers_min");
 	if (n)
 		cz_read_number(&c->s, n, cz_path_key(q, sizeof(q), p, "piliers_min"), 0,
@@ -445,14 +545,15 @@ static void read_bmc_checks(ctx *c, const cz_node *m)
 
 static void read_bmc(ctx *c, const cz_node *m)
 {
-	static const char *const keys[] = { "attribution", "controles", "blocs", "modeles" };
+	static const char *const keys[] = { "attribution", "origine", "controles", "blocs", "modeles" };
 	static const char *const block_keys[] = { "id", "nom", "question" };
-	static const char *const canvas_keys[] = { "id", "nom", "blocs" };
+	static const char *const canvas_keys[] = { "id", "nom", "blocs", "origine", "origine_etiquettes" };
 	cz_referential *r = c->ref;
 	if (!cz_expect_map(&c->s, m, "bmc"))
 		return;
 	cz_check_keys(&c->s, m, "bmc", keys, N(keys));
 	cz_field_string(&c->s, m, "bmc", "attribution", true, &r->bmc_attribution);
+	r->origine_bmc = read_origin(c, m, "bmc", "origine", tool(c));
 	const cz_node *checks = cz_node_get(m, "controles");
 	if (checks)
 		read_bmc_checks(c, checks);
@@ -498,6 +599,8 @@ static void read_bmc(ctx *c, const cz_node *m)
 		cz_ref_canvas *cv = &r->canvases[r->n_canvases++];
 		read_id(c, cm, p, &cv->id);
 		cz_field_string(&c->s, cm, p, "nom", true, &cv->nom);
+		cv->origine = read_origin(c, cm, p, "origine", r->origine_bmc);
+		cv->origine_etiquettes = read_origin(c, cm, p, "origine_etiquettes", tool(c));
 		const cz_node *bl = cz_require(&c->s, cm, p, "blocs");
 		if (bl)
 			cz_load_bmc(&c->s, bl, cz_path_key(q, sizeof(q), p, "blocs"), &cv->bmc);
@@ -506,7 +609,7 @@ static void read_bmc(ctx *c, const cz_node *m)
 
 static void read_concierge(ctx *c, const cz_node *m)
 {
-	static const char *const keys[] = { "role", "qualites", "missions" };
+	static const char *const keys[] = { "role", "origine", "qualites", "missions" };
 	static const char *const q_keys[] = { "id", "nom", "description" };
 	static const char *const m_keys[] = { "id", "nom", "taches" };
 	cz_referential *r = c->ref;
@@ -514,6 +617,7 @@ static void read_concierge(ctx *c, const cz_node *m)
 		return;
 	cz_check_keys(&c->s, m, "concierge", keys, N(keys));
 	cz_field_string(&c->s, m, "concierge", "role", true, &r->concierge_role);
+	r->origine_concierge = read_origin(c, m, "concierge", "origine", tool(c));
 	const cz_node *qs = req_seq(c, m, "concierge", "qualites");
 	if (qs && (r->qualities = cz_schema_array(&c->s, qs->count, sizeof(*r->qualities)))) {
 		for (size_t i = 0; i < qs->count; i++) {
@@ -551,24 +655,26 @@ static void read_concierge(ctx *c, const cz_node *m)
 
 static void read_definition(ctx *c, const cz_node *m)
 {
-	static const char *const keys[] = { "resume", "caracteristiques", "principes" };
+	static const char *const keys[] = { "resume", "origine", "caracteristiques", "principes" };
 	cz_referential *r = c->ref;
 	if (!cz_expect_map(&c->s, m, "definition"))
 		return;
 	cz_check_keys(&c->s, m, "definition", keys, N(keys));
 	cz_field_string(&c->s, m, "definition", "resume", true, &r->definition_resume);
+	r->origine_definition = read_origin(c, m, "definition", "origine", tool(c));
 	const cz_node *n = req_seq(c, m, "definition", "caracteristiques");
 	if (n)
-		read_items(c, n, "definition.caracteristiques", &r->caracteristiques, &r->n_caracteristiques);
+		read_items(c, n, "definition.caracteristiques", &r->caracteristiques, &r->n_caracteristiques,
+			   r->origine_definition);
 	n = req_seq(c, m, "definition", "principes");
 	if (n)
-		read_items(c, n, "definition.principes", &r->principes, &r->n_principes);
+		read_items(c, n, "definition.principes", &r->principes, &r->n_principes, r->origine_definition);
 }
 
 /* Optional `alertes:`; step ids are checked, so this runs after collect_ids. */
 static void read_alerts(ctx *c, const cz_node *seq)
 {
-	static const char *const keys[] = { "id", "nom", "severite", "etapes", "phases", "seuil", "raison" };
+	static const char *const keys[] = { "id", "nom", "severite", "etapes", "phases", "seuil", "raison", "origine" };
 	cz_referential *r = c->ref;
 	r->alerts = cz_schema_array(&c->s, seq->count, sizeof(*r->alerts));
 	if (!r->alerts)
@@ -589,6 +695,7 @@ static void read_alerts(ctx *c, const cz_node *seq)
 		if (n && cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "severite"), &cz_enum_severity, &v))
 			al->severite = (cz_severity)v;
 		read_number_field(c, m, p, "seuil", 0, 1000, false, &al->seuil, &al->has_seuil);
+		al->origine = read_origin(c, m, p, "origine", tool(c));
 		/* Without valid phases every step would be "unknown": say it once, there. */
 		if ((n = cz_node_get(m, "etapes")) && r->n_step_ids > 0 &&
 		    cz_expect_seq(&c->s, n, cz_path_key(q, sizeof(q), p, "etapes"))) {
@@ -632,9 +739,9 @@ static void collect_ids(ctx *c)
 cz_status cz_referential_load(const char *data, size_t len, cz_referential **out,
 			      cz_problems *problems)
 {
-	static const char *const keys[] = { "version", "phases", "familles", "indicateurs", "conditions",
-					    "regle_verdict", "pieges", "piliers", "tableau_de_bord", "constats", "bmc",
-					    "concierge", "definition", "alertes" };
+	static const char *const keys[] = { "version", "sources", "phases", "familles", "indicateurs", "conditions",
+					    "regle_verdict", "pieges", "piliers", "tableau_de_bord", "constats",
+					    "origine_constats", "bmc", "concierge", "definition", "alertes" };
 	*out = NULL;
 	cz_arena *arena = cz_arena_new();
 	if (!arena)
@@ -650,7 +757,7 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 	cz_status st = cz_yaml_parse(data, len, NULL, arena, problems, &root);
 	if (st != CZ_OK && !(st == CZ_ERR_INVALID && root))
 		goto fail;
-	ctx c = { { arena, problems, false }, r, NULL, NULL, 0, 0 };
+	ctx c = { { arena, problems, false }, r, NULL, NULL, 0, 0, NULL };
 	if (!cz_expect_map(&c.s, root, "")) {
 		st = CZ_ERR_INVALID;
 		goto fail;
@@ -660,6 +767,13 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 	const cz_node *n = cz_require(&c.s, root, "", "version");
 	if (n && cz_read_number(&c.s, n, "version", 1, 1, true, &version)) {
 		/* only version 1 exists */
+	}
+	/* Sources first: every other section names its origin among them. */
+	n = cz_node_get(root, "sources");
+	read_sources(&c, n && cz_expect_seq(&c.s, n, "sources") ? n : NULL);
+	if (!r->sources) {
+		st = CZ_ERR_NOMEM;
+		goto fail;
 	}
 	const cz_node *fam = req_seq(&c, root, "", "familles");
 	if (fam)
@@ -680,6 +794,7 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 		read_dashboard(&c, n);
 	if ((n = cz_require(&c.s, root, "", "constats")))
 		cz_read_strings(&c.s, n, "constats", &r->constats, &r->n_constats);
+	r->origine_constats = read_origin(&c, root, "", "origine_constats", tool(&c));
 	if ((n = cz_require(&c.s, root, "", "bmc")))
 		read_bmc(&c, n);
 	if ((n = cz_require(&c.s, root, "", "concierge")))
@@ -714,7 +829,10 @@ fail:
 
 cz_status cz_referential_load_builtin(cz_referential **out, cz_problems *problems)
 {
-	return cz_referential_load(cz_builtin_referentiel, cz_builtin_referentiel_len, out, problems);
+	cz_status st = cz_referential_load(cz_builtin_referentiel, cz_builtin_referentiel_len, out, problems);
+	if (st == CZ_OK)
+		(*out)->builtin = true;
+	return st;
 }
 
 void cz_referential_free(cz_referential *ref)
@@ -767,6 +885,11 @@ const cz_ref_alert *cz_ref_alert_find(const cz_referential *ref, const char *id)
 		if (ref->alerts[i].id && strcmp(ref->alerts[i].id, id) == 0)
 			return &ref->alerts[i];
 	return NULL;
+}
+
+double cz_ref_services_min(const cz_referential *ref)
+{
+	return ref->pillars[CZ_PILIER_ACTIVITE].services_min;
 }
 
 const cz_ref_canvas *cz_ref_canvas_find(const cz_referential *ref, const char *id)

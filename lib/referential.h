@@ -7,6 +7,15 @@
  * The built-in one is templates/referentiel.yaml compiled into the binary; an
  * amended file goes through the same validating loader. All strings are
  * owned by the referential's arena, released by cz_referential_free().
+ *
+ * Origins: every item says where it comes from (`origine`), one of the
+ * documents of `sources` or the reserved "outil", a default of the tool
+ * that the working group's documents do not give (a threshold, a weight,
+ * a rule, a classification). Items inherit the origin of what holds them
+ * (a phase's steps and competences, a section's items) unless they give
+ * their own; an absent origin is "outil". Values the tool adds to an item
+ * taken from a document have an origin of their own (an indicator's
+ * thresholds: `origine_seuils`; a competence's family: `origine_famille`).
  */
 #ifndef CZ_REFERENTIAL_H
 #define CZ_REFERENTIAL_H
@@ -18,32 +27,54 @@
 #include "problems.h"
 #include "status.h"
 
+/* A document the method is drawn from, or the tool itself (`outil`). */
+typedef struct {
+	const char *id;
+	const char *titre;  /* the document's title; for the tool, "réglage par défaut de l'outil" */
+	const char *auteur; /* who wrote it, when; NULL for the tool */
+	bool outil;         /* a default of the tool, adjustable */
+} cz_ref_source;
+
+/* The id of the tool's own source. */
+#define CZ_ORIGIN_TOOL "outil"
+
 typedef struct {
 	const char *id, *nom;
+	const cz_ref_source *origine;
 } cz_ref_item;
 
 typedef struct {
 	const char *id, *nom;
 	int family; /* index in cz_referential.families */
+	const cz_ref_source *origine;         /* the wording */
+	const cz_ref_source *origine_famille; /* the classification in a family */
 } cz_ref_competence;
 
 typedef struct {
 	const char *id, *nom, *resume;
 	const char *point_attention; /* NULL when the phase has none */
+	const cz_ref_source *origine; /* of the phase, its summary and point of attention */
 	cz_ref_item *etapes;
 	size_t n_etapes;
 	cz_ref_competence *competences;
 	size_t n_competences;
+	cz_ref_item *conditions_reussite; /* success conditions of the phase (optional) */
+	size_t n_conditions_reussite;
 } cz_ref_phase;
 
 typedef struct {
 	const char *id, *nom, *resume;
 	const char **elements;
 	size_t n_elements;
+	const cz_ref_source *origine;
 } cz_ref_family;
 
 typedef enum { CZ_IND_QUANTITATIF, CZ_IND_QUALITATIF, CZ_IND_NATURE_COUNT } cz_ind_nature;
-typedef enum { CZ_UNIT_MOIS, CZ_UNIT_RATIO, CZ_UNIT_PART, CZ_UNIT_NOTE, CZ_UNIT_BOOLEEN, CZ_UNIT_COUNT } cz_ind_unit;
+/* pour_mille: a monthly count per 1,000 people of the territory. */
+typedef enum {
+	CZ_UNIT_MOIS, CZ_UNIT_RATIO, CZ_UNIT_PART, CZ_UNIT_NOTE, CZ_UNIT_BOOLEEN, CZ_UNIT_POUR_MILLE,
+	CZ_UNIT_COUNT
+} cz_ind_unit;
 
 /* The computations the code knows; an indicator's `mesure` names one. */
 typedef enum {
@@ -66,10 +97,16 @@ typedef struct {
 	bool has_partiel;
 	double poids;
 	bool critique;
+	/* `volume_min` (demande only): monthly requests, on average, below
+	 * which the indicator cannot be atteint; 0 when absent. */
+	double volume_min;
+	const cz_ref_source *origine;        /* the indicator itself */
+	const cz_ref_source *origine_seuils; /* seuil, seuil_partiel, volume_min, poids, critique */
 } cz_ref_indicator;
 
 typedef struct {
 	const char *id, *cle, *nom, *explication;
+	const cz_ref_source *origine;
 } cz_ref_condition;
 
 typedef struct {
@@ -78,16 +115,24 @@ typedef struct {
 	double score_no_go;             /* below: NO-GO */
 	bool critique_non_renseigne_incomplet; /* a critical indicator non renseigné: INCOMPLET */
 	const char *explication;
+	const cz_ref_source *origine;
 } cz_ref_verdict_rule;
 
 typedef struct {
 	const char *id, *nom, *explication;
 	cz_measure mesure;
 	double seuil;
+	const cz_ref_source *origine;       /* the pitfall */
+	const cz_ref_source *origine_seuil; /* its threshold */
 } cz_ref_pitfall;
 
 typedef struct {
 	const char *id, *nom, *explication;
+	/* `services_min` (multiactivity pillar): distinct services with revenue
+	 * or orders for the pillar to count; 0 when absent. */
+	double services_min;
+	const cz_ref_source *origine;
+	const cz_ref_source *origine_seuil; /* of services_min */
 } cz_ref_pillar;
 
 /* Activity dashboard settings (optional `tableau_de_bord:`); `present` is
@@ -99,6 +144,7 @@ typedef struct {
 	const char *source_taux;   /* where that rate comes from */
 	double part_max_pilier;    /* above this share, the model rests on one pillar */
 	const char *explication;   /* why diversification matters */
+	const cz_ref_source *origine;
 } cz_ref_dashboard;
 
 typedef struct {
@@ -108,6 +154,8 @@ typedef struct {
 typedef struct {
 	const char *id, *nom;
 	cz_bmc bmc;
+	const cz_ref_source *origine;            /* the canvas's items */
+	const cz_ref_source *origine_etiquettes; /* the pillar and cost-type tags on them */
 } cz_ref_canvas;
 
 /* Optional `bmc.controles`: what the canvas checks look for (bmc command).
@@ -118,6 +166,7 @@ typedef struct {
 	unsigned cibles_recurrentes; /* bit (1u << cz_cible): clients whose recurring contracts count */
 	const char **mots_recurrents, **mots_payeurs, **mots_salaires;
 	size_t n_mots_recurrents, n_mots_payeurs, n_mots_salaires;
+	const cz_ref_source *origine;
 } cz_ref_bmc_checks;
 
 typedef struct {
@@ -140,12 +189,16 @@ typedef struct {
 	unsigned phases; /* declared phases where the rule applies: bit (1u << cz_phase); 0 = all */
 	double seuil;    /* a rule's own threshold, when it has one */
 	bool has_seuil;
+	const cz_ref_source *origine; /* of the rule: detection, severity, threshold */
 } cz_ref_alert;
 
 typedef struct {
 	cz_arena *arena;
 	const char *text; /* the YAML source, as loaded (printed by `referentiel`) */
 	size_t text_len;
+	bool builtin;     /* the referential compiled in, not an amended file */
+	cz_ref_source *sources; /* sources[0] is the tool ("outil"), then `sources` */
+	size_t n_sources;
 	cz_ref_phase phases[CZ_PHASE_COUNT]; /* indexed by cz_phase */
 	cz_ref_family *families;
 	size_t n_families;
@@ -160,17 +213,21 @@ typedef struct {
 	cz_ref_dashboard dashboard;
 	const char **constats;
 	size_t n_constats;
+	const cz_ref_source *origine_constats;
 	const char *bmc_attribution;
+	const cz_ref_source *origine_bmc; /* the nine blocks and their questions */
 	cz_ref_bmc_checks bmc_checks;
 	cz_ref_block blocks[CZ_BLOC_COUNT]; /* indexed by cz_bloc */
 	cz_ref_canvas *canvases;
 	size_t n_canvases;
 	const char *concierge_role;
+	const cz_ref_source *origine_concierge;
 	cz_ref_quality *qualities;
 	size_t n_qualities;
 	cz_ref_mission *missions;
 	size_t n_missions;
 	const char *definition_resume;
+	const cz_ref_source *origine_definition;
 	cz_ref_item *caracteristiques;
 	size_t n_caracteristiques;
 	cz_ref_item *principes;
@@ -200,6 +257,9 @@ const cz_ref_indicator *cz_ref_indicator_for(const cz_referential *ref, cz_measu
 const cz_ref_canvas *cz_ref_canvas_find(const cz_referential *ref, const char *id);
 /* The alert rule `id`, or NULL when the referential does not define it. */
 const cz_ref_alert *cz_ref_alert_find(const cz_referential *ref, const char *id);
+/* The pillar's minimum of services for multiactivity (services_min of the
+ * `activite` pillar), 0 when the referential sets none. */
+double cz_ref_services_min(const cz_referential *ref);
 
 /* The built-in referential's YAML text (templates/referentiel.yaml). */
 extern const char cz_builtin_referentiel[];

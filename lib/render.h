@@ -75,5 +75,13 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc);
 /* the referential itself (cz_referential): its YAML text, to amend */
 cz_status cz_referential_render_yaml(const void *result, const cz_render_ctx *rc);
+/* the method as a readable guide, from the same referential
+ * (lib/render_guide_md.c, lib/render_guide_json.c): sources, definition,
+ * phases with their steps, competences and success conditions, families,
+ * indicators with thresholds, conditions, verdict rule, pitfalls, pillars,
+ * observations, canvas, concierge role and alert rules, each with its
+ * origin (referential.h, "Origins") */
+cz_status cz_referential_render_md(const void *result, const cz_render_ctx *rc);
+cz_status cz_referential_render_json(const void *result, const cz_render_ctx *rc);
 
 #endif

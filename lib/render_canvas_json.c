@@ -3,6 +3,7 @@
 #include "render.h"
 #include "enums.h"
 #include "json.h"
+#include "origin.h"
 
 static const int reading_order[CZ_BLOC_COUNT] = {
 	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
@@ -31,6 +32,8 @@ cz_status cz_canvas_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_string(&j, "analyse", "bmc");
 	cz_json_kv_string(&j, "nom", c->nom);
 	cz_json_kv_string(&j, "modele", c->template_id);
+	/* a project's canvas still the example canvas `init` copied */
+	cz_json_kv_string(&j, "modele_exemple_non_modifie", c->example ? c->example->id : NULL);
 	cz_json_kv_bool(&j, "canevas_renseigne", c->has_bmc);
 	cz_json_key(&j, "blocs");
 	cz_json_array_begin(&j);
@@ -53,10 +56,24 @@ cz_status cz_canvas_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_object_begin(&j);
 	cz_json_kv_int(&j, "presents", (long long)c->n_pillars);
 	cz_json_kv_int(&j, "total", CZ_PILIER_COUNT);
-	if (c->piliers_min >= 0)
+	if (c->piliers_min >= 0) {
 		cz_json_kv_int(&j, "minimum", c->piliers_min);
-	else
+		cz_origin_json(&j, "origine_minimum", c->piliers_min_origine);
+	} else {
 		cz_json_kv_string(&j, "minimum", NULL);
+		cz_json_kv_string(&j, "origine_minimum", NULL);
+	}
+	cz_json_key(&j, "multiactivite");
+	cz_json_object_begin(&j);
+	cz_json_kv_int(&j, "services", (long long)c->multi.n_services);
+	cz_json_kv_string(&j, "source", c->multi.from_revenue ? "recettes" : c->multi.from_canvas ? "canevas" : "offre");
+	if (c->multi.services_min > 0)
+		cz_json_kv_number(&j, "services_min", c->multi.services_min);
+	else
+		cz_json_kv_string(&j, "services_min", NULL);
+	cz_json_kv_bool(&j, "atteinte", c->multi.met);
+	cz_origin_json(&j, "origine", c->multi.origine);
+	cz_json_object_end(&j);
 	cz_json_key(&j, "detail");
 	cz_json_array_begin(&j);
 	for (int v = 0; v < CZ_PILIER_COUNT; v++) {

@@ -7,6 +7,7 @@
 #include "enums.h"
 #include "format_fr.h"
 #include "md.h"
+#include "origin.h"
 
 /* Text inside the HTML table: escaped, and kept on one line, because a
  * blank line would end the HTML block in CommonMark. */
@@ -205,16 +206,40 @@ static void md_pillars(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
 	for (int v = 0; v < CZ_PILIER_COUNT; v++) {
 		cz_buf_puts(b, "| ");
 		cz_md_text(b, ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v));
+		/* Activity revenue without multiactivity is there, but not the pillar. */
+		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&
+				 (c->pillar_revenue[v] || c->pillar_funding[v]);
 		if (project)
-			cz_buf_printf(b, " | %s | %s | %s |\n", cz_canvas_has_pillar(c, v) ? "oui" : "non",
+			cz_buf_printf(b, " | %s | %s | %s |\n",
+				      cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non",
 				      c->pillar_revenue[v] ? "oui" : "non", c->pillar_funding[v] ? "oui" : "non");
 		else
-			cz_buf_printf(b, " | %s |\n", c->pillar_revenue[v] ? "oui" : "non");
+			cz_buf_printf(b, " | %s |\n", cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non");
 	}
-	cz_buf_printf(b, "\n%zu pilier%s présent%s sur %d", c->n_pillars, c->n_pillars > 1 ? "s" : "", c->n_pillars > 1 ? "s" : "", CZ_PILIER_COUNT);
-	if (c->piliers_min >= 0)
-		cz_buf_printf(b, " ; un modèle hybride en réunit au moins %d", c->piliers_min);
-	cz_buf_puts(b, ".\n\n");
+	cz_buf_printf(b, "\n%zu pilier%s présent%s sur %d", c->n_pillars, cz_fr_s((double)c->n_pillars),
+		      cz_fr_s((double)c->n_pillars), CZ_PILIER_COUNT);
+	if (c->piliers_min >= 0) {
+		cz_buf_printf(b, " ; un modèle hybride en réunit au moins %d (", c->piliers_min);
+		cz_origin_md(b, c->piliers_min_origine);
+		cz_buf_putc(b, ')');
+	}
+	cz_buf_puts(b, ".\n");
+	const cz_multiactivity *mu = &c->multi;
+	if (mu->services_min > 0) {
+		char n[32];
+		cz_buf_printf(b, "\nMultiactivité : %s — %zu service%s ", mu->met ? "oui" : "non", mu->n_services,
+			      cz_fr_s((double)mu->n_services));
+		if (mu->from_revenue)
+			cz_buf_puts(b, cz_fr_pl((double)mu->n_services, "apporte des recettes", "apportent des recettes"));
+		else if (mu->from_canvas)
+			cz_buf_puts(b, "parmi les sources de revenus d'activité du canevas");
+		else
+			cz_buf_puts(b, "à l'offre (les recettes ne sont pas détaillées par service)");
+		cz_buf_printf(b, ", pour au moins %s (", cz_fr_compact(n, sizeof(n), mu->services_min, 0));
+		cz_origin_md(b, mu->origine);
+		cz_buf_puts(b, ").\n");
+	}
+	cz_buf_putc(b, '\n');
 }
 
 static void md_checks(cz_buf *b, const cz_canvas *c)

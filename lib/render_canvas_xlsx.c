@@ -495,7 +495,11 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		track(x, cz_xlsx_fit_row(ws, row, lines));
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		track(x, worksheet_merge_range(ws, row, 0, row, 1, nom, x->wrap));
-		track(x, worksheet_write_string(ws, row, 2, cz_canvas_has_pillar(c, v) ? "oui" : "non", x->cell));
+		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&
+				 (c->pillar_revenue[v] || c->pillar_funding[v]);
+		track(x, worksheet_write_string(ws, row, 2,
+						cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non",
+						x->cell));
 		track(x, worksheet_write_string(ws, row, 3, c->pillar_revenue[v] ? "oui" : "non", x->cell));
 		if (project)
 			track(x, worksheet_write_string(ws, row, 4, c->pillar_funding[v] ? "oui" : "non", x->cell));

@@ -16,7 +16,13 @@
  *   },
  *   "phase_declaree": phase, "phase_etayee": phase,
  *   "seuil_phase": 0.75,            // progress every earlier phase must reach
+ *   "origine_seuil_phase": ORIGIN,
  *   "phase_en_avance": bool,        // phase_declaree beyond phase_etayee
+ *   "chevauchement": bool,          // ahead only of the phase before, where the
+ *                                   // referential tolerates it (diag.h)
+ *   "fichier_de_depart": { "exemples": n, "non_rempli": bool,  // lib/starter.h
+ *       "nom": bool, "porteur": bool, "territoire": bool, "besoins": n, "offres": n,
+ *       "canevas_exemple": id|null, "besoins_exemples": [ str ] },
  *   "phases": [ {                   // the four phases, in order
  *     "id": phase, "nom": str,
  *     "etapes": n, "faites": n, "en_cours": n, "a_faire": n,  // a_faire includes
@@ -54,8 +60,15 @@
  *   "alertes_par_gravite": { "critique": n, "attention": n, "info": n },
  *   "alertes": [ {                  // critique, attention, info; referential order
  *     "id": str, "nom": str, "gravite": "info|attention|critique",
- *     "constat": str, "raison": str, "etapes": [ STEP ]
+ *     "constat": str, "raison": str, "origine": ORIGIN, "etapes": [ STEP ]
  *   } ],
+ *   "definition": [ {               // characteristics, principles, then the summary
+ *     "id": str, "nom": str, "type": "caracteristique|principe|resume",
+ *     "etat": "respecte|manque|non_verifiable", "constat": str } ],
+ *   "definition_ecarts": n,
+ *   "multiactivite": { "services": n, "source": "recettes|offre", "services_min": n|null,
+ *       "atteinte": bool, "origine": ORIGIN },
+ *   // ORIGIN = { "source": id|"outil", "titre", "auteur": str|null, "reglage_outil": bool }
  *   "actions": [ {                  // at most five, in order
  *     "rang": n, "type": "alerte|etape_bloquante|etape|competence",
  *     "id": str, "nom": str, "phase": phase, "alerte": id|null
@@ -70,9 +83,10 @@
 
 #include "enums.h"
 #include "json.h"
+#include "origin.h"
 
 static const char *const cov_keys[CZ_COV_COUNT] = {
-	"porteur", "reseau", "en_cours", "a_acquerir", "non_evaluee",
+	"porteur", "reseau", "en_cours", "a_acquerir", "non_evaluee", "sans_objet",
 };
 
 static void kv_num_opt(cz_json *j, const char *key, cz_num n)
@@ -152,7 +166,26 @@ static void phases(cz_json *j, const cz_diag *d)
 	cz_json_kv_string(j, "phase_declaree", cz_enum_key(&cz_enum_phase, d->declared));
 	cz_json_kv_string(j, "phase_etayee", cz_enum_key(&cz_enum_phase, d->supported));
 	cz_json_kv_number(j, "seuil_phase", d->threshold);
+	cz_origin_json(j, "origine_seuil_phase", d->threshold_origine);
 	cz_json_kv_bool(j, "phase_en_avance", d->ahead);
+	cz_json_kv_bool(j, "chevauchement", d->overlap);
+	const cz_starter *st = &d->starter;
+	cz_json_key(j, "fichier_de_depart");
+	cz_json_object_begin(j);
+	cz_json_kv_int(j, "exemples", (long long)st->found);
+	cz_json_kv_bool(j, "non_rempli", st->untouched);
+	cz_json_kv_bool(j, "nom", st->nom);
+	cz_json_kv_bool(j, "porteur", st->porteur);
+	cz_json_kv_bool(j, "territoire", st->territoire);
+	cz_json_kv_int(j, "besoins", (long long)st->needs);
+	cz_json_kv_int(j, "offres", (long long)st->offers);
+	cz_json_kv_string(j, "canevas_exemple", st->canvas ? st->canvas->id : NULL);
+	cz_json_key(j, "besoins_exemples");
+	cz_json_array_begin(j);
+	for (size_t i = 0; i < d->n_starter_needs; i++)
+		cz_json_string(j, d->starter_needs[i]->besoin);
+	cz_json_array_end(j);
+	cz_json_object_end(j);
 	cz_json_key(j, "phases");
 	cz_json_array_begin(j);
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
@@ -319,6 +352,7 @@ static void alerts(cz_json *j, const cz_diag *d)
 		cz_json_kv_string(j, "gravite", cz_enum_key(&cz_enum_severity, (int)a->rule->severite));
 		cz_json_kv_string(j, "constat", a->detail);
 		cz_json_kv_string(j, "raison", a->rule->raison);
+		cz_origin_json(j, "origine", a->rule->origine);
 		cz_json_key(j, "etapes");
 		cz_json_array_begin(j);
 		for (size_t k = 0; k < a->n_steps; k++) {
@@ -330,6 +364,38 @@ static void alerts(cz_json *j, const cz_diag *d)
 		cz_json_object_end(j);
 	}
 	cz_json_array_end(j);
+}
+
+static void definition(cz_json *j, const cz_diag *d)
+{
+	cz_json_key(j, "definition");
+	cz_json_array_begin(j);
+	for (size_t i = 0; i < d->n_definition; i++) {
+		const cz_diag_definition *df = &d->definition[i];
+		cz_json_object_begin(j);
+		cz_json_kv_string(j, "id", df->id);
+		cz_json_kv_string(j, "nom", df->nom);
+		cz_json_kv_string(j, "type", df->principle ? "principe" : strcmp(df->id, "definition") == 0 ? "resume"
+												   : "caracteristique");
+		cz_json_kv_string(j, "etat", cz_def_state_keys[df->state]);
+		cz_json_kv_string(j, "constat", df->detail);
+		cz_json_object_end(j);
+	}
+	cz_json_array_end(j);
+	cz_json_kv_int(j, "definition_ecarts", (long long)d->definition_missed);
+	const cz_multiactivity *mu = &d->multi;
+	cz_json_key(j, "multiactivite");
+	cz_json_object_begin(j);
+	cz_json_kv_int(j, "services", (long long)mu->n_services);
+	cz_json_kv_string(j, "source", mu->from_revenue ? "recettes" : "offre");
+	cz_json_key(j, "services_min");
+	if (mu->services_min > 0)
+		cz_json_number(j, mu->services_min);
+	else
+		cz_json_null(j);
+	cz_json_kv_bool(j, "atteinte", mu->met);
+	cz_origin_json(j, "origine", mu->origine);
+	cz_json_object_end(j);
 }
 
 static void actions(cz_json *j, const cz_diag *d)
@@ -365,6 +431,7 @@ cz_status cz_diag_render_json(const void *result, const cz_render_ctx *rc)
 	skills(&j, d);
 	needs(&j, d);
 	alerts(&j, d);
+	definition(&j, d);
 	actions(&j, d);
 	cz_json_object_end(&j);
 	cz_json_finish(&j);

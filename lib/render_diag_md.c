@@ -11,6 +11,7 @@
 #include "enums.h"
 #include "format_fr.h"
 #include "md.h"
+#include "origin.h"
 
 #define BAR_WIDTH 10
 
@@ -71,7 +72,9 @@ static void identity(const cz_diag *d, cz_buf *b)
 		cz_buf_puts(b, "non renseigné");
 	}
 	cz_buf_puts(b, " |\n| Territoire | ");
-	if (pj->territoire_set && pj->territoire.nom) {
+	if (d->starter.territoire) {
+		cz_buf_puts(b, "non renseigné (le nom et les effectifs sont encore ceux du fichier de départ)");
+	} else if (pj->territoire_set && pj->territoire.nom) {
 		const cz_territoire *t = &pj->territoire;
 		cz_md_text(b, t->nom);
 		/* A zero is the starter file's placeholder, not a count: leave it out. */
@@ -107,6 +110,20 @@ static void identity(const cz_diag *d, cz_buf *b)
 	       ni = d->alert_counts[CZ_SEV_INFO];
 	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu alerte%s « attention », %zu alerte%s « info » |\n\n", nc,
 		      nc > 1 ? "s" : "", na, na > 1 ? "s" : "", ni, ni > 1 ? "s" : "");
+	const cz_starter *st = &d->starter;
+	if (st->found) {
+		cz_buf_puts(b, st->untouched ? "> **Fichier de départ non rempli.** Ce fichier est encore celui qu'écrit "
+					      "« conciergerie init » : "
+					    : "> **Exemples du fichier de départ.** Restent dans ce fichier, tels que les "
+					      "écrit « conciergerie init » : ");
+		cz_buf tmp;
+		cz_buf_init(&tmp);
+		cz_starter_describe(st, &tmp);
+		cz_md_text(b, tmp.data ? tmp.data : "");
+		cz_buf_free(&tmp);
+		cz_buf_puts(b, ". Ces exemples ne sont pas comptés comme des données du projet : remplacez-les par les "
+			       "vôtres.\n\n");
+	}
 }
 
 static void phases(const cz_diag *d, cz_buf *b)
@@ -134,10 +151,25 @@ static void phases(const cz_diag *d, cz_buf *b)
 	}
 	cz_buf_printf(b, "\nAvancement = (étapes faites + ½ étapes en cours) / étapes applicables "
 			 "(hors « sans objet ») ; une étape absente du fichier compte comme à faire. "
-			 "La phase étayée est la plus avancée dont chaque phase précédente atteint %s.\n\n",
+			 "La phase étayée est la plus avancée dont chaque phase précédente atteint %s (",
 		      cz_fr_percent(pct, sizeof(pct), d->threshold));
+	cz_origin_md(b, d->threshold_origine);
+	cz_buf_puts(b, "). Les étapes et les compétences viennent de la fiche « ");
+	const cz_ref_source *so = d->ref->phases[d->declared].origine;
+	cz_md_text(b, so && !so->outil ? so->titre : "référentiel");
+	cz_buf_puts(b, " ».\n\n");
 
-	if (d->ahead) {
+	if (d->overlap) {
+		cz_buf_printf(b, "> **Test et lancement se chevauchent.** Le projet se déclare en phase %s alors que la "
+				 "phase %s n'est pas terminée : c'est fréquent, les deux phases sont souvent "
+				 "articulées. ",
+			      phase_name(d, d->declared), phase_name(d, d->supported));
+		cz_buf_printf(b, "Étape%s de la phase %s à mener à bien en parallèle :\n>\n", d->n_blocking > 1 ? "s" : "",
+			      phase_name(d, d->supported));
+		for (size_t i = 0; i < d->n_blocking; i++)
+			step_line(b, d->blocking[i], "> - ");
+		cz_buf_puts(b, "\n");
+	} else if (d->ahead) {
 		cz_buf_printf(b, "> **⚠ Phase déclarée en avance.** Le projet se déclare en phase %s, "
 				 "mais ses étapes n'étayent que la phase %s. ",
 			      phase_name(d, d->declared), phase_name(d, d->supported));
@@ -182,10 +214,10 @@ static void phases(const cz_diag *d, cz_buf *b)
 static void tally_row(cz_buf *b, const cz_cov_tally *t)
 {
 	char pct[32];
-	cz_buf_printf(b, " | %s | %zu | %zu | %zu | %zu | %zu | %zu |\n",
+	cz_buf_printf(b, " | %s | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n",
 		      cz_fr_percent(pct, sizeof(pct), t->ratio), t->counts[CZ_COV_CARRIER],
 		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS], t->counts[CZ_COV_GAP],
-		      t->counts[CZ_COV_UNASSESSED], t->total);
+		      t->counts[CZ_COV_UNASSESSED], t->counts[CZ_COV_NOT_APPLICABLE], t->total);
 }
 
 static void skill_list(const cz_diag *d, cz_buf *b, cz_cov_state state, const char *title)
@@ -216,19 +248,35 @@ static void skills(const cz_diag *d, cz_buf *b)
 	const cz_cov_phase *c = &d->coverage;
 	char pct[32];
 	cz_buf_printf(b, "## Compétences de la phase %s\n\n", phase_name(d, d->declared));
-	if (c->total.total == 0) {
+	size_t na = c->total.counts[CZ_COV_NOT_APPLICABLE];
+	if (c->total.total == 0 && na == 0) {
 		cz_buf_puts(b, "Le référentiel n'attend aucune compétence pour cette phase.\n\n");
 		return;
 	}
-	cz_buf_puts(b, "Couverture : ");
-	cz_md_bar(b, c->total.ratio, BAR_WIDTH);
-	cz_buf_printf(b, " %s (acquises par le porteur ou portées par le réseau, plus ½ en cours, "
-			 "sur %zu compétence%s).\n\n",
-		      cz_fr_percent(pct, sizeof(pct), c->total.ratio), c->total.total, cz_fr_s((double)c->total.total));
-	cz_buf_puts(b, "| Famille | Couverture | Porteur | Réseau | En cours | À acquérir | Non évaluées | Total |\n"
-		       "|---|--:|--:|--:|--:|--:|--:|--:|\n");
+	if (c->total.total == 0) {
+		cz_buf_puts(b, "Toutes les compétences de la phase sont déclarées sans objet pour le projet.\n\n");
+	} else {
+		cz_buf_puts(b, "Couverture : ");
+		cz_md_bar(b, c->total.ratio, BAR_WIDTH);
+		cz_buf_printf(b, " %s (acquises par le porteur ou portées par le réseau, plus ½ en cours, "
+				 "sur %zu compétence%s applicable%s",
+			      cz_fr_percent(pct, sizeof(pct), c->total.ratio), c->total.total,
+			      cz_fr_s((double)c->total.total), cz_fr_s((double)c->total.total));
+		if (na)
+			cz_buf_printf(b, " ; %zu sans objet pour le projet, hors du calcul", na);
+		cz_buf_puts(b, ").\n\n");
+	}
+	/* The families come from the competence sheet; which competence goes
+	 * in which family is the tool's choice (origine_famille). */
+	const cz_ref_phase *rp = &d->ref->phases[d->declared];
+	if (rp->n_competences && rp->competences[0].origine_famille && rp->competences[0].origine_famille->outil)
+		cz_buf_puts(b, "Le classement de chaque compétence dans une famille est un choix de l'outil : la fiche "
+			       "du groupe de travail décrit les familles sans y ranger les compétences.\n\n");
+	cz_buf_puts(b, "| Famille | Couverture | Porteur | Réseau | En cours | À acquérir | Non évaluées | Sans objet | "
+		       "Total applicable |\n"
+		       "|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 	for (size_t f = 0; f < c->n_families; f++) {
-		if (c->by_family[f].total == 0)
+		if (c->by_family[f].total == 0 && c->by_family[f].counts[CZ_COV_NOT_APPLICABLE] == 0)
 			continue;
 		cz_buf_puts(b, "| ");
 		cz_md_text(b, d->ref->families[f].nom);
@@ -255,6 +303,7 @@ static void skills(const cz_diag *d, cz_buf *b)
 	skill_list(d, b, CZ_COV_GAP, "Lacunes (à acquérir ou à confier à un acteur du réseau)");
 	skill_list(d, b, CZ_COV_IN_PROGRESS, "En cours d'acquisition");
 	skill_list(d, b, CZ_COV_UNASSESSED, "Non évaluées (absentes de la rubrique « competences »)");
+	skill_list(d, b, CZ_COV_NOT_APPLICABLE, "Sans objet pour le projet (hors de la couverture)");
 }
 
 static void offer_name(cz_buf *b, const cz_offer *o)
@@ -294,6 +343,15 @@ static void needs(const cz_diag *d, cz_buf *b)
 {
 	char n[32];
 	cz_buf_puts(b, "## Besoins et offre\n\n");
+	if (d->n_starter_needs) {
+		cz_buf_puts(b, "Non compté, car exemple du fichier de départ : ");
+		for (size_t i = 0; i < d->n_starter_needs; i++) {
+			cz_buf_puts(b, i ? ", « " : "« ");
+			cz_md_text(b, d->starter_needs[i]->besoin);
+			cz_buf_puts(b, " »");
+		}
+		cz_buf_puts(b, ".\n\n");
+	}
 	if (d->n_needs == 0) {
 		cz_buf_puts(b, "Aucun besoin recensé (rubrique « besoins »).\n\n");
 	} else {
@@ -364,6 +422,42 @@ static void alerts(const cz_diag *d, cz_buf *b)
 			cz_buf_puts(b, "—");
 		cz_buf_puts(b, " |\n");
 	}
+	/* Say whose rules these are: each alert's origin, grouped. */
+	size_t tool = 0;
+	for (size_t i = 0; i < d->n_alerts; i++)
+		tool += !d->alerts[i].rule->origine || d->alerts[i].rule->origine->outil;
+	if (tool == d->n_alerts)
+		cz_buf_puts(b, "\nCes règles d'alerte et leurs gravités sont des réglages par défaut de l'outil, et non "
+			       "des critères du groupe de travail : leurs raisons s'appuient sur ses documents, mais le "
+			       "choix de ce qui déclenche une alerte et de sa gravité appartient à l'outil, et se règle "
+			       "avec --referentiel.\n");
+	else if (tool > 0)
+		cz_buf_printf(b, "\n%zu de ces règles d'alerte, avec leur gravité, sont des réglages par défaut de l'outil "
+				 "(ajustables avec --referentiel) ; les autres reprennent un critère du groupe de "
+				 "travail.\n",
+			      tool);
+	cz_buf_puts(b, "\n");
+}
+
+static void definition(const cz_diag *d, cz_buf *b)
+{
+	cz_buf_puts(b, "## Au regard de la définition d'une conciergerie de territoire\n\n");
+	const cz_ref_source *o = d->ref->origine_definition;
+	if (o && !o->outil) {
+		cz_buf_puts(b, "Définition reprise du document « ");
+		cz_md_text(b, o->titre);
+		cz_buf_puts(b, " » : ce que les données du fichier en disent.\n\n");
+	}
+	cz_buf_puts(b, "| | Caractéristique ou principe | D'après le fichier | Constat |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < d->n_definition; i++) {
+		const cz_diag_definition *df = &d->definition[i];
+		cz_buf_puts(b, df->principle ? "| principe | " : strcmp(df->id, "definition") == 0 ? "| définition | "
+												    : "| caractéristique | ");
+		cz_md_text(b, df->nom);
+		cz_buf_printf(b, df->state == CZ_DEF_MISSED ? " | **%s** | " : " | %s | ", cz_def_state_labels[df->state]);
+		cz_md_text(b, df->detail);
+		cz_buf_puts(b, " |\n");
+	}
 	cz_buf_puts(b, "\n");
 }
 
@@ -410,6 +504,7 @@ cz_status cz_diag_render_md(const void *result, const cz_render_ctx *rc)
 	phases(d, out);
 	skills(d, out);
 	needs(d, out);
+	definition(d, out);
 	alerts(d, out);
 	actions(d, out);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;

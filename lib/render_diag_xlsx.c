@@ -21,6 +21,7 @@
 #define SHEET_NEEDS "Diag besoins"
 #define SHEET_ALERTS "Diag alertes"
 #define SHEET_ACTIONS "Diag actions"
+#define SHEET_DEFINITION "Diag définition"
 
 /* Excel's limit on the characters of one cell. */
 #define CELL_MAX_CHARS 32767
@@ -90,6 +91,7 @@ static bool make_formats(ctx *c)
 	c->cov[CZ_COV_IN_PROGRESS] = coloured(c, 0xFFEB9C, 0x9C5700, false);
 	c->cov[CZ_COV_GAP] = coloured(c, 0xFFC7CE, 0x9C0006, false);
 	c->cov[CZ_COV_UNASSESSED] = coloured(c, 0xEDEDED, 0x595959, false);
+	c->cov[CZ_COV_NOT_APPLICABLE] = coloured(c, 0xEDEDED, 0x595959, false);
 	c->sev[CZ_SEV_INFO] = coloured(c, 0xDDEBF7, 0x1F4E78, false);
 	c->sev[CZ_SEV_ATTENTION] = coloured(c, 0xFFEB9C, 0x9C5700, true);
 	c->sev[CZ_SEV_CRITIQUE] = coloured(c, 0xC00000, 0xFFFFFF, true);
@@ -250,7 +252,7 @@ static void summary(ctx *c, const cz_diag *d)
 	snprintf(title, sizeof(title), "Compétences de la phase %s", phase_name(d, d->declared));
 	put_str(c, ws, r++, 0, title, c->bold);
 	static const char *const cov_head[] = { "Famille", "Couverture", "Porteur", "Réseau", "En cours",
-						"À acquérir", "Non évaluées", "Total" };
+						"À acquérir", "Non évaluées", "Sans objet", "Total applicable" };
 	headers(c, ws, r++, cov_head, sizeof(cov_head) / sizeof(cov_head[0]));
 	for (size_t f = 0; f <= cov->n_families; f++) {
 		bool total = f == cov->n_families;
@@ -261,7 +263,7 @@ static void summary(ctx *c, const cz_diag *d)
 		put_num(c, ws, r, 1, t->ratio, total ? c->percent_bold : c->percent);
 		for (int s = 0; s < CZ_COV_COUNT; s++)
 			put_num(c, ws, r, (lxw_col_t)(2 + s), (double)t->counts[s], total ? c->count_bold : c->count);
-		put_num(c, ws, r, 7, (double)t->total, total ? c->count_bold : c->count);
+		put_num(c, ws, r, (lxw_col_t)(2 + CZ_COV_COUNT), (double)t->total, total ? c->count_bold : c->count);
 		r++;
 	}
 }
@@ -425,6 +427,46 @@ static void alerts(ctx *c, const cz_diag *d)
 	}
 }
 
+/* The project against the definition (diag.h), and what remains of the starter. */
+static void definition(ctx *c, const cz_diag *d)
+{
+	lxw_worksheet *ws = sheet(c, SHEET_DEFINITION);
+	if (!ws)
+		return;
+	static const char *const head[] = { "Type", "Identifiant", "Caractéristique ou principe", "D'après le fichier",
+					    "Constat" };
+	static const double w[] = { 16, 30, 60, 16, 70 };
+	widths(c, ws, w, 5, NULL);
+	keep(c, worksheet_set_column(ws, 2, 2, 60, c->wrap));
+	keep(c, worksheet_set_column(ws, 4, 4, 70, c->wrap));
+	headers(c, ws, 0, head, 5);
+	worksheet_freeze_panes(ws, 1, 0);
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < d->n_definition; i++, r++) {
+		const cz_diag_definition *df = &d->definition[i];
+		put_str(c, ws, r, 0,
+			df->principle ? "principe" : strcmp(df->id, "definition") == 0 ? "définition" : "caractéristique",
+			c->text);
+		put_str(c, ws, r, 1, df->id, c->text);
+		put_str(c, ws, r, 2, df->nom, c->wrap);
+		put_str(c, ws, r, 3, cz_def_state_labels[df->state],
+			df->state == CZ_DEF_MISSED ? c->sev[CZ_SEV_ATTENTION] : c->text);
+		put_str(c, ws, r, 4, df->detail, c->wrap);
+	}
+	if (d->starter.found) {
+		cz_buf b;
+		cz_buf_init(&b);
+		cz_buf_puts(&b, d->starter.untouched ? "Fichier de départ non rempli : " : "Exemples du fichier de départ : ");
+		cz_starter_describe(&d->starter, &b);
+		cz_buf_puts(&b, " (non comptés).");
+		if (cz_buf_ok(&b))
+			put_str(c, ws, r + 1, 0, b.data, c->text);
+		else
+			keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		cz_buf_free(&b);
+	}
+}
+
 static void actions(ctx *c, const cz_diag *d)
 {
 	lxw_worksheet *ws = sheet(c, SHEET_ACTIONS);
@@ -466,6 +508,7 @@ cz_status cz_diag_render_xlsx(const void *result, const cz_render_ctx *rc)
 	needs(&c, d);
 	alerts(&c, d);
 	actions(&c, d);
+	definition(&c, d);
 	if (c.err == LXW_NO_ERROR)
 		return CZ_OK;
 	return c.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;

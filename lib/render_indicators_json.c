@@ -6,7 +6,8 @@
  *   "projet": "nom", "fichier": "chemin",
  *   "releves": 9,                     number of monthly records
  *   "mois_manquants": 1,              calendar months with no record in between
- *   "taux_benevolat": { "euros_par_heure": 11.88 | null, "source": "…" | null },
+ *   "taux_benevolat": { "euros_par_heure": 11.88 | null, "source": "…" | null,
+ *                       "origine": origin (below) | null when given by --taux-benevolat },
  *   "mois": [ {                       one per calendar month, first record to last
  *       "periode": "2026-01", "manquant": false,
  *       "demandes", "commandes", "conversion", "clients", "clients_recurrents",
@@ -32,9 +33,15 @@
  *       "total", "pilier_principal": key | null, "part_principale": number | null,
  *       "herfindahl": number | null,
  *       "exclus": { "non_acquis", "hors_periode", "sans_annee", "sans_pilier",
- *                   "hors_mois" } },   hors_mois: share of the recorded years'
+ *                   "hors_mois" },     hors_mois: share of the recorded years'
  *                                      funding falling on months without a record
- *   "alertes": [ { "niveau": "info" | "attention" | "critique", "message" } ]
+ *       "part_max_pilier": number | null, "origine_part_max_pilier": origin | null },
+ *   "tresorerie": { "prets_acquis", "prets_autres": euros },  loans and repayable
+ *                                      advances: outside every figure above
+ *   "multiactivite": { "services": n, "source": "recettes" | "offre",
+ *       "services_min": number | null, "atteinte": bool, "origine": origin },
+ *   origin: { "source": id | "outil", "titre", "auteur": text | null, "reglage_outil": bool }
+ *   "alertes": [ { "gravite": "info" | "attention" | "critique", "message" } ]
  * }
  */
 #include <stdio.h>
@@ -43,6 +50,7 @@
 #include "render.h"
 #include "indicators.h"
 #include "json.h"
+#include "origin.h"
 
 static void kv_num(cz_json *j, const char *key, cz_num v)
 {
@@ -98,6 +106,10 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_object_begin(&j);
 	kv_num(&j, "euros_par_heure", (cz_num){ r->taux_benevolat, r->taux_benevolat >= 0 });
 	cz_json_kv_string(&j, "source", r->taux_source);
+	if (r->taux_benevolat >= 0 && !r->taux_given_option)
+		cz_origin_json(&j, "origine", ref->dashboard.origine);
+	else
+		cz_json_kv_string(&j, "origine", NULL);
 	cz_json_object_end(&j);
 
 	cz_json_key(&j, "mois");
@@ -201,6 +213,27 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_number(&j, "sans_pilier", m->sans_pilier);
 	cz_json_kv_number(&j, "hors_mois", m->hors_mois);
 	cz_json_object_end(&j);
+	kv_num(&j, "part_max_pilier", (cz_num){ ref->dashboard.part_max_pilier, ref->dashboard.present });
+	if (ref->dashboard.present)
+		cz_origin_json(&j, "origine_part_max_pilier", ref->dashboard.origine);
+	else
+		cz_json_kv_string(&j, "origine_part_max_pilier", NULL);
+	cz_json_object_end(&j);
+
+	cz_json_key(&j, "tresorerie");
+	cz_json_object_begin(&j);
+	cz_json_kv_number(&j, "prets_acquis", m->prets);
+	cz_json_kv_number(&j, "prets_autres", m->prets_autres);
+	cz_json_object_end(&j);
+
+	const cz_multiactivity *mu = &r->multi;
+	cz_json_key(&j, "multiactivite");
+	cz_json_object_begin(&j);
+	cz_json_kv_int(&j, "services", (long long)mu->n_services);
+	cz_json_kv_string(&j, "source", mu->from_revenue ? "recettes" : "offre");
+	kv_num(&j, "services_min", (cz_num){ mu->services_min, mu->services_min > 0 });
+	cz_json_kv_bool(&j, "atteinte", mu->met);
+	cz_origin_json(&j, "origine", mu->origine);
 	cz_json_object_end(&j);
 
 	cz_json_key(&j, "alertes");

@@ -7,6 +7,7 @@
 #include "format_fr.h"
 #include "indicators.h"
 #include "md.h"
+#include "origin.h"
 
 typedef enum { F_COUNT, F_EUROS, F_PERCENT, F_RATIO, F_HOURS } fmt_kind;
 
@@ -67,8 +68,8 @@ static void summary(cz_buf *b, const cz_indicators *r)
 		{ "Recettes", t->recettes, F_EUROS },
 		{ "Charges", t->charges, F_EUROS },
 		{ "Résultat (recettes − charges)", t->resultat, F_EUROS },
-		{ "Financements acquis des mois relevés (un douzième du montant annuel par mois)", t->financements,
-		  F_EUROS },
+		{ "Financements acquis des mois relevés (un douzième du montant annuel par mois, hors prêts)",
+		  t->financements, F_EUROS },
 		{ "Couverture des charges ((recettes + financements acquis) / charges)", t->couverture, F_RATIO },
 		{ "Autofinancement (recettes / charges)", t->autofinancement, F_RATIO },
 		{ "Heures salariées", t->heures_salariees, F_HOURS },
@@ -88,6 +89,9 @@ static void summary(cz_buf *b, const cz_indicators *r)
 		cz_buf_printf(b, "Les heures bénévoles sont valorisées à %s de l'heure : ",
 			      cz_fr_euros(s, sizeof(s), r->taux_benevolat));
 		cz_md_text(b, r->taux_source);
+		if (!r->taux_given_option)
+			cz_buf_puts(b, " C'est un taux par défaut de l'outil, remplaçable par l'option --taux-benevolat "
+				       "ou dans le référentiel.");
 		cz_buf_puts(b, "\n\n");
 	} else {
 		cz_buf_puts(b, "Les heures bénévoles ne sont pas valorisées : le référentiel ne donne pas de taux "
@@ -152,7 +156,8 @@ static void monthly(cz_buf *b, const cz_indicators *r)
 		       "sont connus. Un financement acquis est réparti sur les douze mois de son année : chaque "
 		       "mois relevé en reçoit un douzième pour le calcul de la couverture, et les totaux ne "
 		       "comptent que les mois relevés (quatre relevés portent quatre douzièmes du financement "
-		       "de l'année, pas davantage).\n\n");
+		       "de l'année, pas davantage). Les prêts et avances remboursables n'y figurent pas : ils "
+		       "seront remboursés, c'est de la trésorerie et non une ressource.\n\n");
 }
 
 static void averages(cz_buf *b, const cz_indicators *r)
@@ -321,6 +326,24 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		cz_buf_printf(b, "- Non comptés faute d'année : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_annee));
 	if (m->sans_pilier > 0)
 		cz_buf_printf(b, "- Non comptés faute de pilier : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_pilier));
+	const cz_multiactivity *mu = &r->multi;
+	if (mu->services_min > 0) {
+		cz_buf_printf(b, "- Multiactivité : %s — %zu service%s %s, pour au moins %s (",
+			      mu->met ? "oui" : "non", mu->n_services, cz_fr_s((double)mu->n_services),
+			      mu->from_revenue ? cz_fr_pl((double)mu->n_services, "apporte des recettes",
+							  "apportent des recettes")
+					       : "à l'offre (les recettes ne sont pas détaillées par service)",
+			      cz_fr_compact(t, sizeof(t), mu->services_min, 0));
+		cz_origin_md(b, mu->origine);
+		cz_buf_puts(b, ").\n");
+	}
+	if (m->prets > 0 || m->prets_autres > 0) {
+		cz_buf_printf(b, "- Trésorerie : prêts et avances remboursables acquis, %s", cz_fr_euros(s, sizeof(s), m->prets));
+		if (m->prets_autres > 0)
+			cz_buf_printf(b, " (et %s non acquis ou d'une autre année)", cz_fr_euros(t, sizeof(t), m->prets_autres));
+		cz_buf_puts(b, ". Ils seront remboursés : ce n'est pas une ressource, ils ne comptent ni dans les "
+			       "piliers, ni dans la couverture des charges, ni dans l'autofinancement.\n");
+	}
 	if (b->len > start)
 		cz_buf_puts(b, "\n");
 }

@@ -209,7 +209,8 @@ static void sheet_summary(lxw_worksheet *ws, const cz_indicators *r, const forma
 	row = label_value(ws, row, "Résultat", t->resultat, F->euros, "recettes − charges");
 	row = label_value(ws, row, "Financements acquis des mois relevés", t->financements, F->euros,
 			  "un financement acquis est réparti sur les douze mois de son année : chaque mois relevé "
-			  "en reçoit un douzième, seuls les mois relevés sont comptés");
+			  "en reçoit un douzième, seuls les mois relevés sont comptés ; prêts et avances "
+			  "remboursables exclus");
 	row = label_value(ws, row, "Couverture des charges", t->couverture, F->ratio,
 			  "(recettes + financements acquis) / charges");
 	row = label_value(ws, row, "Autofinancement", t->autofinancement, F->ratio, "recettes / charges");
@@ -326,6 +327,24 @@ static void sheet_pillars(lxw_worksheet *ws, const cz_indicators *r, const cz_re
 			  F->euros, NULL);
 	row = label_value(ws, row, "Non comptés : financements sans pilier", (cz_num){ m->sans_pilier, true },
 			  F->euros, NULL);
+	row = label_value(ws, row, "Trésorerie : prêts et avances remboursables acquis", (cz_num){ m->prets, true },
+			  F->euros,
+			  "ils seront remboursés : ni ressource, ni pilier, ni couverture des charges, ni "
+			  "autofinancement");
+	row = label_value(ws, row, "Trésorerie : prêts et avances remboursables non acquis ou d'une autre année",
+			  (cz_num){ m->prets_autres, true }, F->euros, NULL);
+	const cz_multiactivity *mu = &r->multi;
+	if (mu->services_min > 0) {
+		char note[256];
+		snprintf(note, sizeof(note), "%s ; au moins %.0f service%s pour la multiactivité (%s) : %s",
+			 mu->from_revenue ? "services avec des recettes" : "services à l'offre (recettes non détaillées)",
+			 mu->services_min, cz_fr_s(mu->services_min),
+			 mu->origine && !mu->origine->outil ? "critère du groupe de travail"
+							    : "réglage par défaut de l'outil",
+			 mu->met ? "atteinte" : "non atteinte");
+		row = label_value(ws, row, "Multiactivité : services distincts", (cz_num){ (double)mu->n_services, true },
+				  F->count, note);
+	}
 
 	row++;
 	worksheet_write_string(ws, row++, 0, "Recettes par service", F->bold);

@@ -45,7 +45,7 @@ static void phase(cz_json *j, const cz_skills *s, const cz_referential *ref, siz
 	cz_json_key(j, "familles");
 	cz_json_array_begin(j);
 	for (size_t f = 0; f < s->n_families; f++) {
-		if (!cov->by_family[f].total)
+		if (!cov->by_family[f].total && !cov->by_family[f].counts[CZ_COV_NOT_APPLICABLE])
 			continue;
 		cz_json_object_begin(j);
 		cz_json_kv_string(j, "id", ref->families[f].id);
@@ -151,7 +151,7 @@ cz_status cz_skills_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_key(&j, "par_famille");
 		cz_json_array_begin(&j);
 		for (size_t f = 0; f < s->n_families; f++) {
-			if (!s->by_family[f].total)
+			if (!s->by_family[f].total && !s->by_family[f].counts[CZ_COV_NOT_APPLICABLE])
 				continue;
 			cz_json_object_begin(&j);
 			cz_json_kv_string(&j, "id", ref->families[f].id);

@@ -24,17 +24,18 @@ static void tally_cells(cz_buf *b, const cz_cov_tally *t)
 	char pct[32];
 	cz_buf_printf(b, " %s | ", cz_fr_percent(pct, sizeof(pct), t->ratio));
 	cz_md_bar(b, t->ratio, 10);
-	cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu | %zu |\n", t->counts[CZ_COV_CARRIER],
+	cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n", t->counts[CZ_COV_CARRIER],
 		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS],
-		      t->counts[CZ_COV_GAP], t->counts[CZ_COV_UNASSESSED], t->total);
+		      t->counts[CZ_COV_GAP], t->counts[CZ_COV_UNASSESSED], t->counts[CZ_COV_NOT_APPLICABLE],
+		      t->total);
 }
 
 static void tally_header(cz_buf *b, const char *first)
 {
 	cz_buf_printf(b,
 		      "| %s | Couverture | | Acquises (porteur) | Portées (réseau) | En cours "
-		      "| À acquérir | Non évaluées | Total |\n"
-		      "|---|---:|---|---:|---:|---:|---:|---:|---:|\n",
+		      "| À acquérir | Non évaluées | Sans objet | Total applicable |\n"
+		      "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n",
 		      first);
 }
 
@@ -68,6 +69,9 @@ static void item_line(cz_buf *b, const cz_cov_item *it, bool assessed)
 	case CZ_COV_GAP:
 		cz_buf_puts(b, " — **à acquérir**");
 		break;
+	case CZ_COV_NOT_APPLICABLE:
+		cz_buf_puts(b, " — sans objet pour le projet");
+		break;
 	default:
 		cz_buf_puts(b, " — *non évaluée*");
 	}
@@ -94,7 +98,7 @@ static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *r
 	if (assessed) {
 		tally_header(b, "Famille");
 		for (size_t f = 0; f < s->n_families; f++) {
-			if (!cov->by_family[f].total)
+			if (!cov->by_family[f].total && !cov->by_family[f].counts[CZ_COV_NOT_APPLICABLE])
 				continue;
 			cz_buf_puts(b, "| ");
 			cz_md_text(b, ref->families[f].nom);
@@ -129,7 +133,8 @@ static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential
 		       "Une compétence acquise compte pour 1, qu'elle soit tenue par le porteur ou "
 		       "portée par un acteur du réseau ; en cours d'acquisition, pour ½ ; à acquérir "
 		       "ou non évaluée, pour 0. La couverture rapporte ce total au nombre de "
-		       "compétences attendues.\n\n");
+		       "compétences attendues, hors celles que le projet déclare sans objet "
+		       "(`sans_objet` : la liste est un répertoire où chacun puise selon son projet).\n\n");
 	tally_header(b, "Phase");
 	for (size_t i = 0; i < s->n_phases; i++) {
 		cz_buf_puts(b, "| ");
@@ -145,7 +150,7 @@ static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential
 		cz_buf_puts(b, "\n");
 		tally_header(b, "Famille (toutes phases)");
 		for (size_t f = 0; f < s->n_families; f++) {
-			if (!s->by_family[f].total)
+			if (!s->by_family[f].total && !s->by_family[f].counts[CZ_COV_NOT_APPLICABLE])
 				continue;
 			cz_buf_puts(b, "| ");
 			cz_md_text(b, ref->families[f].nom);

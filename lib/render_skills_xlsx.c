@@ -25,11 +25,14 @@
 #define SHEET_GAPS "Compétences lacunes"
 #define SHEET_ROLE "Concierge"
 
-/* The drop-down: the three levels of the file format, plus "acquired and
- * carried by a partner" (coverage.h's CZ_COV_NETWORK). Well under Excel's
- * 255-byte limit for list validations. */
+/* The drop-down: the four levels of the file format (sans objet: not needed
+ * by the project, left out of the coverage), plus "acquired and carried by
+ * a partner" (coverage.h's CZ_COV_NETWORK). Well under Excel's 255-byte
+ * limit for list validations. The first four follow cz_level. */
 #define LEVEL_PARTNER "porté par un partenaire"
-enum { LV_ACQUIS, LV_EN_COURS, LV_A_ACQUERIR, LV_PARTNER, LV_COUNT };
+enum { LV_ACQUIS, LV_EN_COURS, LV_A_ACQUERIR, LV_SANS_OBJET, LV_PARTNER, LV_COUNT };
+_Static_assert(LV_SANS_OBJET == (int)CZ_LEVEL_SANS_OBJET && LV_PARTNER == (int)CZ_LEVEL_COUNT,
+	       "drop-down levels follow cz_level");
 
 /* Header row and first data row (0-based) of both checklist sheets. */
 #define HEAD_ROW 3
@@ -88,10 +91,11 @@ static bool make_formats(lxw_workbook *wb, formats *F)
 	F->cf[LV_ACQUIS] = colour(wb, 0xC6EFCE, 0x006100);
 	F->cf[LV_EN_COURS] = colour(wb, 0xFFEB9C, 0x9C5700);
 	F->cf[LV_A_ACQUERIR] = colour(wb, 0xFFC7CE, 0x9C0006);
+	F->cf[LV_SANS_OBJET] = colour(wb, 0xEDEDED, 0x595959);
 	F->cf[LV_PARTNER] = colour(wb, 0xDDEBF7, 0x1F4E79);
 	lxw_format *all[] = { F->title, F->note, F->head, F->cell, F->wrap, F->level, F->bold,
 			      F->bold_num, F->num, F->pct, F->bold_pct, F->cf[0], F->cf[1],
-			      F->cf[2], F->cf[3] };
+			      F->cf[2], F->cf[3], F->cf[4] };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (!all[i])
 			return false;
@@ -144,6 +148,8 @@ static int prefill(const cz_cov_item *it)
 		return LV_EN_COURS;
 	case CZ_COV_GAP:
 		return LV_A_ACQUERIR;
+	case CZ_COV_NOT_APPLICABLE:
+		return LV_SANS_OBJET;
 	default:
 		return -1;
 	}
@@ -234,8 +240,8 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, lxw_w
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
 	dv.value_list = levels;
 	dv.input_title = "Niveau";
-	dv.input_message = "acquis, en cours, à acquérir, ou porté par un partenaire "
-			   "(nommé dans la colonne Porté par).";
+	dv.input_message = "acquis, en cours, à acquérir, sans objet (inutile pour le projet), ou porté "
+			   "par un partenaire (nommé dans la colonne Porté par).";
 	dv.error_title = "Niveau inconnu";
 	dv.error_message = "Choisissez un niveau dans la liste déroulante.";
 	good &= ok(worksheet_data_validation_range(ws, FIRST_ROW, COL_LEVEL, last, COL_LEVEL, &dv));
@@ -289,7 +295,8 @@ static void summary_row(summary *S, lxw_row_t row, const char *phase, const char
 		snprintf(crit + n, sizeof(crit) - n, "%s,$B%u,", S->B, r);
 	/* Cached counts, in the drop-down's order. */
 	const size_t cached[LV_COUNT] = { t->counts[CZ_COV_CARRIER], t->counts[CZ_COV_IN_PROGRESS],
-					  t->counts[CZ_COV_GAP], t->counts[CZ_COV_NETWORK] };
+					  t->counts[CZ_COV_GAP], t->counts[CZ_COV_NOT_APPLICABLE],
+					  t->counts[CZ_COV_NETWORK] };
 	for (int lv = 0; lv < LV_COUNT; lv++) {
 		char c = col_letter(S_LEVEL0 + lv);
 		if (by_phase || by_family)
@@ -308,17 +315,19 @@ static void summary_row(summary *S, lxw_row_t row, const char *phase, const char
 		snprintf(f, sizeof(f), "=COUNTIF(%s,$B%u)", S->B, r);
 	else
 		snprintf(f, sizeof(f), "=COUNTA(%s)", S->C);
+	/* Every competence of the row; the coverage leaves the sans objet ones out. */
 	S->good &= ok(worksheet_write_formula_num(ws, row, S_TOTAL, f, bold ? F->bold_num : F->num,
-						  (double)t->total));
+						  (double)(t->total + t->counts[CZ_COV_NOT_APPLICABLE])));
 	snprintf(f, sizeof(f), "=%c%u-SUM(%c%u:%c%u)", col_letter(S_TOTAL), r, col_letter(S_LEVEL0),
 		 r, col_letter(S_BLANK - 1), r);
 	S->good &= ok(worksheet_write_formula_num(ws, row, S_BLANK, f, bold ? F->bold_num : F->num,
 						  (double)t->counts[CZ_COV_UNASSESSED]));
 	/* coverage.h's rule: acquired (alone or by a partner) 1, in progress 1/2. */
 	char T = col_letter(S_TOTAL);
-	snprintf(f, sizeof(f), "=IF(%c%u=0,0,(%c%u+%c%u+%c%u/2)/%c%u)", T, r,
+	char NA = col_letter(S_LEVEL0 + LV_SANS_OBJET);
+	snprintf(f, sizeof(f), "=IF(%c%u-%c%u=0,0,(%c%u+%c%u+%c%u/2)/(%c%u-%c%u))", T, r, NA, r,
 		 col_letter(S_LEVEL0 + LV_ACQUIS), r, col_letter(S_LEVEL0 + LV_PARTNER), r,
-		 col_letter(S_LEVEL0 + LV_EN_COURS), r, T, r);
+		 col_letter(S_LEVEL0 + LV_EN_COURS), r, T, r, NA, r);
 	S->good &= ok(worksheet_write_formula_num(ws, row, S_RATIO, f, bold ? F->bold_pct : F->pct,
 						  t->ratio));
 }
@@ -342,9 +351,10 @@ static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, lx
 	S.good &= ok(worksheet_merge_range(ws, 1, 0, 1, S_COLS - 1,
 					    "Calculée à partir de la colonne Niveau de la feuille « "
 					    SHEET_LIST " » : acquis ou porté par un partenaire "
-					    "compte pour 1, en cours pour ½, le reste pour 0.",
+					    "compte pour 1, en cours pour ½, le reste pour 0 ; une "
+					    "compétence sans objet pour le projet n'est pas comptée.",
 					    F->note));
-	static const double widths[S_COLS] = { 16, 42, 11, 12, 12, 14, 13, 9, 12 };
+	static const double widths[S_COLS] = { 16, 42, 11, 12, 12, 11, 14, 13, 9, 12 };
 	for (int c = 0; c < S_COLS; c++)
 		S.good &= ok(worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
 	S.good &= ok(worksheet_write_string(ws, HEAD_ROW, S_PHASE, "Phase", F->head));
@@ -362,14 +372,14 @@ static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, lx
 		const cz_cov_phase *cov = &s->cov[i];
 		const char *phase_name = ref->phases[s->phases[i]].nom;
 		for (size_t f = 0; f < s->n_families; f++)
-			if (cov->by_family[f].total)
+			if (cov->by_family[f].total || cov->by_family[f].counts[CZ_COV_NOT_APPLICABLE])
 				summary_row(&S, row++, phase_name, ref->families[f].nom,
 					    &cov->by_family[f], true, true, false);
 		summary_row(&S, row++, phase_name, "Toutes familles", &cov->total, true, false, true);
 	}
 	if (s->n_phases > 1) {
 		for (size_t f = 0; f < s->n_families; f++)
-			if (s->by_family[f].total)
+			if (s->by_family[f].total || s->by_family[f].counts[CZ_COV_NOT_APPLICABLE])
 				summary_row(&S, row++, "Toutes phases", ref->families[f].nom,
 					    &s->by_family[f], false, true, false);
 		summary_row(&S, row++, "Ensemble", "Toutes phases, toutes familles", &s->total, false,

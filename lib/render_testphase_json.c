@@ -5,23 +5,30 @@
  *
  * {
  *   "projet": "nom", "fichier": "chemin",
- *   "verdict": "go" | "reajuster" | "no_go" | "incomplet",
- *   "verdict_libelle": "GO" | "RÉAJUSTER" | "NO-GO" | "INCOMPLET",
+ *   "verdict": "go" | "reajuster" | "no_go" | "incomplet" | "non_evalue",
+ *   "verdict_libelle": "GO" | "RÉAJUSTER" | "NO-GO" | "INCOMPLET" | "non évalué",
  *   "section_test": bool,               the file has a `test:` section
+ *   "non_evalue": bool,                 past the test phase without a `test:` section
+ *   "tresorerie": { "prets_acquis", "prets_autres": euros,   loans and repayable
+ *                   "mois_de_charges": number | null },      advances, outside the balance
  *   "periode": { "debut": "AAAA-MM" | null, "fin": "AAAA-MM" | null, "releves": n,
  *                "annee_debut_financements": n | null, "annee_fin_financements": n | null },
  *                (first and last year of the months counted in the coverage of charges)
  *   "regle": { "part_max_non_renseignes", "score_go", "score_no_go",
- *              "critique_non_renseigne_incomplet": bool, "explication" },
+ *              "critique_non_renseigne_incomplet": bool, "explication", "origine" },
+ *   every "origine" (and "origine_seuil"): { "source": id | "outil" | "projet",
+ *              "titre", "auteur": text | null, "reglage_outil": bool }
  *   "score": number,                    Σ(poids × crédit) / Σpoids of the filled-in indicators
  *   "poids_renseignes", "poids_total": number,
  *   "part_non_renseignes": number,
  *   "comptes": { "atteint", "partiel", "non_atteint", "non_renseigne": n },
  *   "indicateurs": [ {
  *       "id", "nom", "nature": "quantitatif" | "qualitatif", "mesure",
- *       "unite": "mois" | "ratio" | "part" | "note" | "booleen", "sens": "min" | "max",
+ *       "unite": "mois" | "ratio" | "part" | "note" | "booleen" | "pour_mille", "sens": "min" | "max",
  *       "valeur": number | null, "seuil", "seuil_partiel": number | null,
+ *       "volume_min": number | null (demande: monthly requests below which it is at best partiel),
  *       "seuil_referentiel": number, "seuil_modifie": bool (by test.seuils),
+ *       "origine" (of the indicator), "origine_seuil" (of its thresholds and weight),
  *       "statut": "atteint" | "partiel" | "non_atteint" | "non_renseigne",
  *       "poids", "critique": bool, "calcul": "phrase", "cible": "phrase" | null,
  *       "a_saisir": "champs à remplir" | null, "gain_score": number,
@@ -30,7 +37,7 @@
  *           counted month, charges, autofinancement, financements_non_comptes
  *           = not secured, other years, no year and the other months' share,
  *           mois_comptes)
- *   "conditions": [ { "id", "cle", "nom", "valeur": bool | null, "statut" } ],
+ *   "conditions": [ { "id", "cle", "nom", "valeur": bool | null, "statut", "origine" } ],
  *   "pieges": [ { "id", "nom", "mesure", "valeur", "seuil", "seuil_referentiel",
  *       "seuil_modifie", "statut", "calcul", "cible" } ],
  *   "raisons": [ "phrase" ], "leviers": [ "phrase" ],
@@ -42,9 +49,10 @@
 
 #include "json.h"
 #include "render.h"
+#include "origin.h"
 #include "testphase.h"
 
-static const char *const unit_keys[] = { "mois", "ratio", "part", "note", "booleen", "nombre" };
+static const char *const unit_keys[] = { "mois", "ratio", "part", "note", "booleen", "pour_mille", "nombre" };
 
 static void kv_num(cz_json *j, const char *key, double v, bool set)
 {
@@ -91,8 +99,18 @@ static void item(cz_json *j, const cz_tp_indicator *it)
 	cz_json_kv_number(j, "seuil", it->seuil);
 	if (!it->is_pitfall)
 		kv_num(j, "seuil_partiel", it->seuil_partiel, it->has_partiel);
+	if (!it->is_pitfall)
+		kv_num(j, "volume_min", it->volume_min, it->volume_min > 0);
 	cz_json_kv_number(j, "seuil_referentiel", it->seuil_defaut);
 	cz_json_kv_bool(j, "seuil_modifie", it->seuil_override);
+	cz_origin_json(j, "origine", it->origine);
+	if (it->seuil_override) {
+		char field[64];
+		snprintf(field, sizeof(field), "test.seuils.%s", cz_measure_keys[it->mesure]);
+		cz_origin_json_project(j, "origine_seuil", field);
+	} else {
+		cz_origin_json(j, "origine_seuil", it->origine_seuils);
+	}
 	cz_json_kv_string(j, "statut", cz_tp_status_keys[it->status]);
 	if (!it->is_pitfall) {
 		cz_json_kv_number(j, "poids", it->poids);
@@ -125,6 +143,13 @@ cz_status cz_testphase_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_string(&j, "verdict", cz_verdict_keys[r->verdict]);
 	cz_json_kv_string(&j, "verdict_libelle", cz_verdict_labels[r->verdict]);
 	cz_json_kv_bool(&j, "section_test", r->has_test);
+	cz_json_kv_bool(&j, "non_evalue", r->not_assessed);
+	cz_json_key(&j, "tresorerie");
+	cz_json_object_begin(&j);
+	cz_json_kv_number(&j, "prets_acquis", r->prets);
+	cz_json_kv_number(&j, "prets_autres", r->prets_autres);
+	kv_num(&j, "mois_de_charges", r->project->test.tresorerie_mois.value, r->project->test.tresorerie_mois.set);
+	cz_json_object_end(&j);
 
 	cz_json_key(&j, "periode");
 	cz_json_object_begin(&j);
@@ -142,6 +167,7 @@ cz_status cz_testphase_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_number(&j, "score_no_go", ref->rule.score_no_go);
 	cz_json_kv_bool(&j, "critique_non_renseigne_incomplet", ref->rule.critique_non_renseigne_incomplet);
 	cz_json_kv_string(&j, "explication", ref->rule.explication);
+	cz_origin_json(&j, "origine", ref->rule.origine);
 	cz_json_object_end(&j);
 
 	cz_json_kv_number(&j, "score", r->score);
@@ -174,6 +200,7 @@ cz_status cz_testphase_render_json(const void *result, const cz_render_ctx *rc)
 		else
 			cz_json_bool(&j, cd->value == 1);
 		cz_json_kv_string(&j, "statut", cz_tp_status_keys[cd->status]);
+		cz_origin_json(&j, "origine", cd->ref->origine);
 		cz_json_object_end(&j);
 	}
 	cz_json_array_end(&j);

@@ -5,6 +5,7 @@
 #include "format_fr.h"
 #include "render.h"
 #include "md.h"
+#include "origin.h"
 #include "testphase.h"
 
 static const char *const verdict_meaning[CZ_VERDICT_COUNT] = {
@@ -12,6 +13,7 @@ static const char *const verdict_meaning[CZ_VERDICT_COUNT] = {
 	"prolonger ou ajuster le test",
 	"repenser le projet avant d'aller plus loin",
 	"les données ne suffisent pas pour décider",
+	"le projet a dépassé la phase de test sans que sa sortie soit évaluée",
 };
 
 static const char *const status_mark[CZ_TP_STATUS_COUNT] = { "✔", "◐", "✘", "?" };
@@ -77,6 +79,174 @@ static void period(cz_buf *b, const cz_testphase *r)
 	cz_buf_puts(b, "\n\n");
 }
 
+/* "réglage par défaut de l'outil, ajustable avec --referentiel" or the
+ * document's title; an amended referential is said to be one. */
+static void rule_origin(cz_buf *b, const cz_ref_source *o, const cz_referential *ref)
+{
+	if (!o || o->outil) {
+		cz_buf_puts(b, "réglage par défaut de l'outil, et non critère du groupe de travail, ajustable avec "
+			       "--referentiel");
+		if (!ref->builtin)
+			cz_buf_puts(b, " ; le référentiel utilisé ici est un référentiel amendé");
+	} else {
+		cz_buf_puts(b, "critère repris du document « ");
+		cz_md_text(b, o->titre);
+		cz_buf_puts(b, " »");
+	}
+}
+
+/* The distinct origins of the items [from, to) (their own, or of their
+ * thresholds), in order of first use. */
+static size_t distinct_origins(const cz_testphase *r, size_t from, size_t to, bool thresholds,
+			       const cz_ref_source **out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		const cz_ref_source *o = thresholds ? r->items[i].origine_seuils : r->items[i].origine;
+		size_t k = 0;
+		while (k < n && out[k] != o)
+			k++;
+		if (k == n && n < cap)
+			out[n++] = o;
+	}
+	return n;
+}
+
+/* Names of the items [from, to) whose origin (or thresholds' origin) is o. */
+static void names_with_origin(cz_buf *b, const cz_testphase *r, size_t from, size_t to, bool thresholds,
+			      const cz_ref_source *o)
+{
+	size_t k = 0, total = 0;
+	for (size_t i = from; i < to; i++)
+		total += (thresholds ? r->items[i].origine_seuils : r->items[i].origine) == o;
+	for (size_t i = from; i < to; i++) {
+		if ((thresholds ? r->items[i].origine_seuils : r->items[i].origine) != o)
+			continue;
+		cz_buf_puts(b, k == 0 ? "« " : k + 1 == total ? " » et « " : " », « ");
+		cz_md_text(b, r->items[i].nom);
+		k++;
+	}
+	if (k)
+		cz_buf_puts(b, " »");
+}
+
+/* "du document « Titre » (auteur)", after "viennent". */
+static void source_text(cz_buf *b, const cz_ref_source *o)
+{
+	cz_buf_puts(b, "du document « ");
+	cz_md_text(b, o->titre);
+	cz_buf_puts(b, " »");
+	if (o->auteur) {
+		cz_buf_puts(b, " (");
+		cz_md_text(b, o->auteur);
+		cz_buf_putc(b, ')');
+	}
+}
+
+/* Where the criteria come from: the working group's documents name the
+ * indicators; the tool sets thresholds, weights and the rule. */
+static void origins(cz_buf *b, const cz_testphase *r, const cz_referential *ref)
+{
+	const cz_ref_source *src[16];
+	cz_buf_puts(b, "## D'où viennent ces critères\n\n");
+	size_t n = distinct_origins(r, 0, r->n_indicators, false, src, 16);
+	for (size_t k = 0; k < n; k++) {
+		cz_buf_puts(b, n == 1 ? "- Les indicateurs" : "- Les indicateurs ");
+		if (n > 1)
+			names_with_origin(b, r, 0, r->n_indicators, false, src[k]);
+		if (src[k] && !src[k]->outil) {
+			cz_buf_puts(b, " viennent ");
+			source_text(b, src[k]);
+		} else {
+			cz_buf_puts(b, " sont des choix de l'outil, qu'aucun document du groupe de travail ne propose");
+		}
+		cz_buf_puts(b, ".\n");
+	}
+	n = distinct_origins(r, 0, r->n_indicators, true, src, 16);
+	for (size_t k = 0; k < n; k++) {
+		cz_buf_puts(b, "- Les seuils, les poids et le caractère critique ");
+		if (n > 1) {
+			cz_buf_puts(b, "de ");
+			names_with_origin(b, r, 0, r->n_indicators, true, src[k]);
+		} else {
+			cz_buf_puts(b, "des indicateurs");
+		}
+		if (src[k] && !src[k]->outil) {
+			cz_buf_puts(b, " sont repris du document « ");
+			cz_md_text(b, src[k]->titre);
+			cz_buf_puts(b, " ».\n");
+		} else {
+			cz_buf_puts(b, " sont des réglages par défaut de l'outil, et non des critères du groupe de "
+				       "travail, qui nomme les indicateurs sans les chiffrer. Une structure "
+				       "d'accompagnement peut les ajuster dans son référentiel (« conciergerie "
+				       "referentiel -o mon-referentiel.yaml », puis --referentiel), et un projet peut "
+				       "fixer ses propres seuils dans sa rubrique `test.seuils`.\n");
+		}
+	}
+	for (size_t i = 0; i < r->n_conditions; i++) {
+		if (i == 0)
+			cz_buf_puts(b, "- Les conditions de décision ");
+		if (i > 0)
+			continue;
+		const cz_ref_source *o = r->conditions[0].ref->origine;
+		bool same_doc = r->n_indicators && r->items[0].origine == o;
+		if (o && !o->outil && same_doc) {
+			cz_buf_puts(b, "viennent du même document");
+			cz_buf_puts(b, " ; qu'un GO les exige toutes est une règle de l'outil.\n");
+		} else if (o && !o->outil) {
+			cz_buf_puts(b, "viennent ");
+			source_text(b, o);
+			cz_buf_puts(b, " ; qu'un GO les exige toutes est une règle de l'outil.\n");
+		} else {
+			cz_buf_puts(b, "sont un réglage par défaut de l'outil.\n");
+		}
+	}
+	cz_buf_puts(b, "- La règle du verdict : ");
+	rule_origin(b, ref->rule.origine, ref);
+	cz_buf_puts(b, ".\n");
+	for (size_t i = r->n_indicators; i < r->n_items; i++) {
+		const cz_tp_indicator *it = &r->items[i];
+		cz_buf_puts(b, "- Le piège « ");
+		cz_md_text(b, it->nom);
+		cz_buf_puts(b, " »");
+		if (it->origine && !it->origine->outil) {
+			cz_buf_puts(b, " vient ");
+			source_text(b, it->origine);
+		} else {
+			cz_buf_puts(b, " est un choix de l'outil");
+		}
+		if (it->origine_seuils == it->origine)
+			cz_buf_puts(b, ", avec sa limite");
+		else if (!it->origine_seuils || it->origine_seuils->outil)
+			cz_buf_puts(b, " ; sa limite est un réglage par défaut de l'outil");
+		cz_buf_puts(b, ".\n");
+	}
+	cz_buf_puts(b, "\n");
+}
+
+/* Loans and repayable advances, on their own line: cash, not a resource. */
+static void cash(cz_buf *b, const cz_testphase *r)
+{
+	const cz_test *t = &r->project->test;
+	if (!(r->prets > 0) && !(r->prets_autres > 0) && !t->tresorerie_mois.set)
+		return;
+	char a[64];
+	cz_buf_puts(b, "## Trésorerie\n\n");
+	if (t->tresorerie_mois.set)
+		cz_buf_printf(b, "- Mois de charges que la trésorerie couvre (test.tresorerie_mois) : %s mois.\n",
+			      cz_fr_compact(a, sizeof(a), t->tresorerie_mois.value, 1));
+	if (r->prets > 0)
+		cz_buf_printf(b, "- Prêts et avances remboursables acquis : %s. C'est de la trésorerie, pas une "
+				 "ressource : ils seront remboursés, ils ne comptent donc ni dans l'équilibre financier "
+				 "ni dans l'autofinancement.\n",
+			      cz_fr_euros(a, sizeof(a), r->prets));
+	if (r->prets_autres > 0)
+		cz_buf_printf(b, "- Prêts et avances remboursables non acquis ou d'une autre année : %s, hors "
+				 "équilibre de la même façon.\n",
+			      cz_fr_euros(a, sizeof(a), r->prets_autres));
+	cz_buf_puts(b, "\n");
+}
+
 static void indicator_rows(cz_buf *b, const cz_testphase *r, size_t from, size_t to)
 {
 	char s[64];
@@ -110,7 +280,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
 	cz_buf_puts(b, "\n\n");
 	cz_buf_printf(b, "**Verdict : %s** — %s.\n\n", cz_verdict_labels[r->verdict], verdict_meaning[r->verdict]);
-	if (!r->has_test)
+	if (!r->has_test && !r->not_assessed)
 		cz_buf_puts(b, "Le fichier n'a pas de section `test:` : les indicateurs qualitatifs, le carnet de "
 			       "commandes, la charge de travail et les conditions de décision ne sont pas renseignés. "
 			       "La liste des données à saisir figure en fin de rapport.\n\n");
@@ -119,9 +289,14 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	cz_buf_puts(b, "## Pourquoi ce verdict\n\n");
 	for (size_t i = 0; i < r->n_raisons; i++)
 		bullet(b, r->raisons[i]);
-	cz_buf_puts(b, "\nRègle appliquée (référentiel) : ");
-	cz_md_text(b, ref->rule.explication ? ref->rule.explication : "");
-	cz_buf_puts(b, "\n\n");
+	if (!r->not_assessed) {
+		cz_buf_puts(b, "\nRègle appliquée (");
+		rule_origin(b, ref->rule.origine, ref);
+		cz_buf_puts(b, ") : ");
+		cz_md_text(b, ref->rule.explication ? ref->rule.explication : "");
+		cz_buf_puts(b, "\n");
+	}
+	cz_buf_puts(b, "\n");
 
 	cz_buf_puts(b, "## Ce qui changerait le verdict\n\n");
 	if (r->n_leviers == 0)
@@ -186,6 +361,17 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_puts(b, "\n");
 	}
 
+	/* The test phase's conditions of success (seed 001), as the working group wrote them. */
+	const cz_ref_phase *tp = &ref->phases[CZ_PHASE_TEST];
+	if (tp->n_conditions_reussite) {
+		cz_buf_puts(b, "## Conditions de réussite du test\n\nCe que le groupe de travail retient pour qu'un test "
+			       "réussisse (à apprécier avec le porteur, hors score) :\n\n");
+		for (size_t i = 0; i < tp->n_conditions_reussite; i++)
+			bullet(b, tp->conditions_reussite[i].nom);
+		cz_buf_puts(b, "\n");
+	}
+	cash(b, r);
+	origins(b, r, ref);
 	cz_buf_puts(b, "## Seuils propres au projet\n\n");
 	size_t n_over = 0;
 	for (size_t i = 0; i < r->n_items; i++) {
@@ -202,7 +388,8 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 			      cz_measure_keys[it->mesure]);
 	}
 	if (n_over == 0)
-		cz_buf_puts(b, "Aucun : les seuils du référentiel s'appliquent.\n");
+		cz_buf_puts(b, "Aucun : les seuils du référentiel s'appliquent (rubrique `test.seuils` pour fixer les "
+			       "siens).\n");
 	cz_buf_puts(b, "\n");
 
 	if (r->n_a_saisir > 0) {

@@ -11,6 +11,7 @@
 
 #include "format_fr.h"
 #include "render.h"
+#include "origin.h"
 #include "testphase.h"
 
 #define SHEET_CARD "Test indicateurs"
@@ -19,11 +20,12 @@
 /* Scorecard columns. */
 enum {
 	K_NOM, K_NATURE, K_CRITIQUE, K_VALEUR, K_UNITE, K_SENS, K_SEUIL, K_PARTIEL, K_STATUT, K_POIDS,
-	K_CREDIT, K_POIDS_RETENU, K_CALCUL, K_CIBLE, K_COUNT
+	K_CREDIT, K_POIDS_RETENU, K_CALCUL, K_CIBLE, K_ORIGINE, K_COUNT
 };
 #define CARD_FIRST_ROW 3
 
-static const char *const unit_labels[] = { "mois", "ratio", "part", "note sur 5", "oui / non", "nombre" };
+static const char *const unit_labels[] = { "mois",      "ratio",    "part", "note sur 5", "oui / non",
+					   "pour 1 000 par mois", "nombre" };
 static const uint32_t status_colours[CZ_TP_STATUS_COUNT] = { 0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xD9D9D9 };
 
 typedef struct {
@@ -63,8 +65,9 @@ static bool make_formats(lxw_workbook *wb, formats *F, cz_verdict verdict)
 	format_set_num_format(F->number, "0.##");
 	format_set_bold(F->verdict);
 	format_set_font_size(F->verdict, 16);
-	/* The verdict takes the colour of the status it resembles: GO green … INCOMPLET grey. */
-	format_set_bg_color(F->verdict, status_colours[verdict]);
+	/* The verdict takes the colour of the status it resembles: GO green … INCOMPLET and
+	 * « non évalué » grey. */
+	format_set_bg_color(F->verdict, status_colours[verdict == CZ_VERDICT_NON_EVALUE ? (int)CZ_TP_NON_RENSEIGNE : (int)verdict]);
 	return true;
 }
 
@@ -152,6 +155,14 @@ static void card_row(lxw_worksheet *ws, lxw_row_t row, const cz_tp_indicator *it
 		worksheet_write_string(ws, row, K_CIBLE, it->cible, F->wrap);
 	else if (it->a_saisir)
 		worksheet_write_string(ws, row, K_CIBLE, it->a_saisir, F->wrap);
+	char o[320];
+	if (it->seuil_override)
+		snprintf(o, sizeof(o), "seuil propre au projet (test.seuils.%s)", cz_measure_keys[it->mesure]);
+	else if (!it->origine_seuils || it->origine_seuils->outil)
+		snprintf(o, sizeof(o), "réglage par défaut de l'outil, ajustable (--referentiel, test.seuils)");
+	else
+		snprintf(o, sizeof(o), "repris du document « %s »", it->origine_seuils->titre);
+	worksheet_write_string(ws, row, K_ORIGINE, o, F->wrap);
 }
 
 /* Returns the scorecard's last indicator row. */
@@ -160,7 +171,7 @@ static lxw_row_t sheet_card(lxw_worksheet *ws, const cz_testphase *r, const form
 	static const char *const headers[K_COUNT] = {
 		"Indicateur", "Nature", "Critique", "Valeur", "Unité", "Sens", "Seuil atteint", "Seuil partiel",
 		"Statut", "Poids", "Crédit (1, ½, 0)", "Poids retenu", "Comment la valeur est obtenue",
-		"Pour l'atteindre / à saisir",
+		"Pour l'atteindre / à saisir", "Origine du seuil et du poids",
 	};
 	char s[256];
 	snprintf(s, sizeof(s), "Indicateurs de sortie de test — %s",
@@ -177,6 +188,7 @@ static lxw_row_t sheet_card(lxw_worksheet *ws, const cz_testphase *r, const form
 	worksheet_set_column(ws, K_NATURE, K_POIDS_RETENU, 11, NULL);
 	worksheet_set_column(ws, K_STATUT, K_STATUT, 14, NULL);
 	worksheet_set_column(ws, K_CALCUL, K_CIBLE, 60, NULL);
+	worksheet_set_column(ws, K_ORIGINE, K_ORIGINE, 36, NULL);
 	lxw_row_t row = CARD_FIRST_ROW;
 	for (size_t i = 0; i < r->n_indicators; i++)
 		card_row(ws, row++, &r->items[i], F);
@@ -268,9 +280,23 @@ static void sheet_decision(lxw_worksheet *ws, const cz_testphase *r, const cz_re
 	snprintf(s, sizeof(s), "sur %zu", r->n_conditions);
 	worksheet_write_string(ws, row++, 2, s, NULL);
 	row++;
-	worksheet_write_string(ws, row++, 0, "Règle appliquée (référentiel)", F->bold);
+	worksheet_write_string(ws, row++, 0,
+			       !ref->rule.origine || ref->rule.origine->outil
+				       ? "Règle appliquée (réglage par défaut de l'outil, et non critère du groupe de "
+					 "travail, ajustable avec --referentiel)"
+				       : "Règle appliquée (critère repris d'un document du groupe de travail)",
+			       F->bold);
 	worksheet_set_row(ws, row, wrapped_height(ref->rule.explication, 110), NULL);
 	worksheet_write_string(ws, row++, 0, ref->rule.explication ? ref->rule.explication : "", F->wrap);
+	if (r->prets > 0 || r->prets_autres > 0) {
+		char x[64], y[64];
+		snprintf(s, sizeof(s), "Prêts et avances remboursables : %s acquis, %s non acquis ou d'une autre année. "
+				       "C'est de la trésorerie, pas une ressource : ils seront remboursés, ils ne "
+				       "comptent ni dans l'équilibre financier ni dans l'autofinancement.",
+			 cz_fr_euros(x, sizeof(x), r->prets), cz_fr_euros(y, sizeof(y), r->prets_autres));
+		worksheet_set_row(ws, ++row, wrapped_height(s, 110), NULL);
+		worksheet_write_string(ws, row++, 0, s, F->wrap);
+	}
 	row++;
 	row = list(ws, row, "Pourquoi ce verdict", r->raisons, NULL, r->n_raisons, F);
 	row = list(ws, row, "Ce qui changerait le verdict", r->leviers, r->leviers_niveau, r->n_leviers, F);

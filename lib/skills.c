@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 const char *const cz_skills_state_keys[CZ_COV_COUNT] = {
-	"porteur", "reseau", "en_cours", "a_acquerir", "non_evaluee",
+	"porteur", "reseau", "en_cours", "a_acquerir", "non_evaluee", "sans_objet",
 };
 
 static void add_tally(cz_cov_tally *sum, const cz_cov_tally *t)

@@ -6,16 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enums.h"
 #include "format_fr.h"
 #include "funding.h"
 #include "indicators.h"
+#include "origin.h"
+#include "starter.h"
 
 const char *const cz_tp_status_keys[CZ_TP_STATUS_COUNT] = { "atteint", "partiel", "non_atteint",
 							    "non_renseigne" };
 const char *const cz_tp_status_labels[CZ_TP_STATUS_COUNT] = { "atteint", "partiel", "non atteint",
 							      "non renseigné" };
-const char *const cz_verdict_keys[CZ_VERDICT_COUNT] = { "go", "reajuster", "no_go", "incomplet" };
-const char *const cz_verdict_labels[CZ_VERDICT_COUNT] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET" };
+const char *const cz_verdict_keys[CZ_VERDICT_COUNT] = { "go", "reajuster", "no_go", "incomplet", "non_evalue" };
+const char *const cz_verdict_labels[CZ_VERDICT_COUNT] = { "GO", "RÉAJUSTER", "NO-GO", "INCOMPLET", "non évalué" };
 
 /* Thresholds are compared with a little slack so 0.6 computed as 60/100 meets 0.6. */
 #define EPS 1e-9
@@ -86,6 +89,9 @@ char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v)
 	case CZ_UNIT_BOOLEEN:
 		snprintf(out, size, "%s", v >= 0.5 ? "oui" : "non");
 		break;
+	case CZ_UNIT_POUR_MILLE:
+		snprintf(out, size, "%s pour 1 000 par mois", cz_fr_compact(n, sizeof(n), v, 1));
+		break;
 	case CZ_UNIT_COUNT:
 		cz_fr_compact(out, size, v, 2);
 		break;
@@ -106,11 +112,15 @@ char *cz_tp_format_threshold(char *out, size_t size, const cz_tp_indicator *it)
 	cz_tp_format_value(a, sizeof(a), it->unite, it->seuil);
 	/* An overridden seuil may leave no room for "partiel": then say nothing of it. */
 	bool band = it->has_partiel && (it->sens_max ? it->seuil_partiel > it->seuil : it->seuil_partiel < it->seuil);
+	char vol[96] = "";
+	if (it->volume_min > 0)
+		snprintf(vol, sizeof(vol), ", et au moins %s demande%s par mois",
+			 cz_fr_compact(b, sizeof(b), it->volume_min, 1), cz_fr_s(it->volume_min));
 	if (band) {
 		cz_tp_format_value(b, sizeof(b), it->unite, it->seuil_partiel);
-		snprintf(out, size, "%s %s (partiel %s %s)", op, a, op, b);
+		snprintf(out, size, "%s %s (partiel %s %s)%s", op, a, op, b, vol);
 	} else {
-		snprintf(out, size, "%s %s", op, a);
+		snprintf(out, size, "%s %s%s", op, a, vol);
 	}
 	return out;
 }
@@ -201,11 +211,44 @@ static void period_text(const cz_testphase *r, char *out, size_t n)
 		snprintf(out, n, "sur tous les relevés");
 }
 
+/* The people the demand is measured against (SPEC: "les besoins sur un
+ * territoire défini"): inhabitants, or the employees of the companies a
+ * conciergerie d'entreprise serves, or both for a mixed one. A zero is the
+ * starter's placeholder, not a figure. */
+static double demand_base(const cz_project *p, char *what, size_t size)
+{
+	const cz_territoire *t = &p->projet.territoire;
+	double pop = t->population.set ? t->population.value : 0;
+	double sal = t->salaries.set ? t->salaries.value : 0;
+	char a[64], b[64];
+	bool want_pop = p->projet.type != CZ_TYPE_ENTREPRISE, want_sal = p->projet.type == CZ_TYPE_ENTREPRISE ||
+									 p->projet.type == CZ_TYPE_MIXTE;
+	if (want_pop && want_sal && pop > 0 && sal > 0) {
+		snprintf(what, size, "%s habitants et %s salariés (projet.territoire)", cz_fr_number(a, sizeof(a), pop, 0),
+			 cz_fr_number(b, sizeof(b), sal, 0));
+		return pop + sal;
+	}
+	/* The figure the type calls for, else the one given, said as such. */
+	bool use_pop = want_pop ? pop > 0 : !(sal > 0) && pop > 0;
+	if (use_pop) {
+		snprintf(what, size, "%s habitant%s (projet.territoire.population%s)", cz_fr_number(a, sizeof(a), pop, 0),
+			 cz_fr_s(pop), want_pop ? "" : ", faute de salariés renseignés");
+		return pop;
+	}
+	if (sal > 0) {
+		snprintf(what, size, "%s salarié%s (projet.territoire.salaries%s)", cz_fr_number(a, sizeof(a), sal, 0),
+			 cz_fr_s(sal), want_sal ? "" : ", faute de population renseignée");
+		return sal;
+	}
+	what[0] = '\0';
+	return 0;
+}
+
 static void measure_demande(ctx *c, cz_tp_indicator *it)
 {
 	const cz_project *p = c->p;
-	double cmd = 0, dem = 0;
-	size_t n = 0, nd = 0;
+	double cmd = 0, dem_paired = 0, dem = 0;
+	size_t n_paired = 0, nd = 0;
 	double *xs = malloc((p->n_activite + 1) * sizeof(double));
 	double *ys = malloc((p->n_activite + 1) * sizeof(double));
 	if (!xs || !ys) {
@@ -219,42 +262,104 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 		if (m->demandes.set) {
 			xs[nd] = month_key(m->periode);
 			ys[nd++] = m->demandes.value;
+			dem += m->demandes.value;
 		}
 		if (m->demandes.set && m->commandes.set) {
 			cmd += m->commandes.value;
-			dem += m->demandes.value;
-			n++;
+			dem_paired += m->demandes.value;
+			n_paired++;
 		}
 	}
-	char per[64], a[64], b[64], v[64], t[160];
+	/* The needs diagnostic: demand recorded for each real need. */
+	double diag_total = 0;
+	size_t diag_needs = 0;
+	for (size_t i = 0; i < p->n_besoins; i++) {
+		const cz_need *nd_ = &p->besoins[i];
+		if (cz_starter_need(nd_) || !nd_->demandes.set || !(nd_->demandes.value > 0))
+			continue;
+		diag_total += nd_->demandes.value;
+		diag_needs++;
+	}
+	char per[64], a[64], b[64], v[64], t[160], base_text[192], diag[256] = "", conv[160] = "";
 	period_text(c->r, per, sizeof(per));
 	double slope, icpt;
 	bool has_trend = cz_ind_least_squares(xs, ys, nd, &slope, &icpt);
-	if (has_trend) {
-		snprintf(t, sizeof(t), "tendance de la demande : %s%s demande%s par mois (moindres carrés sur %zu mois)",
+	if (has_trend)
+		snprintf(t, sizeof(t), "tendance : %s%s demande%s par mois (moindres carrés sur %zu mois)",
 			 slope > 0 ? "+" : "", cz_ind_minus(cz_fr_number(a, sizeof(a), slope, 1), sizeof(a)),
 			 cz_fr_s(slope), nd);
-	} else {
-		snprintf(t, sizeof(t), "tendance de la demande non calculable (moins de deux mois)");
-	}
-	if (n == 0 || !(dem > 0)) {
-		it->a_saisir = fmt_str(c, "activite : demandes et commandes de chaque mois du test (%s)", per);
-		if (n > 0)
-			it->calcul = fmt_str(c, "aucune demande enregistrée sur la période (%s) : conversion non calculable.", per);
+	else
+		snprintf(t, sizeof(t), "tendance non calculable (moins de deux mois)");
+	double base = demand_base(p, base_text, sizeof(base_text));
+	if (nd == 0) {
+		it->a_saisir = fmt_str(c, "activite : demandes (sollicitations reçues) de chaque mois du test (%s)", per);
 		goto out;
 	}
-	set_num(it, cmd / dem);
-	detail(it, "commandes", "Commandes de la période", cmd, false);
+	double mean = dem / (double)nd;
+	it->volume = mean;
 	detail(it, "demandes", "Demandes de la période", dem, false);
+	detail(it, "demandes_par_mois", "Demandes par mois (moyenne)", mean, false);
+	if (diag_needs > 0) {
+		detail(it, "demande_diagnostic", "Demande recensée au diagnostic des besoins", diag_total, false);
+		snprintf(diag, sizeof(diag), " ; la demande recensée au diagnostic des besoins est de %s demande%s "
+					     "(%zu besoin%s) : les demandes d'un mois du test en représentent %s",
+			 cz_fr_compact(a, sizeof(a), diag_total, 0), cz_fr_s(diag_total), diag_needs,
+			 cz_fr_s((double)diag_needs), cz_fr_percent(b, sizeof(b), mean / diag_total));
+	} else {
+		snprintf(diag, sizeof(diag), " ; aucune demande chiffrée au diagnostic des besoins (besoins[].demandes) "
+					     "pour comparer");
+	}
 	if (has_trend)
 		detail(it, "tendance_demandes", "Tendance de la demande (demandes par mois)", slope, false);
-	it->calcul = fmt_str(c, "commandes %s sur demandes %s, %s (%zu mois) = %s ; %s.",
-			     cz_fr_compact(a, sizeof(a), cmd, 2), cz_fr_compact(b, sizeof(b), dem, 2), per, n,
-			     cz_fr_number(v, sizeof(v), cmd / dem, 2), t);
-	if (!it->sens_max && cmd / dem < it->seuil - EPS) {
-		double need = ceil(it->seuil * dem - cmd - EPS);
-		it->cible = fmt_str(c, "%s commandes de plus sur les mêmes demandes pour atteindre %s.",
-				    cz_fr_compact(a, sizeof(a), need, 0), cz_fr_number(b, sizeof(b), it->seuil, 2));
+	if (n_paired > 0 && dem_paired > 0) {
+		detail(it, "conversion", "Part des demandes servies (commandes / demandes)", cmd / dem_paired, false);
+		snprintf(conv, sizeof(conv), " ; demandes servies : %s commande%s sur %s demande%s = %s",
+			 cz_fr_compact(a, sizeof(a), cmd, 2), cz_fr_s(cmd), cz_fr_compact(b, sizeof(b), dem_paired, 2),
+			 cz_fr_s(dem_paired), cz_fr_number(v, sizeof(v), cmd / dem_paired, 2));
+	}
+	if (!(base > 0)) {
+		it->a_saisir = fmt_str(c, "projet.territoire : population (habitants)%s, pour rapporter la demande au "
+					  "territoire",
+				       p->projet.type == CZ_TYPE_ENTREPRISE ? " ou salaries (salariés des entreprises servies)"
+				       : p->projet.type == CZ_TYPE_MIXTE    ? " et salaries (salariés des entreprises servies)"
+									    : "");
+		it->calcul = fmt_str(c, "%s demande%s en %zu mois %s, soit %s par mois, mais aucun effectif du "
+					"territoire pour les rapporter (projet.territoire)%s%s ; %s.",
+				     cz_fr_compact(a, sizeof(a), dem, 0), cz_fr_s(dem), nd, per,
+				     cz_fr_compact(b, sizeof(b), mean, 1), diag, conv, t);
+		goto out;
+	}
+	double val = mean * 1000 / base;
+	set_num(it, val);
+	detail(it, "effectif_territoire", "Effectif du territoire (habitants ou salariés)", base, false);
+	char m2[64], bs[64], vv[64];
+	it->calcul = fmt_str(c, "%s demande%s en %zu mois (%s), soit %s par mois, pour %s : %s × 1 000 / %s = %s%s%s ; %s.",
+			     cz_fr_compact(a, sizeof(a), dem, 0), cz_fr_s(dem), nd, per,
+			     cz_fr_compact(b, sizeof(b), mean, 1), base_text, cz_fr_compact(m2, sizeof(m2), mean, 1),
+			     cz_fr_number(bs, sizeof(bs), base, 0),
+			     cz_tp_format_value(vv, sizeof(vv), CZ_UNIT_POUR_MILLE, val), diag, conv, t);
+	bool short_ratio = !it->sens_max && val < it->seuil - EPS;
+	bool short_volume = it->volume_min > 0 && mean < it->volume_min - EPS;
+	if (short_ratio || short_volume) {
+		double need = short_ratio ? ceil(it->seuil * base / 1000 - EPS) : 0;
+		if (need < it->volume_min)
+			need = ceil(it->volume_min - EPS);
+		char s1[64];
+		if (!short_ratio)
+			it->cible = fmt_str(c, "le volume reste trop faible pour conclure que le besoin est avéré : il "
+					       "faudrait au moins %s demande%s par mois en moyenne (actuellement %s), "
+					       "quelle que soit la taille du territoire.",
+					    cz_fr_compact(a, sizeof(a), need, 0), cz_fr_s(need),
+					    cz_fr_compact(b, sizeof(b), mean, 1));
+		else
+			it->cible = fmt_str(c, "il faudrait au moins %s demande%s par mois en moyenne (%s%s%s%s), "
+					       "actuellement %s.",
+					    cz_fr_compact(a, sizeof(a), need, 0), cz_fr_s(need),
+					    cz_tp_format_value(b, sizeof(b), CZ_UNIT_POUR_MILLE, it->seuil),
+					    it->volume_min > 0 ? " et au moins " : "",
+					    it->volume_min > 0 ? cz_fr_compact(s1, sizeof(s1), it->volume_min, 1) : "",
+					    it->volume_min > 0 ? " par mois en tout état de cause" : "",
+					    cz_fr_compact(m2, sizeof(m2), mean, 1));
 	}
 out:
 	free(xs);
@@ -333,13 +438,28 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	else if (fs.hors_mois > 0)
 		snprintf(extra, sizeof(extra), " ; non comptés : %s qui reviennent aux autres mois de l'année",
 			 cz_fr_euros(g, sizeof(g), fs.hors_mois));
+	/* Loans are repaid: cash, never a resource of the balance. */
+	char loans[320] = "";
+	if (fs.prets > 0 || fs.prets_autres > 0) {
+		char l1[64], l2[64];
+		if (fs.prets > 0)
+			snprintf(loans, sizeof(loans), " ; prêts et avances remboursables acquis : %s, comptés en "
+						       "trésorerie et non comme ressource, puisqu'ils seront remboursés%s%s%s",
+				 cz_fr_euros(l1, sizeof(l1), fs.prets), fs.prets_autres > 0 ? " (et " : "",
+				 fs.prets_autres > 0 ? cz_fr_euros(l2, sizeof(l2), fs.prets_autres) : "",
+				 fs.prets_autres > 0 ? " non acquis ou d'une autre année)" : "");
+		else
+			snprintf(loans, sizeof(loans), " ; prêts et avances remboursables non acquis ou d'une autre "
+						       "année : %s, hors équilibre de toute façon, puisqu'ils seront remboursés",
+				 cz_fr_euros(l2, sizeof(l2), fs.prets_autres));
+	}
 	it->calcul = fmt_str(c, "recettes %s + financements acquis %s sur charges %s = %s, %s (%zu mois) ; "
 				"%s ; autofinancement (recettes / charges) = %s ; règle : le "
 				"financement acquis d'une année compte pour un douzième par mois compté ici (mois "
-				"avec recettes et charges)%s.",
+				"avec recettes et charges)%s%s.",
 			     cz_fr_euros(a, sizeof(a), rec), cz_fr_euros(b, sizeof(b), fs.retenu),
 			     cz_fr_euros(d, sizeof(d), cha), cz_fr_number(v, sizeof(v), val, 2), per, n, fund,
-			     cz_fr_number(f, sizeof(f), rec / cha, 2), extra);
+			     cz_fr_number(f, sizeof(f), rec / cha, 2), extra, loans);
 	detail(it, "recettes", "Recettes de la période", rec, true);
 	detail(it, "financements_acquis", "Financements acquis retenus (un douzième par mois compté)", fs.retenu,
 	       true);
@@ -347,6 +467,11 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	detail(it, "autofinancement", "Autofinancement (recettes / charges)", rec / cha, false);
 	detail(it, "financements_non_comptes", "Financements non comptés", left + fs.hors_mois, true);
 	detail(it, "mois_comptes", "Mois comptés", (double)n, false);
+	detail(it, "prets_tresorerie", "Prêts et avances remboursables acquis (trésorerie, hors équilibre)", fs.prets,
+	       true);
+	r->prets = fs.prets;
+	r->prets_autres = fs.prets_autres;
+	r->loans_counted = true;
 	if (!it->sens_max && val < it->seuil - EPS) {
 		double need = it->seuil * cha - rec - fs.retenu;
 		it->cible = fmt_str(c, "%s de recettes ou de financements acquis en plus pour atteindre %s.",
@@ -354,48 +479,80 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	}
 }
 
+/* Append "name" or "name (detail)" to a comma-separated list in `out`. */
+static void list_add(char *out, size_t size, size_t *used, const char *name, const char *extra)
+{
+	int w = snprintf(out + *used, size - *used, "%s%s%s%s%s", *used ? ", " : "", name ? name : "?",
+			 extra ? " (" : "", extra ? extra : "", extra ? ")" : "");
+	if (w > 0 && (size_t)w < size - *used)
+		*used += (size_t)w;
+}
+
 static void measure_reseau(ctx *c, cz_tp_indicator *it)
 {
 	const cz_project *p = c->p;
-	size_t n = 0, ok = 0;
-	char missing[1024] = "";
-	size_t used = 0;
+	size_t n = 0, by_provider = 0, ok = 0, in_house = 0;
+	char missing[1024] = "", own[1024] = "";
+	size_t used = 0, used_own = 0;
 	for (size_t i = 0; i < p->n_offre; i++) {
 		const cz_offer *o = &p->offre[i];
-		if (!o->prioritaire)
+		if (!o->prioritaire || cz_starter_offer(o))
 			continue;
 		n++;
-		const cz_actor *a = o->prestataire ? cz_project_actor(p, o->prestataire) : NULL;
-		if (!o->prestataire || (a && a->charte)) {
+		if (!o->prestataire) {
+			in_house++;
+			list_add(own, sizeof(own), &used_own, o->service, NULL);
+			continue;
+		}
+		by_provider++;
+		const cz_actor *a = cz_project_actor(p, o->prestataire);
+		if (a && a->charte) {
 			ok++;
 			continue;
 		}
-		int w = snprintf(missing + used, sizeof(missing) - used, "%s%s (%s%s)", used ? ", " : "",
-				 o->service ? o->service : "?", o->prestataire,
-				 a && !a->charte_set ? ", charte non renseignée" : "");
-		if (w > 0 && (size_t)w < sizeof(missing) - used)
-			used += (size_t)w;
+		char who[512];
+		snprintf(who, sizeof(who), "%s%s", o->prestataire, a && !a->charte_set ? ", charte non renseignée" : "");
+		list_add(missing, sizeof(missing), &used, o->service, who);
 	}
 	if (n == 0) {
-		it->a_saisir = fmt_str(c, "offre : les offres prioritaires (prioritaire: true) et leur prestataire "
-					  "(acteur avec charte: true, ou aucun si la conciergerie assure le service)");
+		it->a_saisir = fmt_str(c, "offre : les offres prioritaires (prioritaire: oui) et leur prestataire "
+					  "(un acteur, avec charte: oui quand il a signé la charte d'intervention)");
 		return;
 	}
 	char a[64], b[64];
-	double v = (double)ok / (double)n;
-	set_num(it, v);
 	detail(it, "offres_prioritaires", "Offres prioritaires", (double)n, false);
-	detail(it, "offres_assurees", "Assurées en interne ou par un signataire de la charte", (double)ok, false);
-	it->calcul = fmt_str(c, "%zu offre%s prioritaire%s sur %zu assurée%s en interne ou par un prestataire "
-				"signataire de la charte = %s%s%s%s.",
-			     ok, ok > 1 ? "s" : "", ok > 1 ? "s" : "", n, ok > 1 ? "s" : "",
-			     cz_fr_percent(a, sizeof(a), v), used ? " (sans charte : " : "", missing, used ? ")" : "");
+	detail(it, "offres_par_un_prestataire", "Assurées par un prestataire", (double)by_provider, false);
+	detail(it, "prestataires_signataires", "Dont le prestataire a signé la charte", (double)ok, false);
+	detail(it, "offres_en_interne", "Assurées par la conciergerie elle-même (hors réseau)", (double)in_house, false);
+	if (by_provider == 0) {
+		/* Relaying local providers is the first characteristic of the definition. */
+		set_num(it, 0);
+		if (n == 1)
+			it->calcul = fmt_str(c, "la seule offre prioritaire (%s) n'est pas assurée par un prestataire : la "
+						"conciergerie l'assure elle-même ; elle ne relaie encore aucun prestataire "
+						"local, l'indicateur ne peut pas être atteint.",
+					     own);
+		else
+			it->calcul = fmt_str(c, "aucune des %zu offres prioritaires n'est assurée par un prestataire : la "
+						"conciergerie les assure toutes elle-même (%s) ; elle ne relaie encore "
+						"aucun prestataire local, l'indicateur ne peut pas être atteint.",
+					     n, own);
+		it->cible = fmt_str(c, "confier au moins une offre prioritaire à un prestataire local qui signe la "
+				       "charte d'intervention (offre[].prestataire, acteurs[].charte: oui).");
+		return;
+	}
+	double v = (double)ok / (double)by_provider;
+	set_num(it, v);
+	it->calcul = fmt_str(c, "offres prioritaires assurées par un prestataire : %zu, dont %zu avec un prestataire "
+				"signataire de la charte d'intervention = %s%s%s%s%s%s.",
+			     by_provider, ok, cz_fr_percent(a, sizeof(a), v), used ? " (sans charte : " : "", missing,
+			     used ? ")" : "", in_house ? " ; assurées par la conciergerie elle-même, hors réseau : " : "",
+			     own);
 	if (!it->sens_max && v < it->seuil - EPS) {
-		double need = ceil(it->seuil * (double)n - (double)ok - EPS);
-		it->cible = fmt_str(c, "%s offre%s prioritaire%s de plus assurée%s en interne ou par un signataire "
-				       "de la charte pour atteindre %s.",
-				    cz_fr_compact(a, sizeof(a), need, 0), need > 1 ? "s" : "", need > 1 ? "s" : "",
-				    need > 1 ? "s" : "", cz_fr_percent(b, sizeof(b), it->seuil));
+		double need = ceil(it->seuil * (double)by_provider - (double)ok - EPS);
+		it->cible = fmt_str(c, "%s prestataire%s de plus %s signer la charte pour atteindre %s.",
+				    cz_fr_compact(a, sizeof(a), need, 0), cz_fr_s(need), cz_fr_pl(need, "doit", "doivent"),
+				    cz_fr_percent(b, sizeof(b), it->seuil));
 	}
 }
 
@@ -444,7 +601,7 @@ static void measure_couples(ctx *c, cz_tp_indicator *it)
 	char names[1024] = "";
 	size_t used = 0, n = 0;
 	for (size_t i = 0; i < p->n_offre; i++) {
-		if (!p->offre[i].prioritaire)
+		if (!p->offre[i].prioritaire || cz_starter_offer(&p->offre[i]))
 			continue;
 		n++;
 		int w = snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
@@ -523,6 +680,12 @@ static void compute_item(ctx *c, cz_tp_indicator *it)
 	else
 		it->status = cz_tp_compare(it->value.value, it->sens_max, it->seuil, it->has_partiel,
 					   it->seuil_partiel);
+	/* A handful of requests proves no need, whatever the territory's size
+	 * (the sentence saying so is the measure's cible). */
+	if (it->volume_min > 0 && it->volume < it->volume_min - EPS && it->status == CZ_TP_ATTEINT) {
+		it->status = CZ_TP_PARTIEL;
+		it->capped = true;
+	}
 	if (it->status != CZ_TP_ATTEINT && !it->cible) {
 		char a[64], b[64];
 		if (it->unite == CZ_UNIT_BOOLEEN)
@@ -602,6 +765,20 @@ static void explain(ctx *c)
 		return;
 	}
 	char a[64], b[64], d[64], e[64], g[64];
+	if (r->not_assessed) {
+		const char *ph = c->ref->phases[c->p->projet.phase].nom;
+		push(c, &r->raisons, &r->n_raisons, cap,
+		     fmt_str(c, "Le projet est déclaré en phase « %s » et son fichier n'a pas de section « test » : la "
+				"sortie de la phase de test n'a pas été évaluée. Il n'y a pas de décision à prendre "
+				"maintenant ; les indicateurs ci-dessous, calculés à partir des données du fichier, "
+				"sont donnés à titre d'information.",
+			     ph ? ph : cz_enum_label(&cz_enum_phase, (int)c->p->projet.phase)));
+		lever(c, cap, 0,
+		      fmt_str(c, "Pour garder la trace du bilan du test, ajouter au fichier une section « test » "
+				 "(période, carnet de commandes, satisfaction, conditions…) : le verdict sera alors "
+				 "calculé."));
+		return;
+	}
 	size_t nr = r->counts[CZ_TP_NON_RENSEIGNE];
 	const cz_tp_grounds *gr = &r->grounds;
 	bool too_many = gr->too_many_unfilled, critical_unfilled = gr->critical_unfilled;
@@ -835,6 +1012,9 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 		it->has_partiel = ri->has_partiel;
 		it->poids = ri->poids;
 		it->critique = ri->critique;
+		it->volume_min = ri->mesure == CZ_MES_DEMANDE ? ri->volume_min : 0;
+		it->origine = ri->origine;
+		it->origine_seuils = ri->origine_seuils;
 		apply_override(p, it);
 		compute_item(&c, it);
 	}
@@ -851,6 +1031,8 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 		it->unite = ri ? ri->unite : CZ_UNIT_COUNT;
 		it->sens_max = ri ? ri->sens_max : true;
 		it->seuil = pf->seuil;
+		it->origine = pf->origine;
+		it->origine_seuils = pf->origine_seuil;
 		apply_override(p, it);
 		compute_item(&c, it);
 		if (it->mesure == CZ_MES_COUPLES_PRIORITAIRES && it->value.set) {
@@ -899,6 +1081,16 @@ cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_te
 	r->grounds = cz_tp_assess(&ref->rule, r->part_non_renseignes, r->score, critical_miss,
 				  critical_below, critical_unfilled, r->n_conditions_ok == r->n_conditions);
 	r->verdict = cz_tp_decide(&r->grounds);
+	if (!r->loans_counted)
+		for (size_t i = 0; i < p->n_financements; i++) {
+			const cz_funding *f = &p->financements[i];
+			if (cz_funding_repayable(f) && f->montant.set)
+				*(f->acquis ? &r->prets : &r->prets_autres) += f->montant.value;
+		}
+	/* Past the test without its assessment: nothing was decided, nothing to decide now. */
+	r->not_assessed = p->projet.phase > CZ_PHASE_TEST && !p->test.present;
+	if (r->not_assessed)
+		r->verdict = CZ_VERDICT_NON_EVALUE;
 	explain(&c);
 	if (c.nomem)
 		goto nomem;

@@ -10,18 +10,31 @@
  * The test period is test.debut..test.fin (by month; either bound may be
  * missing), or every `activite` record when neither is given. Rules:
  *
- *   demande              Σcommandes / Σdemandes over the period's months
- *                        where both are known; beside it the least-squares
- *                        slope of the monthly demandes
+ *   demande              monthly requests per 1,000 people of the territory:
+ *                        (Σdemandes / months with demandes) × 1000 / base,
+ *                        base = projet.territoire.population (quartier,
+ *                        rural), salaries (entreprise), population +
+ *                        salaries (mixte), else whichever is given (a zero
+ *                        is no figure). Below the indicator's volume_min
+ *                        of monthly requests it cannot be atteint (at best
+ *                        partiel). Beside it: the monthly requests against
+ *                        the demand recorded in `besoins` (Σ demandes of
+ *                        the needs, starter placeholders left out), the
+ *                        share served (Σcommandes / Σdemandes) and the
+ *                        least-squares slope of the monthly demandes
  *   couverture_charges   (Σrecettes + secured funding) / Σcharges over the
  *                        period's months where recettes and charges are
  *                        known; secured funding = the twelfth per counted
  *                        month of each `acquis: true` funding of that
  *                        month's year (lib/funding.h), so 4 months get
  *                        4/12 of the year's funding; beside it
- *                        self-financing = Σrecettes / Σcharges
- *   reseau_prestataires  share of priority offers delivered in-house (no
- *                        prestataire) or by an actor with `charte: true`
+ *                        self-financing = Σrecettes / Σcharges. Loans and
+ *                        repayable advances are left out of both and shown
+ *                        apart as cash (lib/funding.h)
+ *   reseau_prestataires  among the priority offers delivered by a provider
+ *                        (`prestataire`), the share whose provider has
+ *                        `charte: true`; in-house offers are listed, not
+ *                        counted; no provider at all -> 0, non atteint
  *   couples_prioritaires number of priority offers (lower is better)
  *   satisfaction         mean of the scores given
  *   others               the `test` field as written
@@ -36,6 +49,10 @@
  * a critical indicator non atteint, or score < score_no_go -> NO-GO;
  * score >= score_go, every critical indicator atteint and every condition
  * true -> GO; otherwise RÉAJUSTER.
+ *
+ * A project declared past the test (lancement, fonctionnement) whose file
+ * has no `test` section was not assessed: the verdict is « non évalué », with
+ * the reason, and the indicators are computed for information only.
  */
 #ifndef CZ_TESTPHASE_H
 #define CZ_TESTPHASE_H
@@ -54,10 +71,14 @@ typedef enum { CZ_TP_ATTEINT, CZ_TP_PARTIEL, CZ_TP_NON_ATTEINT, CZ_TP_NON_RENSEI
 extern const char *const cz_tp_status_keys[CZ_TP_STATUS_COUNT];   /* "atteint", "partiel", … */
 extern const char *const cz_tp_status_labels[CZ_TP_STATUS_COUNT]; /* "atteint", "non atteint", … */
 
-typedef enum { CZ_VERDICT_GO, CZ_VERDICT_REAJUSTER, CZ_VERDICT_NO_GO, CZ_VERDICT_INCOMPLET, CZ_VERDICT_COUNT } cz_verdict;
+typedef enum {
+	CZ_VERDICT_GO, CZ_VERDICT_REAJUSTER, CZ_VERDICT_NO_GO, CZ_VERDICT_INCOMPLET,
+	CZ_VERDICT_NON_EVALUE, /* past the test phase, no `test` section */
+	CZ_VERDICT_COUNT
+} cz_verdict;
 
-extern const char *const cz_verdict_keys[CZ_VERDICT_COUNT];   /* "go", "reajuster", "no_go", "incomplet" */
-extern const char *const cz_verdict_labels[CZ_VERDICT_COUNT]; /* "GO", "RÉAJUSTER", … */
+extern const char *const cz_verdict_keys[CZ_VERDICT_COUNT];   /* "go", "reajuster", "no_go", "incomplet", "non_evalue" */
+extern const char *const cz_verdict_labels[CZ_VERDICT_COUNT]; /* "GO", "RÉAJUSTER", …, "non évalué" */
 
 /* A named figure behind a value, for JSON and XLSX ("recettes", 4885). */
 typedef struct {
@@ -67,7 +88,7 @@ typedef struct {
 	bool euros;
 } cz_tp_detail;
 
-#define CZ_TP_MAX_DETAILS 6
+#define CZ_TP_MAX_DETAILS 8
 
 typedef struct {
 	const char *id, *nom, *explication;
@@ -82,6 +103,11 @@ typedef struct {
 	bool seuil_override; /* test.seuils changed seuil */
 	double poids;        /* 0 for a pitfall */
 	bool critique;
+	double volume_min;   /* demande: monthly requests below which it cannot be atteint; 0: none */
+	double volume;       /* demande: the mean monthly requests of the period */
+	bool capped;         /* demande: atteint by the ratio, held at partiel by volume_min */
+	const cz_ref_source *origine;        /* of the indicator (or pitfall) */
+	const cz_ref_source *origine_seuils; /* of its threshold and weight; see seuil_override */
 	cz_tp_status status;
 	const char *calcul;  /* French sentence with the figures */
 	const char *cible;   /* what would bring it to atteint, or what to record; NULL when atteint */
@@ -112,6 +138,12 @@ typedef struct {
 	cz_arena *arena;
 	const cz_project *project; /* borrowed */
 	bool has_test, has_period_bounds;
+	bool not_assessed;      /* verdict « non évalué »: past the test, no `test` section */
+	/* Loans and repayable advances (lib/funding.h): cash, outside the balance.
+	 * Those of the years counted in the coverage of charges, or, when it is
+	 * not computed, all of them. */
+	double prets, prets_autres;
+	bool loans_counted; /* prets from the coverage's years */
 	cz_date from, to;       /* period bounds (months); set false when open */
 	size_t n_months;        /* activite records in the period */
 	int year_from, year_to; /* first and last year of the months counted in the coverage; 0 when none */

@@ -14,7 +14,8 @@ usage: bmc_check_xlsx.py CANEVAS.xlsx REPORT.json
   blank row and the pillar table;
 - both tables: landscape A4, one page wide, header row repeated, and rows
   tall enough for their wrapped text (LibreOffice keeps the heights of the
-  file); the blocks table of an example canvas (JSON "modele") on one page.
+  file); the blocks table of an example canvas (JSON "modele") on one page
+  when its rows fit at 70 % scale.
 """
 import json
 import math
@@ -141,7 +142,14 @@ def main():
     if [tuple(r) for r in rows[1:]] != expected:
         fail("lignes de « Canevas blocs » différentes du JSON :\n%r\n%r" % (rows[1:], expected))
     blocs = wb["Canevas blocs"]
-    check_table_print(blocs, True if report.get("modele") else None)
+    # An example canvas's blocks table prints on one page when its rows, at
+    # the heights the file gives them, fit landscape A4 (595 pt less two
+    # 0.4 in margins) at 70 % or more; otherwise on as many pages as needed.
+    one_page = None
+    if report.get("modele"):
+        tall_pt = sum(row_height(blocs, r) for r in range(1, len(rows) + 1))
+        one_page = tall_pt * 0.7 <= 595 - 2 * 0.4 * 72
+    check_table_print(blocs, one_page)
     check_heights(blocs, 2, len(rows), ["B"])
 
     checks = list(wb["Canevas contrôles"].iter_rows(values_only=True))

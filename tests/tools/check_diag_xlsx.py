@@ -10,7 +10,7 @@ import sys
 import openpyxl
 
 SHEETS = ["Diag synthèse", "Diag étapes", "Diag compétences", "Diag besoins",
-          "Diag alertes", "Diag actions"]
+          "Diag alertes", "Diag actions", "Diag définition"]
 
 
 def fail(msg):
@@ -72,9 +72,10 @@ def main():
     if abs(tot.value - rep["competences"]["couverture"]) > 1e-9 or tot.number_format != "0%":
         fail("couverture totale")
     r = find_row(ws, "Ensemble")
-    got = [ws.cell(r, c).value for c in range(3, 9)]
+    got = [ws.cell(r, c).value for c in range(3, 10)]
     c = rep["competences"]
-    if got != [c["porteur"], c["reseau"], c["en_cours"], c["a_acquerir"], c["non_evaluees"], c["total"]]:
+    if got != [c["porteur"], c["reseau"], c["en_cours"], c["a_acquerir"], c["non_evaluees"], c["sans_objet"],
+               c["total"]]:
         fail(f"comptes de compétences {got}")
     crit = ws.cell(find_row(ws, "Alertes critiques"), 2).value
     if crit != rep["alertes_par_gravite"]["critique"]:
@@ -127,6 +128,10 @@ def main():
     act = rows(wb["Diag actions"])
     if [(r[0], r[2]) for r in act] != [(a["rang"], a["id"]) for a in rep["actions"]]:
         fail("actions")
+    states = {"respecte": "oui", "manque": "non", "non_verifiable": "à vérifier"}
+    df = [r for r in rows(wb["Diag définition"]) if r[1]]
+    if [(r[1], r[3], r[4]) for r in df] != [(x["id"], states[x["etat"]], x["constat"]) for x in rep["definition"]]:
+        fail("définition")
     print(f"{sys.argv[1]}: {len(steps)} étapes, {len(comp)} compétences, {len(needs)} besoins, "
           f"{len(al)} alertes, {len(act)} actions")
 

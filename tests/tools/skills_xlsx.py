@@ -9,7 +9,7 @@ import re
 
 import openpyxl
 
-LEVELS = ["acquis", "en cours", "à acquérir", "porté par un partenaire"]
+LEVELS = ["acquis", "en cours", "à acquérir", "sans objet", "porté par un partenaire"]
 LIST_SHEET = "Compétences"
 SUMMARY_SHEET = "Compétences synthèse"
 GAPS_SHEET = "Compétences lacunes"
@@ -45,8 +45,9 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
     n_rows     competences listed (one row each, from row 5)
     prefilled  {competence id: level} for every non-blank level (None: all blank)
     carriers   {competence id: actor} for the "Porté par" column
-    cached     {(phase, family): (acquis, en cours, à acquérir, porté, non renseigné,
-               total, ratio)} expected cached results of the summary rows
+    cached     {(phase, family): (acquis, en cours, à acquérir, sans objet, porté,
+               non renseigné, total, ratio)} expected cached results of the summary
+               rows; the ratio leaves the sans objet ones out of the total
     phases     the phase names expected in column A, in order of appearance
     gaps       a project's workbook: [(phase, family, competence id)] expected in
                the gaps sheet, in order ([] for none); None: no gaps sheet
@@ -98,7 +99,7 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
     assert len(dv.formula1.encode()) < 200, "drop-down list too close to 255 bytes"
 
     cfs = [(str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules]
-    assert len(cfs) == 4, f"{len(cfs)} conditional formats"
+    assert len(cfs) == len(LEVELS), f"{len(cfs)} conditional formats"
     for sqref, rule in cfs:
         assert sqref == f"E5:E{last}", sqref
         assert rule.type == "cellIs" and rule.operator == "equal", (rule.type, rule.operator)
@@ -108,23 +109,25 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
     _print_settings(ws, 4)
 
     s = wb[SUMMARY_SHEET]
-    assert [s.cell(4, c).value for c in range(3, 7)] == LEVELS, "summary headers are not the levels"
+    assert [s.cell(4, c).value for c in range(3, 8)] == LEVELS, "summary headers are not the levels"
     rng = f"'{LIST_SHEET}'!$E$5:$E${last}"
     n_summary = 0
     for r in range(5, s.max_row + 1):
         if s.cell(r, 1).value is None:
             continue
         n_summary += 1
-        for c in range(3, 7):
+        for c in range(3, 8):
             f = s.cell(r, c).value
             assert isinstance(f, str) and re.match(r"=COUNTIFS?\(", f), f"summary {r},{c}: {f!r}"
             assert rng in f, f"summary {r},{c} does not count the level column: {f}"
             assert f.isascii() or "'Compétences'!" in f, f
-        total = s.cell(r, 8).value
+        total = s.cell(r, 9).value
         assert total.startswith("=COUNTIF") or total.startswith("=COUNTA("), total
-        assert s.cell(r, 7).value == f"=H{r}-SUM(C{r}:F{r})", s.cell(r, 7).value
-        assert s.cell(r, 9).value == f"=IF(H{r}=0,0,(C{r}+F{r}+D{r}/2)/H{r})", s.cell(r, 9).value
-        assert s.cell(r, 9).number_format == "0%", s.cell(r, 9).number_format
+        assert s.cell(r, 8).value == f"=I{r}-SUM(C{r}:G{r})", s.cell(r, 8).value
+        # acquired (C) or carried (G) count 1, in progress (D) 1/2, over the
+        # total less the sans objet ones (F)
+        assert s.cell(r, 10).value == f"=IF(I{r}-F{r}=0,0,(C{r}+G{r}+D{r}/2)/(I{r}-F{r}))", s.cell(r, 10).value
+        assert s.cell(r, 10).number_format == "0%", s.cell(r, 10).number_format
     assert n_summary > 0, "no summary rows"
     _print_settings(s, 4)
 
@@ -134,15 +137,15 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
         for r in range(5, v.max_row + 1):
             if v.cell(r, 1).value is None:
                 continue
-            vals = [v.cell(r, c).value for c in range(3, 10)]
+            vals = [v.cell(r, c).value for c in range(3, 11)]
             for x in vals:
                 assert isinstance(x, (int, float)), f"cached value {x!r} in row {r} is not a number"
             got[(v.cell(r, 1).value, v.cell(r, 2).value)] = tuple(vals)
         for key, exp in cached.items():
             assert key in got, f"no summary row {key}; rows: {list(got)}"
             g = got[key]
-            assert tuple(g[:6]) == tuple(exp[:6]), f"{key}: counts {g[:6]} != {exp[:6]}"
-            assert abs(g[6] - exp[6]) < 1e-9, f"{key}: ratio {g[6]} != {exp[6]}"
+            assert tuple(g[:7]) == tuple(exp[:7]), f"{key}: counts {g[:7]} != {exp[:7]}"
+            assert abs(g[7] - exp[7]) < 1e-9, f"{key}: ratio {g[7]} != {exp[7]}"
     if gaps is not None:
         labels = {r[2]: (r[0], r[1], r[3]) for r in rows}
         _check_gaps(wb[GAPS_SHEET], gaps, labels, unassessed, project)

@@ -12,6 +12,7 @@
 #include "canvas.h"
 #include "fold.h"
 #include "loader.h"
+#include "yaml_emit.h"
 
 #define HEAD "version: 1\nprojet: { nom: \"Essai\", type: quartier, phase: test }\n"
 
@@ -86,7 +87,8 @@ static void test_full_canvas_has_no_check(void **state)
 			     "  - { nom: \"Pressing du Marché\", type: commerce, roles: [prestataire] }\n"
 			     "  - { nom: \"Josiane\", type: habitant, roles: [ambassadeur] }\n"
 			     "offre:\n"
-			     "  - { service: \"Pressing\", cible: entreprises, prioritaire: true }\n" FULL_BMC);
+			     "  - { service: \"Pressing\", cible: entreprises, prioritaire: true }\n"
+			     "  - { service: \"Repassage\", cible: entreprises, prioritaire: true }\n" FULL_BMC);
 	cz_canvas *c = run(p);
 	for (size_t i = 0; i < c->n_checks; i++)
 		print_error("%s\n", c->checks[i].message);
@@ -105,6 +107,59 @@ static void test_full_canvas_has_no_check(void **state)
 	assert_false(c->blocks[CZ_BLOC_REVENUS].typed);
 	cz_canvas_free(c);
 	cz_project_free(p);
+}
+
+/* One service with revenue is activity revenue, not multiactivity: the
+ * pillar is not counted and a check says how many services there are. */
+static void test_single_service_is_not_multiactivity(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD "offre:\n  - { service: \"Pressing\", prioritaire: true }\n"
+				  "activite:\n  - { periode: 2026-01, recettes: { \"Pressing\": 300 } }\n"
+				  "  - { periode: 2026-02, recettes: { \"Pressing\": 280, \"Repassage\": 0 } }\n"
+				  "bmc:\n  revenus:\n    - { texte: \"Pressing\", pilier: activite }\n"
+				  "    - { texte: \"Ville\", pilier: soutien_public }\n");
+	cz_canvas *c = run(p);
+	/* Repassage brought 0 €: one service with revenue, for a minimum of 2 */
+	assert_true(c->multi.from_revenue);
+	assert_int_equal(c->multi.n_services, 1);
+	assert_false(c->multi.met);
+	assert_true(c->pillar_revenue[CZ_PILIER_ACTIVITE]);
+	assert_false(cz_canvas_has_pillar(c, CZ_PILIER_ACTIVITE));
+	/* soutien public alone: 1 pillar of 2 required */
+	assert_int_equal(c->n_pillars, 1);
+	assert_int_equal(count_kind(c, CZ_CHECK_HYBRIDITE), 1);
+	const cz_canvas_check *k = find_kind(c, CZ_CHECK_MULTIACTIVITE);
+	assert_non_null(k);
+	assert_non_null(strstr(k->message, "1 service apporte des recettes, pour au moins 2"));
+	cz_canvas_free(c);
+	cz_project_free(p);
+}
+
+/* A canvas left as the referential's example says so. */
+static void test_example_canvas_recognised(void **state)
+{
+	(void)state;
+	char y[16384];
+	cz_buf b;
+	cz_buf_init(&b);
+	cz_yaml_emit_bmc(&b, &cz_ref_canvas_find(ref, "rural")->bmc);
+	snprintf(y, sizeof(y), "%s%s", HEAD, b.data);
+	cz_buf_free(&b);
+	cz_project *p = load(y);
+	cz_canvas *c = run(p);
+	assert_non_null(c->example);
+	assert_string_equal(c->example->id, "rural");
+	assert_non_null(find_kind(c, CZ_CHECK_MODELE_EXEMPLE));
+	cz_canvas_free(c);
+	cz_project_free(p);
+	/* one item changed: the canvas is the project's own */
+	cz_project *q = load(HEAD "bmc:\n  ressources: [\"Local\"]\n");
+	c = run(q);
+	assert_null(c->example);
+	assert_null(find_kind(c, CZ_CHECK_MODELE_EXEMPLE));
+	cz_canvas_free(c);
+	cz_project_free(q);
 }
 
 static void test_subsidies_only_is_not_hybrid(void **state)
@@ -129,10 +184,18 @@ static void test_subsidies_only_is_not_hybrid(void **state)
 static void test_funding_counts_as_pillar(void **state)
 {
 	(void)state;
+	/* Two activity revenues: without records nor offers, the canvas's own
+	 * activity items count the services (2, the multiactivity minimum). */
 	cz_project *p = load(HEAD "bmc:\n  revenus:\n    - { texte: \"Ventes\", pilier: activite }\n"
-				  "financements:\n  - { source: \"Dons\", pilier: implication_citoyenne, montant: 500 }\n");
+				  "    - { texte: \"Abonnements\", pilier: activite }\n"
+				  "financements:\n  - { source: \"Dons\", pilier: implication_citoyenne, montant: 500 }\n"
+				  "  - { source: \"Banque\", pilier: soutien_prive, nature: pret, montant: 9000 }\n");
 	cz_canvas *c = run(p);
 	assert_int_equal(count_kind(c, CZ_CHECK_HYBRIDITE), 0);
+	/* a loan is repaid: it supports no pillar */
+	assert_false(c->pillar_funding[CZ_PILIER_SOUTIEN_PRIVE]);
+	assert_true(c->multi.from_canvas);
+	assert_int_equal(c->multi.n_services, 2);
 	assert_true(c->pillar_revenue[CZ_PILIER_ACTIVITE]);
 	assert_false(c->pillar_funding[CZ_PILIER_ACTIVITE]);
 	assert_true(c->pillar_funding[CZ_PILIER_IMPLICATION_CITOYENNE]);
@@ -284,6 +347,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_full_canvas_has_no_check),
+		cmocka_unit_test(test_single_service_is_not_multiactivity),
+		cmocka_unit_test(test_example_canvas_recognised),
 		cmocka_unit_test(test_subsidies_only_is_not_hybrid),
 		cmocka_unit_test(test_funding_counts_as_pillar),
 		cmocka_unit_test(test_empty_blocks_and_absent_bmc),

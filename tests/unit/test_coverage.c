@@ -121,12 +121,46 @@ static void test_phase(void **state)
 	cz_project_free(p);
 }
 
+/* A competence the project does not need: out of the total and the ratio. */
+static void test_sans_objet(void **state)
+{
+	(void)state;
+	cz_project *p = load("version: 1\n"
+			     "projet: { nom: \"Essai\", type: rural, phase: emergence }\n"
+			     "competences:\n"
+			     "  emergence.diagnostic: acquis\n"
+			     "  emergence.reperage-acteurs: en_cours\n"
+			     "  emergence.lien-hierarchie: sans_objet\n"
+			     "  emergence.validation-offre: sans_objet\n");
+	cz_cov_phase c;
+	assert_int_equal(cz_coverage_phase(p, ref, CZ_PHASE_EMERGENCE, &c), CZ_OK);
+	/* 10 competences, 2 sans objet: 8 applicable; (1 + 1/2) / 8 = 0.1875 */
+	assert_int_equal(c.n_items, 10);
+	assert_int_equal(c.total.counts[CZ_COV_NOT_APPLICABLE], 2);
+	assert_int_equal(c.total.total, 8);
+	assert_int_equal(c.total.counts[CZ_COV_UNASSESSED], 6);
+	assert_ratio(c.total.ratio, 1.5 / 8);
+	cz_coverage_free(&c);
+	cz_project_free(p);
+	/* sans objet and carried by an actor contradict each other */
+	cz_problems pb;
+	cz_problems_init(&pb, "p.yaml");
+	static const char bad[] = "version: 1\nprojet: { nom: X, type: rural, phase: test }\n"
+				  "acteurs: [{ nom: A }]\n"
+				  "competences: { test.veille: { niveau: sans_objet, porte_par: A } }\n";
+	cz_project *q = NULL;
+	assert_int_equal(cz_project_load(bad, strlen(bad), "p.yaml", ref, &q, &pb), CZ_ERR_INVALID);
+	assert_non_null(strstr(pb.items[0].message, "une compétence sans objet pour le projet n'est portée par personne"));
+	cz_problems_free(&pb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tally_finish),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_phase),
+		cmocka_unit_test(test_sans_objet),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

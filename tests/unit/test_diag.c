@@ -59,6 +59,14 @@ static const char test_half[] =
 	"  test.suivi-evaluation: a_faire\n"
 	"  test.convaincre: fait\n";
 
+/* The launch done but for its structuring steps: 7 fait of 9 = 78 %, above
+ * the 75 % threshold (the two left are what diag.lancement-sans-structuration
+ * points to). */
+static const char launch_unstructured[] =
+	"  lancement.communication: fait\n  lancement.financeurs: fait\n  lancement.logistique: fait\n"
+	"  lancement.evenements: fait\n  lancement.lien-social: fait\n  lancement.administratif: fait\n"
+	"  lancement.nouveaux-partenaires: fait\n";
+
 static char *cat(const char *a, const char *b, const char *c, const char *e)
 {
 	size_t n = strlen(a) + strlen(b) + strlen(c) + strlen(e) + 1;
@@ -123,7 +131,11 @@ static void test_progress_all_sans_objet(void **state)
 static void test_supported_phase_ahead(void **state)
 {
 	(void)state;
-	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	/* fonctionnement declared with the test at half: a jump over the test
+	 * (the launch reached 78 %), critique */
+	char *y0 = cat(HEAD("fonctionnement"), "etapes:\n", emergence_done, test_half);
+	char *y = cat(y0, launch_unstructured, "", "");
+	free(y0);
 	cz_project *p = load(y);
 	cz_diag *d = run(p);
 	assert_float_equal(d->threshold, 0.75, 1e-12);
@@ -145,6 +157,46 @@ static void test_supported_phase_ahead(void **state)
 	assert_int_equal(a->n_steps, 5);
 	assert_string_equal(a->steps[0], "test.modele-economique");
 	assert_non_null(strstr(a->detail, "50 %"));
+	assert_false(d->overlap);
+	assert_null(alert(d, "diag.chevauchement-test-lancement"));
+	assert_true(cz_diag_has_critical(d));
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y);
+}
+
+/* Lancement declared while the test is at half: test and launch overlap
+ * (seed 000), an attention naming the test steps, not a critique. */
+static void test_overlap_test_launch(void **state)
+{
+	(void)state;
+	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	char *y2 = cat(y, "  lancement.gouvernance: en_cours\n  lancement.recrutement: en_cours\n", "", "");
+	cz_project *p = load(y2);
+	cz_diag *d = run(p);
+	/* test: (4 fait + 1/2) / 9 = 50 % < 75 %: supported test, one phase behind */
+	assert_true(d->ahead);
+	assert_true(d->overlap);
+	assert_int_equal(d->supported, CZ_PHASE_TEST);
+	assert_null(alert(d, "diag.phase-en-avance"));
+	const cz_diag_alert *a = alert(d, "diag.chevauchement-test-lancement");
+	assert_non_null(a);
+	assert_int_equal(a->rule->severite, CZ_SEV_ATTENTION);
+	assert_int_equal(a->n_steps, 5);
+	assert_string_equal(a->steps[0], "test.modele-economique");
+	assert_non_null(strstr(a->detail, "avance à 50 % (seuil 75 %)"));
+	assert_false(cz_diag_has_critical(d));
+	cz_diag_free(d);
+	cz_project_free(p);
+	free(y2);
+	/* without émergence done, lancement is two phases ahead: critique again */
+	free(y);
+	y = cat(HEAD("lancement"), "etapes:\n", test_half, "");
+	p = load(y);
+	d = run(p);
+	assert_int_equal(d->supported, CZ_PHASE_EMERGENCE);
+	assert_false(d->overlap);
+	assert_non_null(alert(d, "diag.phase-en-avance"));
 	assert_true(cz_diag_has_critical(d));
 	cz_diag_free(d);
 	cz_project_free(p);
@@ -241,8 +293,8 @@ static void test_severity_from_referential(void **state)
 	(void)state;
 	cz_referential *r = amended("    severite: \"critique\"\n    phases: [\"test\", \"lancement\", \"fonctionnement\"]\n    seuil: 0.75",
 				    "    severite: \"info\"\n    phases: [\"test\", \"lancement\", \"fonctionnement\"]\n    seuil: 0.75");
-	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
-	char *y2 = cat(y, "  lancement.gouvernance: fait\n  lancement.recrutement: en_cours\n", "", "");
+	char *y = cat(HEAD("fonctionnement"), "etapes:\n", emergence_done, test_half);
+	char *y2 = cat(y, launch_unstructured, "  lancement.gouvernance: fait\n  lancement.recrutement: en_cours\n", "");
 	cz_project *p = load_with(r, y2);
 	free(y2);
 	cz_diag *d = run_with(r, p);
@@ -361,6 +413,75 @@ static void test_alert_unassessed_singular(void **state)
 	char want[128];
 	snprintf(want, sizeof(want), "1 compétence sur %zu de la phase « Test » n'est pas évaluée.", ph->n_competences);
 	assert_string_equal(a->detail, want);
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+static const cz_diag_definition *def_item(const cz_diag *d, const char *id)
+{
+	for (size_t i = 0; i < d->n_definition; i++)
+		if (strcmp(d->definition[i].id, id) == 0)
+			return &d->definition[i];
+	fail_msg("no definition item %s", id);
+	return NULL;
+}
+
+/* A single service delivered in-house: the project relays no local provider
+ * (first characteristic) and offers one service (the definition's
+ * "multitude"); it is told which, and diag.definition fires. */
+static void test_definition(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("test")
+			     "acteurs:\n  - { nom: \"Ville\", type: collectivite, roles: [partenaire, financeur] }\n"
+			     "offre:\n  - { service: \"Repassage\", prioritaire: true }\n"
+			     "activite:\n  - { periode: 2026-01, recettes: 200, heures_salariees: 35 }\n"
+			     "financements:\n  - { source: \"Ville\", pilier: soutien_public, montant: 500 }\n"
+			     "  - { source: \"Banque\", pilier: soutien_prive, nature: pret, montant: 9000 }\n");
+	cz_diag *d = run(p);
+	/* 2 characteristics, 7 principles, the summary */
+	assert_int_equal(d->n_definition, 10);
+	const cz_diag_definition *x = def_item(d, "definition.relais");
+	assert_int_equal(x->state, CZ_DEF_MISSED);
+	assert_string_equal(x->detail, "la seule offre ne passe pas par un prestataire : la conciergerie ne relaie encore "
+				       "aucun service ni produit local");
+	assert_int_equal(def_item(d, "definition.apport-direct")->state, CZ_DEF_MET);
+	assert_int_equal(def_item(d, "definition.maillage")->state, CZ_DEF_MET);
+	assert_int_equal(def_item(d, "definition.emploi")->state, CZ_DEF_MET);
+	/* revenue from one service is no multiactivity; the loan is no pillar:
+	 * soutien public alone, 1 of the 2 required */
+	x = def_item(d, "definition.modele-hybride");
+	assert_int_equal(x->state, CZ_DEF_MISSED);
+	assert_non_null(strstr(x->detail, "1 pilier de viabilité sur 4 (soutien public), pour 2 au moins"));
+	x = def_item(d, "definition");
+	assert_int_equal(x->state, CZ_DEF_MISSED);
+	assert_non_null(strstr(x->detail, "1 service à l'offre"));
+	assert_int_equal(def_item(d, "definition.proximite")->state, CZ_DEF_UNKNOWN);
+	assert_int_equal(d->definition_missed, 3);
+	const cz_diag_alert *a = alert(d, "diag.definition");
+	assert_non_null(a);
+	assert_non_null(strstr(a->detail, "« Elle relaie des services et des produits proposés par d'autres » : la seule"));
+	cz_diag_free(d);
+	cz_project_free(p);
+}
+
+/* Seed 001's users' mobilisation: no volunteer hours, no inhabitant nor
+ * ambassador, no citizen resource in a test phase -> info; any of them
+ * silences it. */
+static void test_users_mobilisation(void **state)
+{
+	(void)state;
+	cz_project *p = load(HEAD("test") "activite:\n  - { periode: 2026-01, heures_benevoles: 0 }\n");
+	cz_diag *d = run(p);
+	const cz_diag_alert *a = alert(d, "diag.usagers-non-mobilises");
+	assert_non_null(a);
+	assert_int_equal(a->rule->severite, CZ_SEV_INFO);
+	assert_non_null(strstr(a->rule->raison, "« ne rien faire seul »"));
+	cz_diag_free(d);
+	cz_project_free(p);
+	p = load(HEAD("test") "activite:\n  - { periode: 2026-01, heures_benevoles: 12 }\n");
+	d = run(p);
+	assert_null(alert(d, "diag.usagers-non-mobilises"));
 	cz_diag_free(d);
 	cz_project_free(p);
 }
@@ -533,9 +654,11 @@ static void test_coverage_and_carriers(void **state)
 static void test_actions_order(void **state)
 {
 	(void)state;
-	/* lancement: critical alerts (ahead, structure), blocking test steps,
-	 * remaining lancement steps, competence gaps */
-	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	/* fonctionnement: critical alerts (ahead over the test, launch not
+	 * structured), blocking test steps, remaining steps, competence gaps */
+	char *y0 = cat(HEAD("fonctionnement"), "etapes:\n", emergence_done, test_half);
+	char *y = cat(y0, launch_unstructured, "", "");
+	free(y0);
 	cz_project *p = load(y);
 	cz_diag *d = run(p);
 	assert_int_equal(d->n_actions, CZ_DIAG_ACTIONS);
@@ -580,7 +703,9 @@ static void test_actions_order(void **state)
 static void test_renderers(void **state)
 {
 	(void)state;
-	char *y = cat(HEAD("lancement"), "etapes:\n", emergence_done, test_half);
+	char *y0 = cat(HEAD("fonctionnement"), "etapes:\n", emergence_done, test_half);
+	char *y = cat(y0, launch_unstructured, "", "");
+	free(y0);
 	cz_project *p = load(y);
 	cz_diag *d = run(p);
 	cz_buf b;
@@ -606,6 +731,7 @@ int main(void)
 		cmocka_unit_test(test_progress_counts),
 		cmocka_unit_test(test_progress_all_sans_objet),
 		cmocka_unit_test(test_supported_phase_ahead),
+		cmocka_unit_test(test_overlap_test_launch),
 		cmocka_unit_test(test_supported_phase_exact_threshold),
 		cmocka_unit_test(test_threshold_from_referential),
 		cmocka_unit_test(test_severity_from_referential),
@@ -613,6 +739,8 @@ int main(void)
 		cmocka_unit_test(test_alerts_test_phase),
 		cmocka_unit_test(test_alerts_quiet_test_phase),
 		cmocka_unit_test(test_alert_unassessed_singular),
+		cmocka_unit_test(test_definition),
+		cmocka_unit_test(test_users_mobilisation),
 		cmocka_unit_test(test_alert_launch_structure),
 		cmocka_unit_test(test_alert_impact),
 		cmocka_unit_test(test_needs_ranking),

@@ -170,6 +170,50 @@ static void test_hand_checked(void **state)
 	cz_project_free(p);
 }
 
+/* A loan is cash: out of the monthly funding, the coverage and the mix,
+ * reported apart; one service with revenue is no multiactivity. */
+static void test_loans_and_multiactivity(void **state)
+{
+	(void)state;
+	char text[4096];
+	snprintf(text, sizeof(text), "%s%s", ratios,
+		 "  - { source: \"Banque\", pilier: soutien_prive, nature: pret, montant: 12000, annee: 2026, acquis: true }\n"
+		 "  - { source: \"Prêt d'honneur\", nature: pret, montant: 5000, annee: 2026, acquis: false }\n");
+	cz_project *p = load(text);
+	cz_indicators *r;
+	cz_ind_options opt = { -1, false };
+	assert_int_equal(cz_indicators_run(p, ref, &opt, &r), CZ_OK);
+	/* the same figures as test_hand_checked: the loans change nothing */
+	assert_near(r->total.financements.value, 1000);
+	assert_near(r->total.couverture.value, 6000.0 / 6700);
+	assert_near(r->mix.montant[CZ_PILIER_SOUTIEN_PRIVE], 250);
+	assert_near(r->mix.total, 6712.8);
+	assert_near(r->mix.non_acquis, 800);
+	assert_near(r->mix.prets, 12000);
+	assert_near(r->mix.prets_autres, 5000);
+	/* no per-service revenue, no offer: no service counted */
+	assert_false(r->multi.from_revenue);
+	assert_int_equal(r->multi.n_services, 0);
+	assert_false(r->multi.met);
+	cz_indicators_free(r);
+	cz_project_free(p);
+
+	p = load("version: 1\nprojet: { nom: S, type: quartier, phase: test }\n"
+		 "activite:\n  - { periode: 2026-01, recettes: { \"Pressing\": 300 } }\n"
+		 "  - { periode: 2026-02, recettes: { \"Pressing\": 200, \"Repassage\": 0 } }\n");
+	assert_int_equal(cz_indicators_run(p, ref, &opt, &r), CZ_OK);
+	assert_true(r->multi.from_revenue);
+	assert_int_equal(r->multi.n_services, 1);
+	assert_false(r->multi.met);
+	bool said = false;
+	for (size_t i = 0; i < r->n_alerts; i++)
+		said |= strstr(r->alerts[i].message, "Multiactivité non atteinte : 1 service apporte des recettes, pour au "
+						    "moins 2") != NULL;
+	assert_true(said);
+	cz_indicators_free(r);
+	cz_project_free(p);
+}
+
 /* Four records of a year carry four twelfths of its funding, not all of it;
  * with no record, each secured funding counts for its whole year. */
 static void test_partial_year(void **state)
@@ -333,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_hand_checked),  cmocka_unit_test(test_gap),
 		cmocka_unit_test(test_services),      cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_partial_year),  cmocka_unit_test(test_minus_sign),
+		cmocka_unit_test(test_loans_and_multiactivity),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

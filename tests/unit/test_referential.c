@@ -96,11 +96,90 @@ static void test_amended_referential_errors(void **state)
 	free(text);
 }
 
+/* Every item has an origin: the working group's documents for what they
+ * give, the tool for the values it adds. */
+static void test_origins(void **state)
+{
+	(void)state;
+	cz_problems pb;
+	cz_problems_init(&pb, "ref");
+	cz_referential *r;
+	assert_int_equal(cz_referential_load_builtin(&r, &pb), CZ_OK);
+	assert_true(r->builtin);
+	/* the tool, then the five documents of the seeds */
+	assert_int_equal(r->n_sources, 6);
+	assert_true(r->sources[0].outil);
+	assert_string_equal(r->sources[0].id, "outil");
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		const cz_ref_phase *p = &r->phases[ph];
+		assert_string_equal(p->origine->id, "fiche-competences");
+		for (size_t i = 0; i < p->n_etapes; i++)
+			assert_ptr_equal(p->etapes[i].origine, p->origine);
+		for (size_t i = 0; i < p->n_competences; i++) {
+			assert_ptr_equal(p->competences[i].origine, p->origine);
+			/* the seed never classifies a competence: the tool does */
+			assert_true(p->competences[i].origine_famille->outil);
+		}
+	}
+	for (size_t i = 0; i < r->n_indicators; i++) {
+		assert_string_equal(r->indicators[i].origine->id, "atelier-test");
+		assert_true(r->indicators[i].origine_seuils->outil);
+	}
+	assert_true(r->rule.origine->outil);
+	assert_string_equal(r->conditions[0].origine->id, "atelier-test");
+	/* "2-3 couples produits / marchés" is the competence sheet's */
+	assert_string_equal(r->pitfalls[0].origine_seuil->id, "fiche-competences");
+	assert_string_equal(r->pillars[CZ_PILIER_ACTIVITE].origine->id, "atelier-modele");
+	assert_true(r->pillars[CZ_PILIER_ACTIVITE].origine_seuil->outil);
+	assert_true(cz_ref_services_min(r) == 2);
+	assert_true(r->dashboard.origine->outil);
+	assert_true(r->bmc_checks.origine->outil);
+	assert_string_equal(r->origine_constats->id, "atelier-modele");
+	assert_string_equal(r->canvases[0].origine->id, "atelier-modele");
+	assert_true(r->canvases[0].origine_etiquettes->outil);
+	assert_string_equal(r->origine_concierge->id, "role-concierge");
+	assert_string_equal(r->origine_definition->id, "definition");
+	assert_string_equal(r->caracteristiques[0].origine->id, "definition");
+	for (size_t i = 0; i < r->n_alerts; i++)
+		assert_true(r->alerts[i].origine->outil);
+	/* seed 001's conditions of success, the users' mobilisation among them */
+	const cz_ref_phase *t = &r->phases[CZ_PHASE_TEST];
+	assert_int_equal(t->n_conditions_reussite, 4);
+	assert_non_null(strstr(t->conditions_reussite[3].nom, "« ne rien faire seul »"));
+	/* the rural canvas's "Ressources pour le développement local" */
+	const cz_bmc *rural = &cz_ref_canvas_find(r, "rural")->bmc;
+	assert_string_equal(rural->items[CZ_BLOC_RESSOURCES][0].texte, "Ressources pour le développement local");
+	cz_referential_free(r);
+
+	/* an unknown source is an error with a suggestion; "outil" cannot be redeclared */
+	char *text = malloc(cz_builtin_referentiel_len + 64);
+	assert_non_null(text);
+	memcpy(text, cz_builtin_referentiel, cz_builtin_referentiel_len + 1);
+	char *at = strstr(text, "origine: \"atelier-test\"");
+	assert_non_null(at);
+	memcpy(at, "origine: \"atelier-tset\"", 23);
+	at = strstr(text, "  - id: \"role-concierge\"");
+	assert_non_null(at);
+	memcpy(at, "  - id: \"outil\"         ", 24);
+	cz_referential *bad = NULL;
+	assert_int_equal(cz_referential_load(text, strlen(text), &bad, &pb), CZ_ERR_INVALID);
+	bool suggested = false, reserved = false;
+	for (size_t i = 0; i < pb.count; i++) {
+		suggested |= strstr(pb.items[i].message, "source inconnue « atelier-tset » — vouliez-vous dire « atelier-test » ?") != NULL;
+		reserved |= strstr(pb.items[i].message, "« outil » est réservé à l'outil") != NULL;
+	}
+	assert_true(suggested);
+	assert_true(reserved);
+	free(text);
+	cz_problems_free(&pb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_builtin_counts),
 		cmocka_unit_test(test_amended_referential_errors),
+		cmocka_unit_test(test_origins),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,6 +52,9 @@ static void test_rows_complete_and_distinct(void **state)
 	assert_null(cz_analysis_portfolio.run);
 	assert_null(cz_analysis_referential.run);
 	assert_true(cz_analysis_renders(&cz_analysis_referential, CZ_FMT_YAML));
+	assert_true(cz_analysis_renders(&cz_analysis_referential, CZ_FMT_MD));   /* the guide */
+	assert_true(cz_analysis_renders(&cz_analysis_referential, CZ_FMT_JSON));
+	assert_false(cz_analysis_renders(&cz_analysis_referential, CZ_FMT_XLSX));
 	assert_false(cz_analysis_renders(&cz_analysis_diag, CZ_FMT_YAML));
 	assert_false(cz_analysis_renders(&cz_analysis_diag, CZ_FMT_COUNT));
 }
@@ -187,11 +190,11 @@ static void test_combined_document(void **state)
 	assert_int_equal(rules, 4);
 	cz_buf_free(&b);
 	/* a part whose analysis has no renderer in the format is refused */
-	cz_part bad = { &cz_analysis_referential, ref };
+	cz_part bad = { &cz_analysis_diag, res[0] };
 	cz_document wrong = { .parts = &bad, .n_parts = 1 };
 	cz_buf_init(&b);
 	rc.out = &b;
-	assert_int_equal(cz_document_render(&cz_formats[CZ_FMT_MD], &wrong, &rc), CZ_ERR_USAGE);
+	assert_int_equal(cz_document_render(&cz_formats[CZ_FMT_YAML], &wrong, &rc), CZ_ERR_USAGE);
 	cz_buf_free(&b);
 	for (size_t i = 0; i < cz_n_project_analyses; i++)
 		cz_project_analyses[i]->free(res[i]);

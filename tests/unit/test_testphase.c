@@ -70,10 +70,21 @@ static void test_verdict_rule(void **state)
 	assert_int_equal(cz_tp_verdict(&old, 4.0 / 12, 0.86, false, true, true, true), CZ_VERDICT_REAJUSTER);
 }
 
+static char *replace(char *text, const char *from, const char *to)
+{
+	char *at = strstr(text, from);
+	assert_non_null(at);
+	size_t lf = strlen(from), lt = strlen(to);
+	memmove(at + lt, at + lf, strlen(at + lf) + 1);
+	memcpy(at, to, lt);
+	return text;
+}
+
 /* Everything atteint: GO. */
 static const char strong[] =
 	"version: 1\n"
-	"projet: { nom: \"Forte\", type: entreprise, phase: test }\n"
+	"projet: { nom: \"Forte\", type: entreprise, phase: test,\n"
+	"          territoire: { nom: \"Parc d'activités\", salaries: 900 } }\n"
 	"acteurs:\n"
 	"  - { nom: \"Blanchisserie\", type: prestataire, roles: [prestataire], charte: true }\n"
 	"offre:\n"
@@ -108,8 +119,10 @@ static void test_go(void **state)
 	assert_int_equal(r->verdict, CZ_VERDICT_GO);
 	assert_near(r->score, 1);
 	assert_int_equal(r->counts[CZ_TP_ATTEINT], 12);
-	/* conversion 120 / 150; coverage (7 200 + 6 000 × 3/12) / 7 600 */
-	assert_near(item(r, CZ_MES_DEMANDE)->value.value, 0.8);
+	/* demand: (40 + 50 + 60) / 3 = 50 requests a month for the 900 employees
+	 * of an entreprise conciergerie: 50 × 1000 / 900 = 55.6 per 1,000;
+	 * coverage (7 200 + 6 000 × 3/12) / 7 600 */
+	assert_near(item(r, CZ_MES_DEMANDE)->value.value, 50.0 * 1000 / 900);
 	assert_near(item(r, CZ_MES_COUVERTURE_CHARGES)->value.value, 8700.0 / 7600);
 	assert_near(item(r, CZ_MES_RESEAU_PRESTATAIRES)->value.value, 1);
 	assert_near(item(r, CZ_MES_SATISFACTION)->value.value, (4.5 + 4.2 + 4.0) / 3);
@@ -122,20 +135,23 @@ static void test_go(void **state)
 
 /*
  * Hand-checked ratios (same figures as tests/cli/testphase-ratios):
- *   demande: commandes 15 + 15 + 30 = 60 over demandes 20 + 30 + 50 = 100
- *            -> 0.6, exactly the threshold: atteint; trend of demandes
- *            20, 30, 50 at x 0, 1, 2: slope 15 per month
+ *   demande: demandes 20 + 30 + 50 = 100 in 3 months, 33.33 a month, for
+ *            5 000 inhabitants: 33.33 × 1000 / 5000 = 6.67 per 1,000,
+ *            between 5 and 10: partiel; served: commandes 15 + 15 + 30 = 60
+ *            over 100 = 0.6; trend of demandes 20, 30, 50 at x 0, 1, 2:
+ *            slope 15 per month
  *   couverture: recettes 1 000 + 1 500 + 2 500 = 5 000, charges 2 000 + 2 000
  *            + 2 700 = 6 700, secured funding of 2026 3 000 + 1 000 = 4 000,
  *            3 months of it: 4 000 × 3/12 = 1 000 (5 000 of 2027, 800 not
  *            secured and the 3 000 of 2026's other months left out):
  *            6 000 / 6 700 = 0.896; self-financing 5 000 / 6 700 = 0.746
- *   réseau: 1 priority offer in-house, 1 with a charter, 1 without: 2/3
+ *   réseau: of the 2 priority offers a provider delivers, 1 has signed the
+ *            charter: 1/2 = 0.5, partiel (S1, in-house, is no network)
  *   the April record lies outside test.fin and is ignored
  */
 static const char ratios[] =
 	"version: 1\n"
-	"projet: { nom: \"Ratios\", type: quartier, phase: test }\n"
+	"projet: { nom: \"Ratios\", type: quartier, phase: test, territoire: { population: 5000 } }\n"
 	"acteurs:\n"
 	"  - { nom: \"A\", type: prestataire, charte: true }\n"
 	"  - { nom: \"B\", type: prestataire, charte: false }\n"
@@ -168,9 +184,17 @@ static void test_ratios_and_overrides(void **state)
 	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
 	assert_int_equal(r->n_months, 3);
 	const cz_tp_indicator *d = item(r, CZ_MES_DEMANDE);
-	assert_near(d->value.value, 0.6);
-	assert_int_equal(d->status, CZ_TP_ATTEINT);
+	assert_near(d->value.value, 100.0 / 3 * 1000 / 5000);
+	assert_int_equal(d->status, CZ_TP_PARTIEL);
+	assert_near(d->volume, 100.0 / 3);
+	/* details: demandes, per month, trend, share served, territory */
+	assert_string_equal(d->details[2].key, "tendance_demandes");
 	assert_near(d->details[2].value, 15);
+	assert_string_equal(d->details[3].key, "conversion");
+	assert_near(d->details[3].value, 0.6);
+	assert_non_null(strstr(d->calcul, "100 demandes en 3 mois (de 2026-01 à 2026-03), soit 33,3 par mois, pour 5 000 "
+					  "habitants (projet.territoire.population) : 33,3 × 1 000 / 5 000 = 6,7 pour 1 000 par mois"));
+	assert_non_null(strstr(d->calcul, "demandes servies : 60 commandes sur 100 demandes = 0,60"));
 	const cz_tp_indicator *c = item(r, CZ_MES_COUVERTURE_CHARGES);
 	assert_near(c->value.value, 6000.0 / 6700);
 	assert_near(c->details[1].value, 1000);
@@ -186,8 +210,11 @@ static void test_ratios_and_overrides(void **state)
 	assert_int_equal(r->year_from, 2026);
 	assert_int_equal(r->year_to, 2026);
 	const cz_tp_indicator *n = item(r, CZ_MES_RESEAU_PRESTATAIRES);
-	assert_near(n->value.value, 2.0 / 3);
+	assert_near(n->value.value, 0.5);
 	assert_int_equal(n->status, CZ_TP_PARTIEL);
+	assert_non_null(strstr(n->calcul, "offres prioritaires assurées par un prestataire : 2, dont 1 avec un prestataire "
+					  "signataire de la charte d'intervention = 50 % (sans charte : S3 (B)) ; assurées par "
+					  "la conciergerie elle-même, hors réseau : S1."));
 	/* workload 1.1 with its seuil raised to 1.1: atteint */
 	const cz_tp_indicator *w = item(r, CZ_MES_CHARGE_TRAVAIL);
 	assert_true(w->seuil_override);
@@ -207,22 +234,25 @@ static void test_no_go(void **state)
 	(void)state;
 	char text[4096];
 	snprintf(text, sizeof(text), "%s", strong);
-	char *at = strstr(text, "demandes: 60, commandes: 50");
-	assert_non_null(at);
-	memcpy(at, "demandes: 60, commandes: 10", 27);
+	replace(text, "demandes: 40, commandes: 30", "demandes: 6, commandes: 5");
+	replace(text, "demandes: 50, commandes: 40", "demandes: 7, commandes: 6");
+	replace(text, "demandes: 60, commandes: 50", "demandes: 8, commandes: 7");
 	cz_project *p = load(text);
 	cz_testphase *r;
 	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
-	/* 80 / 150 = 0.53: partiel, critical below atteint: RÉAJUSTER */
+	/* (6 + 7 + 8) / 3 = 7 a month × 1000 / 900 = 7.8 per 1,000: partiel,
+	 * critical below atteint: RÉAJUSTER */
 	assert_int_equal(item(r, CZ_MES_DEMANDE)->status, CZ_TP_PARTIEL);
 	assert_int_equal(r->verdict, CZ_VERDICT_REAJUSTER);
 	cz_testphase_free(r);
 	cz_project_free(p);
 
-	memcpy(strstr(text, "demandes: 50, commandes: 40"), "demandes: 50, commandes: 10", 27);
+	replace(text, "demandes: 6, commandes: 5", "demandes: 2, commandes: 2");
+	replace(text, "demandes: 7, commandes: 6", "demandes: 3, commandes: 3");
+	replace(text, "demandes: 8, commandes: 7", "demandes: 4, commandes: 4");
 	p = load(text);
 	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
-	/* 50 / 150 = 0.33: non atteint */
+	/* 3 a month × 1000 / 900 = 3.3 per 1,000, under 5: non atteint */
 	assert_int_equal(item(r, CZ_MES_DEMANDE)->status, CZ_TP_NON_ATTEINT);
 	assert_int_equal(r->verdict, CZ_VERDICT_NO_GO);
 	assert_true(r->score > 0.75);
@@ -230,15 +260,6 @@ static void test_no_go(void **state)
 	cz_project_free(p);
 }
 
-static char *replace(char *text, const char *from, const char *to)
-{
-	char *at = strstr(text, from);
-	assert_non_null(at);
-	size_t lf = strlen(from), lt = strlen(to);
-	memmove(at + lt, at + lf, strlen(at + lf) + 1);
-	memcpy(at, to, lt);
-	return text;
-}
 
 static bool has_reason(const cz_testphase *r, const char *part)
 {
@@ -255,9 +276,10 @@ static void test_critical_unfilled(void **state)
 	(void)state;
 	char text[4096];
 	snprintf(text, sizeof(text), "%s", strong);
-	replace(text, "commandes: 30, recettes: 2000, charges: 2500", "commandes: 5");
-	replace(text, "commandes: 40, recettes: 2400, charges: 2500", "commandes: 5");
-	replace(text, "commandes: 50, recettes: 2800, charges: 2600", "commandes: 5");
+	/* 2 requests a month for 900 employees: 2.2 per 1,000, non atteint */
+	replace(text, "demandes: 40, commandes: 30, recettes: 2000, charges: 2500", "demandes: 2, commandes: 1");
+	replace(text, "demandes: 50, commandes: 40, recettes: 2400, charges: 2500", "demandes: 2, commandes: 1");
+	replace(text, "demandes: 60, commandes: 50, recettes: 2800, charges: 2600", "demandes: 2, commandes: 1");
 	cz_project *p = load(text);
 	cz_testphase *r;
 	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
@@ -287,7 +309,10 @@ static void test_gap_rounded_up(void **state)
 	replace(text, "beneficiaires: 4.5, partenaires: 4.2, equipe: 4.0", "beneficiaires: 3.5");
 	replace(text, "vision: 4", "vision: 3");
 	replace(text, "energie: 4", "energie: 3");
+	/* one of two providers without a charter: 1/2, partiel */
 	replace(text, "charte: true", "charte: false");
+	replace(text, "offre:\n", "offre:\n  - { service: \"Livraison\", prioritaire: true, prestataire: \"Coursier\" }\n");
+	replace(text, "acteurs:\n", "acteurs:\n  - { nom: \"Coursier\", type: prestataire, charte: true }\n");
 	cz_project *p = load(text);
 	cz_testphase *r;
 	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
@@ -309,6 +334,181 @@ static void test_gap_rounded_up(void **state)
 	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_JSON, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"leviers_niveaux\": ["));
 	cz_buf_free(&b);
+	cz_testphase_free(r);
+	cz_project_free(p);
+}
+
+/* The demand against the territory, by type, and against the needs
+ * diagnostic (the starter's example need left out). */
+static void test_demand_against_territory(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"projet: { nom: \"D\", type: quartier, phase: test,\n"
+		"          territoire: { nom: \"Q\", population: 4000, salaries: 600 } }\n"
+		"besoins:\n"
+		"  - { besoin: \"Repassage\", demandes: 100 }\n"
+		"  - { besoin: \"Pressing\", demandes: 50 }\n"
+		"  - { besoin: \"Exemple de besoin\", demandes: 900 }\n"
+		"activite:\n"
+		"  - { periode: 2026-01, demandes: 30, commandes: 20 }\n"
+		"  - { periode: 2026-02, demandes: 45, commandes: 30 }\n"
+		"  - { periode: 2026-03, demandes: 60, commandes: 50 }\n";
+	cz_project *p = load(text);
+	cz_testphase *r;
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	const cz_tp_indicator *d = item(r, CZ_MES_DEMANDE);
+	/* quartier: inhabitants. (30 + 45 + 60) / 3 = 45 a month; 45 × 1000 / 4000
+	 * = 11.25 per 1,000 >= 10, and 45 >= the floor of 10 a month: atteint */
+	assert_near(d->value.value, 11.25);
+	assert_int_equal(d->status, CZ_TP_ATTEINT);
+	/* the diagnostic: 100 + 50 = 150 (the starter's 900 is no data); a month
+	 * brings 45 / 150 = 30 % of it */
+	assert_non_null(strstr(d->calcul, "la demande recensée au diagnostic des besoins est de 150 demandes (2 besoins) : "
+					  "les demandes d'un mois du test en représentent 30 %"));
+	/* served: (20 + 30 + 50) / 135 = 0.74 */
+	assert_non_null(strstr(d->calcul, "demandes servies : 100 commandes sur 135 demandes = 0,74"));
+	cz_testphase_free(r);
+	cz_project_free(p);
+
+	/* entreprise: the employees, 45 × 1000 / 600 = 75 per 1,000 */
+	char t2[2048];
+	snprintf(t2, sizeof(t2), "%s", text);
+	replace(t2, "type: quartier", "type: entreprise");
+	p = load(t2);
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	assert_near(item(r, CZ_MES_DEMANDE)->value.value, 75);
+	cz_testphase_free(r);
+	cz_project_free(p);
+
+	/* mixte: both, 45 × 1000 / 4600 = 9.78: partiel */
+	replace(t2, "type: entreprise", "type: mixte");
+	p = load(t2);
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	assert_near(item(r, CZ_MES_DEMANDE)->value.value, 45.0 * 1000 / 4600);
+	assert_int_equal(item(r, CZ_MES_DEMANDE)->status, CZ_TP_PARTIEL);
+	cz_testphase_free(r);
+	cz_project_free(p);
+
+	/* no territory figure (a zero is the starter's placeholder): non renseigné */
+	replace(t2, "population: 4000, salaries: 600", "population: 0");
+	p = load(t2);
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	d = item(r, CZ_MES_DEMANDE);
+	assert_int_equal(d->status, CZ_TP_NON_RENSEIGNE);
+	assert_non_null(strstr(d->a_saisir, "projet.territoire : population"));
+	cz_testphase_free(r);
+	cz_project_free(p);
+}
+
+/* A handful of requests is never atteint: 2 requests in 2 months in a
+ * territory of 100 inhabitants make 1 × 1000 / 100 = 10 per 1,000, the
+ * threshold, but 1 a month is under the floor of 10 a month: partiel, and
+ * the critical indicator below atteint forbids the GO everything else
+ * gives. With 4 000 inhabitants it is 0.25 per 1,000: non atteint, NO-GO. */
+static void test_handful_never_atteint(void **state)
+{
+	(void)state;
+	char text[4096];
+	snprintf(text, sizeof(text), "%s", strong);
+	replace(text, "salaries: 900", "salaries: 100");
+	replace(text, "  - { periode: 2026-01, demandes: 40, commandes: 30, recettes: 2000, charges: 2500 }\n", "");
+	replace(text, "demandes: 50, commandes: 40", "demandes: 1, commandes: 1");
+	replace(text, "demandes: 60, commandes: 50", "demandes: 1, commandes: 1");
+	cz_project *p = load(text);
+	cz_testphase *r;
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	const cz_tp_indicator *d = item(r, CZ_MES_DEMANDE);
+	assert_near(d->value.value, 10);
+	assert_near(d->volume, 1);
+	assert_true(d->capped);
+	assert_int_equal(d->status, CZ_TP_PARTIEL);
+	assert_non_null(strstr(d->cible, "le volume reste trop faible pour conclure que le besoin est avéré : il faudrait au "
+					 "moins 10 demandes par mois en moyenne (actuellement 1)"));
+	assert_int_equal(r->verdict, CZ_VERDICT_REAJUSTER);
+	cz_testphase_free(r);
+	cz_project_free(p);
+	replace(text, "salaries: 100", "salaries: 4000");
+	p = load(text);
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	assert_near(item(r, CZ_MES_DEMANDE)->value.value, 0.25);
+	assert_int_equal(item(r, CZ_MES_DEMANDE)->status, CZ_TP_NON_ATTEINT);
+	assert_int_equal(r->verdict, CZ_VERDICT_NO_GO);
+	cz_testphase_free(r);
+	cz_project_free(p);
+}
+
+/* Priority offers all delivered in-house: no network, 0, non atteint. */
+static void test_network_without_provider(void **state)
+{
+	(void)state;
+	char text[4096];
+	snprintf(text, sizeof(text), "%s", strong);
+	replace(text, ", prestataire: \"Blanchisserie\"", "");
+	cz_project *p = load(text);
+	cz_testphase *r;
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	const cz_tp_indicator *n = item(r, CZ_MES_RESEAU_PRESTATAIRES);
+	assert_true(n->value.set);
+	assert_near(n->value.value, 0);
+	assert_int_equal(n->status, CZ_TP_NON_ATTEINT);
+	assert_non_null(strstr(n->calcul, "aucune des 2 offres prioritaires n'est assurée par un prestataire"));
+	/* weight 2 of 22 lost: (22 - 2) / 22 = 0.91, still GO: not critical */
+	assert_near(r->score, 20.0 / 22);
+	cz_testphase_free(r);
+	cz_project_free(p);
+}
+
+/* A loan is cash: the balance, the self-financing and the verdict are the
+ * same with it as without it, and it is shown apart. */
+static void test_loan_outside_balance(void **state)
+{
+	(void)state;
+	char text[4096];
+	snprintf(text, sizeof(text), "%s", strong);
+	/* coverage without the loan: (7 200 + 6 000 × 3/12) / 7 600 = 8 700 / 7 600 */
+	replace(text, "financements:\n", "financements:\n"
+				       "  - { source: \"Banque\", pilier: soutien_prive, nature: pret, montant: 12000, annee: 2026, acquis: true }\n"
+				       "  - { source: \"France Active\", nature: avance_remboursable, montant: 3000, annee: 2027, acquis: true }\n");
+	cz_project *p = load(text);
+	cz_testphase *r;
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	const cz_tp_indicator *c = item(r, CZ_MES_COUVERTURE_CHARGES);
+	assert_near(c->value.value, 8700.0 / 7600);
+	/* the 2026 loan is in the years counted; the 2027 advance is another year's */
+	assert_near(r->prets, 12000);
+	assert_near(r->prets_autres, 3000);
+	assert_non_null(strstr(c->calcul, "prêts et avances remboursables acquis : 12 000 €, comptés en trésorerie et non "
+					  "comme ressource, puisqu'ils seront remboursés (et 3 000 € non acquis ou d'une autre année)"));
+	assert_int_equal(r->verdict, CZ_VERDICT_GO);
+	cz_buf b;
+	cz_buf_init(&b);
+	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_MD, r, NULL, &b), CZ_OK);
+	assert_non_null(strstr(b.data, "- Prêts et avances remboursables acquis : 12 000 €. C'est de la trésorerie"));
+	cz_buf_free(&b);
+	cz_testphase_free(r);
+	cz_project_free(p);
+}
+
+/* Past the test without a test section: NON ÉVALUÉ, with the reason. */
+static void test_not_assessed_past_test(void **state)
+{
+	(void)state;
+	cz_project *p = load("version: 1\nprojet: { nom: \"L\", type: rural, phase: lancement }\n"
+			     "activite:\n  - { periode: 2026-01, demandes: 40, recettes: 100, charges: 200 }\n");
+	cz_testphase *r;
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	assert_true(r->not_assessed);
+	assert_int_equal(r->verdict, CZ_VERDICT_NON_EVALUE);
+	assert_string_equal(cz_verdict_labels[r->verdict], "non évalué");
+	assert_true(has_reason(r, "n'a pas de section « test » : la sortie de la phase de test n'a pas été évaluée"));
+	cz_testphase_free(r);
+	cz_project_free(p);
+	/* in the test phase, the same file is INCOMPLET: the assessment is due */
+	p = load("version: 1\nprojet: { nom: \"T\", type: rural, phase: test }\n");
+	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
+	assert_int_equal(r->verdict, CZ_VERDICT_INCOMPLET);
 	cz_testphase_free(r);
 	cz_project_free(p);
 }
@@ -348,6 +548,11 @@ int main(void)
 		cmocka_unit_test(test_go),      cmocka_unit_test(test_ratios_and_overrides),
 		cmocka_unit_test(test_no_go),   cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_critical_unfilled), cmocka_unit_test(test_gap_rounded_up),
+		cmocka_unit_test(test_demand_against_territory),
+		cmocka_unit_test(test_handful_never_atteint),
+		cmocka_unit_test(test_network_without_provider),
+		cmocka_unit_test(test_loan_outside_balance),
+		cmocka_unit_test(test_not_assessed_past_test),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
