@@ -83,16 +83,42 @@ $(B)/gen/templates.c: $(TEMPLATES) $(B)/tools/embed Makefile
 $(B)/gen/templates.o: $(B)/gen/templates.c
 	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c tests/unit/fixture.h $(B)/libconciergerie.a
+# Every unit test links locale_env.o (it runs in its environment's locale)
+# and the independent output checks of tests/common (libzip and expat read
+# the workbooks back).
+UNIT_ENV = $(B)/tests/locale_env.o
+OUTPUT_CHECK = $(B)/tests/output_check.o
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
+
+$(UNIT_ENV): tests/unit/locale_env.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(B)/libconciergerie.a $(LIBS) $(CMOCKA_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -c -o $@ $<
+
+$(OUTPUT_CHECK): tests/common/output_check.c tests/common/output_check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) $(shell $(PKG_CONFIG) --cflags libzip expat 2>/dev/null) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c tests/unit/fixture.h $(B)/libconciergerie.a $(UNIT_ENV) $(OUTPUT_CHECK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(UNIT_ENV) $(OUTPUT_CHECK) $(B)/libconciergerie.a $(LIBS) \
+		$(CMOCKA_LIBS) $(CHECK_LIBS)
+
+# A French locale (decimal comma) for the second run of the unit tests,
+# compiled from the `locales` package's sources into the build directory
+# (no root needed; test-deps installs the package when it is missing).
+FR_LOCALE = $(BUILD)/locale/fr_FR.UTF-8
+$(FR_LOCALE)/LC_NUMERIC:
+	@mkdir -p $(BUILD)/locale
+	@localedef -i fr_FR -f UTF-8 $(FR_LOCALE) 2>/dev/null || [ -f $@ ] || \
+		{ echo "localedef n'a pas pu produire la locale fr_FR.UTF-8 (paquet locales ?)"; exit 1; }
 
 # Fuzz harnesses (tests/fuzz/fuzz_*.c), built by `make fuzz` with FUZZ=1 CC=clang.
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libconciergerie.a
-	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(B)/libconciergerie.a $(LIBS)
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_check.h $(B)/libconciergerie.a $(OUTPUT_CHECK)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(OUTPUT_CHECK) $(B)/libconciergerie.a $(LIBS) \
+		$(CHECK_LIBS)
 
 fuzz-bins: $(FUZZ_BIN)
 
@@ -110,23 +136,34 @@ deps:
 
 # Tools the tests use to read outputs independently of our own code.
 test-deps: deps
-	@if [ -x /usr/bin/cmark-gfm ] && /usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null; then :; else \
-		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml)…"; \
+	@if [ -x /usr/bin/cmark-gfm ] && /usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null && \
+		[ -f /usr/share/i18n/locales/fr_FR ] && [ -f /usr/share/i18n/charmaps/UTF-8.gz ] && \
+		$(PKG_CONFIG) --exists libzip expat 2>/dev/null; then :; else \
+		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml, locales, libzip, expat)…"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-			cmark-gfm python3-openpyxl python3-yaml; \
+			cmark-gfm python3-openpyxl python3-yaml locales libzip-dev libexpat1-dev; \
 	fi
 
-unit: $(UNIT_BIN)
+# Twice: in the caller's locale, then under fr_FR.UTF-8, where the C
+# library reads and writes numbers with a comma (the library must not care).
+unit: $(UNIT_BIN) $(FR_LOCALE)/LC_NUMERIC
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+	@for t in $(UNIT_BIN); do echo "== fr_FR.UTF-8 $$t"; \
+		LOCPATH=$(abspath $(BUILD)/locale) LC_ALL=fr_FR.UTF-8 CZ_TEST_LOCALE=fr_FR.UTF-8 $$t || exit 1; done
 
 cli: $(B)/conciergerie
 	@CZ=$(abspath $(B)/conciergerie) sh tests/cli/run.sh
 
-# Hostile inputs against every registered command (huge, deep, malformed files).
+# Hostile inputs against every registered command (huge, deep, malformed files),
+# then generated valid non-ASCII inputs whose every output is read back by
+# independent readers (openpyxl only for the plain build: the ASan build
+# writes the same bytes).
 hostile: $(B)/conciergerie
 	@CZ=$(abspath $(B)/conciergerie) sh tests/hostile/run.sh
+	@CZ=$(abspath $(B)/conciergerie) CHECK_OPENPYXL=$(if $(filter asan,$(VARIANT)),0,1) \
+		sh tests/hostile/outputs.sh
 
 check-variant: unit cli hostile
 
@@ -145,6 +182,8 @@ hardening-deps: deps
 	command -v $(CLANG_TIDY) >/dev/null 2>&1 || missing="$$missing clang-tidy"; \
 	command -v $(CPPCHECK) >/dev/null 2>&1 || missing="$$missing cppcheck"; \
 	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
+	$(PKG_CONFIG) --exists libzip 2>/dev/null || missing="$$missing libzip-dev"; \
+	$(PKG_CONFIG) --exists expat 2>/dev/null || missing="$$missing libexpat1-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installation des outils de vérification :$$missing…"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

@@ -11,6 +11,8 @@
 #include "atomic_file.h"
 #include "format.h"
 #include "loader.h"
+#include "number.h"
+#include "text.h"
 
 static const struct {
 	unsigned bit;
@@ -162,10 +164,9 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			o->charts = true;
 			break;
 		case 'B': {
-			char *end;
-			errno = 0;
-			double v = strtod(optarg, &end);
-			if (errno || *end || end == optarg || !(v >= 0 && v <= 1000))
+			/* the library's locale-independent reading, as in project files */
+			double v;
+			if (!cz_number_parse(optarg, strlen(optarg), &v) || !(v >= 0 && v <= 1000))
 				return cz_cli_usage_error(spec, "taux horaire « %s » invalide (un nombre d'euros entre 0 et 1000, avec un point décimal)", optarg);
 			o->taux_benevolat = v;
 			o->taux_given = true;
@@ -210,6 +211,27 @@ void cz_cli_print_problems(const cz_problems *p)
 			CZ_PROBLEMS_MAX);
 	if (p->nomem)
 		fprintf(stderr, "%s: mémoire insuffisante pour conserver tous les messages\n", file);
+}
+
+void cz_cli_print_text_log(const char *who, const char *where, const cz_text_log *log)
+{
+	if (!cz_text_log_any(log))
+		return;
+	cz_buf b;
+	cz_buf_init(&b);
+	cz_text_log_describe(log, where, &b);
+	for (const char *line = b.data; cz_buf_ok(&b) && line && *line;) {
+		const char *nl = strchr(line, '\n');
+		int n = nl ? (int)(nl - line) : (int)strlen(line);
+		fprintf(stderr, "%s: avertissement : %.*s\n", who ? who : "-", n, line);
+		line = nl ? nl + 1 : NULL;
+	}
+	cz_buf_free(&b);
+}
+
+cz_text_log cz_cli_log_since(const cz_buf *b, cz_text_log before)
+{
+	return (cz_text_log){ b->log.replaced - before.replaced, b->log.truncated - before.truncated };
 }
 
 int cz_cli_exit_code(cz_status st)

@@ -92,6 +92,12 @@ void cz_cli_formats(const cz_analysis *const *writes, const char *sep, cz_buf *b
 
 /* Print problems as "file:line:column: message" on stderr. */
 void cz_cli_print_problems(const cz_problems *p);
+/* Say once, as "who: avertissement : …" lines on stderr, what the writers
+ * changed in an output (`where`: "le rapport", "le classeur"…) to keep it
+ * valid; nothing when the log is empty. */
+void cz_cli_print_text_log(const char *who, const char *where, const cz_text_log *log);
+/* What was logged in b since `before` (a copy of b->log). */
+cz_text_log cz_cli_log_since(const cz_buf *b, cz_text_log before);
 /* Exit code for a status (OK 0, INVALID 1, IO and NOMEM 3, USAGE 2). */
 int cz_cli_exit_code(cz_status st);
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "atomic_file.h"
+#include "text.h"
 
 /* Extensions that name a document, not a directory (besides the formats'). */
 static const char *const document_exts[] = { "pdf", "doc", "docx", "odt", "ods", "odp", "xls",
@@ -274,15 +275,23 @@ int cz_output_reserve(cz_output *out, const char *stem)
 	return CZ_EXIT_OK;
 }
 
-static int write_file(cz_output *out, const cz_document *d, const cz_render_ctx *rc, const char *path,
-		      unsigned flags)
+/* `input` names the document in a warning about its text. */
+static int write_file(cz_output *out, const char *input, const cz_document *d, const cz_render_ctx *rc,
+		      const char *path, unsigned flags)
 {
 	cz_problems pb;
 	cz_problems_init(&pb, path);
-	cz_status st = out->fmt->write(out->fmt, d, rc, path, flags, &pb);
+	cz_text_log log = { 0, 0 };
+	cz_render_ctx logged = *rc;
+	logged.log = &log;
+	cz_status st = out->fmt->write(out->fmt, d, &logged, path, flags, &pb);
 	cz_cli_print_problems(&pb);
+	free(out->last_error);
+	out->last_error = st != CZ_OK ? strdup(pb.count ? pb.items[0].message : cz_status_str(st)) : NULL;
 	if (st != CZ_OK && pb.count == 0)
 		cz_cli_errorf(path, "écriture impossible : %s", cz_status_str(st));
+	if (st == CZ_OK)
+		cz_cli_print_text_log(input, out->fmt->kind == CZ_FORMAT_TEXT ? "le rapport" : "le classeur", &log);
 	cz_problems_free(&pb);
 	return cz_cli_exit_code(st);
 }
@@ -318,7 +327,7 @@ static int write_in_dir(cz_output *out, const char *input, const char *suffix, b
 		cz_cli_errorf(path, "existe déjà : ajoutez --force pour le remplacer");
 		code = CZ_EXIT_USAGE;
 	} else {
-		code = write_file(out, d, rc, path, CZ_WRITE_IN_DIRECTORY);
+		code = write_file(out, input, d, rc, path, CZ_WRITE_IN_DIRECTORY);
 	}
 	if (file_name)
 		*file_name = reserved ? NULL : name;
@@ -337,7 +346,7 @@ int cz_output_write(cz_output *out, const char *input, const char *suffix, bool 
 	if (out->kind == CZ_TO_DIR)
 		return write_in_dir(out, input, suffix, reserved, d, &rc, file_name);
 	if (out->fmt->kind != CZ_FORMAT_TEXT) /* a workbook into -o FILE */
-		return write_file(out, d, &rc, out->path, 0);
+		return write_file(out, input, d, &rc, out->path, 0);
 	/* Kept for standard output or the FILE, written whole at close. */
 	size_t mark = out->text.len;
 	cz_document doc = *d;
@@ -345,6 +354,7 @@ int cz_output_write(cz_output *out, const char *input, const char *suffix, bool 
 	if (doc.in_list)
 		cz_buf_puts(&out->text, out->n_written == 0 ? out->fmt->list_begin : out->fmt->list_separator);
 	rc.out = &out->text;
+	cz_text_log before = out->text.log;
 	cz_status st = cz_document_render(out->fmt, &doc, &rc);
 	if (st != CZ_OK) {
 		if (cz_buf_ok(&out->text)) {
@@ -356,6 +366,8 @@ int cz_output_write(cz_output *out, const char *input, const char *suffix, bool 
 							   : cz_status_str(st));
 		return cz_cli_exit_code(st);
 	}
+	cz_text_log log = cz_cli_log_since(&out->text, before);
+	cz_cli_print_text_log(input, "le rapport", &log);
 	out->n_written++;
 	return CZ_EXIT_OK;
 }
@@ -371,6 +383,8 @@ int cz_output_close(cz_output *out)
 
 void cz_output_free(cz_output *out)
 {
+	free(out->last_error);
+	out->last_error = NULL;
 	cz_names_free(&out->names);
 	cz_buf_free(&out->text);
 	free(out->inputs);

@@ -63,6 +63,7 @@ typedef struct {
 	size_t n_written;
 	cz_file_id *inputs; /* the inputs, by identity */
 	size_t n_inputs, cap_inputs;
+	char *last_error; /* why the last write into a file failed (French), or NULL */
 } cz_output;
 
 /*

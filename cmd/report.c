@@ -257,7 +257,9 @@ static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicato
 	}
 }
 
-/* Analyse one project and write its report; returns an exit code. */
+/* Analyse one project and write its report; returns an exit code. A
+ * report that cannot be written still leaves its row, saying why in
+ * row->report_error (malloc'd, the caller frees it). */
 static int report_project(cz_output *out, const cz_referential *ref, const cz_options *opts,
 			  const cz_project *p, cz_portfolio_row *row)
 {
@@ -275,6 +277,7 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 	}
 	if (st != CZ_OK) {
 		cz_cli_errorf(p->file, "%s", cz_status_str(st));
+		row->report_error = strdup(cz_status_str(st));
 		code = cz_cli_exit_code(st);
 		goto out;
 	}
@@ -282,6 +285,8 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 			    .title = p->projet.nom, .file = p->file };
 	const char *name = NULL;
 	code = cz_output_write(out, p->file, "", false, &doc, ref, opts, cz_cli_epoch(p), &name);
+	if (code != CZ_EXIT_OK)
+		row->report_error = strdup(out->last_error ? out->last_error : "le rapport n'a pas pu être écrit");
 	if (code == CZ_EXIT_OK) {
 		summarize(res[PART_DIAG], res[PART_TEST], res[PART_INDICATORS], p, row);
 		/* the portfolio links to the report: its file name without the extension */
@@ -368,7 +373,7 @@ int cmd_report(int argc, char **argv)
 	}
 	cz_options opts = cz_cli_options(&o);
 	bool show_progress = !o.quiet && isatty(STDERR_FILENO);
-	size_t n_valid = 0, n_unreadable = 0;
+	size_t n_valid = 0, n_unreadable = 0, n_unwritten = 0;
 	for (size_t i = 0; i < inputs.count; i++) {
 		const char *file = inputs.paths[i];
 		progress(show_progress, i, inputs.count, file);
@@ -390,13 +395,20 @@ int cmd_report(int argc, char **argv)
 			free(row.first_error);
 		} else {
 			row.valid = true;
+			row.name = (char *)p->projet.nom;
+			row.type = p->projet.type;
+			row.phase = p->projet.phase;
 			code = report_project(&out, ref, &opts, p, &row);
-			if (code == CZ_EXIT_OK) {
+			/* A report that could not be written keeps its row, which
+			 * says so: the portfolio never loses a project. */
+			if (code == CZ_EXIT_OK)
 				n_valid++;
-				if (cz_portfolio_add(&pf, &row) != CZ_OK)
-					code = CZ_EXIT_IO;
-			}
+			else
+				n_unwritten++;
+			if (cz_portfolio_add(&pf, &row) != CZ_OK && code < CZ_EXIT_IO)
+				code = CZ_EXIT_IO;
 			free(row.report);
+			free(row.report_error);
 			cz_project_free(p);
 		}
 		cz_problems_free(&pb);
@@ -410,11 +422,14 @@ int cmd_report(int argc, char **argv)
 	if (code > worst)
 		worst = code;
 	if (!o.quiet && code == CZ_EXIT_OK) {
-		size_t n_invalid = pf.count - n_valid - n_unreadable;
+		size_t n_invalid = pf.count - n_valid - n_unreadable - n_unwritten;
 		printf("%zu projet%s rapporté%s, %zu fichier%s invalide%s", n_valid, n_valid > 1 ? "s" : "",
 		       n_valid > 1 ? "s" : "", n_invalid, n_invalid > 1 ? "s" : "", n_invalid > 1 ? "s" : "");
 		if (n_unreadable)
 			printf(", %zu illisible%s", n_unreadable, n_unreadable > 1 ? "s" : "");
+		if (n_unwritten)
+			printf(", %zu rapport%s non écrit%s", n_unwritten, n_unwritten > 1 ? "s" : "",
+			       n_unwritten > 1 ? "s" : "");
 		printf(" ; portefeuille : %s/%s.%s\n", o.output, cz_format_portfolio_stem(out.fmt), out.fmt->name);
 	}
 out:

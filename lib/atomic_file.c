@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "text.h"
+
 /* --- the cleanup table ------------------------------------------------------- */
 
 /* Temporary files and directories that exist now, for a signal handler.
@@ -151,11 +153,7 @@ static char *temporary_name(const cz_atomic *a)
 		dir_len = slash ? (size_t)(slash - a->target) + (slash == a->target) : 0;
 		name = slash ? slash + 1 : a->target;
 		name_len = strlen(name);
-		if (name_len > 200) {
-			name_len = 200;
-			while (name_len > 0 && ((unsigned char)name[name_len] & 0xC0) == 0x80)
-				name_len--;
-		}
+		name_len = cz_utf8_prefix(name, name_len, 200);
 	}
 	static const char suffix[] = ".tmp-XXXXXX";
 	char *tmp = malloc(dir_len + 1 + name_len + sizeof(suffix));

@@ -11,6 +11,7 @@ void cz_buf_init(cz_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	b->failed = false;
+	b->log = (cz_text_log){ 0, 0 };
 }
 
 void cz_buf_free(cz_buf *b)

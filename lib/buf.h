@@ -2,6 +2,8 @@
  * Growable byte buffer used by every renderer. A failed allocation makes the
  * buffer "failed": later appends are ignored and cz_buf_ok() reports it, so
  * renderers check once at the end instead of after every append.
+ * The buffer also keeps the log of what its text writers had to change
+ * (characters replaced, texts cut), for the command to say once.
  */
 #ifndef CZ_BUF_H
 #define CZ_BUF_H
@@ -9,10 +11,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What the text writers (lib/text.h) changed so that an output stays
+ * valid: characters replaced, texts cut to fit a limit. */
+typedef struct {
+	size_t replaced;
+	size_t truncated;
+} cz_text_log;
+
 typedef struct {
 	char *data; /* NUL-terminated while not failed */
 	size_t len, cap;
 	bool failed;
+	cz_text_log log; /* changes made to the text written into this buffer */
 } cz_buf;
 
 void cz_buf_init(cz_buf *b);

@@ -1,5 +1,6 @@
 #include "fold.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Folded bytes of Latin-1 supplement letters, U+00C0 to U+00FF (NULL: keep). */
@@ -86,6 +87,25 @@ static int stem_get(fold_stream *f, bool stem)
 	return c;
 }
 
+/* s[0..end) folded (end NULL: up to the NUL), in a malloc'd string; NULL
+ * when out of memory. Folding never lengthens a text ("ß" is 2 bytes, as
+ * "ss"), so len + 1 bytes are enough. */
+static char *fold_dup(const char *s, const char *end, bool stem)
+{
+	size_t len = end ? (size_t)(end - s) : strlen(s);
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	fold_stream f;
+	fs_init(&f, s, end);
+	size_t n = 0;
+	int ch;
+	while ((ch = stem_get(&f, stem)) >= 0 && n < len)
+		out[n++] = (char)ch;
+	out[n] = '\0';
+	return out;
+}
+
 /* Whether needle[0..needle_end) occurs in hay (needle_end NULL: all of it). */
 bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_end, bool stem)
 {
@@ -95,8 +115,22 @@ bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_
 	fs_init(&n, needle, needle_end);
 	if (stem_get(&n, stem) < 0)
 		return false;
-	/* Naive search from every byte: a start inside a multi-byte character
-	 * yields a continuation byte, which no needle begins with. */
+	/* Both folded once, then a linear-time search: the naive search below
+	 * costs hay × needle when both are long and alike (two 64 KiB texts of
+	 * "é" took seconds). Folding a character depends on it and the next
+	 * byte only, so a folded substring is the substring folded. */
+	char *fh = fold_dup(hay, NULL, stem), *fn = fold_dup(needle, needle_end, stem);
+	if (fh && fn) {
+		bool found = *fn && strstr(fh, fn) != NULL;
+		free(fh);
+		free(fn);
+		return found;
+	}
+	free(fh);
+	free(fn);
+	/* Out of memory: the naive search from every byte (a start inside a
+	 * multi-byte character yields a continuation byte, which no needle
+	 * begins with). */
 	for (const char *start = hay; *start; start++) {
 		fold_stream h;
 		fs_init(&h, start, NULL);

@@ -3,8 +3,8 @@
  * "œ" is "oe", "’" is "'", no-break spaces are spaces), optionally a
  * word-final "s" too. Used to find words in canvas items, to match needs
  * with offers and to suggest a known value for a mistyped one.
- * Allocation-free; invalid UTF-8 never reaches here (the YAML reader
- * refuses it).
+ * Matching folds both texts once into temporary copies; invalid UTF-8
+ * never reaches here (the YAML reader refuses it).
  */
 #ifndef CZ_FOLD_H
 #define CZ_FOLD_H

@@ -5,6 +5,7 @@
 #include "analysis.h"
 #include "atomic_file.h"
 #include "json.h"
+#include "text.h"
 #include "xlsx_file.h"
 
 /* --- how documents are put together ---------------------------------------- */
@@ -59,10 +60,12 @@ static cz_status write_text(const cz_format_desc *f, const cz_document *d, const
 	cz_buf_init(&b);
 	cz_render_ctx text = *rc;
 	text.out = &b;
-	text.wb = NULL;
+	text.x = NULL;
 	cz_status st = cz_document_render(f, d, &text);
 	if (st == CZ_OK)
 		st = cz_write_file_atomic(path, b.data ? b.data : "", b.len, flags, problems);
+	if (st == CZ_OK && rc->log)
+		cz_text_log_add(rc->log, &b.log);
 	cz_buf_free(&b);
 	return st;
 }
@@ -73,12 +76,12 @@ typedef struct {
 	cz_format f;
 } workbook_job;
 
-static cz_status fill_workbook(void *ctx, lxw_workbook *wb)
+static cz_status fill_workbook(void *ctx, cz_xlsx *x)
 {
 	const workbook_job *job = ctx;
 	cz_render_ctx rc = *job->rc;
 	rc.out = NULL;
-	rc.wb = wb;
+	rc.x = x;
 	rc.in_document = job->d->combined || job->d->in_list;
 	for (size_t i = 0; i < job->d->n_parts; i++) {
 		const cz_part *p = &job->d->parts[i];
@@ -95,7 +98,7 @@ static cz_status write_workbook(const cz_format_desc *f, const cz_document *d, c
 				const char *path, unsigned flags, cz_problems *problems)
 {
 	workbook_job job = { d, rc, f->id };
-	return cz_xlsx_write(path, rc->created, flags, fill_workbook, &job, problems);
+	return cz_xlsx_write(path, rc->created, flags, fill_workbook, &job, rc->log, problems);
 }
 
 /* --- the table --------------------------------------------------------------- */

@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Copy `len` bytes of `s` into `out`, cut to `size` (no printf: hot path). */
+#include "number.h"
+#include "text.h"
+
+/* Copy `len` bytes of `s` into `out`, cut to `size` on a character
+ * boundary (no printf: hot path). */
 static void copy_out(char *out, size_t size, const char *s, size_t len)
 {
-	if (len >= size)
-		len = size - 1;
+	len = cz_utf8_prefix(s, len, size - 1);
 	memcpy(out, s, len);
 	out[len] = '\0';
 }
@@ -18,12 +21,35 @@ static void copy_out(char *out, size_t size, const char *s, size_t len)
 static char *with_suffix(char *out, size_t size, const char *num, const char *suffix)
 {
 	size_t a = strlen(num), b = strlen(suffix);
-	char tmp[96];
-	if (a + b >= sizeof(tmp))
-		b = sizeof(tmp) - 1 - a;
+	char tmp[128];
+	if (a > sizeof(tmp) - 1)
+		a = cz_utf8_prefix(num, a, sizeof(tmp) - 1);
+	if (a + b > sizeof(tmp) - 1)
+		b = cz_utf8_prefix(suffix, b, sizeof(tmp) - 1 - a);
 	memcpy(tmp, num, a);
 	memcpy(tmp + a, suffix, b);
 	copy_out(out, size, tmp, a + b);
+	return out;
+}
+
+/* From 1e15 on a figure is beyond what a report means (a double no longer
+ * holds every integer there): three significant digits and a power of
+ * ten, "1,23 × 10^18", never a cut string of digits. */
+static char *large(char *out, size_t size, double v)
+{
+	char d[18], tmp[64];
+	int e10;
+	size_t n = cz_number_digits(v, 3, d, &e10), k = 0;
+	if (v < 0)
+		tmp[k++] = '-';
+	tmp[k++] = d[0];
+	if (n > 1) {
+		tmp[k++] = ',';
+		memcpy(tmp + k, d + 1, n - 1);
+		k += n - 1;
+	}
+	k += (size_t)snprintf(tmp + k, sizeof(tmp) - k, " × 10^%d", e10);
+	copy_out(out, size, tmp, k);
 	return out;
 }
 
@@ -32,7 +58,7 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 	if (size == 0)
 		return out;
 	if (!isfinite(v)) {
-		snprintf(out, size, "—");
+		copy_out(out, size, "—", strlen("—"));
 		return out;
 	}
 	if (decimals < 0)
@@ -41,34 +67,13 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 		decimals = 6;
 	/* Round half away from zero, as people do (printf rounds exact ties to
 	 * even: 1.125 would print 1,12). */
-	static const double scales[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
-	double scaled = round(fabs(v) * scales[decimals]);
-	char raw[64];
-	if (scaled < 1e15) {
-		/* Digits by integer arithmetic: reports format many figures. */
-		unsigned long long u = (unsigned long long)scaled;
-		char rev[24];
-		int nd = 0;
-		do {
-			rev[nd++] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u);
-		while (nd < decimals + 1)
-			rev[nd++] = '0';
-		size_t k = 0;
-		for (int i = nd - 1; i >= 0; i--) {
-			raw[k++] = rev[i];
-			if (i == decimals && decimals > 0)
-				raw[k++] = '.';
-		}
-		raw[k] = '\0';
-	} else {
-		snprintf(raw, sizeof(raw), "%.*f", decimals, fabs(v));
-	}
+	char raw[CZ_NUMBER_MAX];
+	size_t nd = cz_number_scaled_digits(v, decimals, raw);
+	if (nd == 0)
+		return large(out, size, v);
 	/* "-0" after rounding is just 0 */
-	int negative = v < 0 && strspn(raw, "0.") != strlen(raw);
-	char *dot = strchr(raw, '.');
-	size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
+	bool negative = v < 0 && strspn(raw, "0") != nd;
+	size_t int_len = nd - (size_t)decimals;
 	char tmp[96];
 	size_t n = 0;
 	if (negative)
@@ -76,13 +81,12 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 	for (size_t i = 0; i < int_len; i++) {
 		if (i > 0 && (int_len - i) % 3 == 0)
 			tmp[n++] = ' ';
-		/* int_len <= strlen(raw); the analyzer does not tie the two. */
-		tmp[n++] = raw[i]; /* NOLINT(clang-analyzer-core.uninitialized.Assign) */
+		tmp[n++] = raw[i];
 	}
-	if (dot) {
+	if (decimals > 0) {
 		tmp[n++] = ',';
-		for (const char *d = dot + 1; *d; d++)
-			tmp[n++] = *d;
+		for (size_t i = int_len; i < nd; i++)
+			tmp[n++] = raw[i];
 	}
 	tmp[n] = '\0';
 	copy_out(out, size, tmp, n);
@@ -109,7 +113,8 @@ char *cz_fr_compact(char *out, size_t size, double v, int decimals)
 {
 	cz_fr_number(out, size, v, decimals);
 	char *comma = strchr(out, ',');
-	if (comma) {
+	/* only a plain decimal part: not "1,2 × 10^20" */
+	if (comma && strspn(comma + 1, "0123456789") == strlen(comma + 1)) {
 		char *end = out + strlen(out) - 1;
 		while (end > comma && *end == '0')
 			*end-- = '\0';

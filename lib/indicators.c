@@ -90,8 +90,12 @@ cz_date cz_ind_month_add(cz_date d, int offset)
 	return r;
 }
 
+/* A figure; one that does not fit a double (recettes over charges of
+ * 1e-300 €) is "non calculable", never an infinity in a report. */
 static cz_num num(double v)
 {
+	if (!isfinite(v))
+		return (cz_num){ 0, false };
 	return (cz_num){ v, true };
 }
 
@@ -139,14 +143,17 @@ static bool add_alert(cz_indicators *r, size_t cap, cz_severity severity, const 
 {
 	if (r->n_alerts >= cap)
 		return true;
-	char tmp[1024];
+	/* any length: pillar names and explanations come from the referential */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	const char *msg = cz_arena_strdup(r->arena, tmp);
+	char *msg = n < 0 ? NULL : cz_arena_alloc(r->arena, (size_t)n + 1);
 	if (!msg)
 		return false;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
 	r->alerts[r->n_alerts++] = (cz_ind_alert){ severity, msg };
 	return true;
 }
@@ -384,6 +391,30 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 			       cz_ind_euros(a, sizeof(a), r->trend.slope)))
 			return CZ_ERR_NOMEM;
 	}
+	/* More orders than requests in a month: a conversion over 100 % is
+	 * kept as recorded (an order may answer a request of the month
+	 * before), but said, since it is most often a typing slip. */
+	size_t over = 0;
+	char months[128] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < r->n_months; i++) {
+		const cz_ind_figures *f = &r->months[i].f;
+		if (r->months[i].gap || !f->conversion.set || !(f->conversion.value > 1))
+			continue;
+		if (over++ < 6) {
+			int w = snprintf(months + used, sizeof(months) - used, "%s%04d-%02d", used ? ", " : "",
+					 r->months[i].periode.year, r->months[i].periode.month);
+			if (w > 0 && (size_t)w < sizeof(months) - used)
+				used += (size_t)w;
+		}
+	}
+	if (over > 0 &&
+	    !add_alert(r, cap, CZ_SEV_ATTENTION,
+		       "Plus de commandes que de demandes %s %s%s (conversion au-delà de 100 %%) : les "
+		       "chiffres sont gardés tels quels, mais vérifiez ces relevés (une commande suppose "
+		       "une demande).",
+		       over > 1 ? "pour les mois" : "pour le mois", months, over > 6 ? ", …" : ""))
+		return CZ_ERR_NOMEM;
 	(void)p;
 	return CZ_OK;
 }

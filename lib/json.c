@@ -3,7 +3,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "number.h"
+#include "text.h"
 
 void cz_json_init(cz_json *j, cz_buf *out)
 {
@@ -58,11 +62,39 @@ void cz_json_object_end(cz_json *j) { close_(j, '}'); }
 void cz_json_array_begin(cz_json *j) { open(j, '['); }
 void cz_json_array_end(cz_json *j) { close_(j, ']'); }
 
+static void put_escape(cz_buf *b, uint32_t cp)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+		      hex[cp & 15] };
+	cz_buf_add(b, e, sizeof(e));
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped; what
+ * no output may carry as is (lib/text.h) is escaped too when it is a
+ * character (C1 controls, non-characters: JSON holds them losslessly as
+ * \uXXXX), and replaced by U+FFFD when it is no character at all (bytes
+ * that are not UTF-8, from a file name), which is logged. */
 static void put_string(cz_buf *b, const char *s)
 {
 	cz_buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	const char *run = s, *end = s + strlen(s);
+	for (const char *p = s; p < end;) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = c < 0x80 ? 1 : cz_utf8_decode(p, (size_t)(end - p), &cp);
+		if (c < 0x80)
+			cp = c;
+		if (c >= 0x80 && !cz_text_unsafe(cp)) {
+			p += l;
+			continue;
+		}
+		cz_buf_add(b, run, (size_t)(p - run));
+		switch (cp) {
 		case '"':
 			cz_buf_puts(b, "\\\"");
 			break;
@@ -78,13 +110,23 @@ static void put_string(cz_buf *b, const char *s)
 		case '\t':
 			cz_buf_puts(b, "\\t");
 			break;
+		case CZ_UTF8_INVALID:
+			cz_buf_puts(b, CZ_TEXT_REPLACEMENT);
+			b->log.replaced++;
+			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				cz_buf_printf(b, "\\u%04x", *p);
-			else
-				cz_buf_putc(b, (char)*p);
+			if (cp > 0xFFFF) {
+				/* a non-character of an upper plane, as a surrogate pair */
+				put_escape(b, 0xD800 + ((cp - 0x10000) >> 10));
+				put_escape(b, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+			} else {
+				put_escape(b, cp);
+			}
 		}
+		p += l;
+		run = p;
 	}
+	cz_buf_add(b, run, (size_t)(end - run));
 	cz_buf_putc(b, '"');
 }
 
@@ -113,18 +155,10 @@ void cz_json_number(cz_json *j, double v)
 		cz_buf_puts(j->out, "null");
 		return;
 	}
-	if (v == floor(v) && fabs(v) < 1e15) {
-		cz_buf_printf(j->out, "%.0f", v == 0 ? 0.0 : v);
-		return;
-	}
-	/* Shortest of 15 to 17 significant digits that reads back exactly. */
-	char tmp[40];
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	cz_buf_puts(j->out, tmp);
+	/* Shortest form that reads back exactly, '.' whatever the locale. */
+	char tmp[CZ_NUMBER_MAX];
+	size_t n = cz_number_shortest(v, tmp);
+	cz_buf_add(j->out, tmp, n);
 }
 
 void cz_json_int(cz_json *j, long long v)

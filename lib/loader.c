@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "schema.h"
+#include "text.h"
 #include "yaml_tree.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "text.h"
+
 static bool word_char(char c)
 {
 	return isalnum((unsigned char)c) || ((unsigned char)c & 0x80);
@@ -33,6 +35,18 @@ static const char *block_start(cz_buf *b, const char *s)
 	return s;
 }
 
+/* Append s[0..n), with what no output may carry replaced (lib/text.h). */
+static void add_clean(cz_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+			cz_text_clean(b, s, n);
+			return;
+		}
+	}
+	cz_buf_add(b, s, n);
+}
+
 void cz_md_text(cz_buf *b, const char *s)
 {
 	s = block_start(b, s);
@@ -41,7 +55,7 @@ void cz_md_text(cz_buf *b, const char *s)
 		/* Copy the run of ordinary characters in one go: reports are
 		 * mostly plain text, and this is on every report's hot path. */
 		size_t run = strcspn(p, "\\`*[]<>|_\n\r\t");
-		cz_buf_add(b, p, run);
+		add_clean(b, p, run);
 		p += run;
 		char c = *p;
 		if (!c)
@@ -65,6 +79,38 @@ void cz_md_text(cz_buf *b, const char *s)
 		}
 		p++;
 	}
+}
+
+void cz_md_code(cz_buf *b, const char *s)
+{
+	/* A code span's delimiter is a run of backticks longer than any run
+	 * inside; a space pads text that starts or ends with one (CommonMark
+	 * strips one space each side). Newlines would be folded by a reader
+	 * anyway: write them as spaces. */
+	size_t longest = 0, run = 0;
+	for (const char *p = s; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	size_t n = strlen(s);
+	bool pad = n == 0 || s[0] == '`' || s[n - 1] == '`';
+	cz_buf_repeat(b, "`", longest + 1);
+	if (pad)
+		cz_buf_putc(b, ' ');
+	size_t start = b->len;
+	add_clean(b, s, n);
+	for (size_t i = start; i < b->len && !b->failed; i++)
+		if (b->data[i] == '\n' || b->data[i] == '\r' || b->data[i] == '\t')
+			b->data[i] = ' ';
+	if (pad)
+		cz_buf_putc(b, ' ');
+	cz_buf_repeat(b, "`", longest + 1);
+}
+
+void cz_md_finish(cz_buf *b, size_t start)
+{
+	cz_text_guard(b, start);
 }
 
 void cz_md_link_target(cz_buf *b, const char *s)

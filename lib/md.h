@@ -7,8 +7,17 @@
 
 #include "buf.h"
 
-/* Inline text with Markdown specials escaped and newlines folded. */
+/* Inline text with Markdown specials escaped and newlines folded; what no
+ * output may carry (controls, invalid UTF-8: lib/text.h) is replaced. */
 void cz_md_text(cz_buf *b, const char *s);
+/* Text as a code span (an id to copy into a file), whatever backticks or
+ * newlines it holds. */
+void cz_md_code(cz_buf *b, const char *s);
+/* The last step of every Markdown renderer: what it wrote from `start` on
+ * is cleaned of anything no output may carry that reached it without
+ * cz_md_text (a label printed as is), so no control character or invalid
+ * UTF-8 ever reaches a report or a terminal. */
+void cz_md_finish(cz_buf *b, size_t start);
 /* A link destination: characters outside [A-Za-z0-9._~/-] percent-encoded. */
 void cz_md_link_target(cz_buf *b, const char *s);
 /* A progress bar of `width` cells for a ratio in [0, 1]: "███████░░░". */

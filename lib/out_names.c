@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* Longest stem kept, in bytes (see the header). */
 #define STEM_MAX 200
 
@@ -184,11 +186,7 @@ const char *cz_names_unique(cz_names *s, const char *input, const char *suffix, 
 		stem -= 5;
 	else if (ends_with_ci(base, stem, ".yml"))
 		stem -= 4;
-	if (stem > STEM_MAX) {
-		stem = STEM_MAX;
-		while (stem > 0 && ((unsigned char)base[stem] & 0xC0) == 0x80)
-			stem--; /* never cut inside a UTF-8 character */
-	}
+	stem = cz_utf8_prefix(base, stem, STEM_MAX); /* never inside a UTF-8 character */
 	size_t tail_len = strlen(suffix) + 1 + strlen(ext);
 	char *tail = malloc(tail_len + 1);
 	size_t buf_size = stem + 12 + tail_len + 1;

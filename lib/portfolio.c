@@ -29,6 +29,7 @@ static void free_row(cz_portfolio_row *r)
 	free(r->file);
 	free(r->report);
 	free(r->first_error);
+	free(r->report_error);
 	free(r->name);
 }
 
@@ -60,9 +61,10 @@ cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 	}
 	cz_portfolio_row r = *row;
 	/* every string pointer is reset before any copy, so free_row is safe */
-	r.file = r.report = r.first_error = r.name = NULL;
+	r.file = r.report = r.first_error = r.report_error = r.name = NULL;
 	bool ok = dup_into(&r.file, row->file) && dup_into(&r.report, row->report) &&
-		  dup_into(&r.first_error, row->first_error) && dup_into(&r.name, row->name);
+		  dup_into(&r.first_error, row->first_error) && dup_into(&r.name, row->name) &&
+		  dup_into(&r.report_error, row->report_error);
 	if (!ok) {
 		free_row(&r);
 		return CZ_ERR_NOMEM;
@@ -74,6 +76,7 @@ cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 /* Counts shown under the table. */
 typedef struct {
 	size_t valid, invalid, unreadable;
+	size_t unwritten; /* among the valid: report not written */
 	size_t per_phase[CZ_PHASE_COUNT];
 	size_t per_verdict[N_VERDICTS + 1]; /* last: before the test */
 	size_t critical_projects;
@@ -114,6 +117,7 @@ static void count(const cz_portfolio *pf, totals *t)
 			continue;
 		}
 		t->valid++;
+		t->unwritten += r->report_error != NULL;
 		t->per_phase[r->phase]++;
 		t->per_verdict[verdict_label(r) ? r->verdict : N_VERDICTS]++;
 		t->critical_alerts += r->critical_alerts;
@@ -182,6 +186,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	const char *phase_labels[CZ_PHASE_COUNT];
 	phase_names(rc->ref, phase_labels);
 	cz_buf *out = rc->out;
+	size_t start = out->len;
 	totals t;
 	count(pf, &t);
 	cz_buf_puts(out, "# Portefeuille de projets\n\n");
@@ -190,6 +195,10 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 		      t.invalid > 1 ? "s" : "", t.invalid > 1 ? "s" : "");
 	if (t.unreadable)
 		cz_buf_printf(out, ", %zu illisible%s", t.unreadable, t.unreadable > 1 ? "s" : "");
+	if (t.unwritten)
+		cz_buf_printf(out, " ; %zu rapport%s n'%s pas pu être écrit%s", t.unwritten,
+			      t.unwritten > 1 ? "s" : "", t.unwritten > 1 ? "ont" : "a",
+			      t.unwritten > 1 ? "s" : "");
 	cz_buf_puts(out, ".\n\n");
 	if (t.valid) {
 		cz_buf_puts(out, "| Projet | Type | Phase déclarée | Avancement | Phase étayée | Verdict du test | "
@@ -200,6 +209,15 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			const cz_portfolio_row *r = &pf->rows[i];
 			if (!r->valid)
 				continue;
+			if (r->report_error) {
+				/* no report to link to, and no figures to show */
+				cz_buf_puts(out, "| ");
+				cz_md_text(out, r->name ? r->name : r->file);
+				cz_buf_printf(out, " | %s | ", cz_enum_label(&cz_enum_type, (int)r->type));
+				cz_md_text(out, phase_labels[r->phase]);
+				cz_buf_puts(out, " | — | — | rapport non écrit | — | — | — | — | — |\n");
+				continue;
+			}
 			/* link to the project's report, which sits beside the portfolio */
 			cz_buf_puts(out, "| [");
 			cz_md_text(out, r->name);
@@ -210,11 +228,14 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			const char *sn = starter_note(r, note, sizeof(note));
 			if (sn)
 				cz_buf_printf(out, " *(%s)*", sn);
-			cz_buf_printf(out, " | %s | %s | ", cz_enum_label(&cz_enum_type, (int)r->type),
-				      phase_labels[r->phase]);
+			cz_buf_printf(out, " | %s | ", cz_enum_label(&cz_enum_type, (int)r->type));
+			/* phase names come from a referential, maybe amended */
+			cz_md_text(out, phase_labels[r->phase]);
+			cz_buf_puts(out, " | ");
 			md_percent(out, r->progress);
-			cz_buf_printf(out, " | %s | %s | ", phase_labels[r->supported_phase],
-				      verdict_label(r) ? verdict_label(r) : BEFORE_TEST);
+			cz_buf_puts(out, " | ");
+			cz_md_text(out, phase_labels[r->supported_phase]);
+			cz_buf_printf(out, " | %s | ", verdict_label(r) ? verdict_label(r) : BEFORE_TEST);
 			md_percent(out, r->skills_coverage);
 			cz_buf_puts(out, " | ");
 			md_ratio(out, r->charges_coverage);
@@ -252,6 +273,21 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 					 "après le nom du projet : ses valeurs d'exemple ne comptent pas.");
 		cz_buf_puts(out, "\n\n");
 	}
+	if (t.unwritten) {
+		cz_buf_puts(out, "## Rapports non écrits\n\nCes projets ont été lus, mais leur rapport "
+				 "n'a pas pu être écrit.\n\n| Fichier | Raison |\n|---|---|\n");
+		for (size_t i = 0; i < pf->count; i++) {
+			const cz_portfolio_row *r = &pf->rows[i];
+			if (!r->valid || !r->report_error)
+				continue;
+			cz_buf_puts(out, "| ");
+			cz_md_text(out, r->file);
+			cz_buf_puts(out, " | ");
+			cz_md_text(out, r->report_error);
+			cz_buf_puts(out, " |\n");
+		}
+		cz_buf_puts(out, "\n");
+	}
 	if (t.invalid || t.unreadable) {
 		cz_buf_puts(out, t.unreadable ? "## Fichiers invalides ou illisibles\n\n" : "## Fichiers invalides\n\n");
 		cz_buf_puts(out, "Ces fichiers n'ont pas été analysés ; "
@@ -270,14 +306,18 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_puts(out, "\n");
 	}
 	cz_buf_puts(out, "## Totaux\n\n| Phase déclarée | Projets |\n|---|---:|\n");
-	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
-		cz_buf_printf(out, "| %s | %zu |\n", phase_labels[ph], t.per_phase[ph]);
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+		cz_buf_puts(out, "| ");
+		cz_md_text(out, phase_labels[ph]);
+		cz_buf_printf(out, " | %zu |\n", t.per_phase[ph]);
+	}
 	cz_buf_printf(out, "| **Total** | **%zu** |\n\n| Verdict du test | Projets |\n|---|---:|\n", t.valid);
 	for (int v = 0; v <= N_VERDICTS; v++)
 		cz_buf_printf(out, "| %s | %zu |\n", bucket_label(v), t.per_verdict[v]);
 	cz_buf_printf(out, "\n%zu projet%s avec au moins une alerte critique (%u alerte%s en tout).\n",
 		      t.critical_projects, t.critical_projects > 1 ? "s" : "", t.critical_alerts,
 		      t.critical_alerts > 1 ? "s" : "");
+	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }
 
@@ -312,7 +352,9 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 			cz_json_object_end(&j);
 			continue;
 		}
-		cz_json_kv_string(&j, "rapport", r->report);
+		cz_json_kv_string(&j, "rapport", r->report_error ? NULL : r->report);
+		if (r->report_error)
+			cz_json_kv_string(&j, "rapport_erreur", r->report_error);
 		cz_json_kv_string(&j, "nom", r->name);
 		cz_json_kv_string(&j, "type", cz_enum_key(&cz_enum_type, (int)r->type));
 		cz_json_kv_string(&j, "phase", cz_enum_key(&cz_enum_phase, (int)r->phase));
@@ -343,6 +385,8 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_int(&j, "valides", (long long)t.valid);
 	cz_json_kv_int(&j, "invalides", (long long)t.invalid);
 	cz_json_kv_int(&j, "illisibles", (long long)t.unreadable);
+	if (t.unwritten)
+		cz_json_kv_int(&j, "rapports_non_ecrits", (long long)t.unwritten);
 	cz_json_key(&j, "par_phase");
 	cz_json_object_begin(&j);
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
@@ -370,12 +414,26 @@ enum {
 	COL_STATUS, COL_NOTE, COL_ERROR, N_COLS
 };
 
+/* SUMPRODUCT(--EXACT(range, cell)): how many cells of `range` hold exactly
+ * the text of `cell`. COUNTIF would read the text as a criterion
+ * ("<5", "a*", "=x" mean something there); an exact comparison against a
+ * cell keeps referential text out of the formula altogether. */
+static void count_exact(char *f, size_t size, const char *range, lxw_row_t row)
+{
+	snprintf(f, size, "=SUMPRODUCT(--EXACT(%s,$A$%u))", range, (unsigned)row + 1);
+}
+
+static void count_literal(char *f, size_t size, const char *range, const char *literal)
+{
+	snprintf(f, size, "=SUMPRODUCT(--EXACT(%s,\"%s\"))", range, literal);
+}
+
 cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
 	const cz_portfolio *pf = result;
 	const char *phase_labels[CZ_PHASE_COUNT];
 	phase_names(rc->ref, phase_labels);
-	lxw_workbook *wb = rc->wb;
+	cz_xlsx *x = rc->x;
 	static const char *const headers[N_COLS] = {
 		"Fichier", "Projet", "Type", "Phase déclarée", "Avancement de la phase",
 		"Phase étayée", "Verdict du test", "Couverture des compétences",
@@ -384,73 +442,81 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		"Alertes critiques", "Statut", "Remarque", "Première erreur",
 	};
 	static const double widths[N_COLS] = { 28, 34, 22, 15, 12, 14, 14, 13, 12, 14, 14, 10, 10, 10, 12, 10, 10, 34, 60 };
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "Portefeuille");
-	lxw_worksheet *sum = workbook_add_worksheet(wb, "Portefeuille synthèse");
-	if (!ws || !sum)
-		return CZ_ERR_NOMEM;
-	lxw_format *head = workbook_add_format(wb);
+	/* The status column's words (compared by the counts below). */
+	static const char *const st_valid = "valide", *const st_invalid = "invalide",
+			  *const st_unreadable = "illisible", *const st_unwritten = "rapport non écrit";
+	lxw_worksheet *ws = cz_xlsx_sheet(x, "Portefeuille");
+	lxw_worksheet *sum = cz_xlsx_sheet(x, "Portefeuille synthèse");
+	lxw_format *head = cz_xlsx_format(x), *pct = cz_xlsx_format(x), *ratio = cz_xlsx_format(x),
+		   *euros = cz_xlsx_format(x), *red = cz_xlsx_format(x), *green = cz_xlsx_format(x),
+		   *orange = cz_xlsx_format(x), *grey = cz_xlsx_format(x);
+	if (!ws || !sum || !head || !pct || !ratio || !euros || !red || !green || !orange || !grey)
+		return CZ_OK; /* the error is in x */
 	format_set_bold(head);
 	format_set_text_wrap(head);
 	format_set_bg_color(head, 0xDDEBF7);
 	format_set_border(head, LXW_BORDER_THIN);
 	format_set_align(head, LXW_ALIGN_VERTICAL_TOP);
-	lxw_format *pct = workbook_add_format(wb);
 	format_set_num_format(pct, "0%");
-	lxw_format *ratio = workbook_add_format(wb);
 	format_set_num_format(ratio, "0.00");
-	lxw_format *euros = workbook_add_format(wb);
 	format_set_num_format(euros, "#,##0 \"€\"");
-	lxw_format *red = workbook_add_format(wb), *green = workbook_add_format(wb),
-		   *orange = workbook_add_format(wb), *grey = workbook_add_format(wb);
 	format_set_bg_color(red, 0xF8CBAD);
 	format_set_bg_color(green, 0xC6EFCE);
 	format_set_bg_color(orange, 0xFFE699);
 	format_set_bg_color(grey, 0xE7E6E6);
 
 	for (lxw_col_t c = 0; c < (lxw_col_t)N_COLS; c++) {
-		worksheet_write_string(ws, 0, c, headers[c], head);
-		worksheet_set_column(ws, c, c, widths[c], c == COL_PROGRESS || c == COL_SKILLS ||
-								  (c >= COL_PILLAR0 && c < COL_ALERTS)
-							  ? pct
-							  : c == COL_COVERAGE || c == COL_SELF ? ratio
-							  : c == COL_LOANS		     ? euros
-										     : NULL);
+		cz_xlsx_text(x, ws, 0, c, headers[c], head);
+		cz_xlsx_check(x, worksheet_set_column(ws, c, c, widths[c],
+						      c == COL_PROGRESS || c == COL_SKILLS ||
+								      (c >= COL_PILLAR0 && c < COL_ALERTS)
+							      ? pct
+						      : c == COL_COVERAGE || c == COL_SELF ? ratio
+						      : c == COL_LOANS		     ? euros
+											   : NULL));
 	}
-	worksheet_set_row(ws, 0, 45, NULL);
+	cz_xlsx_row(x, ws, 0, 45);
 	worksheet_freeze_panes(ws, 1, 2);
 	lxw_row_t row = 1;
 	for (size_t i = 0; i < pf->count; i++, row++) {
 		const cz_portfolio_row *r = &pf->rows[i];
-		worksheet_write_string(ws, row, COL_FILE, r->file, NULL);
-		worksheet_write_string(ws, row, COL_STATUS, r->valid ? "valide" : r->unreadable ? "illisible" : "invalide", NULL);
+		cz_xlsx_text(x, ws, row, COL_FILE, r->file, NULL);
+		cz_xlsx_text(x, ws, row, COL_STATUS,
+			     r->valid ? (r->report_error ? st_unwritten : st_valid)
+				      : r->unreadable ? st_unreadable : st_invalid,
+			     NULL);
 		if (!r->valid) {
-			worksheet_write_string(ws, row, COL_ERROR, r->first_error ? r->first_error : "", NULL);
+			cz_xlsx_text(x, ws, row, COL_ERROR, r->first_error ? r->first_error : "", NULL);
 			continue;
 		}
-		worksheet_write_string(ws, row, COL_NAME, r->name, NULL);
-		worksheet_write_string(ws, row, COL_TYPE, cz_enum_label(&cz_enum_type, (int)r->type), NULL);
-		worksheet_write_string(ws, row, COL_PHASE, phase_labels[r->phase], NULL);
-		worksheet_write_number(ws, row, COL_PROGRESS, r->progress, pct);
-		worksheet_write_string(ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], NULL);
-		worksheet_write_string(ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : BEFORE_TEST, NULL);
-		worksheet_write_number(ws, row, COL_SKILLS, r->skills_coverage, pct);
+		cz_xlsx_text(x, ws, row, COL_NAME, r->name, NULL);
+		cz_xlsx_text(x, ws, row, COL_TYPE, cz_enum_label(&cz_enum_type, (int)r->type), NULL);
+		cz_xlsx_text(x, ws, row, COL_PHASE, phase_labels[r->phase], NULL);
+		if (r->report_error) {
+			cz_xlsx_text(x, ws, row, COL_ERROR, r->report_error, NULL);
+			continue;
+		}
+		cz_xlsx_number(x, ws, row, COL_PROGRESS, r->progress, pct);
+		cz_xlsx_text(x, ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], NULL);
+		cz_xlsx_text(x, ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : BEFORE_TEST, NULL);
+		cz_xlsx_number(x, ws, row, COL_SKILLS, r->skills_coverage, pct);
 		if (r->charges_coverage.set)
-			worksheet_write_number(ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
+			cz_xlsx_number(x, ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
 		if (r->self_financing.set)
-			worksheet_write_number(ws, row, COL_SELF, r->self_financing.value, ratio);
-		worksheet_write_number(ws, row, COL_LOANS, r->loans, euros);
+			cz_xlsx_number(x, ws, row, COL_SELF, r->self_financing.value, ratio);
+		cz_xlsx_number(x, ws, row, COL_LOANS, r->loans, euros);
 		char note[96];
 		const char *sn = starter_note(r, note, sizeof(note));
 		if (sn)
-			worksheet_write_string(ws, row, COL_NOTE, sn, NULL);
+			cz_xlsx_text(x, ws, row, COL_NOTE, sn, NULL);
 		else if (r->has_verdict && r->verdict == CZ_VERDICT_NON_EVALUE)
-			worksheet_write_string(ws, row, COL_NOTE, "au-delà du test, sans section test", NULL);
+			cz_xlsx_text(x, ws, row, COL_NOTE, "au-delà du test, sans section test", NULL);
 		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
-			worksheet_write_number(ws, row, (lxw_col_t)(COL_PILLAR0 + p), r->pillar_shares[p], pct);
-		worksheet_write_number(ws, row, COL_ALERTS, r->critical_alerts, NULL);
+			cz_xlsx_number(x, ws, row, (lxw_col_t)(COL_PILLAR0 + p), r->pillar_shares[p], pct);
+		cz_xlsx_number(x, ws, row, COL_ALERTS, r->critical_alerts, NULL);
 	}
 	lxw_row_t last = row > 1 ? row - 1 : 1;
-	worksheet_autofilter(ws, 0, 0, last, N_COLS - 1);
+	cz_xlsx_check(x, worksheet_autofilter(ws, 0, 0, last, N_COLS - 1));
 	if (row > 1) {
 		lxw_format *fills[N_VERDICTS] = { green, orange, red, grey, grey };
 		for (int v = 0; v < N_VERDICTS; v++) {
@@ -461,65 +527,73 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 			snprintf(value, sizeof(value), "\"%s\"", cz_verdict_labels[v]);
 			cf.value_string = value;
 			cf.format = fills[v];
-			worksheet_conditional_format_range(ws, 1, COL_VERDICT, last, COL_VERDICT, &cf);
+			cz_xlsx_check(x, worksheet_conditional_format_range(ws, 1, COL_VERDICT, last, COL_VERDICT, &cf));
 		}
 		lxw_conditional_format alert = { 0 };
 		alert.type = LXW_CONDITIONAL_TYPE_CELL;
 		alert.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
 		alert.value = 0;
 		alert.format = red;
-		worksheet_conditional_format_range(ws, 1, COL_ALERTS, last, COL_ALERTS, &alert);
+		cz_xlsx_check(x, worksheet_conditional_format_range(ws, 1, COL_ALERTS, last, COL_ALERTS, &alert));
+		/* every status but "valide" is red */
 		lxw_conditional_format invalid = { 0 };
 		invalid.type = LXW_CONDITIONAL_TYPE_CELL;
-		invalid.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-		invalid.value_string = "\"invalide\"";
+		invalid.criteria = LXW_CONDITIONAL_CRITERIA_NOT_EQUAL_TO;
+		invalid.value_string = "\"valide\"";
 		invalid.format = red;
-		worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid);
-		invalid.value_string = "\"illisible\"";
-		worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid);
+		cz_xlsx_check(x, worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid));
 	}
 
-	/* Counts by live formulas over the table, with cached results. */
+	/* Counts by live formulas over the table, with cached results. Each
+	 * label counted is a cell of column A, compared exactly. */
 	totals t;
 	count(pf, &t);
-	worksheet_set_column(sum, 0, 0, 28, NULL);
-	worksheet_set_column(sum, 1, 1, 12, NULL);
-	worksheet_write_string(sum, 0, 0, "Phase déclarée", head);
-	worksheet_write_string(sum, 0, 1, "Projets", head);
-	char formula[256], col_phase[8], col_verdict[8], col_status[8], col_alerts[8];
-	lxw_col_to_name(col_phase, COL_PHASE, false);
-	lxw_col_to_name(col_verdict, COL_VERDICT, false);
-	lxw_col_to_name(col_status, COL_STATUS, false);
-	lxw_col_to_name(col_alerts, COL_ALERTS, false);
+	cz_xlsx_check(x, worksheet_set_column(sum, 0, 0, 28, NULL));
+	cz_xlsx_check(x, worksheet_set_column(sum, 1, 1, 12, NULL));
+	cz_xlsx_text(x, sum, 0, 0, "Phase déclarée", head);
+	cz_xlsx_text(x, sum, 0, 1, "Projets", head);
+	char formula[256], r_phase[64], r_verdict[64], r_status[64], r_alerts[64], c[8];
+	unsigned end = (unsigned)last + 1;
+	lxw_col_to_name(c, COL_PHASE, false);
+	snprintf(r_phase, sizeof(r_phase), "Portefeuille!$%s$2:$%s$%u", c, c, end);
+	lxw_col_to_name(c, COL_VERDICT, false);
+	snprintf(r_verdict, sizeof(r_verdict), "Portefeuille!$%s$2:$%s$%u", c, c, end);
+	lxw_col_to_name(c, COL_STATUS, false);
+	snprintf(r_status, sizeof(r_status), "Portefeuille!$%s$2:$%s$%u", c, c, end);
+	lxw_col_to_name(c, COL_ALERTS, false);
+	snprintf(r_alerts, sizeof(r_alerts), "Portefeuille!$%s$2:$%s$%u", c, c, end);
 	lxw_row_t s = 1;
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, s++) {
-		worksheet_write_string(sum, s, 0, phase_labels[ph], NULL);
-		snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"%s\")", col_phase,
-			 col_phase, phase_labels[ph]);
-		worksheet_write_formula_num(sum, s, 1, formula, NULL, (double)t.per_phase[ph]);
+		cz_xlsx_text(x, sum, s, 0, phase_labels[ph], NULL);
+		count_exact(formula, sizeof(formula), r_phase, s);
+		cz_xlsx_formula(x, sum, s, 1, formula, NULL, (double)t.per_phase[ph]);
 	}
-	worksheet_write_string(sum, s, 0, "Projets valides", head);
-	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"valide\")", col_status, col_status);
-	worksheet_write_formula_num(sum, s++, 1, formula, head, (double)t.valid);
-	worksheet_write_string(sum, s, 0, "Fichiers invalides", NULL);
-	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"invalide\")", col_status, col_status);
-	worksheet_write_formula_num(sum, s++, 1, formula, NULL, (double)t.invalid);
-	worksheet_write_string(sum, s, 0, "Fichiers illisibles", NULL);
-	snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"illisible\")", col_status, col_status);
-	worksheet_write_formula_num(sum, s++, 1, formula, NULL, (double)t.unreadable);
+	/* valid = reported + report not written */
+	cz_xlsx_text(x, sum, s, 0, "Projets valides", head);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(--EXACT(%s,\"%s\"))+SUMPRODUCT(--EXACT(%s,\"%s\"))",
+		 r_status, st_valid, r_status, st_unwritten);
+	cz_xlsx_formula(x, sum, s++, 1, formula, head, (double)t.valid);
+	cz_xlsx_text(x, sum, s, 0, "dont rapports non écrits", NULL);
+	count_literal(formula, sizeof(formula), r_status, st_unwritten);
+	cz_xlsx_formula(x, sum, s++, 1, formula, NULL, (double)t.unwritten);
+	cz_xlsx_text(x, sum, s, 0, "Fichiers invalides", NULL);
+	count_literal(formula, sizeof(formula), r_status, st_invalid);
+	cz_xlsx_formula(x, sum, s++, 1, formula, NULL, (double)t.invalid);
+	cz_xlsx_text(x, sum, s, 0, "Fichiers illisibles", NULL);
+	count_literal(formula, sizeof(formula), r_status, st_unreadable);
+	cz_xlsx_formula(x, sum, s++, 1, formula, NULL, (double)t.unreadable);
 	s++;
-	worksheet_write_string(sum, s, 0, "Verdict du test", head);
-	worksheet_write_string(sum, s++, 1, "Projets", head);
+	cz_xlsx_text(x, sum, s, 0, "Verdict du test", head);
+	cz_xlsx_text(x, sum, s++, 1, "Projets", head);
 	for (int v = 0; v <= N_VERDICTS; v++, s++) {
 		const char *label = bucket_label(v);
-		worksheet_write_string(sum, s, 0, label, NULL);
-		snprintf(formula, sizeof(formula), "=COUNTIF(Portefeuille!%s:%s,\"%s\")", col_verdict,
-			 col_verdict, label);
-		worksheet_write_formula_num(sum, s, 1, formula, NULL, (double)t.per_verdict[v]);
+		cz_xlsx_text(x, sum, s, 0, label, NULL);
+		count_exact(formula, sizeof(formula), r_verdict, s);
+		cz_xlsx_formula(x, sum, s, 1, formula, NULL, (double)t.per_verdict[v]);
 	}
 	s++;
-	worksheet_write_string(sum, s, 0, "Alertes critiques (total)", head);
-	snprintf(formula, sizeof(formula), "=SUM(Portefeuille!%s:%s)", col_alerts, col_alerts);
-	worksheet_write_formula_num(sum, s, 1, formula, head, (double)t.critical_alerts);
+	cz_xlsx_text(x, sum, s, 0, "Alertes critiques (total)", head);
+	snprintf(formula, sizeof(formula), "=SUM(%s)", r_alerts);
+	cz_xlsx_formula(x, sum, s, 1, formula, head, (double)t.critical_alerts);
 	return CZ_OK;
 }

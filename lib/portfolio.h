@@ -2,7 +2,10 @@
  * The portfolio: one summary row per project of a `report` run, kept
  * instead of the projects themselves so memory stays flat in the number of
  * projects. Rows are filled by the report command from each analysis's
- * result; this module only stores, counts and renders them.
+ * result; this module only stores, counts and renders them. A project is
+ * never left out: an invalid or unreadable file has its row with its first
+ * error, a valid project whose report could not be written has its row
+ * saying so.
  */
 #ifndef CZ_PORTFOLIO_H
 #define CZ_PORTFOLIO_H
@@ -23,6 +26,9 @@ typedef struct {
 	bool valid;
 	bool unreadable;   /* not valid because it could not be read (an I/O error) */
 	char *first_error; /* "line:column: message" of an invalid or unreadable file */
+	/* A valid project whose report could not be written: why (French), or
+	 * NULL. Its figures are not shown then. */
+	char *report_error;
 	char *name;
 	cz_project_type type;
 	cz_phase phase;

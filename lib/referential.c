@@ -370,6 +370,16 @@ static void read_indicators(ctx *c, const cz_node *seq)
 					ind->sens_max ? "plus grand" : "plus petit");
 		}
 	}
+	/* The score is Σ(poids × credit) / Σpoids: with every weight at 0 there
+	 * is no score, and the verdict would be a NO-GO nothing could change. */
+	double total = 0;
+	bool all_read = r->n_indicators == seq->count;
+	for (size_t i = 0; i < r->n_indicators; i++)
+		total += r->indicators[i].poids;
+	if (r->n_indicators > 0 && all_read && !(total > 0))
+		cz_problems_add(c->s.problems, seq->line, seq->column,
+				"« indicateurs » : tous les poids valent 0, le score du test ne peut pas se "
+				"calculer ; donnez un poids positif à au moins un indicateur");
 }
 
 static void read_conditions(ctx *c, const cz_node *seq)

@@ -21,6 +21,7 @@
 #include "model.h"
 #include "referential.h"
 #include "status.h"
+#include "xlsx_util.h"
 
 /* The formats, in the order of the format table (lib/format.c). */
 typedef enum { CZ_FMT_MD, CZ_FMT_JSON, CZ_FMT_XLSX, CZ_FMT_YAML, CZ_FMT_COUNT } cz_format;
@@ -43,7 +44,11 @@ typedef struct {
 	time_t created;   /* creation time of the output (workbook properties) */
 	bool in_document; /* the result is one part of a larger document (report) */
 	cz_buf *out;      /* text formats: append here */
-	lxw_workbook *wb; /* workbook formats: add sheets here */
+	cz_xlsx *x;       /* workbook formats: add sheets here, through its cell writers */
+	/* When set, the format writers (lib/format.h) add to it what they
+	 * changed in the text to keep the file valid (lib/text.h), for the
+	 * command to say; text rendered into `out` logs in out->log. */
+	cz_text_log *log;
 } cz_render_ctx;
 
 /* Render `result` (the analysis's own result type) into rc's sink. */

@@ -8,6 +8,7 @@
 #include "format_fr.h"
 #include "md.h"
 #include "origin.h"
+#include "text.h"
 
 /* Text inside the HTML table: escaped, and kept on one line, because a
  * blank line would end the HTML block in CommonMark. */
@@ -45,6 +46,7 @@ static void md_item(cz_buf *b, const char *s)
 	cz_md_text(&t, s);
 	if (!cz_buf_ok(&t))
 		b->failed = true;
+	cz_text_log_add(&b->log, &t.log);
 	for (size_t i = 0; i < t.len; i++) {
 		if (t.data[i] == '&')
 			cz_buf_puts(b, "&amp;");
@@ -268,6 +270,7 @@ cz_status cz_canvas_render_md(const void *result, const cz_render_ctx *rc)
 	const cz_canvas *c = result;
 	const cz_referential *ref = rc->ref;
 	cz_buf *out = rc->out;
+	size_t start = out->len;
 	cz_buf_puts(out, "# Canevas du modèle économique : ");
 	md_item(out, c->nom ? c->nom : "");
 	cz_buf_puts(out, "\n\n");
@@ -287,5 +290,6 @@ cz_status cz_canvas_render_md(const void *result, const cz_render_ctx *rc)
 	md_lists(out, c, ref);
 	md_pillars(out, c, ref);
 	md_checks(out, c);
+	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }

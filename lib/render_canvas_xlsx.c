@@ -19,6 +19,7 @@
 #include "render.h"
 #include "enums.h"
 #include "format_fr.h"
+#include "text.h"
 #include "xlsx_util.h"
 
 #define SHEET_CANVAS "Canevas"
@@ -31,8 +32,6 @@
 #define LINE_PT 13.0       /* a line of 10 pt text */
 #define HEAD_LINE_PT 12.5  /* header lines mix 11 pt and 9 pt */
 #define MIN_BODY_LINES 5   /* room to write by hand on a printed canvas */
-/* Excel refuses longer cell strings. */
-#define MAX_CELL_BYTES 32000
 
 /* Rows (0-based) of the canvas sheet. */
 enum {
@@ -70,68 +69,62 @@ static const int reading_order[CZ_BLOC_COUNT] = {
 };
 
 typedef struct {
-	lxw_workbook *wb;
-	lxw_error err; /* first libxlsxwriter error */
-	bool nomem;
+	cz_xlsx *x;
 	lxw_format *title, *subtitle, *attribution, *name, *question, *table_head, *cell, *wrap;
 	lxw_format *group, *item; /* fragments of the costs cell */
 	lxw_format *head[C_COUNT], *body[C_COUNT];
 } ctx;
 
-static void track(ctx *x, lxw_error e)
+static void track(ctx *cx, lxw_error e)
 {
-	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
-		x->err = e;
+	cz_xlsx_check(cx->x, e);
 }
 
-static lxw_format *new_format(ctx *x)
+static lxw_format *new_format(ctx *cx)
 {
-	lxw_format *f = workbook_add_format(x->wb);
-	if (!f)
-		x->nomem = true;
-	return f;
+	return cz_xlsx_format(cx->x);
 }
 
-static bool make_formats(ctx *x)
+static bool make_formats(ctx *cx)
 {
-	if (!(x->title = new_format(x)) || !(x->subtitle = new_format(x)) ||
-	    !(x->attribution = new_format(x)) || !(x->name = new_format(x)) ||
-	    !(x->question = new_format(x)) || !(x->table_head = new_format(x)) ||
-	    !(x->cell = new_format(x)) || !(x->wrap = new_format(x)) ||
-	    !(x->group = new_format(x)) || !(x->item = new_format(x)))
+	if (!(cx->title = new_format(cx)) || !(cx->subtitle = new_format(cx)) ||
+	    !(cx->attribution = new_format(cx)) || !(cx->name = new_format(cx)) ||
+	    !(cx->question = new_format(cx)) || !(cx->table_head = new_format(cx)) ||
+	    !(cx->cell = new_format(cx)) || !(cx->wrap = new_format(cx)) ||
+	    !(cx->group = new_format(cx)) || !(cx->item = new_format(cx)))
 		return false;
-	format_set_bold(x->group);
-	format_set_font_size(x->group, 10);
-	format_set_font_size(x->item, 10);
-	format_set_bold(x->title);
-	format_set_font_size(x->title, 14);
-	format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_font_size(x->subtitle, 10);
-	format_set_align(x->subtitle, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_italic(x->attribution);
-	format_set_font_size(x->attribution, 8);
-	format_set_font_color(x->attribution, 0x595959);
-	format_set_text_wrap(x->attribution);
-	format_set_align(x->attribution, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bold(x->name);
-	format_set_font_size(x->name, 11);
-	format_set_italic(x->question);
-	format_set_font_size(x->question, 9);
-	format_set_font_color(x->question, 0x404040);
-	format_set_bold(x->table_head);
-	format_set_bg_color(x->table_head, 0xD9D9D9);
-	format_set_border(x->table_head, LXW_BORDER_THIN);
-	format_set_text_wrap(x->table_head);
-	format_set_align(x->table_head, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(x->cell, LXW_BORDER_THIN);
-	format_set_align(x->cell, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(x->wrap, LXW_BORDER_THIN);
-	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
-	format_set_text_wrap(x->wrap);
+	format_set_bold(cx->group);
+	format_set_font_size(cx->group, 10);
+	format_set_font_size(cx->item, 10);
+	format_set_bold(cx->title);
+	format_set_font_size(cx->title, 14);
+	format_set_align(cx->title, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_font_size(cx->subtitle, 10);
+	format_set_align(cx->subtitle, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_italic(cx->attribution);
+	format_set_font_size(cx->attribution, 8);
+	format_set_font_color(cx->attribution, 0x595959);
+	format_set_text_wrap(cx->attribution);
+	format_set_align(cx->attribution, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bold(cx->name);
+	format_set_font_size(cx->name, 11);
+	format_set_italic(cx->question);
+	format_set_font_size(cx->question, 9);
+	format_set_font_color(cx->question, 0x404040);
+	format_set_bold(cx->table_head);
+	format_set_bg_color(cx->table_head, 0xD9D9D9);
+	format_set_border(cx->table_head, LXW_BORDER_THIN);
+	format_set_text_wrap(cx->table_head);
+	format_set_align(cx->table_head, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(cx->cell, LXW_BORDER_THIN);
+	format_set_align(cx->cell, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(cx->wrap, LXW_BORDER_THIN);
+	format_set_align(cx->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(cx->wrap);
 	for (int k = 0; k < C_COUNT; k++) {
-		if (!(x->head[k] = new_format(x)) || !(x->body[k] = new_format(x)))
+		if (!(cx->head[k] = new_format(cx)) || !(cx->body[k] = new_format(cx)))
 			return false;
-		lxw_format *f[2] = { x->head[k], x->body[k] };
+		lxw_format *f[2] = { cx->head[k], cx->body[k] };
 		for (int i = 0; i < 2; i++) {
 			format_set_bg_color(f[i], i ? body_fill[k] : head_fill[k]);
 			format_set_border(f[i], LXW_BORDER_THIN);
@@ -140,22 +133,9 @@ static bool make_formats(ctx *x)
 			format_set_align(f[i], LXW_ALIGN_VERTICAL_TOP);
 			format_set_font_size(f[i], 10);
 		}
-		format_set_bold(x->head[k]);
+		format_set_bold(cx->head[k]);
 	}
 	return true;
-}
-
-/* Keep a cell's text under Excel's limit, cutting on a character boundary. */
-static void clamp(cz_buf *b)
-{
-	if (!cz_buf_ok(b) || b->len <= MAX_CELL_BYTES)
-		return;
-	size_t n = MAX_CELL_BYTES - 4;
-	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
-		n--;
-	b->len = n;
-	b->data[n] = '\0';
-	cz_buf_puts(b, "…");
 }
 
 static void capitalized(cz_buf *b, const char *s)
@@ -192,17 +172,16 @@ static void body_text(cz_buf *b, const cz_canvas_block *bl)
 		if (it->pilier >= 0)
 			cz_buf_printf(b, " [%s]", cz_enum_label(&cz_enum_pilier, it->pilier));
 	}
-	clamp(b);
+	/* over Excel's cell limit, the cell writer cuts it, visibly */
 }
 
 /* The costs cell again, with each type's heading in bold (a rich string
  * over the plain text body_text wrote). */
-static void write_cost_groups(ctx *x, lxw_worksheet *ws, const cz_canvas_block *bl)
+static void write_cost_groups(ctx *cx, lxw_worksheet *ws, const cz_canvas_block *bl)
 {
 	enum { MAX_FRAGS = 2 * (CZ_COUT_COUNT + 1) };
 	cz_buf text[MAX_FRAGS];
-	lxw_rich_string_tuple frag[MAX_FRAGS];
-	lxw_rich_string_tuple *frags[MAX_FRAGS + 1];
+	cz_xlsx_run runs[MAX_FRAGS];
 	size_t n = 0;
 	int group = -2;
 	for (size_t i = 0; i < MAX_FRAGS; i++)
@@ -221,8 +200,8 @@ static void write_cost_groups(ctx *x, lxw_worksheet *ws, const cz_canvas_block *
 			else
 				cz_buf_puts(hb, "Type non précisé");
 			cz_buf_puts(hb, " :");
-			frag[n] = (lxw_rich_string_tuple){ x->group, NULL };
-			frag[n + 1] = (lxw_rich_string_tuple){ x->item, NULL };
+			runs[n] = (cz_xlsx_run){ cx->group, NULL };
+			runs[n + 1] = (cz_xlsx_run){ cx->item, NULL };
 			n += 2;
 		}
 		cz_buf *ib = &text[n - 1];
@@ -230,21 +209,21 @@ static void write_cost_groups(ctx *x, lxw_worksheet *ws, const cz_canvas_block *
 		cz_buf_puts(ib, it->texte);
 	}
 	bool ok = n >= 2;
+	size_t units = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (text[i].len > MAX_CELL_BYTES / MAX_FRAGS)
-			ok = false; /* too long for a rich cell: keep the plain text */
 		if (!cz_buf_ok(&text[i])) {
-			x->nomem = true;
+			cx->x->nomem = true;
 			ok = false;
 		}
-		frag[i].string = text[i].data;
-		frags[i] = &frag[i];
+		runs[i].text = text[i].data;
+		units += text[i].data ? cz_utf16_units(text[i].data, text[i].len) : 0;
 	}
-	frags[n] = NULL;
+	/* Too long for one cell: the plain text body_text wrote stays, cut. */
+	if (units > CZ_XLSX_CELL_MAX)
+		ok = false;
 	if (ok) {
 		const place *pl = &places[CZ_BLOC_COUTS];
-		track(x, worksheet_write_rich_string(ws, pl->body_first, pl->col_first, frags,
-						     x->body[pl->colour]));
+		cz_xlsx_rich(cx->x, ws, pl->body_first, pl->col_first, runs, n, cx->body[pl->colour]);
 	}
 	for (size_t i = 0; i < MAX_FRAGS; i++)
 		cz_buf_free(&text[i]);
@@ -261,14 +240,14 @@ static const char *block_name(const cz_referential *ref, int b)
 }
 
 /* Header: the block's name in bold, its guiding question in small italics. */
-static void write_header(ctx *x, lxw_worksheet *ws, const cz_referential *ref, int b)
+static void write_header(ctx *cx, lxw_worksheet *ws, const cz_referential *ref, int b)
 {
 	const place *pl = &places[b];
-	lxw_format *f = x->head[pl->colour];
-	track(x, worksheet_merge_range(ws, pl->head, pl->col_first, pl->head, pl->col_last, "", f));
+	lxw_format *f = cx->head[pl->colour];
+	cz_xlsx_merge(cx->x, ws, pl->head, pl->col_first, pl->head, pl->col_last, "", f);
 	const char *q = ref->blocks[b].question;
 	if (!q || !*q) {
-		track(x, worksheet_write_string(ws, pl->head, pl->col_first, block_name(ref, b), f));
+		cz_xlsx_text(cx->x, ws, pl->head, pl->col_first, block_name(ref, b), f);
 		return;
 	}
 	cz_buf qb;
@@ -276,14 +255,12 @@ static void write_header(ctx *x, lxw_worksheet *ws, const cz_referential *ref, i
 	cz_buf_putc(&qb, '\n');
 	cz_buf_puts(&qb, q);
 	if (!cz_buf_ok(&qb)) {
-		x->nomem = true;
+		cx->x->nomem = true;
 		cz_buf_free(&qb);
 		return;
 	}
-	lxw_rich_string_tuple name = { x->name, (char *)block_name(ref, b) };
-	lxw_rich_string_tuple question = { x->question, qb.data };
-	lxw_rich_string_tuple *frags[] = { &name, &question, NULL };
-	track(x, worksheet_write_rich_string(ws, pl->head, pl->col_first, frags, f));
+	const cz_xlsx_run runs[] = { { cx->name, block_name(ref, b) }, { cx->question, qb.data } };
+	cz_xlsx_rich(cx->x, ws, pl->head, pl->col_first, runs, 2, f);
 	cz_buf_free(&qb);
 }
 
@@ -297,9 +274,9 @@ static double header_lines(const cz_referential *ref, int b)
 	return n;
 }
 
-static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *ref)
+static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential *ref)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET_CANVAS);
+	lxw_worksheet *ws = cz_xlsx_sheet(cx->x, SHEET_CANVAS);
 	if (!ws)
 		return CZ_ERR_NOMEM;
 	cz_buf texts[CZ_BLOC_COUNT];
@@ -308,8 +285,8 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		cz_buf_init(&texts[b]);
 		body_text(&texts[b], &c->blocks[b]);
 		if (!cz_buf_ok(&texts[b]))
-			x->nomem = true;
-		body_lines[b] = x->nomem ? 1 : cz_xlsx_text_lines(texts[b].data, span_width(&places[b]));
+			cx->x->nomem = true;
+		body_lines[b] = cx->x->nomem ? 1 : cz_xlsx_text_lines(texts[b].data, span_width(&places[b]));
 		if (body_lines[b] < MIN_BODY_LINES)
 			body_lines[b] = MIN_BODY_LINES;
 	}
@@ -339,9 +316,9 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 	for (int r = 0; r < R_COUNT; r++) {
 		if (h[r] > CZ_XLSX_MAX_ROW_PT)
 			h[r] = CZ_XLSX_MAX_ROW_PT;
-		track(x, worksheet_set_row(ws, r, h[r], NULL));
+		track(cx, worksheet_set_row(ws, r, h[r], NULL));
 	}
-	track(x, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL));
+	track(cx, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL));
 
 	/* Title and pillar summary. */
 	cz_buf t;
@@ -365,28 +342,28 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		      nc, cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni,
 		      cz_fr_s((double)ni), SHEET_CHECKS);
 	if (cz_buf_ok(&t) && cz_buf_ok(&s)) {
-		track(x, worksheet_merge_range(ws, R_TITLE, 0, R_TITLE, N_COLS - 1, t.data, x->title));
-		track(x, worksheet_merge_range(ws, R_PILLARS, 0, R_PILLARS, N_COLS - 1, s.data, x->subtitle));
+		cz_xlsx_merge(cx->x, ws, R_TITLE, 0, R_TITLE, N_COLS - 1, t.data, cx->title);
+		cz_xlsx_merge(cx->x, ws, R_PILLARS, 0, R_PILLARS, N_COLS - 1, s.data, cx->subtitle);
 	} else {
-		x->nomem = true;
+		cx->x->nomem = true;
 	}
 	cz_buf_free(&t);
 	cz_buf_free(&s);
 
-	for (int b = 0; b < CZ_BLOC_COUNT && !x->nomem; b++) {
+	for (int b = 0; b < CZ_BLOC_COUNT && !cx->x->nomem; b++) {
 		const place *pl = &places[b];
-		write_header(x, ws, ref, b);
-		track(x, worksheet_merge_range(ws, pl->body_first, pl->col_first, pl->body_last,
-					       pl->col_last, texts[b].data, x->body[pl->colour]));
+		write_header(cx, ws, ref, b);
+		cz_xlsx_merge(cx->x, ws, pl->body_first, pl->col_first, pl->body_last,
+					       pl->col_last, texts[b].data, cx->body[pl->colour]);
 	}
-	if (!x->nomem && c->blocks[CZ_BLOC_COUTS].typed)
-		write_cost_groups(x, ws, &c->blocks[CZ_BLOC_COUTS]);
+	if (!cx->x->nomem && c->blocks[CZ_BLOC_COUTS].typed)
+		write_cost_groups(cx, ws, &c->blocks[CZ_BLOC_COUTS]);
 	for (int b = 0; b < CZ_BLOC_COUNT; b++)
 		cz_buf_free(&texts[b]);
 
 	if (ref->bmc_attribution)
-		track(x, worksheet_merge_range(ws, R_ATTRIBUTION, 0, R_ATTRIBUTION, N_COLS - 1,
-					       ref->bmc_attribution, x->attribution));
+		cz_xlsx_merge(cx->x, ws, R_ATTRIBUTION, 0, R_ATTRIBUTION, N_COLS - 1,
+					       ref->bmc_attribution, cx->attribution);
 
 	/* One landscape page: A4 unless it would shrink the canvas below
 	 * CZ_XLSX_MIN_SCALE, then A3. */
@@ -401,21 +378,21 @@ static cz_status canvas_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 			      CZ_XLSX_MARGIN_IN);
 	worksheet_center_horizontally(ws);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-	track(x, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1));
+	track(cx, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1));
 	worksheet_fit_to_pages(ws, 1, 1);
 	return CZ_OK;
 }
 
-static cz_status items_sheet(ctx *x, const cz_canvas *c, const cz_referential *ref)
+static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *ref)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET_ITEMS);
+	lxw_worksheet *ws = cz_xlsx_sheet(cx->x, SHEET_ITEMS);
 	if (!ws)
 		return CZ_ERR_NOMEM;
 	static const char *const heads[] = { "Bloc", "Élément", "Pilier", "Type de coût" };
 	static const double widths[] = { 26, 70, 24, 18 };
 	for (int i = 0; i < 4; i++) {
-		track(x, worksheet_set_column(ws, i, i, widths[i], NULL));
-		track(x, worksheet_write_string(ws, 0, i, heads[i], x->table_head));
+		track(cx, worksheet_set_column(ws, i, i, widths[i], NULL));
+		cz_xlsx_text(cx->x, ws, 0, i, heads[i], cx->table_head);
 	}
 	double height = CZ_XLSX_LINE_PT;
 	lxw_row_t row = 1;
@@ -424,41 +401,41 @@ static cz_status items_sheet(ctx *x, const cz_canvas *c, const cz_referential *r
 		for (size_t i = 0; i < c->blocks[b].n; i++, row++) {
 			const cz_bmc_item *it = c->blocks[b].items[i];
 			unsigned lines = cz_xlsx_text_lines(it->texte, widths[1]);
-			track(x, cz_xlsx_fit_row(ws, row, lines));
+			track(cx, cz_xlsx_fit_row(ws, row, lines));
 			height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
-			track(x, worksheet_write_string(ws, row, 0, block_name(ref, b), x->cell));
-			track(x, worksheet_write_string(ws, row, 1, it->texte, x->wrap));
+			cz_xlsx_text(cx->x, ws, row, 0, block_name(ref, b), cx->cell);
+			cz_xlsx_text(cx->x, ws, row, 1, it->texte, cx->wrap);
 			if (it->pilier >= 0)
-				track(x, worksheet_write_string(ws, row, 2, cz_enum_label(&cz_enum_pilier, it->pilier), x->cell));
+				cz_xlsx_text(cx->x, ws, row, 2, cz_enum_label(&cz_enum_pilier, it->pilier), cx->cell);
 			else
-				track(x, worksheet_write_blank(ws, row, 2, x->cell));
+				cz_xlsx_blank(cx->x, ws, row, 2, cx->cell);
 			if (it->cout_type >= 0)
-				track(x, worksheet_write_string(ws, row, 3, cz_enum_label(&cz_enum_cout_type, it->cout_type), x->cell));
+				cz_xlsx_text(cx->x, ws, row, 3, cz_enum_label(&cz_enum_cout_type, it->cout_type), cx->cell);
 			else
-				track(x, worksheet_write_blank(ws, row, 3, x->cell));
+				cz_xlsx_blank(cx->x, ws, row, 3, cx->cell);
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-	track(x, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3));
-	track(x, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 4), height));
+	track(cx, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3));
+	track(cx, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 4), height));
 	return CZ_OK;
 }
 
-static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *ref)
+static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential *ref)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET_CHECKS);
+	lxw_worksheet *ws = cz_xlsx_sheet(cx->x, SHEET_CHECKS);
 	if (!ws)
 		return CZ_ERR_NOMEM;
 	static const char *const heads[] = { "Gravité", "Contrôle", "Bloc", "Constat", "Raison" };
 	static const double widths[] = { 11, 30, 24, 60, 60 };
 	for (int i = 0; i < 5; i++) {
-		track(x, worksheet_set_column(ws, i, i, widths[i], NULL));
-		track(x, worksheet_write_string(ws, 0, i, heads[i], x->table_head));
+		track(cx, worksheet_set_column(ws, i, i, widths[i], NULL));
+		cz_xlsx_text(cx->x, ws, 0, i, heads[i], cx->table_head);
 	}
 	double height = CZ_XLSX_LINE_PT;
 	lxw_row_t row = 1;
 	if (!c->n_checks) {
-		track(x, worksheet_write_string(ws, row++, 0, "Aucun point à signaler.", NULL));
+		cz_xlsx_text(cx->x, ws, row++, 0, "Aucun point à signaler.", NULL);
 		height += CZ_XLSX_LINE_PT;
 	}
 	for (size_t i = 0; i < c->n_checks; i++, row++) {
@@ -467,16 +444,16 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 		unsigned why = cz_xlsx_text_lines(k->reason, widths[4]);
 		if (why > lines)
 			lines = why;
-		track(x, cz_xlsx_fit_row(ws, row, lines));
+		track(cx, cz_xlsx_fit_row(ws, row, lines));
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
-		track(x, worksheet_write_string(ws, row, 0, cz_enum_label(&cz_enum_severity, (int)k->severity), x->cell));
-		track(x, worksheet_write_string(ws, row, 1, cz_canvas_check_keys[k->kind], x->cell));
+		cz_xlsx_text(cx->x, ws, row, 0, cz_enum_label(&cz_enum_severity, (int)k->severity), cx->cell);
+		cz_xlsx_text(cx->x, ws, row, 1, cz_canvas_check_keys[k->kind], cx->cell);
 		if (k->bloc >= 0)
-			track(x, worksheet_write_string(ws, row, 2, block_name(ref, k->bloc), x->cell));
+			cz_xlsx_text(cx->x, ws, row, 2, block_name(ref, k->bloc), cx->cell);
 		else
-			track(x, worksheet_write_blank(ws, row, 2, x->cell));
-		track(x, worksheet_write_string(ws, row, 3, k->message, x->wrap));
-		track(x, worksheet_write_string(ws, row, 4, k->reason, x->wrap));
+			cz_xlsx_blank(cx->x, ws, row, 2, cx->cell);
+		cz_xlsx_text(cx->x, ws, row, 3, k->message, cx->wrap);
+		cz_xlsx_text(cx->x, ws, row, 4, k->reason, cx->wrap);
 	}
 
 	/* The pillars, under the checks after a blank row. */
@@ -485,27 +462,26 @@ static cz_status checks_sheet(ctx *x, const cz_canvas *c, const cz_referential *
 	bool project = c->template_id == NULL;
 	static const char *const pheads[] = { "Pilier", "Présent", "Dans les revenus", "Dans les financements" };
 	int ncols = project ? 4 : 3;
-	track(x, worksheet_merge_range(ws, row, 0, row, 1, "Pilier de viabilité", x->table_head));
+	cz_xlsx_merge(cx->x, ws, row, 0, row, 1, "Pilier de viabilité", cx->table_head);
 	for (int i = 1; i < ncols; i++)
-		track(x, worksheet_write_string(ws, row, i + 1, pheads[i], x->table_head));
+		cz_xlsx_text(cx->x, ws, row, i + 1, pheads[i], cx->table_head);
 	row++;
 	for (int v = 0; v < CZ_PILIER_COUNT; v++, row++) {
 		const char *nom = ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v);
 		unsigned lines = cz_xlsx_text_lines(nom, widths[0] + widths[1]);
-		track(x, cz_xlsx_fit_row(ws, row, lines));
+		track(cx, cz_xlsx_fit_row(ws, row, lines));
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
-		track(x, worksheet_merge_range(ws, row, 0, row, 1, nom, x->wrap));
+		cz_xlsx_merge(cx->x, ws, row, 0, row, 1, nom, cx->wrap);
 		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&
 				 (c->pillar_revenue[v] || c->pillar_funding[v]);
-		track(x, worksheet_write_string(ws, row, 2,
-						cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non",
-						x->cell));
-		track(x, worksheet_write_string(ws, row, 3, c->pillar_revenue[v] ? "oui" : "non", x->cell));
+		cz_xlsx_text(cx->x, ws, row, 2,
+			     cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non", cx->cell);
+		cz_xlsx_text(cx->x, ws, row, 3, c->pillar_revenue[v] ? "oui" : "non", cx->cell);
 		if (project)
-			track(x, worksheet_write_string(ws, row, 4, c->pillar_funding[v] ? "oui" : "non", x->cell));
+			cz_xlsx_text(cx->x, ws, row, 4, c->pillar_funding[v] ? "oui" : "non", cx->cell);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-	track(x, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 5), height));
+	track(cx, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 5), height));
 	return CZ_OK;
 }
 
@@ -513,18 +489,13 @@ cz_status cz_canvas_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
 	const cz_canvas *c = result;
 	const cz_referential *ref = rc->ref;
-	lxw_workbook *wb = rc->wb;
-	ctx x = { .wb = wb };
-	if (!make_formats(&x))
-		return CZ_ERR_NOMEM;
-	cz_status st = canvas_sheet(&x, c, ref);
+	ctx cx = { .x = rc->x };
+	if (!make_formats(&cx))
+		return CZ_OK; /* the error is in rc->x */
+	cz_status st = canvas_sheet(&cx, c, ref);
 	if (st == CZ_OK)
-		st = items_sheet(&x, c, ref);
+		st = items_sheet(&cx, c, ref);
 	if (st == CZ_OK)
-		st = checks_sheet(&x, c, ref);
-	if (st == CZ_OK && x.nomem)
-		st = CZ_ERR_NOMEM;
-	if (st == CZ_OK && x.err != LXW_NO_ERROR)
-		st = x.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+		st = checks_sheet(&cx, c, ref);
 	return st;
 }

@@ -12,6 +12,7 @@
 #include "format_fr.h"
 #include "md.h"
 #include "origin.h"
+#include "text.h"
 
 #define BAR_WIDTH 10
 
@@ -20,13 +21,14 @@
 static const char *phase_name(const cz_diag *d, cz_phase ph)
 {
 	const char *n = d->ref->phases[ph].nom;
-	return n && !strpbrk(n, "\\`*_[]<>|#\n\r") ? n : cz_enum_label(&cz_enum_phase, ph);
+	return n && !strpbrk(n, "\\`*_[]<>|#\n\r\t") && !cz_text_unsafe_count(n, strlen(n))
+		       ? n
+		       : cz_enum_label(&cz_enum_phase, ph);
 }
 
 static void md_code(cz_buf *b, const char *id)
 {
-	/* ids are referential slugs: no backtick can occur in them */
-	cz_buf_printf(b, "`%s`", id);
+	cz_md_code(b, id);
 }
 
 static void num_or_dash(cz_buf *b, cz_num n)
@@ -500,6 +502,7 @@ cz_status cz_diag_render_md(const void *result, const cz_render_ctx *rc)
 {
 	const cz_diag *d = result;
 	cz_buf *out = rc->out;
+	size_t start = out->len;
 	identity(d, out);
 	phases(d, out);
 	skills(d, out);
@@ -507,5 +510,6 @@ cz_status cz_diag_render_md(const void *result, const cz_render_ctx *rc)
 	definition(d, out);
 	alerts(d, out);
 	actions(d, out);
+	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }

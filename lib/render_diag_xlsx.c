@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "render.h"
 #include "enums.h"
+#include "xlsx_util.h"
 
 #define SHEET_SUMMARY "Diag synthèse"
 #define SHEET_STEPS "Diag étapes"
@@ -23,12 +24,8 @@
 #define SHEET_ACTIONS "Diag actions"
 #define SHEET_DEFINITION "Diag définition"
 
-/* Excel's limit on the characters of one cell. */
-#define CELL_MAX_CHARS 32767
-
 typedef struct {
-	lxw_workbook *wb;
-	lxw_error err; /* the first failure, kept */
+	cz_xlsx *x; /* the workbook, which keeps the first failure */
 	lxw_format *title, *header, *bold, *text, *wrap, *percent, *percent_bold, *count, *count_bold,
 		*date;
 	lxw_format *step[CZ_STEP_COUNT];
@@ -38,17 +35,14 @@ typedef struct {
 
 static void keep(ctx *c, lxw_error e)
 {
-	if (c->err == LXW_NO_ERROR && e != LXW_NO_ERROR)
-		c->err = e;
+	cz_xlsx_check(c->x, e);
 }
 
 static lxw_format *new_format(ctx *c, const char *num_format, bool bold, bool wrap)
 {
-	lxw_format *f = workbook_add_format(c->wb);
-	if (!f) {
-		keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	lxw_format *f = cz_xlsx_format(c->x);
+	if (!f)
 		return NULL;
-	}
 	if (num_format)
 		format_set_num_format(f, num_format);
 	if (bold)
@@ -95,7 +89,7 @@ static bool make_formats(ctx *c)
 	c->sev[CZ_SEV_INFO] = coloured(c, 0xDDEBF7, 0x1F4E78, false);
 	c->sev[CZ_SEV_ATTENTION] = coloured(c, 0xFFEB9C, 0x9C5700, true);
 	c->sev[CZ_SEV_CRITIQUE] = coloured(c, 0xC00000, 0xFFFFFF, true);
-	if (c->err != LXW_NO_ERROR)
+	if (!cz_xlsx_ok(c->x))
 		return false;
 	format_set_font_size(c->title, 14);
 	format_set_bg_color(c->header, 0xD9E1F2);
@@ -103,34 +97,15 @@ static bool make_formats(ctx *c)
 	return true;
 }
 
-/* A string cell; NULL writes nothing, overlong text is cut at a character. */
+/* A string cell; NULL writes nothing (the cell writer cuts overlong text). */
 static void put_str(ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *s, lxw_format *f)
 {
-	if (!s)
-		return;
-	size_t chars = 0, i = 0;
-	for (; s[i]; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > CELL_MAX_CHARS)
-			break;
-	}
-	if (!s[i]) {
-		keep(c, worksheet_write_string(ws, r, col, s, f));
-		return;
-	}
-	char *cut = malloc(i + 1);
-	if (!cut) {
-		keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	memcpy(cut, s, i);
-	cut[i] = '\0';
-	keep(c, worksheet_write_string(ws, r, col, cut, f));
-	free(cut);
+	cz_xlsx_text(c->x, ws, r, col, s, f);
 }
 
 static void put_num(ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, double v, lxw_format *f)
 {
-	keep(c, worksheet_write_number(ws, r, col, v, f));
+	cz_xlsx_number(c->x, ws, r, col, v, f);
 }
 
 static void headers(ctx *c, lxw_worksheet *ws, lxw_row_t r, const char *const *names, size_t n)
@@ -147,10 +122,7 @@ static void widths(ctx *c, lxw_worksheet *ws, const double *w, size_t n, lxw_for
 
 static lxw_worksheet *sheet(ctx *c, const char *name)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(c->wb, name);
-	if (!ws)
-		keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
-	return ws;
+	return cz_xlsx_sheet(c->x, name);
 }
 
 static const char *phase_name(const cz_diag *d, cz_phase ph)
@@ -248,9 +220,15 @@ static void summary(ctx *c, const cz_diag *d)
 	r++;
 
 	const cz_cov_phase *cov = &d->coverage;
-	char title[160];
-	snprintf(title, sizeof(title), "Compétences de la phase %s", phase_name(d, d->declared));
-	put_str(c, ws, r++, 0, title, c->bold);
+	cz_buf title;
+	cz_buf_init(&title);
+	cz_buf_puts(&title, "Compétences de la phase ");
+	cz_buf_puts(&title, phase_name(d, d->declared));
+	if (cz_buf_ok(&title))
+		put_str(c, ws, r++, 0, title.data, c->bold);
+	else
+		c->x->nomem = true;
+	cz_buf_free(&title);
 	static const char *const cov_head[] = { "Famille", "Couverture", "Porteur", "Réseau", "En cours",
 						"À acquérir", "Non évaluées", "Sans objet", "Total applicable" };
 	headers(c, ws, r++, cov_head, sizeof(cov_head) / sizeof(cov_head[0]));
@@ -462,7 +440,7 @@ static void definition(ctx *c, const cz_diag *d)
 		if (cz_buf_ok(&b))
 			put_str(c, ws, r + 1, 0, b.data, c->text);
 		else
-			keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			c->x->nomem = true;
 		cz_buf_free(&b);
 	}
 }
@@ -497,11 +475,11 @@ static void actions(ctx *c, const cz_diag *d)
 cz_status cz_diag_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
 	const cz_diag *d = result;
-	lxw_workbook *wb = rc->wb;
+	cz_xlsx *x = rc->x;
 	ctx c = { 0 };
-	c.wb = wb;
+	c.x = x;
 	if (!make_formats(&c))
-		return CZ_ERR_NOMEM;
+		return CZ_OK; /* the error is in x */
 	summary(&c, d);
 	steps(&c, d);
 	skills(&c, d);
@@ -509,7 +487,5 @@ cz_status cz_diag_render_xlsx(const void *result, const cz_render_ctx *rc)
 	alerts(&c, d);
 	actions(&c, d);
 	definition(&c, d);
-	if (c.err == LXW_NO_ERROR)
-		return CZ_OK;
-	return c.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+	return CZ_OK;
 }

@@ -8,6 +8,8 @@
 #include "indicators.h"
 #include "md.h"
 #include "origin.h"
+#include "number.h"
+#include "text.h"
 
 typedef enum { F_COUNT, F_EUROS, F_PERCENT, F_RATIO, F_HOURS } fmt_kind;
 
@@ -348,15 +350,44 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		cz_buf_puts(b, "\n");
 }
 
-/* Mermaid labels are quoted: keep quotes out of them. */
+/* A label inside a Mermaid block, on one line between double quotes: a
+ * quote would end it, a line break would end the statement (and, at the
+ * start of a line, "```" the block), '<' and '>' would be markup to
+ * Mermaid's renderer, "#…;" is its entity syntax. They become
+ * look-alikes or spaces; what no output may carry is replaced. */
 static void mermaid_label(cz_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '"')
+	cz_buf clean;
+	cz_buf_init(&clean);
+	cz_text_clean(&clean, s, strlen(s));
+	b->log.replaced += clean.log.replaced;
+	if (!cz_buf_ok(&clean))
+		b->failed = true;
+	for (size_t i = 0; cz_buf_ok(&clean) && i < clean.len; i++) {
+		switch (clean.data[i]) {
+		case '"':
 			cz_buf_putc(b, '\'');
-		else
-			cz_buf_putc(b, *s);
+			break;
+		case '<':
+			cz_buf_puts(b, "‹");
+			break;
+		case '>':
+			cz_buf_puts(b, "›");
+			break;
+		case ';':
+			cz_buf_putc(b, ',');
+			break;
+		case '\n':
+		case '\r':
+		case '\t':
+		case '`':
+			cz_buf_putc(b, ' ');
+			break;
+		default:
+			cz_buf_putc(b, clean.data[i]);
+		}
 	}
+	cz_buf_free(&clean);
 }
 
 static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
@@ -386,7 +417,9 @@ static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 				const cz_ind_figures *f = &r->months[i].f;
 				if (!f->recettes.set || !f->charges.set)
 					continue;
-				cz_buf_printf(b, "%s%.2f", first ? "" : ", ", k == 0 ? f->recettes.value : f->charges.value);
+				char v[CZ_NUMBER_MAX];
+				cz_number_fixed(k == 0 ? f->recettes.value : f->charges.value, 2, v);
+				cz_buf_printf(b, "%s%s", first ? "" : ", ", v);
 				first = false;
 			}
 			cz_buf_puts(b, "]\n");
@@ -400,7 +433,9 @@ static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 				continue;
 			cz_buf_puts(b, "    \"");
 			mermaid_label(b, pillar_name(ref, k));
-			cz_buf_printf(b, "\" : %.2f\n", r->mix.montant[k]);
+			char v[CZ_NUMBER_MAX];
+			cz_number_fixed(r->mix.montant[k], 2, v);
+			cz_buf_printf(b, "\" : %s\n", v);
 		}
 		cz_buf_puts(b, "```\n\n");
 	}
@@ -415,6 +450,7 @@ cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc)
 	bool with_charts = rc->opts && rc->opts->charts;
 	cz_buf *b = rc->out;
 	const cz_project *p = r->project;
+	size_t start = b->len;
 	cz_buf_puts(b, "# Tableau de bord d'activité — ");
 	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
 	cz_buf_puts(b, "\n\n");
@@ -449,5 +485,6 @@ cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc)
 		cz_md_text(b, r->alerts[i].message);
 		cz_buf_putc(b, '\n');
 	}
+	cz_md_finish(b, start);
 	return cz_buf_ok(b) ? CZ_OK : CZ_ERR_NOMEM;
 }

@@ -6,17 +6,11 @@
 #include "md.h"
 #include "skills.h"
 
-/* An id as a code span; ids never hold backticks in practice, but an
- * amended referential could, and a broken span would swallow the line. */
+/* An id as a code span (an amended referential's id may hold backticks:
+ * cz_md_code copes). */
 static void code(cz_buf *b, const char *s)
 {
-	if (strchr(s, '`')) {
-		cz_md_text(b, s);
-		return;
-	}
-	cz_buf_putc(b, '`');
-	cz_buf_puts(b, s);
-	cz_buf_putc(b, '`');
+	cz_md_code(b, s);
 }
 
 static void tally_cells(cz_buf *b, const cz_cov_tally *t)
@@ -312,5 +306,6 @@ done:
 	while (cz_buf_ok(out) && out->len > start + 1 && out->data[out->len - 1] == '\n' &&
 	       out->data[out->len - 2] == '\n')
 		out->data[--out->len] = '\0';
+	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }

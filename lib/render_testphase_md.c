@@ -275,6 +275,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	const cz_referential *ref = rc->ref;
 	cz_buf *b = rc->out;
 	const cz_project *p = r->project;
+	size_t start = b->len;
 	char s[160];
 	cz_buf_puts(b, "# Sortie de la phase de test — ");
 	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
@@ -398,5 +399,6 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 			bullet(b, r->a_saisir[i]);
 		cz_buf_puts(b, "\n");
 	}
+	cz_md_finish(b, start);
 	return cz_buf_ok(b) ? CZ_OK : CZ_ERR_NOMEM;
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "fold.h"
+#include "number.h"
+#include "text.h"
 
 #define EXCERPT 64
 
@@ -92,7 +94,7 @@ static size_t append(char *buf, size_t size, size_t at, const char *s)
 	if (at + 1 >= size)
 		return at;
 	if (l > size - at - 1)
-		l = size - at - 1;
+		l = cz_utf8_prefix(s, l, size - at - 1); /* a key may be a service's name */
 	memcpy(buf + at, s, l);
 	buf[at + l] = '\0';
 	return at + l;
@@ -253,7 +255,11 @@ bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out)
 	}
 	char ex[EXCERPT];
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
-	if (v >= 0)
+	if (v >= 0 && n->str_tag)
+		cz_problems_add(s->problems, n->line, n->column,
+				"« %s » doit valoir oui ou non : « %s » est marqué comme texte (étiquette !!str), "
+				"retirez l'étiquette", path, ex);
+	else if (v >= 0)
 		cz_problems_add(s->problems, n->line, n->column,
 				"« %s » doit valoir oui ou non : retirez les guillemets autour de « %s »", path, ex);
 	else
@@ -262,51 +268,22 @@ bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out)
 	return false;
 }
 
-/* Strict decimal syntax: -?digits[.digits][e[+-]digits]. No hex, inf, nan. */
+/* Strict decimal syntax: -?digits[.digits][e[+-]digits]. No hex, inf, nan;
+ * read whatever the caller's locale (lib/number.h). */
 static bool parse_decimal(const char *t, double *out)
 {
-	const char *p = t;
-	if (*p == '-' || *p == '+')
-		p++;
-	if (*p < '0' || *p > '9')
-		return false;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (*p == '.') {
-		p++;
-		if (*p < '0' || *p > '9')
-			return false;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		if (*p == '-' || *p == '+')
-			p++;
-		if (*p < '0' || *p > '9')
-			return false;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p)
-		return false;
-	double v = strtod(t, NULL);
-	if (!isfinite(v))
-		return false;
-	*out = v;
-	return true;
+	return cz_number_parse(t, strlen(t), out);
 }
 
 static void format_bound(char *buf, size_t size, double v)
 {
-	if (v == floor(v) && fabs(v) < 1e15)
-		snprintf(buf, size, "%.0f", v);
-	else
-		snprintf(buf, size, "%g", v);
+	char n[CZ_NUMBER_MAX];
+	cz_number_shortest(v, n);
 	/* French decimal comma */
-	for (char *c = buf; *c; c++)
-		if (*c == '.')
-			*c = ',';
+	size_t l = 0;
+	for (; n[l] && l + 1 < size; l++)
+		buf[l] = (char)(n[l] == '.' ? ',' : n[l]);
+	buf[l] = '\0';
 }
 
 /* What a number written the French way (or with a unit) needs to become a
@@ -466,7 +443,11 @@ static bool read_number(cz_schema *s, const cz_node *n, const char *path, double
 		number_fix f;
 		fix_number(n->text, &f);
 		char why[256], h[96];
-		if (!n->plain && parse_decimal(n->text, &v)) {
+		if (n->str_tag && parse_decimal(n->text, &v)) {
+			cz_problems_add(s->problems, n->line, n->column,
+					"« %s » doit être %s : « %s » est marqué comme texte (étiquette !!str), "
+					"retirez l'étiquette", path, what, ex);
+		} else if (!n->plain && parse_decimal(n->text, &v)) {
 			cz_problems_add(s->problems, n->line, n->column,
 					"« %s » doit être %s : retirez les guillemets autour de « %s »",
 					path, what, ex);

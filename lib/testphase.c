@@ -134,16 +134,22 @@ typedef struct {
 
 static const char *fmt_str(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A sentence of any length in the result's arena (names from the project
+ * and the referential go in whole: no fixed buffer cuts them). */
 static const char *fmt_str(ctx *c, const char *fmt, ...)
 {
-	char tmp[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	const char *s = cz_arena_strdup(c->r->arena, tmp);
-	if (!s)
+	char *s = n < 0 ? NULL : cz_arena_alloc(c->r->arena, (size_t)n + 1);
+	if (!s) {
 		c->nomem = true;
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
 	return s;
 }
 
@@ -313,9 +319,11 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 		detail(it, "tendance_demandes", "Tendance de la demande (demandes par mois)", slope, false);
 	if (n_paired > 0 && dem_paired > 0) {
 		detail(it, "conversion", "Part des demandes servies (commandes / demandes)", cmd / dem_paired, false);
-		snprintf(conv, sizeof(conv), " ; demandes servies : %s commande%s sur %s demande%s = %s",
+		snprintf(conv, sizeof(conv), " ; demandes servies : %s commande%s sur %s demande%s = %s%s",
 			 cz_fr_compact(a, sizeof(a), cmd, 2), cz_fr_s(cmd), cz_fr_compact(b, sizeof(b), dem_paired, 2),
-			 cz_fr_s(dem_paired), cz_fr_number(v, sizeof(v), cmd / dem_paired, 2));
+			 cz_fr_s(dem_paired), cz_fr_number(v, sizeof(v), cmd / dem_paired, 2),
+			 /* kept as recorded, but most often a slip */
+			 cmd > dem_paired ? " (plus de commandes que de demandes : relevés à vérifier)" : "");
 	}
 	if (!(base > 0)) {
 		it->a_saisir = fmt_str(c, "projet.territoire : population (habitants)%s, pour rapporter la demande au "
@@ -368,27 +376,23 @@ out:
 
 /* "financements acquis 2026 : 31 220 € × 4/12 = 10 406,67 €", each year of
  * the months counted, or that there is none. */
-static void funding_text(const cz_funding_share *fs, char *out, size_t size)
+static void funding_text(const cz_funding_share *fs, cz_buf *out)
 {
-	size_t used = 0;
-	out[0] = '\0';
+	size_t start = out->len;
 	for (size_t k = 0; k < fs->n_years; k++) {
 		const cz_funding_year *y = &fs->years[k];
 		if (!(y->acquis > 0))
 			continue;
 		char a[64], b[64];
-		int w = snprintf(out + used, size - used, "%s%d : %s × %d/%d = %s",
-				 used ? " ; " : "financements acquis ", y->annee,
-				 cz_fr_euros(a, sizeof(a), y->acquis), y->n_mois, CZ_FUNDING_MONTHS_PER_YEAR,
-				 cz_fr_euros(b, sizeof(b), y->retenu));
-		if (w > 0 && (size_t)w < size - used)
-			used += (size_t)w;
+		cz_buf_printf(out, "%s%d : %s × %d/%d = %s", out->len > start ? " ; " : "financements acquis ",
+			      y->annee, cz_fr_euros(a, sizeof(a), y->acquis), y->n_mois,
+			      CZ_FUNDING_MONTHS_PER_YEAR, cz_fr_euros(b, sizeof(b), y->retenu));
 	}
-	if (used == 0 && fs->n_years > 1)
-		snprintf(out, size, "aucun financement acquis pour les années %d à %d", fs->years[0].annee,
-			 fs->years[fs->n_years - 1].annee);
-	else if (used == 0)
-		snprintf(out, size, "aucun financement acquis pour l'année %d", fs->n_years ? fs->years[0].annee : 0);
+	if (out->len == start && fs->n_years > 1)
+		cz_buf_printf(out, "aucun financement acquis pour les années %d à %d", fs->years[0].annee,
+			      fs->years[fs->n_years - 1].annee);
+	else if (out->len == start)
+		cz_buf_printf(out, "aucun financement acquis pour l'année %d", fs->n_years ? fs->years[0].annee : 0);
 }
 
 static void measure_couverture(ctx *c, cz_tp_indicator *it)
@@ -410,7 +414,7 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 			months[n++] = m->periode;
 		}
 	}
-	char per[64], a[64], b[64], d[64], v[64], f[64], g[64], fund[512], extra[384] = "";
+	char per[64], a[64], b[64], d[64], v[64], f[64], g[64], extra[384] = "";
 	period_text(r, per, sizeof(per));
 	if (n == 0 || !(cha > 0)) {
 		it->a_saisir = fmt_str(c, "activite : recettes et charges de chaque mois du test (%s)", per);
@@ -425,8 +429,23 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	r->year_from = fs.n_years ? fs.years[0].annee : 0;
 	r->year_to = fs.n_years ? fs.years[fs.n_years - 1].annee : 0;
 	double val = (rec + fs.retenu) / cha;
+	if (!isfinite(val) || !isfinite(rec / cha)) {
+		/* charges of 1e-300 €: no ratio means anything (nor fits a double) */
+		it->calcul = fmt_str(c, "charges de la période (%s, %s) trop faibles pour en tirer un ratio : "
+					"couverture non calculable.",
+				     cz_fr_euros(d, sizeof(d), cha), per);
+		it->a_saisir = fmt_str(c, "activite : les charges réelles de chaque mois du test (%s)", per);
+		return;
+	}
 	set_num(it, val);
-	funding_text(&fs, fund, sizeof(fund));
+	cz_buf fund;
+	cz_buf_init(&fund);
+	funding_text(&fs, &fund);
+	if (!cz_buf_ok(&fund)) {
+		cz_buf_free(&fund);
+		c->nomem = true;
+		return;
+	}
 	double left = fs.non_acquis + fs.hors_periode + fs.sans_annee;
 	if (left > 0 && fs.hors_mois > 0)
 		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou "
@@ -458,8 +477,9 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 				"financement acquis d'une année compte pour un douzième par mois compté ici (mois "
 				"avec recettes et charges)%s%s.",
 			     cz_fr_euros(a, sizeof(a), rec), cz_fr_euros(b, sizeof(b), fs.retenu),
-			     cz_fr_euros(d, sizeof(d), cha), cz_fr_number(v, sizeof(v), val, 2), per, n, fund,
+			     cz_fr_euros(d, sizeof(d), cha), cz_fr_number(v, sizeof(v), val, 2), per, n, fund.data,
 			     cz_fr_number(f, sizeof(f), rec / cha, 2), extra, loans);
+	cz_buf_free(&fund);
 	detail(it, "recettes", "Recettes de la période", rec, true);
 	detail(it, "financements_acquis", "Financements acquis retenus (un douzième par mois compté)", fs.retenu,
 	       true);
@@ -479,21 +499,21 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	}
 }
 
-/* Append "name" or "name (detail)" to a comma-separated list in `out`. */
-static void list_add(char *out, size_t size, size_t *used, const char *name, const char *extra)
+/* Append "name" or "name (who, note)" to a comma-separated list: of any
+ * length, the names are the project's. */
+static void list_add(cz_buf *out, const char *name, const char *who, const char *note)
 {
-	int w = snprintf(out + *used, size - *used, "%s%s%s%s%s", *used ? ", " : "", name ? name : "?",
-			 extra ? " (" : "", extra ? extra : "", extra ? ")" : "");
-	if (w > 0 && (size_t)w < size - *used)
-		*used += (size_t)w;
+	cz_buf_printf(out, "%s%s%s%s%s%s", out->len ? ", " : "", name ? name : "?", who ? " (" : "",
+		      who ? who : "", who && note ? note : "", who ? ")" : "");
 }
 
 static void measure_reseau(ctx *c, cz_tp_indicator *it)
 {
 	const cz_project *p = c->p;
 	size_t n = 0, by_provider = 0, ok = 0, in_house = 0;
-	char missing[1024] = "", own[1024] = "";
-	size_t used = 0, used_own = 0;
+	cz_buf missing, own;
+	cz_buf_init(&missing);
+	cz_buf_init(&own);
 	for (size_t i = 0; i < p->n_offre; i++) {
 		const cz_offer *o = &p->offre[i];
 		if (!o->prioritaire || cz_starter_offer(o))
@@ -501,7 +521,7 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 		n++;
 		if (!o->prestataire) {
 			in_house++;
-			list_add(own, sizeof(own), &used_own, o->service, NULL);
+			list_add(&own, o->service, NULL, NULL);
 			continue;
 		}
 		by_provider++;
@@ -510,9 +530,17 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 			ok++;
 			continue;
 		}
-		char who[512];
-		snprintf(who, sizeof(who), "%s%s", o->prestataire, a && !a->charte_set ? ", charte non renseignée" : "");
-		list_add(missing, sizeof(missing), &used, o->service, who);
+		list_add(&missing, o->service, o->prestataire, a && !a->charte_set ? ", charte non renseignée" : NULL);
+	}
+	/* the lists into the result's arena: the sentences below quote them */
+	size_t used = missing.len;
+	const char *miss = cz_buf_ok(&missing) ? cz_arena_strdup(c->r->arena, missing.data ? missing.data : "") : NULL;
+	const char *own_list = cz_buf_ok(&own) ? cz_arena_strdup(c->r->arena, own.data ? own.data : "") : NULL;
+	cz_buf_free(&missing);
+	cz_buf_free(&own);
+	if (!miss || !own_list) {
+		c->nomem = true;
+		return;
 	}
 	if (n == 0) {
 		it->a_saisir = fmt_str(c, "offre : les offres prioritaires (prioritaire: oui) et leur prestataire "
@@ -531,12 +559,12 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 			it->calcul = fmt_str(c, "la seule offre prioritaire (%s) n'est pas assurée par un prestataire : la "
 						"conciergerie l'assure elle-même ; elle ne relaie encore aucun prestataire "
 						"local, l'indicateur ne peut pas être atteint.",
-					     own);
+					     own_list);
 		else
 			it->calcul = fmt_str(c, "aucune des %zu offres prioritaires n'est assurée par un prestataire : la "
 						"conciergerie les assure toutes elle-même (%s) ; elle ne relaie encore "
 						"aucun prestataire local, l'indicateur ne peut pas être atteint.",
-					     n, own);
+					     n, own_list);
 		it->cible = fmt_str(c, "confier au moins une offre prioritaire à un prestataire local qui signe la "
 				       "charte d'intervention (offre[].prestataire, acteurs[].charte: oui).");
 		return;
@@ -545,9 +573,9 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 	set_num(it, v);
 	it->calcul = fmt_str(c, "offres prioritaires assurées par un prestataire : %zu, dont %zu avec un prestataire "
 				"signataire de la charte d'intervention = %s%s%s%s%s%s.",
-			     by_provider, ok, cz_fr_percent(a, sizeof(a), v), used ? " (sans charte : " : "", missing,
+			     by_provider, ok, cz_fr_percent(a, sizeof(a), v), used ? " (sans charte : " : "", miss,
 			     used ? ")" : "", in_house ? " ; assurées par la conciergerie elle-même, hors réseau : " : "",
-			     own);
+			     own_list);
 	if (!it->sens_max && v < it->seuil - EPS) {
 		double need = ceil(it->seuil * (double)by_provider - (double)ok - EPS);
 		it->cible = fmt_str(c, "%s prestataire%s de plus %s signer la charte pour atteindre %s.",
@@ -598,20 +626,24 @@ static void measure_couples(ctx *c, cz_tp_indicator *it)
 					  "pour ceux du test");
 		return;
 	}
-	char names[1024] = "";
-	size_t used = 0, n = 0;
+	cz_buf names;
+	cz_buf_init(&names);
+	size_t n = 0;
 	for (size_t i = 0; i < p->n_offre; i++) {
 		if (!p->offre[i].prioritaire || cz_starter_offer(&p->offre[i]))
 			continue;
-		n++;
-		int w = snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
-				 p->offre[i].service ? p->offre[i].service : "?");
-		if (w > 0 && (size_t)w < sizeof(names) - used)
-			used += (size_t)w;
+		if (n++)
+			cz_buf_puts(&names, ", ");
+		cz_buf_puts(&names, p->offre[i].service ? p->offre[i].service : "?");
 	}
 	set_num(it, (double)n);
-	it->calcul = fmt_str(c, "%zu offre%s marquée%s prioritaire%s sur %zu%s%s%s.", n, cz_fr_s((double)n),
-			     cz_fr_s((double)n), cz_fr_s((double)n), p->n_offre, n ? " (" : "", names, n ? ")" : "");
+	if (!cz_buf_ok(&names))
+		c->nomem = true;
+	else
+		it->calcul = fmt_str(c, "%zu offre%s marquée%s prioritaire%s sur %zu%s%s%s.", n, cz_fr_s((double)n),
+				     cz_fr_s((double)n), cz_fr_s((double)n), p->n_offre, n ? " (" : "",
+				     n ? names.data : "", n ? ")" : "");
+	cz_buf_free(&names);
 }
 
 static void compute_item(ctx *c, cz_tp_indicator *it)

@@ -1,78 +1,194 @@
+#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): memfd_create */
 #include "xlsx_file.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "text.h"
 
-/*
- * workbook_close() prints its own English "[ERROR]" lines on stderr when the
- * disk is full, before returning the error we report in French. Hold its
- * output back in a temporary file and pass it on only when the close
- * succeeds (a warning then still shows). `*saved_errno` is errno right after
- * the close, for the reason of a failure.
- */
-static lxw_error close_quietly(lxw_workbook *wb, int *saved_errno)
+const char *cz_xlsx_error_str(lxw_error e)
 {
-	fflush(stderr);
-	FILE *held = tmpfile();
-	int real = held ? dup(STDERR_FILENO) : -1;
-	if (real >= 0 && dup2(fileno(held), STDERR_FILENO) < 0) {
-		close(real);
-		real = -1;
+	switch (e) {
+	case LXW_NO_ERROR:
+		return "aucune erreur";
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		return "mémoire insuffisante";
+	case LXW_ERROR_CREATING_XLSX_FILE:
+		return "le fichier du classeur n'a pas pu être créé";
+	case LXW_ERROR_CREATING_TMPFILE:
+		return "les fichiers temporaires du classeur n'ont pas pu être créés "
+		       "(répertoire temporaire plein ou interdit d'écriture ?)";
+	case LXW_ERROR_READING_TMPFILE:
+		return "les fichiers temporaires du classeur n'ont pas pu être relus";
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_PARAMETER_ERROR:
+	case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+	case LXW_ERROR_ZIP_INTERNAL_ERROR:
+	case LXW_ERROR_ZIP_FILE_ADD:
+	case LXW_ERROR_ZIP_CLOSE:
+		return "l'archive du classeur n'a pas pu être écrite";
+	default:
+		/* Anything else is a value the cell writers let through: a bug. */
+		return "erreur interne de l'écriture du classeur (valeur refusée par libxlsxwriter)";
 	}
-	errno = 0;
-	lxw_error err = workbook_close(wb);
-	*saved_errno = errno;
-	if (real >= 0) {
-		fflush(stderr);
-		dup2(real, STDERR_FILENO);
-		close(real);
-		if (err == LXW_NO_ERROR) {
-			char chunk[4096];
-			size_t n;
-			rewind(held);
-			while ((n = fread(chunk, 1, sizeof(chunk), held)) > 0)
-				fwrite(chunk, 1, n, stderr);
-		}
-	}
-	if (held)
-		fclose(held);
-	return err;
 }
 
-cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
-			cz_problems *problems)
+/* Where libxlsxwriter writes the workbook: a memory file when the system
+ * has them, else a temporary file. */
+typedef struct {
+	int fd;
+	char path[64];
+	char *tmp; /* the temporary file's path, to remove; NULL for a memory file */
+} sink;
+
+static bool sink_open(sink *s)
 {
-	cz_atomic a;
-	/* libxlsxwriter opens the temporary file by its name itself. */
-	cz_status st = cz_atomic_open(&a, target, flags | CZ_WRITE_BY_NAME, problems);
-	if (st != CZ_OK)
-		return st;
-	lxw_workbook *wb = workbook_new(a.tmp);
-	if (!wb) {
-		cz_problems_add(problems, 0, 0, "écriture impossible : création du classeur refusée");
-		cz_atomic_abort(&a);
+	s->tmp = NULL;
+	s->fd = memfd_create("conciergerie.xlsx", MFD_CLOEXEC);
+	if (s->fd >= 0) {
+		snprintf(s->path, sizeof(s->path), "/proc/self/fd/%d", s->fd);
+		if (access(s->path, W_OK) == 0)
+			return true;
+		close(s->fd); /* no /proc mounted */
+	}
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	static const char name[] = "/conciergerie-XXXXXX";
+	s->tmp = malloc(strlen(dir) + sizeof(name));
+	if (!s->tmp)
+		return false;
+	strcpy(s->tmp, dir);
+	strcat(s->tmp, name);
+	s->fd = mkstemp(s->tmp);
+	if (s->fd < 0) {
+		free(s->tmp);
+		s->tmp = NULL;
+		return false;
+	}
+	snprintf(s->path, sizeof(s->path), "%s", "");
+	return true;
+}
+
+static const char *sink_path(const sink *s)
+{
+	return s->tmp ? s->tmp : s->path;
+}
+
+static void sink_close(sink *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+	if (s->tmp) {
+		unlink(s->tmp);
+		free(s->tmp);
+		s->tmp = NULL;
+	}
+}
+
+/* The bytes libxlsxwriter wrote (it closed its own stream on them). */
+static bool sink_read(const sink *s, cz_buf *out)
+{
+	struct stat sb;
+	if (fstat(s->fd, &sb) != 0 || lseek(s->fd, 0, SEEK_SET) != 0)
+		return false;
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(s->fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		if (n == 0)
+			break;
+		cz_buf_add(out, chunk, (size_t)n);
+	}
+	return cz_buf_ok(out);
+}
+
+cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *out,
+			cz_text_log *log, cz_problems *problems)
+{
+	sink s;
+	if (!sink_open(&s)) {
+		cz_problems_add(problems, 0, 0, "écriture impossible : pas de fichier temporaire pour le "
+				"classeur (répertoire temporaire plein ou interdit d'écriture ?)");
 		return CZ_ERR_IO;
+	}
+	/* Numbers in the sheets' XML must have a '.' whatever the caller's
+	 * locale: this thread reads numbers the C way while libxlsxwriter
+	 * writes, and goes back to the caller's locale after. */
+	locale_t c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (!c_numeric) {
+		sink_close(&s);
+		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
+				cz_xlsx_error_str(LXW_ERROR_MEMORY_MALLOC_FAILED));
+		return CZ_ERR_NOMEM;
+	}
+	locale_t caller = uselocale(c_numeric);
+
+	size_t before = problems->count;
+	cz_status st = CZ_OK;
+	cz_xlsx x = { 0 };
+	cz_buf_init(&x.scratch);
+	x.wb = workbook_new(sink_path(&s));
+	if (!x.wb) {
+		st = CZ_ERR_NOMEM;
+		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
+				cz_xlsx_error_str(LXW_ERROR_MEMORY_MALLOC_FAILED));
+		goto out;
 	}
 	lxw_doc_properties props = { 0 };
 	/* libxlsxwriter takes 0 as "now": the fixed epoch becomes one second later. */
 	props.created = created ? created : 1;
-	workbook_set_properties(wb, &props);
-	st = fill(ctx, wb);
-	int close_errno = 0;
-	lxw_error err = close_quietly(wb, &close_errno);
-	if (st == CZ_OK && err != LXW_NO_ERROR) {
+	cz_xlsx_check(&x, workbook_set_properties(x.wb, &props));
+	st = fill(ctx, &x);
+	lxw_error closed = workbook_close(x.wb);
+	if (x.error != LXW_NO_ERROR) {
+		st = x.error == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+		cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_xlsx_error_str(x.error));
+	} else if (x.nomem || st == CZ_ERR_NOMEM) {
+		st = CZ_ERR_NOMEM;
 		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
-				close_errno == ENOSPC || close_errno == EDQUOT
-					? "plus de place sur le disque"
-					: "le classeur n'a pas pu être enregistré");
-		st = err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+				cz_xlsx_error_str(LXW_ERROR_MEMORY_MALLOC_FAILED));
+	} else if (st == CZ_OK && closed != LXW_NO_ERROR) {
+		st = closed == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
+		cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_xlsx_error_str(closed));
 	}
-	if (st != CZ_OK) {
-		cz_atomic_abort(&a);
-		return st;
+	if (st == CZ_OK && !sink_read(&s, out)) {
+		st = cz_buf_ok(out) ? CZ_ERR_IO : CZ_ERR_NOMEM;
+		cz_problems_add(problems, 0, 0, "écriture impossible : le classeur n'a pas pu être relu%s",
+				st == CZ_ERR_NOMEM ? " (mémoire insuffisante)" : "");
 	}
-	return cz_atomic_commit(&a, problems);
+	/* Every failure says why. */
+	if (st != CZ_OK && problems->count == before && !problems->truncated)
+		cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_status_str(st));
+	if (log)
+		cz_text_log_add(log, &x.log);
+out:
+	uselocale(caller);
+	freelocale(c_numeric);
+	cz_buf_free(&x.scratch);
+	sink_close(&s);
+	return st;
+}
+
+cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
+			cz_text_log *log, cz_problems *problems)
+{
+	cz_buf bytes;
+	cz_buf_init(&bytes);
+	cz_status st = cz_xlsx_build(created, fill, ctx, &bytes, log, problems);
+	if (st == CZ_OK)
+		st = cz_write_file_atomic(target, bytes.data ? bytes.data : "", bytes.len, flags, problems);
+	cz_buf_free(&bytes);
+	return st;
 }

@@ -1,5 +1,11 @@
 #include "xlsx_util.h"
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
 /* A4 in points; a column of w units is 7w + 5 pixels of 3/4 point. */
 #define A4_LONG_PT 842.0
 #define A4_SHORT_PT 595.0
@@ -83,4 +89,227 @@ lxw_error cz_xlsx_print_table(lxw_worksheet *ws, lxw_row_t head_row, double widt
 	bool one_page = cz_xlsx_a4_scale(width_pt, height_pt) >= CZ_XLSX_MIN_SCALE;
 	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
 	return worksheet_repeat_rows(ws, head_row, head_row);
+}
+
+/* --- cell writers ------------------------------------------------------- */
+
+lxw_error cz_xlsx_check(cz_xlsx *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
+		x->error = e;
+	return e;
+}
+
+lxw_worksheet *cz_xlsx_sheet(cz_xlsx *x, const char *name)
+{
+	size_t len = strlen(name);
+	if (len == 0 || cz_utf8_chars(name, len) > LXW_SHEETNAME_MAX || strpbrk(name, "[]:*?/\\") ||
+	    name[0] == '\'' || name[len - 1] == '\'') {
+		cz_xlsx_check(x, LXW_ERROR_PARAMETER_VALIDATION);
+		return NULL;
+	}
+	/* libxlsxwriter prints a warning on a name it refuses: ask first. */
+	if (cz_xlsx_check(x, workbook_validate_sheet_name(x->wb, name)) != LXW_NO_ERROR)
+		return NULL;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+	if (!ws)
+		cz_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return ws;
+}
+
+lxw_format *cz_xlsx_format(cz_xlsx *x)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+	if (!f)
+		cz_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return f;
+}
+
+static bool hex4(const char *p)
+{
+	for (int i = 0; i < 4; i++)
+		if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f') ||
+		      (p[i] >= 'A' && p[i] <= 'F')))
+			return false;
+	return true;
+}
+
+/* At p, "_xHHHH_": what readers decode as the character U+HHHH. */
+static bool ooxml_escape_at(const char *p, const char *end)
+{
+	return end - p >= 7 && p[0] == '_' && p[1] == 'x' && hex4(p + 2) && p[6] == '_';
+}
+
+/* Nothing to change in s[0..len): no unsafe character, no "_x" that could
+ * read as an escape, within the cell limit. The common case, copied by no
+ * one. */
+static bool text_as_is(const char *s, size_t len)
+{
+	if (len > CZ_XLSX_CELL_MAX && cz_utf16_units(s, len) > CZ_XLSX_CELL_MAX)
+		return false;
+	for (const char *p = s; (p = memchr(p, '_', len - (size_t)(p - s))) != NULL; p++)
+		if (ooxml_escape_at(p, s + len))
+			return false;
+	return cz_text_unsafe_count(s, len) == 0;
+}
+
+/* The text a cell receives (see xlsx_util.h), built into `out`. */
+static void cell_text(cz_xlsx *x, cz_buf *out, const char *s, size_t len)
+{
+	out->len = 0;
+	if (out->data)
+		out->data[0] = '\0';
+	cz_buf clean;
+	cz_buf_init(&clean);
+	cz_text_clean(&clean, s, len);
+	x->log.replaced += clean.log.replaced;
+	const char *c = clean.data ? clean.data : "";
+	const char *end = c + clean.len;
+	for (const char *p = c; p < end;) {
+		const char *u = memchr(p, '_', (size_t)(end - p));
+		if (!u) {
+			cz_buf_add(out, p, (size_t)(end - p));
+			break;
+		}
+		cz_buf_add(out, p, (size_t)(u - p));
+		/* "_x005F_" is the escaped underscore: "_x0041_" reads back as is */
+		cz_buf_puts(out, ooxml_escape_at(u, end) ? "_x005F_" : "_");
+		p = u + 1;
+	}
+	if (!cz_buf_ok(&clean))
+		out->failed = true;
+	cz_buf_free(&clean);
+	if (cz_buf_ok(out) && out->data && cz_utf16_units(out->data, out->len) > CZ_XLSX_CELL_MAX) {
+		size_t mark = cz_utf16_units(CZ_XLSX_CUT_MARK, strlen(CZ_XLSX_CUT_MARK));
+		out->len = cz_utf16_prefix(out->data, out->len, CZ_XLSX_CELL_MAX - mark);
+		out->data[out->len] = '\0';
+		cz_buf_puts(out, CZ_XLSX_CUT_MARK);
+		x->log.truncated++;
+	}
+	if (!cz_buf_ok(out))
+		x->nomem = true;
+}
+
+/* s itself when it can go as is, else its cell text in x->scratch; NULL
+ * when out of memory. */
+static const char *prepare(cz_xlsx *x, const char *s)
+{
+	size_t len = strlen(s);
+	if (text_as_is(s, len))
+		return s;
+	cell_text(x, &x->scratch, s, len);
+	return cz_buf_ok(&x->scratch) ? x->scratch.data : NULL;
+}
+
+void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+		  lxw_format *f)
+{
+	if (!s || !ws)
+		return;
+	const char *t = prepare(x, s);
+	if (t)
+		cz_xlsx_check(x, worksheet_write_string(ws, row, col, t, f));
+}
+
+void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
+		   lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f)
+{
+	if (!ws)
+		return;
+	const char *t = prepare(x, s ? s : "");
+	if (t)
+		cz_xlsx_check(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, t, f));
+}
+
+void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  const cz_xlsx_run *runs, size_t n, lxw_format *f)
+{
+	if (!ws)
+		return;
+	size_t units = 0, kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!runs[i].text || !*runs[i].text)
+			continue;
+		units += cz_utf16_units(runs[i].text, strlen(runs[i].text));
+		kept++;
+	}
+	/* Excel wants two runs at least, none empty; over the limit, the
+	 * runs' formats cannot survive the cut: one plain text then. */
+	if (kept < 2 || units > CZ_XLSX_CELL_MAX) {
+		cz_buf all;
+		cz_buf_init(&all);
+		for (size_t i = 0; i < n; i++)
+			if (runs[i].text)
+				cz_buf_puts(&all, runs[i].text);
+		if (cz_buf_ok(&all))
+			cz_xlsx_text(x, ws, row, col, all.data ? all.data : "", f);
+		else
+			x->nomem = true;
+		cz_buf_free(&all);
+		return;
+	}
+	cz_buf *texts = calloc(kept, sizeof(*texts));
+	lxw_rich_string_tuple *tuples = calloc(kept, sizeof(*tuples));
+	lxw_rich_string_tuple **list = calloc(kept + 1, sizeof(*list));
+	bool good = texts && tuples && list;
+	for (size_t i = 0, k = 0; good && i < n; i++) {
+		if (!runs[i].text || !*runs[i].text)
+			continue;
+		cz_buf_init(&texts[k]);
+		cell_text(x, &texts[k], runs[i].text, strlen(runs[i].text));
+		good = cz_buf_ok(&texts[k]) && texts[k].len > 0;
+		tuples[k] = (lxw_rich_string_tuple){ runs[i].format, texts[k].data };
+		list[k] = &tuples[k];
+		k++;
+	}
+	if (good)
+		cz_xlsx_check(x, worksheet_write_rich_string(ws, row, col, list, f));
+	else
+		x->nomem = true;
+	for (size_t k = 0; texts && k < kept; k++)
+		cz_buf_free(&texts[k]);
+	free(texts);
+	free(tuples);
+	free(list);
+}
+
+void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
+		    lxw_format *f)
+{
+	if (!ws || !isfinite(v))
+		return;
+	/* -0 is 0 */
+	cz_xlsx_check(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, f));
+}
+
+void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
+{
+	if (ws)
+		cz_xlsx_check(x, worksheet_write_blank(ws, row, col, f));
+}
+
+void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
+{
+	if (!ws)
+		return;
+	if (!isfinite(height_pt))
+		height_pt = CZ_XLSX_LINE_PT;
+	if (height_pt < 0)
+		height_pt = 0;
+	if (height_pt > CZ_XLSX_MAX_ROW_PT)
+		height_pt = CZ_XLSX_MAX_ROW_PT;
+	cz_xlsx_check(x, worksheet_set_row(ws, row, height_pt, NULL));
+}
+
+void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		     const char *formula, lxw_format *f, double cached)
+{
+	if (!ws)
+		return;
+	if (!formula || strlen(formula) > CZ_XLSX_FORMULA_MAX) {
+		cz_xlsx_check(x, LXW_ERROR_PARAMETER_VALIDATION);
+		return;
+	}
+	cz_xlsx_check(x, worksheet_write_formula_num(ws, row, col, formula, f,
+						     isfinite(cached) && cached != 0 ? cached : 0.0));
 }

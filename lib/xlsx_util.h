@@ -1,4 +1,26 @@
 /*
+ * What every XLSX renderer writes through: the workbook being filled, the
+ * one set of cell writers, and layout helpers.
+ *
+ * Cell writers. No renderer calls libxlsxwriter's worksheet_write_* or
+ * worksheet_merge_range itself: the functions below are the only way text
+ * and numbers reach a sheet, so each rule holds for every workbook:
+ *   - text is valid XML and reads back as written: what no output may
+ *     carry (lib/text.h) is replaced, and a literal "_xHHHH_" (OOXML's own
+ *     escape) is protected so a reader does not decode it;
+ *   - text over Excel's limit of 32 767 characters a cell (counted in
+ *     UTF-16 units, as Excel does) is cut on a character boundary and ends
+ *     with CZ_XLSX_CUT_MARK, and the cut is logged;
+ *   - text is always a string cell, never a formula, whatever it starts
+ *     with ("=HYPERLINK(…)" stays text);
+ *   - a number that is not finite leaves the cell empty, -0 is written 0;
+ *   - the first libxlsxwriter error is kept in the context (renderers need
+ *     not check each call) and turned into a French message by
+ *     cz_xlsx_write().
+ * Formulas are built by code from cell references and ASCII constants
+ * only: text from a project or a referential is written in a cell and
+ * referenced, never spliced into a formula.
+ *
  * Layout helpers shared by the XLSX renderers.
  *
  * Spreadsheets do not grow a row to fit wrapped text when they open a file
@@ -16,6 +38,8 @@
 #include <stddef.h>
 #include <xlsxwriter.h>
 
+#include "buf.h"
+
 /* One line of the default 11 pt font, and Excel's tallest row. */
 #define CZ_XLSX_LINE_PT 15.0
 #define CZ_XLSX_MAX_ROW_PT 409.0
@@ -26,6 +50,65 @@
 /* Excel paper codes. */
 #define CZ_XLSX_PAPER_A4 9
 #define CZ_XLSX_PAPER_A3 8
+
+/* Excel's limit on one cell's text, in UTF-16 code units. */
+#define CZ_XLSX_CELL_MAX 32767
+/* How a cut cell ends. */
+#define CZ_XLSX_CUT_MARK " … [texte tronqué]"
+/* Excel's limit on a formula's length. */
+#define CZ_XLSX_FORMULA_MAX 8192
+
+/* A workbook being filled. */
+typedef struct {
+	lxw_workbook *wb;
+	lxw_error error; /* the first libxlsxwriter error, LXW_NO_ERROR while none */
+	bool nomem;      /* an allocation of ours failed */
+	cz_text_log log; /* texts changed to fit: characters replaced, cells cut */
+	cz_buf scratch;  /* the cell text being prepared */
+} cz_xlsx;
+
+/* Keep `e` when it is the first error; returns it. For the libxlsxwriter
+ * calls that are not cell writes (row heights, page setup…). */
+lxw_error cz_xlsx_check(cz_xlsx *x, lxw_error e);
+/* No error so far (libxlsxwriter's or an allocation). */
+static inline bool cz_xlsx_ok(const cz_xlsx *x)
+{
+	return x->error == LXW_NO_ERROR && !x->nomem;
+}
+
+/* A sheet, a format: NULL (and the error kept) when they cannot be made.
+ * Sheet names are the renderers' constants; one that Excel would refuse
+ * (over 31 characters, one of []:*?/\, a quote at either end) is an
+ * error here rather than a libxlsxwriter warning. */
+lxw_worksheet *cz_xlsx_sheet(cz_xlsx *x, const char *name);
+lxw_format *cz_xlsx_format(cz_xlsx *x);
+
+/* A text cell; NULL writes nothing. */
+void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+		  lxw_format *f);
+/* Merged cells holding one text (NULL: empty). */
+void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
+		   lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f);
+/* A cell of runs of text in their own formats (a NULL format: the cell's);
+ * empty runs are skipped. When the whole is over the limit the runs are
+ * written as one plain text, cut like any other. */
+typedef struct {
+	lxw_format *format;
+	const char *text;
+} cz_xlsx_run;
+void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  const cz_xlsx_run *runs, size_t n, lxw_format *f);
+/* A number; not finite: nothing is written. */
+void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
+		    lxw_format *f);
+void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
+/* A row `height_pt` high, within what Excel accepts (0 to
+ * CZ_XLSX_MAX_ROW_PT; not finite: the default height). */
+void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt);
+/* A formula with its cached result (a non-finite one is cached as 0). A
+ * formula over CZ_XLSX_FORMULA_MAX is an error. */
+void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		     const char *formula, lxw_format *f, double cached);
 
 /* Lines `s` takes once wrapped in a column `width` units wide: a greedy
  * word wrap counting UTF-8 characters, about 1.1 characters per unit (a

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "text.h"
+
 const cz_yaml_limits cz_yaml_default_limits = {
 	.max_bytes = 4u << 20,
 	.max_depth = 32,
@@ -96,25 +98,6 @@ static void syntax_error(struct builder *b, const yaml_parser_t *p)
 		}
 	}
 	cz_problems_add(b->problems, line, column, "erreur de syntaxe YAML (%s)", problem);
-}
-
-char *cz_excerpt(const char *text, size_t len, char *out, size_t size)
-{
-	/* room for the text, "…" (3 bytes) and the NUL */
-	size_t room = size > 4 ? size - 4 : 0;
-	size_t n = len < room ? len : room;
-	bool cut = n < len;
-	/* Cut on a character boundary: text[n] must not continue a character. */
-	while (cut && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-		n--;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
-		out[i] = (char)((c < 0x20 || c == 0x7f) ? '?' : c);
-	}
-	out[n] = '\0';
-	if (cut)
-		strcat(out, "…");
-	return out;
 }
 
 static const char *const core_tags[] = {
@@ -333,6 +316,24 @@ static bool on_scalar(struct builder *b, const yaml_event_t *ev)
 	if (!n)
 		return false;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	const char *tag = ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit
+				  ? NULL
+				  : (const char *)ev->data.scalar.tag;
+	if (tag) {
+		/* An explicit tag decides the type (accept_node let only core ones
+		 * through): a string stays a string however it reads, a number,
+		 * boolean or null is read from its text even when quoted. */
+		bool str = !strcmp(tag, "tag:yaml.org,2002:str") || !strcmp(tag, "!");
+		if (!str && (!strcmp(tag, "tag:yaml.org,2002:map") || !strcmp(tag, "tag:yaml.org,2002:seq"))) {
+			cz_problems_add(b->problems, n->line, n->column,
+					"étiquette YAML « !!%s » sur une valeur simple : retirez-la",
+					tag + strlen("tag:yaml.org,2002:"));
+			return false;
+		}
+		n->str_tag = str;
+		n->plain = !str;
+		n->null_tag = !strcmp(tag, "tag:yaml.org,2002:null");
+	}
 	n->len = ev->data.scalar.length;
 	n->text = cz_arena_strndup(b->arena, (const char *)ev->data.scalar.value, n->len);
 	if (!n->text) {
@@ -456,6 +457,8 @@ const cz_node *cz_node_get(const cz_node *map, const char *key)
 
 bool cz_node_is_null(const cz_node *node)
 {
+	if (node->kind == CZ_NODE_SCALAR && node->null_tag)
+		return true;
 	if (node->kind != CZ_NODE_SCALAR || !node->plain)
 		return false;
 	return node->len == 0 || strcmp(node->text, "~") == 0 ||

@@ -23,7 +23,12 @@ typedef struct cz_node cz_node;
 struct cz_node {
 	cz_node_kind kind;
 	unsigned line, column; /* 1-based start of the node */
-	bool plain;            /* scalar written without quotes or block style */
+	/* A scalar whose type is resolved from its text, as YAML does for one
+	 * written without quotes or block style; a core tag overrides the
+	 * style: "!!int '12'" is plain, "!!str 12" and "! 12" are not. */
+	bool plain;
+	bool str_tag; /* written with the tag !!str or ! (a string, whatever it reads like) */
+	bool null_tag; /* written with the tag !!null */
 	const char *text;      /* scalar value, NUL-terminated */
 	size_t len;
 	size_t count;    /* map entries or sequence items */
@@ -55,13 +60,7 @@ cz_status cz_yaml_parse(const char *data, size_t len,
 /* Value of `key` in a map node, or NULL. */
 const cz_node *cz_node_get(const cz_node *map, const char *key);
 
-/* A plain scalar meaning "no value" (empty, ~, null). */
+/* A plain scalar meaning "no value" (empty, ~, null), or one tagged !!null. */
 bool cz_node_is_null(const cz_node *node);
-
-/*
- * Copy a scalar for a one-line message: at most `size`-1 bytes, control
- * characters replaced by '?', "…" appended when cut. Returns `out`.
- */
-char *cz_excerpt(const char *text, size_t len, char *out, size_t size);
 
 #endif

@@ -10,6 +10,9 @@ import zipfile
 
 import openpyxl
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xlsx_formula  # noqa: E402
+
 out = sys.argv[1]
 
 
@@ -61,8 +64,16 @@ if len(ws.conditional_formatting) < 3:
 summary = wb["Portefeuille synthèse"]
 formulas = [c.value for row in summary.iter_rows() for c in row
             if isinstance(c.value, str) and c.value.startswith("=")]
-if not any(f.startswith("=COUNTIF(Portefeuille!") for f in formulas):
-    fail(f"no COUNTIF over the table: {formulas}")
+if not any(f.startswith("=SUMPRODUCT(--EXACT(Portefeuille!") for f in formulas):
+    fail(f"no exact count over the table: {formulas}")
+# each count, evaluated on the table (xlsx_formula), is its cached result
+cached_sheet = openpyxl.load_workbook(os.path.join(out, "portefeuille.xlsx"), data_only=True)["Portefeuille synthèse"]
+for row in summary.iter_rows():
+    for c in row:
+        if isinstance(c.value, str) and c.value.startswith("=SUMPRODUCT("):
+            got = xlsx_formula.count(wb, summary, c.value)
+            if got != cached_sheet[c.coordinate].value:
+                fail(f"{c.coordinate}: {c.value} gives {got}, cached {cached_sheet[c.coordinate].value}")
 # cached results are there for readers that do not recalculate
 values = openpyxl.load_workbook(os.path.join(out, "portefeuille.xlsx"), data_only=True)["Portefeuille synthèse"]
 counted = {values.cell(row=i, column=1).value: values.cell(row=i, column=2).value for i in range(2, 6)}

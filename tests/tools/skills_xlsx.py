@@ -9,6 +9,8 @@ import re
 
 import openpyxl
 
+import xlsx_formula
+
 LEVELS = ["acquis", "en cours", "à acquérir", "sans objet", "porté par un partenaire"]
 LIST_SHEET = "Compétences"
 SUMMARY_SHEET = "Compétences synthèse"
@@ -118,11 +120,13 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
         n_summary += 1
         for c in range(3, 8):
             f = s.cell(r, c).value
-            assert isinstance(f, str) and re.match(r"=COUNTIFS?\(", f), f"summary {r},{c}: {f!r}"
+            assert isinstance(f, str) and f.startswith("=SUMPRODUCT("), f"summary {r},{c}: {f!r}"
             assert rng in f, f"summary {r},{c} does not count the level column: {f}"
-            assert f.isascii() or "'Compétences'!" in f, f
+            # names are compared with cells, never written into the formula
+            assert f.replace("'Compétences'!", "").isascii(), f
+            assert "COUNTIF" not in f, f"{f}: a name would be read as a pattern"
         total = s.cell(r, 9).value
-        assert total.startswith("=COUNTIF") or total.startswith("=COUNTA("), total
+        assert total.startswith("=SUMPRODUCT(") or total.startswith("=COUNTA("), total
         assert s.cell(r, 8).value == f"=I{r}-SUM(C{r}:G{r})", s.cell(r, 8).value
         # acquired (C) or carried (G) count 1, in progress (D) 1/2, over the
         # total less the sans objet ones (F)
@@ -131,8 +135,16 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
     assert n_summary > 0, "no summary rows"
     _print_settings(s, 4)
 
+    # Each count formula, evaluated on the sheet's own values (xlsx_formula),
+    # gives its cached result.
+    v = openpyxl.load_workbook(path, data_only=True)[SUMMARY_SHEET]
+    for r in range(5, s.max_row + 1):
+        if s.cell(r, 1).value is None:
+            continue
+        for c in (3, 4, 5, 6, 7, 9):
+            got = xlsx_formula.count(wb, s, s.cell(r, c).value)
+            assert got == v.cell(r, c).value, f"summary {r},{c}: formula gives {got}, cached {v.cell(r, c).value}"
     if cached is not None:
-        v = openpyxl.load_workbook(path, data_only=True)[SUMMARY_SHEET]
         got = {}
         for r in range(5, v.max_row + 1):
             if v.cell(r, 1).value is None:
