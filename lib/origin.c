@@ -2,21 +2,29 @@
 
 #include <stdio.h>
 
-const char *cz_origin_phrase(const cz_ref_source *s, char *out, size_t size)
+#include "md.h"
+
+void cz_origin_phrase_md(cz_buf *b, const cz_ref_source *s)
 {
-	if (!s || s->outil)
-		snprintf(out, size, "un réglage par défaut de l'outil");
-	else
-		snprintf(out, size, "le document « %s »", s->titre);
-	return out;
+	if (!s || s->outil) {
+		cz_buf_puts(b, "un réglage par défaut de l'outil");
+	} else {
+		cz_buf_puts(b, "le document « ");
+		cz_md_text(b, s->titre);
+		cz_buf_puts(b, " »");
+	}
 }
 
 void cz_origin_md(cz_buf *b, const cz_ref_source *s)
 {
-	if (!s || s->outil)
+	if (!s || s->outil) {
 		cz_buf_puts(b, "réglage par défaut de l'outil, ajustable avec --referentiel");
-	else
-		cz_buf_printf(b, "repris du document « %s »", s->titre);
+	} else {
+		/* a referential's title: Markdown text, whatever it holds */
+		cz_buf_puts(b, "repris du document « ");
+		cz_md_text(b, s->titre);
+		cz_buf_puts(b, " »");
+	}
 }
 
 void cz_origin_json(cz_json *j, const char *key, const cz_ref_source *s)

@@ -13,8 +13,9 @@
 #include "json.h"
 #include "referential.h"
 
-/* "le document « Titre »" or "un réglage par défaut de l'outil", into out. */
-const char *cz_origin_phrase(const cz_ref_source *s, char *out, size_t size);
+/* Append, as Markdown text, "le document « Titre »" or "un réglage par
+ * défaut de l'outil". A title has no length limit: no fixed buffer. */
+void cz_origin_phrase_md(cz_buf *b, const cz_ref_source *s);
 
 /* Append "repris du document « Titre »" or "réglage par défaut de l'outil,
  * ajustable avec --referentiel". */

@@ -264,10 +264,10 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 					 "(ce n'est pas un bilan incomplet)");
 		if (t.per_verdict[N_VERDICTS])
 			cz_buf_puts(out, " ; « " BEFORE_TEST " » : projet en émergence");
-		char o[160];
-		cz_buf_printf(out, ". La règle du verdict est %s, ajustable avec `--referentiel` ; le rapport de "
-				   "chaque projet dit d'où vient chacun de ses seuils.",
-			      cz_origin_phrase(rc->ref->rule.origine, o, sizeof(o)));
+		cz_buf_puts(out, ". La règle du verdict est ");
+		cz_origin_phrase_md(out, rc->ref->rule.origine);
+		cz_buf_puts(out, ", ajustable avec `--referentiel` ; le rapport de chaque projet dit d'où vient "
+				 "chacun de ses seuils.");
 		if (t.starters)
 			cz_buf_puts(out, " Un fichier de départ (`conciergerie init`) encore à remplir est signalé "
 					 "après le nom du projet : ses valeurs d'exemple ne comptent pas.");

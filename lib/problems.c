@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "buf.h"
+#include "text.h"
+
 void cz_problems_init(cz_problems *p, const char *file)
 {
 	p->file = file;
@@ -50,6 +53,20 @@ void cz_problems_add(cz_problems *p, unsigned line, unsigned column,
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	va_end(ap);
+	/* A message may quote what a file holds: whatever a caller passed, it
+	 * is valid UTF-8 without control characters, ready for any output. */
+	if (!cz_utf8_valid(msg, (size_t)n) || cz_text_unsafe_count(msg, (size_t)n)) {
+		cz_buf b;
+		cz_buf_init(&b);
+		cz_text_clean(&b, msg, (size_t)n);
+		free(msg);
+		if (!cz_buf_ok(&b) || !b.data) {
+			cz_buf_free(&b);
+			p->nomem = true;
+			return;
+		}
+		msg = b.data; /* the buffer's allocation, NUL-terminated */
+	}
 	p->items[p->count++] = (cz_problem){ line, column, msg };
 }
 

@@ -4,6 +4,7 @@
 
 #include "loader.h"
 #include "schema.h"
+#include "text.h"
 #include "yaml_tree.h"
 
 const char *const cz_measure_keys[CZ_MES_COUNT] = {
@@ -43,9 +44,10 @@ static bool read_id(ctx *c, const cz_node *map, const char *path, const char **o
 		return false;
 	for (size_t i = 0; i < c->n_ids; i++) {
 		if (strcmp(c->ids[i], *out) == 0) {
+			char ex[64];
 			cz_problems_add(c->s.problems, n->line, n->column,
-					"identifiant « %s » en double (déjà utilisé ligne %u)", *out,
-					c->id_nodes[i]->line);
+					"identifiant « %s » en double (déjà utilisé ligne %u)",
+					cz_excerpt(*out, strlen(*out), ex, sizeof(ex)), c->id_nodes[i]->line);
 			return false;
 		}
 	}
@@ -169,8 +171,9 @@ static void check_phase_prefix(ctx *c, const cz_node *map, const char *id, const
 	size_t l = strlen(phase);
 	if (id && (strncmp(id, phase, l) != 0 || id[l] != '.')) {
 		const cz_node *n = cz_node_get(map, "id");
-		cz_problems_add(c->s.problems, n->line, n->column,
-				"l'identifiant « %s » doit commencer par « %s. »", id, phase);
+		char ex[64];
+		cz_problems_add(c->s.problems, n->line, n->column, "l'identifiant « %s » doit commencer par « %s. »",
+				cz_excerpt(id, strlen(id), ex, sizeof(ex)), phase);
 	}
 }
 
@@ -341,10 +344,13 @@ static void read_indicators(ctx *c, const cz_node *seq)
 		    cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "mesure"), &measure_enum, &v)) {
 			ind->mesure = (cz_measure)v;
 			for (size_t k = 0; k + 1 < r->n_indicators; k++)
-				if (r->indicators[k].mesure == ind->mesure)
+				if (r->indicators[k].mesure == ind->mesure) {
+					const char *other = r->indicators[k].id ? r->indicators[k].id : "?";
+					char ex[64];
 					cz_problems_add(c->s.problems, n->line, n->column,
-							"mesure « %s » déjà utilisée par l'indicateur « %s »",
-							n->text, r->indicators[k].id);
+							"mesure « %s » déjà utilisée par l'indicateur « %s »", n->text,
+							cz_excerpt(other, strlen(other), ex, sizeof(ex)));
+				}
 		}
 		if ((n = cz_require(&c->s, m, p, "unite")) &&
 		    cz_read_enum(&c->s, n, cz_path_key(q, sizeof(q), p, "unite"), &unit_enum, &v))

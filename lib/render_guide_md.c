@@ -35,8 +35,8 @@ static void origin(cz_buf *b, const char *what, const cz_ref_source *o)
 
 static void code(cz_buf *b, const char *id)
 {
-	/* ids are slugs of the referential: no backtick in them */
-	cz_buf_printf(b, "`%s`", id ? id : "?");
+	/* an id is any text of the referential: a safe code span */
+	cz_md_code(b, id ? id : "?");
 }
 
 static void sources(cz_buf *b, const cz_referential *ref)

@@ -200,6 +200,12 @@ def main():
         ref["familles"][0]["nom"] = "a* <5 =x ~?"
         ref["indicateurs"][0]["nom"] = "Carnet\x1b[2J de \x07commandes \ufffe"
         ref["bmc"]["blocs"][0]["nom"] = "Partenaires\n\n# titre"
+        # A source title longer than any fixed buffer, with markup and a
+        # control; the verdict rule's explanation over Excel's cell limit.
+        ref["sources"][0]["titre"] = "Fiche « " + "é" * 300 + " » <script>`x`|\x07 *gras*"
+        ref["regle_verdict"]["origine"] = ref["sources"][0]["id"]
+        ref["regle_verdict"]["explication"] = "Règle " + "é" * 20000 + "a" * 15000
+        ref["definition"]["resume"] = "Définition\x1b[31m " + "ü" * 2000
         with open(os.path.join(d, "referentiel-hostile.yaml.ref"), "w", encoding="utf-8") as f:
             yaml.safe_dump(ref, f, allow_unicode=True, sort_keys=False, width=1000)
     return files

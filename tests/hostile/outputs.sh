@@ -77,6 +77,9 @@ done
 run "ref-indicators-charts" "$CZ" indicators --charts --referentiel "$ref" "$EX/rural-fonctionnement.yaml"
 run "ref-skills-role-xlsx" "$CZ" skills --role concierge -f xlsx -o r.xlsx --referentiel "$ref"
 run "ref-bmc-template" "$CZ" bmc --template quartier -f xlsx -o r.xlsx --referentiel "$ref"
+# The method guide of the hostile referential.
+run "ref-guide-md" "$CZ" referentiel -f md --referentiel "$ref"
+run "ref-guide-json" "$CZ" referentiel -f json --referentiel "$ref"
 for fmt in md json xlsx; do
 	run "ref-report-$fmt" "$CZ" report -f $fmt -o rapports --referentiel "$ref" "$EX" "$in/controles.yaml"
 done

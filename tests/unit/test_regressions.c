@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "loader.h"
+#include "text.h"
 
 static cz_referential *builtin;
 
@@ -68,6 +69,17 @@ static char *slurp(const char *path, size_t *len)
 	return exact;
 }
 
+/* Every message is fit for any output: valid UTF-8, no control character
+ * (a message may quote what the file holds). */
+static void assert_clean_messages(const cz_problems *pb)
+{
+	for (size_t i = 0; i < pb->count; i++) {
+		const char *m = pb->items[i].message;
+		assert_true(cz_utf8_valid(m, strlen(m)));
+		assert_int_equal(cz_text_unsafe_count(m, strlen(m)), 0);
+	}
+}
+
 static void replay(const char *path)
 {
 	size_t len;
@@ -80,6 +92,7 @@ static void replay(const char *path)
 	assert_true((st == CZ_OK) == (p != NULL));
 	if (st == CZ_ERR_INVALID)
 		assert_true(pb.count > 0 || pb.nomem);
+	assert_clean_messages(&pb);
 	cz_project_free(p);
 	cz_problems_free(&pb);
 
@@ -89,6 +102,7 @@ static void replay(const char *path)
 	assert_true((st == CZ_OK) == (ref != NULL));
 	if (st == CZ_ERR_INVALID)
 		assert_true(pb.count > 0 || pb.nomem);
+	assert_clean_messages(&pb);
 	cz_referential_free(ref);
 	cz_problems_free(&pb);
 	free(data);
