@@ -353,23 +353,28 @@ void cz_atomic_abort(cz_atomic *a)
 	a->tmp = a->tmp_dir = a->target = NULL;
 }
 
+cz_status cz_atomic_write(cz_atomic *a, const void *data, size_t len, cz_problems *problems)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t w = write(a->fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return fail(a, problems, errno);
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return CZ_OK;
+}
+
 cz_status cz_write_file_atomic(const char *target, const void *data, size_t len, unsigned flags,
 			       cz_problems *problems)
 {
 	cz_atomic a;
 	cz_status st = cz_atomic_open(&a, target, flags & ~(unsigned)CZ_WRITE_BY_NAME, problems);
-	if (st != CZ_OK)
-		return st;
-	const char *p = data;
-	while (len > 0) {
-		ssize_t w = write(a.fd, p, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return fail(&a, problems, errno);
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return cz_atomic_commit(&a, problems);
+	if (st == CZ_OK)
+		st = cz_atomic_write(&a, data, len, problems);
+	return st == CZ_OK ? cz_atomic_commit(&a, problems) : st;
 }

@@ -61,6 +61,9 @@ typedef struct {
 
 /* Prepare the temporary file for `target` (flags: CZ_WRITE_*). */
 cz_status cz_atomic_open(cz_atomic *a, const char *target, unsigned flags, cz_problems *problems);
+/* Append `len` bytes to the open temporary file (not with
+ * CZ_WRITE_BY_NAME); on failure the temporary is removed (no commit). */
+cz_status cz_atomic_write(cz_atomic *a, const void *data, size_t len, cz_problems *problems);
 /* Close (if still open) and rename over the target, or copy into it. */
 cz_status cz_atomic_commit(cz_atomic *a, cz_problems *problems);
 /* Remove the temporary file; safe after a failed open or a commit. */

@@ -184,11 +184,19 @@ out:
 cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
 			cz_text_log *log, cz_problems *problems)
 {
+	/* The temporary file beside the target exists while the workbook is
+	 * built (an interruption removes it), and receives it whole. */
+	cz_atomic a;
+	cz_status st = cz_atomic_open(&a, target, flags & ~(unsigned)CZ_WRITE_BY_NAME, problems);
+	if (st != CZ_OK)
+		return st;
 	cz_buf bytes;
 	cz_buf_init(&bytes);
-	cz_status st = cz_xlsx_build(created, fill, ctx, &bytes, log, problems);
+	st = cz_xlsx_build(created, fill, ctx, &bytes, log, problems);
 	if (st == CZ_OK)
-		st = cz_write_file_atomic(target, bytes.data ? bytes.data : "", bytes.len, flags, problems);
+		st = cz_atomic_write(&a, bytes.data ? bytes.data : "", bytes.len, problems);
+	else
+		cz_atomic_abort(&a);
 	cz_buf_free(&bytes);
-	return st;
+	return st == CZ_OK ? cz_atomic_commit(&a, problems) : st;
 }
