@@ -29,6 +29,7 @@ static const struct {
 	{ CZ_OPT_FORCE, { "force", no_argument, NULL, 'F' } },
 	{ CZ_OPT_CHARTS, { "charts", no_argument, NULL, 'C' } },
 	{ CZ_OPT_TAUX, { "taux-benevolat", required_argument, NULL, 'B' } },
+	{ CZ_OPT_INTO, { "into", required_argument, NULL, 'I' } },
 };
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
 
@@ -163,6 +164,9 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 		case 'C':
 			o->charts = true;
 			break;
+		case 'I':
+			o->into = optarg;
+			break;
 		case 'B': {
 			/* the library's locale-independent reading, as in project files */
 			double v;
@@ -201,7 +205,9 @@ void cz_cli_print_problems(const cz_problems *p)
 		said = true;
 	for (size_t i = 0; i < p->count; i++) {
 		const cz_problem *pb = &p->items[i];
-		if (pb->line)
+		if (pb->where)
+			fprintf(stderr, "%s:%s: %s\n", file, pb->where, pb->message);
+		else if (pb->line)
 			fprintf(stderr, "%s:%u:%u: %s\n", file, pb->line, pb->column, pb->message);
 		else
 			fprintf(stderr, "%s: %s\n", file, pb->message);

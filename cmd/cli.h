@@ -43,6 +43,7 @@ enum {
 	CZ_OPT_FORCE = 1u << 9,     /* --force */
 	CZ_OPT_CHARTS = 1u << 10,   /* --charts */
 	CZ_OPT_TAUX = 1u << 11,     /* --taux-benevolat EUROS */
+	CZ_OPT_INTO = 1u << 12,     /* --into FILE */
 };
 
 typedef struct {
@@ -62,7 +63,7 @@ typedef struct {
 	const char *output;
 	const char *referentiel;
 	bool quiet, exit_code, force, charts;
-	const char *phase, *role, *template_name, *type;
+	const char *phase, *role, *template_name, *type, *into;
 	double taux_benevolat;
 	bool taux_given;
 	int argc; /* positional arguments */

@@ -28,6 +28,10 @@ extern const cz_cmd_spec cz_spec_indicators, cz_spec_test_phase;
 int cmd_indicators(int argc, char **argv);
 int cmd_test_phase(int argc, char **argv);
 
+extern const cz_cmd_spec cz_spec_fiche, cz_spec_import;
+int cmd_fiche(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+
 extern const cz_cmd_spec cz_spec_report;
 int cmd_report(int argc, char **argv);
 

@@ -12,15 +12,14 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Bounds beyond which a figure is a typing mistake rather than data. */
-#define MAX_COUNT 1e7     /* people, orders, companies… */
-#define MAX_POPULATION 1e8
-#define MAX_EUROS 1e9
-#define MAX_HOURS 1e6
-#define MAX_MONTHS 120.0  /* order book, cash */
-#define MAX_WORKLOAD 5.0  /* workload / capacity */
-#define SCORE_MIN 1.0     /* 1–5 scales */
-#define SCORE_MAX 5.0
+#define MAX_COUNT CZ_MAX_COUNT
+#define MAX_POPULATION CZ_MAX_POPULATION
+#define MAX_EUROS CZ_MAX_EUROS
+#define MAX_HOURS CZ_MAX_HOURS
+#define MAX_MONTHS CZ_MAX_MONTHS
+#define MAX_WORKLOAD CZ_MAX_WORKLOAD
+#define SCORE_MIN CZ_SCORE_MIN
+#define SCORE_MAX CZ_SCORE_MAX
 
 typedef struct {
 	cz_schema s;
@@ -486,7 +485,7 @@ static void read_financements(loader *l, const cz_node *seq)
 			cz_read_num(&l->s, mn, key_path(q, sizeof(q), path, "montant"), 0, MAX_EUROS,
 				    false, &f.montant);
 		cz_num year = { 0, false };
-		opt_num(l, m, path, "annee", 1990, 2100, true, &year);
+		opt_num(l, m, path, "annee", CZ_YEAR_MIN, CZ_YEAR_MAX, true, &year);
 		f.annee = year.set ? (int)year.value : 0;
 		opt_bool(l, m, path, "acquis", &f.acquis);
 		bool dup = false;
@@ -507,8 +506,8 @@ static void read_financements(loader *l, const cz_node *seq)
 }
 
 /* Bounds of a threshold override, from the unit of the measure it overrides. */
-static void threshold_bounds(const cz_referential *ref, cz_measure m, double *min, double *max,
-			     bool *integer, bool *ratio)
+void cz_threshold_bounds(const cz_referential *ref, cz_measure m, double *min, double *max,
+			 bool *integer, bool *ratio)
 {
 	*min = 0;
 	*max = 1000;
@@ -577,7 +576,7 @@ static void read_seuils(loader *l, const cz_node *m)
 		double min, max, v;
 		bool integer, ratio;
 		char q[256];
-		threshold_bounds(ref, me, &min, &max, &integer, &ratio);
+		cz_threshold_bounds(ref, me, &min, &max, &integer, &ratio);
 		key_path(q, sizeof(q), path, key);
 		if (ratio ? cz_read_ratio(&l->s, m->items[i], q, min, max, &v)
 			  : cz_read_number(&l->s, m->items[i], q, min, max, integer, &v))

@@ -14,6 +14,19 @@
 #include "schema.h"
 #include "status.h"
 
+/* Bounds beyond which a figure is a typing mistake rather than data (the
+ * spreadsheet form validates its cells with the same ones). */
+#define CZ_MAX_COUNT 1e7 /* people, orders, companies… */
+#define CZ_MAX_POPULATION 1e8
+#define CZ_MAX_EUROS 1e9
+#define CZ_MAX_HOURS 1e6
+#define CZ_MAX_MONTHS 120.0 /* order book, cash */
+#define CZ_MAX_WORKLOAD 5.0 /* workload / capacity */
+#define CZ_SCORE_MIN 1.0    /* 1–5 scales */
+#define CZ_SCORE_MAX 5.0
+#define CZ_YEAR_MIN 1990 /* a funding's year */
+#define CZ_YEAR_MAX 2100
+
 /*
  * Load a project from memory. `file` is the display name kept in the model.
  * On CZ_OK, *out is owned by the caller (cz_project_free). On
@@ -36,6 +49,12 @@ cz_status cz_project_load_file(const char *path, const cz_referential *ref, cz_p
  */
 cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len,
 		       cz_problems *problems);
+
+/* Bounds of a `test.seuils` override of measure `m` (from the unit of the
+ * indicator it overrides; a pitfall's count is an integer up to 50);
+ * *ratio when the value is a ratio or a share (read as cz_read_ratio does). */
+void cz_threshold_bounds(const cz_referential *ref, cz_measure m, double *min, double *max,
+			 bool *integer, bool *ratio);
 
 /* The nine canvas blocks (shared by project files and the referential). */
 void cz_load_bmc(cz_schema *s, const cz_node *map, const char *path, cz_bmc *out);

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "text.h"
@@ -17,15 +18,17 @@ void cz_problems_init(cz_problems *p, const char *file)
 
 void cz_problems_free(cz_problems *p)
 {
-	for (size_t i = 0; i < p->count; i++)
+	for (size_t i = 0; i < p->count; i++) {
 		free(p->items[i].message);
+		free(p->items[i].where);
+	}
 	free(p->items);
 	p->items = NULL;
 	p->count = p->cap = 0;
 }
 
-void cz_problems_add(cz_problems *p, unsigned line, unsigned column,
-		     const char *fmt, ...)
+static void add(cz_problems *p, const char *where, unsigned line, unsigned column,
+		const char *fmt, va_list ap)
 {
 	if (p->count >= CZ_PROBLEMS_MAX) {
 		p->truncated = true;
@@ -41,18 +44,24 @@ void cz_problems_add(cz_problems *p, unsigned line, unsigned column,
 		p->items = items;
 		p->cap = cap;
 	}
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	char *msg = n < 0 ? NULL : malloc((size_t)n + 1);
-	if (!msg) {
+	char *w = NULL;
+	if (msg && where) {
+		size_t l = strlen(where);
+		if ((w = malloc(l + 1)))
+			memcpy(w, where, l + 1);
+	}
+	if (!msg || (where && !w)) {
+		free(msg);
+		free(w);
 		p->nomem = true;
 		return;
 	}
-	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	/* A message may quote what a file holds: whatever a caller passed, it
 	 * is valid UTF-8 without control characters, ready for any output. */
 	if (!cz_utf8_valid(msg, (size_t)n) || cz_text_unsafe_count(msg, (size_t)n)) {
@@ -62,12 +71,30 @@ void cz_problems_add(cz_problems *p, unsigned line, unsigned column,
 		free(msg);
 		if (!cz_buf_ok(&b) || !b.data) {
 			cz_buf_free(&b);
+			free(w);
 			p->nomem = true;
 			return;
 		}
 		msg = b.data; /* the buffer's allocation, NUL-terminated */
 	}
-	p->items[p->count++] = (cz_problem){ line, column, msg };
+	p->items[p->count++] = (cz_problem){ line, column, msg, w };
+}
+
+void cz_problems_add(cz_problems *p, unsigned line, unsigned column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(p, NULL, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void cz_problems_add_at(cz_problems *p, const char *where, unsigned line, unsigned column,
+			const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(p, where, line, column, fmt, ap);
+	va_end(ap);
 }
 
 void cz_problems_sort(cz_problems *p)

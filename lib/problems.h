@@ -15,6 +15,10 @@
 typedef struct {
 	unsigned line, column; /* 1-based; 0 when the problem has no position */
 	char *message;         /* French, owned */
+	/* A position that is not a line and column, such as a workbook cell
+	 * ("Activité!C14"); owned, NULL for text files. line and column then
+	 * only order the problems. */
+	char *where;
 } cz_problem;
 
 typedef struct {
@@ -29,6 +33,10 @@ void cz_problems_init(cz_problems *p, const char *file);
 void cz_problems_free(cz_problems *p);
 void cz_problems_add(cz_problems *p, unsigned line, unsigned column,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The same, positioned at `where` ("Feuille!B7"); line and column order
+ * the list (cz_problems_sort). */
+void cz_problems_add_at(cz_problems *p, const char *where, unsigned line, unsigned column,
+			const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Order by position (stable), as a reader walks the file. */
 void cz_problems_sort(cz_problems *p);
 

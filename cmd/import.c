@@ -1,0 +1,202 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+#include "fiche_import.h"
+#include "loader.h"
+#include "xlsx_read.h"
+
+const cz_cmd_spec cz_spec_import = {
+	.name = "import",
+	.summary = "relire une fiche remplie (ou une grille) en fichier de projet",
+	.help =
+		"usage : conciergerie import FICHE.xlsx [-o PROJET.yaml] [--force]\n"
+		"        conciergerie import CLASSEUR.xlsx --into PROJET.yaml [-o AUTRE.yaml]\n"
+		"\n"
+		"Relit un classeur rempli dans LibreOffice Calc, Excel ou un autre tableur.\n"
+		"\n"
+		"Une fiche écrite par « conciergerie fiche » donne un fichier de projet\n"
+		"complet, commenté et ordonné comme celui de « conciergerie init », vérifié\n"
+		"comme par « validate ». Chaque problème est signalé avec sa feuille et sa\n"
+		"cellule (fiche.xlsx:Activité!C14: …), tous à la fois ; s'il y en a un, rien\n"
+		"n'est écrit. Les valeurs se tapent comme dans un tableur : nombres à virgule\n"
+		"ou en texte (« 1 200,50 »), dates en date ou en texte (2026-09-30,\n"
+		"30/09/2026), mois (2026-01, 01/2026, janvier 2026), oui / non, libellés des\n"
+		"listes déroulantes. Les feuilles peuvent être réordonnées ; une feuille ou\n"
+		"une colonne inconnue est ignorée, avec un avertissement.\n"
+		"\n"
+		"Avec --into, le classeur est une grille de compétences (« skills -f xlsx »)\n"
+		"ou un classeur de sortie de test (« test-phase -f xlsx ») : ses valeurs\n"
+		"remplacent la rubrique competences ou test du fichier de projet donné, et\n"
+		"le reste du fichier est gardé tel quel, commentaires compris. Le fichier est\n"
+		"mis à jour sur place, ou le résultat écrit dans -o.\n"
+		"\n"
+		"Options :\n"
+		"  -o, --output FICHIER   le fichier de projet à écrire ; « - » ou absent :\n"
+		"                         sortie standard (avec --into : le fichier donné)\n"
+		"  --into PROJET.yaml     reporter une grille de compétences ou un classeur\n"
+		"                         test-phase dans ce fichier de projet\n"
+		"  --force                remplacer un fichier existant donné par -o\n"
+		"  --referentiel FICHIER  vérifier avec un référentiel amendé\n"
+		"  -q, --quiet            ne pas afficher les avertissements ni le rappel final\n"
+		"  -h, --help             afficher cette aide\n"
+		"\n"
+		"FICHE.xlsx peut valoir « - » (entrée standard).\n"
+		"\n"
+		"Code de sortie : 0 si le fichier est écrit, 1 si le classeur (ou le fichier\n"
+		"de --into) est invalide, 2 en cas d'erreur d'utilisation (dont un fichier\n"
+		"existant sans --force), 3 en cas d'erreur d'entrée-sortie.\n",
+	.options = CZ_OPT_OUTPUT | CZ_OPT_INTO | CZ_OPT_FORCE | CZ_OPT_REF | CZ_OPT_QUIET,
+	.min_args = 1,
+	.max_args = 1,
+};
+
+static void print_warnings(const cz_problems *w)
+{
+	const char *file = w->file ? w->file : "-";
+	for (size_t i = 0; i < w->count; i++) {
+		const cz_problem *p = &w->items[i];
+		if (p->where)
+			fprintf(stderr, "%s:%s: attention : %s\n", file, p->where, p->message);
+		else
+			fprintf(stderr, "%s: attention : %s\n", file, p->message);
+	}
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The base name, for the first comment of the file written. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return strcmp(path, "-") == 0 ? "entrée standard" : slash ? slash + 1 : path;
+}
+
+static int report(cz_status st, const cz_problems *pb)
+{
+	cz_cli_print_problems(pb);
+	if (st == CZ_ERR_NOMEM)
+		fprintf(stderr, "%s: %s\n", pb->file ? pb->file : "conciergerie", cz_status_str(st));
+	return cz_cli_exit_code(st);
+}
+
+/* Load the --into project file, keeping its text. */
+static int load_into(const char *path, const cz_referential *ref, char **text, size_t *len,
+		     cz_project **p)
+{
+	cz_problems pb;
+	cz_problems_init(&pb, path);
+	cz_status st = cz_read_file(path, cz_yaml_default_limits.max_bytes, text, len, &pb);
+	if (st == CZ_OK)
+		st = cz_project_load(*text, *len, path, ref, p, &pb);
+	int code = st == CZ_OK ? CZ_EXIT_OK : report(st, &pb);
+	cz_problems_free(&pb);
+	return code;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	cz_opts o;
+	int code = cz_cli_parse(&cz_spec_import, argc, argv, &o);
+	if (code >= 0)
+		return code;
+	const char *input = o.argv[0];
+	const char *target = o.output && strcmp(o.output, "-") != 0 ? o.output : NULL;
+	if (o.into && !o.output)
+		target = o.into;
+	if (o.into && strcmp(o.into, "-") == 0)
+		return cz_cli_usage_error(&cz_spec_import, "--into attend un fichier de projet, pas l'entrée standard");
+	struct stat sb;
+	if (target && target != o.into && !o.force && lstat(target, &sb) == 0 && S_ISREG(sb.st_mode))
+		return cz_cli_usage_error(&cz_spec_import, "« %s » existe déjà : ajoutez --force pour le remplacer",
+					  target);
+	if (target && same_file(target, input))
+		return cz_cli_usage_error(&cz_spec_import,
+					  "« %s » est le classeur lu : le fichier de projet ne peut pas le remplacer",
+					  target);
+	cz_referential *ref;
+	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK)
+		return code;
+
+	char *data = NULL, *text = NULL;
+	size_t len = 0, text_len = 0;
+	cz_xbook *book = NULL;
+	cz_project *base = NULL;
+	cz_buf out;
+	cz_buf_init(&out);
+	cz_problems pb, warn;
+	cz_problems_init(&pb, input);
+	cz_problems_init(&warn, input);
+	cz_status st = cz_read_file(input, cz_xlsx_default_limits.zip.max_archive, &data, &len, &pb);
+	if (st == CZ_OK)
+		st = cz_xlsx_read(data, len, NULL, &book, &pb);
+	if (st != CZ_OK) {
+		code = report(st, &pb);
+		goto out;
+	}
+	cz_book_kind kind = cz_book_kind_of(book);
+	if (o.into) {
+		if (kind == CZ_BOOK_FICHE) {
+			code = cz_cli_usage_error(&cz_spec_import,
+						  "« %s » est une fiche projet complète : elle donne un fichier entier "
+						  "(-o PROJET.yaml), pas une rubrique à reporter avec --into",
+						  input);
+			goto out;
+		}
+		if (kind == CZ_BOOK_UNKNOWN) {
+			cz_problems_add(&pb, 0, 0,
+					"ce classeur n'est ni une grille de compétences (« skills -f xlsx ») ni un "
+					"classeur de sortie de test (« test-phase -f xlsx »)");
+			code = report(CZ_ERR_INVALID, &pb);
+			goto out;
+		}
+		if ((code = load_into(o.into, ref, &text, &text_len, &base)) != CZ_EXIT_OK)
+			goto out;
+		bool changed = false;
+		st = cz_book_merge(book, ref, text, text_len, base, &out, &changed, &pb, &warn);
+	} else {
+		if (kind == CZ_BOOK_SKILLS || kind == CZ_BOOK_TESTPHASE) {
+			code = cz_cli_usage_error(&cz_spec_import,
+						  "« %s » est %s : ajoutez --into PROJET.yaml pour en reporter les "
+						  "valeurs dans un fichier de projet",
+						  input,
+						  kind == CZ_BOOK_SKILLS ? "une grille de compétences"
+									 : "un classeur de sortie de test");
+			goto out;
+		}
+		if (kind == CZ_BOOK_UNKNOWN) {
+			cz_problems_add(&pb, 0, 0,
+					"ce classeur n'est pas une fiche projet (« conciergerie fiche -o fiche.xlsx » "
+					"en écrit une à remplir)");
+			code = report(CZ_ERR_INVALID, &pb);
+			goto out;
+		}
+		st = cz_fiche_import(book, base_name(input), ref, &out, &pb, &warn);
+	}
+	if (!o.quiet)
+		print_warnings(&warn);
+	if (st != CZ_OK) {
+		code = report(st, &pb);
+		goto out;
+	}
+	code = cz_cli_write(target, &out);
+	if (code == CZ_EXIT_OK && target && !o.quiet)
+		fprintf(stderr, "%s écrit ; vérifiez-le avec « conciergerie diag %s ».\n", target, target);
+out:
+	cz_buf_free(&out);
+	cz_problems_free(&pb);
+	cz_problems_free(&warn);
+	cz_xbook_free(book);
+	cz_project_free(base);
+	free(data);
+	free(text);
+	cz_referential_free(ref);
+	return code;
+}
