@@ -41,6 +41,9 @@ typedef struct {
 	cz_arena *arena;
 	cz_problems *problems, *warnings;
 	bool nomem;
+	/* Cells already reported: the loader's view of them would only repeat it. */
+	origin *reported;
+	size_t n_reported, cap_reported;
 } importer;
 
 static const char *sheet_name(const importer *im, int sheet)
@@ -81,8 +84,35 @@ static void vreport(const importer *im, cz_problems *list, origin at, bool with_
 }
 
 static void problem(importer *im, origin at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void remember(importer *im, origin at)
+{
+	if (at.sheet < 0)
+		return;
+	if (im->n_reported == im->cap_reported) {
+		size_t cap = im->cap_reported ? im->cap_reported * 2 : 16;
+		origin *r = realloc(im->reported, cap * sizeof(*r));
+		if (!r) {
+			im->nomem = true;
+			return;
+		}
+		im->reported = r;
+		im->cap_reported = cap;
+	}
+	im->reported[im->n_reported++] = at;
+}
+
+static bool reported(const importer *im, origin at)
+{
+	for (size_t i = 0; i < im->n_reported; i++)
+		if (im->reported[i].sheet == at.sheet && im->reported[i].row == at.row &&
+		    im->reported[i].col == at.col)
+			return true;
+	return false;
+}
+
 static void problem(importer *im, origin at, const char *fmt, ...)
 {
+	remember(im, at);
 	va_list ap;
 	va_start(ap, fmt);
 	vreport(im, im->problems, at, true, fmt, ap);
@@ -673,6 +703,18 @@ static bool find_columns(importer *im, layout *L)
 				cz_excerpt(head ? head : t, strlen(head ? head : t), ex, sizeof(ex)));
 		}
 	}
+	/* A column added by hand has a header but no key. */
+	if (by_keys && !def->form) {
+		for (size_t i = cz_xsheet_row_start(sh, r + 1); i < sh->n_cells && sh->cells[i].row == r + 1; i++) {
+			const cz_xcell *c = &sh->cells[i];
+			const char *t = cell_text(c);
+			if (!t || cz_xsheet_cell(sh, r, c->col))
+				continue;
+			char ex[64];
+			origin at = { L->sheet, r + 1, c->col };
+			warning(im, at, true, "colonne « %s » inconnue, ignorée", cz_excerpt(t, strlen(t), ex, sizeof(ex)));
+		}
+	}
 	return true;
 }
 
@@ -901,7 +943,7 @@ static void read_table(importer *im, part *pt)
 				problem(im, (origin){ pt->L.sheet, row, (unsigned)pt->L.example_col },
 					"ligne d'exemple modifiée : effacez « exemple » dans cette cellule pour "
 					"garder la ligne, ou effacez la ligne");
-		} else if (any && ok) {
+		} else if (any) {
 			record *x = add_record(im, &pt->rec);
 			if (x)
 				*x = r;
@@ -1694,6 +1736,31 @@ static void relabel(const char *msg, const span *s, char *out, size_t size)
 	snprintf(out, size, "%.*s« %s »%s", (int)(hit - msg), msg, s->label, hit + strlen(from));
 }
 
+/* "(déjà présent ligne 85)": a line of the YAML text, which the user never
+ * sees; say which cell instead. */
+static void reline(const importer *im, const emitter *e, const char *msg, origin here, char *out,
+		   size_t size)
+{
+	snprintf(out, size, "%s", msg);
+	const char *hit = strstr(msg, "ligne ");
+	if (!hit || hit[6] < '0' || hit[6] > '9')
+		return;
+	char *end;
+	unsigned long line = strtoul(hit + 6, &end, 10);
+	const span *s = NULL;
+	for (size_t i = 0; i < e->n && !s; i++)
+		if (e->spans[i].line == line)
+			s = &e->spans[i];
+	if (!s)
+		return;
+	char where[256];
+	if (s->at.sheet == here.sheet)
+		cz_xlsx_cell_ref(where, s->at.row, s->at.col);
+	else
+		where_text(im, s->at, true, where, sizeof(where));
+	snprintf(out, size, "%.*sen %s%s", (int)(hit - msg), msg, where, end);
+}
+
 static cz_status validate(importer *im, emitter *e, const char *file)
 {
 	cz_problems pb;
@@ -1704,8 +1771,11 @@ static cz_status validate(importer *im, emitter *e, const char *file)
 	for (size_t i = 0; i < pb.count; i++) {
 		const cz_problem *x = &pb.items[i];
 		const span *s = x->line ? span_for(e, x->line, x->column) : NULL;
-		char msg[1200];
-		relabel(x->message, s, msg, sizeof(msg));
+		char msg[1200], msg2[1200];
+		relabel(x->message, s, msg2, sizeof(msg2));
+		reline(im, e, msg2, s ? s->at : nowhere, msg, sizeof(msg));
+		if (s && reported(im, s->at))
+			continue;
 		if (s)
 			problem(im, s->at, "%s", msg);
 		else
@@ -1729,6 +1799,7 @@ static void book_reader_free(book_reader *R)
 {
 	for (int k = 0; k < CZ_FICHE_PART_COUNT; k++)
 		free(R->parts[k].rec.items);
+	free(R->im.reported);
 	cz_arena_free(R->im.arena);
 }
 
@@ -1746,7 +1817,7 @@ cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_ref
 {
 	book_reader R;
 	memset(&R, 0, sizeof(R));
-	R.im = (importer){ book, ref, cz_arena_new(), problems, warnings, false };
+	R.im = (importer){ book, ref, cz_arena_new(), problems, warnings, false, NULL, 0, 0 };
 	if (!R.im.arena)
 		return CZ_ERR_NOMEM;
 	read_book(&R);
@@ -1784,11 +1855,9 @@ cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_ref
 		st = CZ_ERR_NOMEM;
 		goto out;
 	}
-	/* Problems of the cells themselves come first: the loader would only
-	 * repeat them. */
 	if (getenv("CZ_DEBUG_IMPORT"))
 		fputs(e.b.data, stderr);
-	if (!problems->count && !R.im.nomem)
+	if (!R.im.nomem)
 		st = validate(&R.im, &e, problems->file ? problems->file : source);
 out:
 	st = finish(&R.im, st);

@@ -545,6 +545,11 @@ bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enu
 	char ex[EXCERPT], choices[512];
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
 	list_choices(choices, sizeof(choices), e->keys, e->count);
+	if (n->len == 0) {
+		cz_problems_add(s->problems, n->line, n->column,
+				"« %s » ne doit pas être vide (valeurs permises : %s)", path, choices);
+		return false;
+	}
 	const char *hint = cz_suggest(n->text, e->keys, e->count);
 	if (hint)
 		cz_problems_add(s->problems, n->line, n->column,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format_fr.h"
 #include "xml_read.h"
 
 const cz_xlsx_limits cz_xlsx_default_limits = {
@@ -534,8 +535,9 @@ static void styles_start(cz_xml *x, void *ctx, const char *name, const char **at
 		R->in_cellxfs = true;
 	} else if (strcmp(name, "xf") == 0 && R->in_cellxfs) {
 		if (R->n_xfs >= R->lim->max_styles) {
-			cz_problems_add(R->problems, 0, 0, "classeur refusé : plus de %zu formats de cellule",
-					R->lim->max_styles);
+			char max[32];
+			cz_problems_add(R->problems, 0, 0, "classeur refusé : plus de %s formats de cellule",
+					cz_fr_number(max, sizeof(max), (double)R->lim->max_styles, 0));
 			cz_xml_fail(x);
 			return;
 		}
@@ -575,8 +577,9 @@ static void sst_start(cz_xml *x, void *ctx, const char *name, const char **attrs
 	reader *R = ctx;
 	if (strcmp(name, "si") == 0) {
 		if (R->n_strings >= R->lim->max_strings) {
-			cz_problems_add(R->problems, 0, 0, "classeur refusé : plus de %zu textes partagés",
-					R->lim->max_strings);
+			char max[32];
+			cz_problems_add(R->problems, 0, 0, "classeur refusé : plus de %s textes partagés",
+					cz_fr_number(max, sizeof(max), (double)R->lim->max_strings, 0));
 			cz_xml_fail(x);
 			return;
 		}
@@ -729,17 +732,19 @@ static bool add_cell(sheet_ctx *S, cz_xml *x, const cz_xcell *c)
 	if (S->counted_row != (long)c->row) {
 		S->counted_row = (long)c->row;
 		if (++S->sheet->n_rows > R->lim->max_rows) {
+			char max[32];
 			cz_problems_add(R->problems, 0, 0,
-					"classeur refusé : la feuille « %s » a plus de %zu lignes remplies",
-					S->sheet->name, R->lim->max_rows);
+					"classeur refusé : la feuille « %s » a plus de %s lignes remplies",
+					S->sheet->name, cz_fr_number(max, sizeof(max), (double)R->lim->max_rows, 0));
 			cz_xml_fail(x);
 			return false;
 		}
 	}
 	if (++R->total_cells > R->lim->max_cells) {
+		char max[32];
 		cz_problems_add(R->problems, 0, 0,
-				"classeur refusé : plus de %zu cellules remplies (feuille « %s »)",
-				R->lim->max_cells, S->sheet->name);
+				"classeur refusé : plus de %s cellules remplies (feuille « %s »)",
+				cz_fr_number(max, sizeof(max), (double)R->lim->max_cells, 0), S->sheet->name);
 		cz_xml_fail(x);
 		return false;
 	}

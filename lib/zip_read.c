@@ -5,6 +5,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include "format_fr.h"
+
 const cz_zip_limits cz_zip_default_limits = {
 	.max_archive = 16u << 20,
 	.max_entries = 1000,
@@ -121,7 +123,11 @@ cz_status cz_zip_open(const void *data, size_t len, const cz_zip_limits *limits,
 		zip_error_fini(&err);
 		if (code == ZIP_ER_MEMORY)
 			return CZ_ERR_NOMEM;
-		if (code == ZIP_ER_NOZIP)
+		if (code == ZIP_ER_NOZIP && len >= 4 && memcmp(data, "PK\3\4", 4) == 0)
+			cz_problems_add(problems, 0, 0,
+					"classeur illisible : archive ZIP tronquée (sa fin manque : fichier "
+					"incomplet, copie interrompue ?)");
+		else if (code == ZIP_ER_NOZIP)
 			cz_problems_add(problems, 0, 0, "%s", not_zip_hint(data, len));
 		else
 			cz_problems_add(problems, 0, 0, "classeur illisible : %s", zip_reason(code));
@@ -131,9 +137,10 @@ cz_status cz_zip_open(const void *data, size_t len, const cz_zip_limits *limits,
 	cz_status st = CZ_ERR_INVALID;
 	zip_int64_t n = zip_get_num_entries(za, 0);
 	if (n < 0 || (uint64_t)n > lim->max_entries) {
+		char max[32];
 		cz_problems_add(problems, 0, 0,
-				"classeur refusé : plus de %zu fichiers dans l'archive (un classeur en compte une vingtaine)",
-				lim->max_entries);
+				"classeur refusé : plus de %s fichiers dans l'archive (un classeur en compte une vingtaine)",
+				cz_fr_number(max, sizeof(max), (double)lim->max_entries, 0));
 		goto fail;
 	}
 	for (zip_int64_t i = 0; i < n; i++) {
