@@ -9,9 +9,13 @@
 #include "arena.h"
 #include "enums.h"
 #include "fiche.h"
+#include "fiche_values.h"
 #include "loader.h"
+#include "skills.h"
+#include "testphase.h"
 #include "xlsx_formula.h"
 #include "yaml_emit.h"
+#include "yaml_splice.h"
 #include "yaml_tree.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -1578,25 +1582,37 @@ static void emit_test_section(emitter *e, const test_values *t)
 		return;
 	}
 	put(e, "test:\n");
-	/* Scalars first, in the sheet's order; then the three groups. */
+	/* In the sheet's order, which is the starter's; a group (satisfaction,
+	 * conditions) as one flow map where its first field comes. */
 	static const char *const groups[] = { "satisfaction", "conditions" };
+	bool done[N(groups)] = { false, false };
 	for (size_t k = 0; k < def->n_fields; k++) {
 		const cz_fiche_field *f = &def->fields[k];
-		if (strchr(f->key, '.') || t->form[k].kind == YV_BLANK)
-			continue;
-		putf(e, "  %s: ", f->key);
-		scalar(e, t->form[k], path_of(e->im, "test.%s", f->key), f->label);
-		put(e, "\n");
-	}
-	for (size_t g = 0; g < N(groups); g++) {
-		size_t gl = strlen(groups[g]);
-		bool any = false;
-		for (size_t k = 0; k < def->n_fields; k++) {
-			const cz_fiche_field *f = &def->fields[k];
-			if (strncmp(f->key, groups[g], gl) != 0 || f->key[gl] != '.' || t->form[k].kind == YV_BLANK)
+		const char *dot = strchr(f->key, '.');
+		if (!dot) {
+			if (t->form[k].kind == YV_BLANK)
 				continue;
-			putf(e, any ? ", %s: " : "  %s: { %s: ", any ? f->key + gl + 1 : groups[g], f->key + gl + 1);
+			putf(e, "  %s: ", f->key);
 			scalar(e, t->form[k], path_of(e->im, "test.%s", f->key), f->label);
+			put(e, "\n");
+			continue;
+		}
+		size_t g = 0, gl = (size_t)(dot - f->key);
+		while (g < N(groups) && (strlen(groups[g]) != gl || strncmp(groups[g], f->key, gl) != 0))
+			g++;
+		if (g == N(groups) || done[g])
+			continue;
+		done[g] = true;
+		bool any = false;
+		for (size_t j = k; j < def->n_fields; j++) {
+			const cz_fiche_field *h = &def->fields[j];
+			if (strncmp(h->key, groups[g], gl) != 0 || h->key[gl] != '.' || t->form[j].kind == YV_BLANK)
+				continue;
+			if (any)
+				putf(e, ", %s: ", h->key + gl + 1);
+			else
+				putf(e, "  %s: { %s: ", groups[g], h->key + gl + 1);
+			scalar(e, t->form[j], path_of(e->im, "test.%s", h->key), h->label);
 			any = true;
 		}
 		if (any)
@@ -1761,12 +1777,17 @@ static void reline(const importer *im, const emitter *e, const char *msg, origin
 	snprintf(out, size, "%.*sen %s%s", (int)(hit - msg), msg, where, end);
 }
 
-static cz_status validate(importer *im, emitter *e, const char *file)
+/* Load `text` with the loader; every problem goes to the cell its value
+ * came from (spans of `e`, whose lines start at line `first` of `text`). */
+static cz_status validate(importer *im, emitter *e, const char *text, size_t len, unsigned first,
+			  const char *file)
 {
+	for (size_t i = 0; i < e->n; i++)
+		e->spans[i].line += first - 1;
 	cz_problems pb;
 	cz_problems_init(&pb, file);
 	cz_project *p = NULL;
-	cz_status st = cz_project_load(e->b.data, e->b.len, file, im->ref, &p, &pb);
+	cz_status st = cz_project_load(text, len, file, im->ref, &p, &pb);
 	cz_project_free(p);
 	for (size_t i = 0; i < pb.count; i++) {
 		const cz_problem *x = &pb.items[i];
@@ -1778,6 +1799,8 @@ static cz_status validate(importer *im, emitter *e, const char *file)
 			continue;
 		if (s)
 			problem(im, s->at, "%s", msg);
+		else if (x->line)
+			problem(im, nowhere, "%s (ligne %u du fichier de projet)", msg, x->line);
 		else
 			problem(im, nowhere, "%s", msg);
 	}
@@ -1812,6 +1835,35 @@ static cz_status finish(importer *im, cz_status st)
 	return st;
 }
 
+static void test_from_part(const part *tp, test_values *tv)
+{
+	memset(tv, 0, sizeof(*tv));
+	for (size_t k = 0; k < MAX_FIELDS; k++)
+		tv->form[k] = tp->present ? tp->form[k] : yv(YV_BLANK, NULL, nowhere);
+	if (!tp->present)
+		return;
+	memcpy(tv->seuils, tp->seuils, sizeof(tv->seuils));
+	memcpy(tv->seuil_keys, tp->seuil_keys, sizeof(tv->seuil_keys));
+	tv->n_seuils = tp->n_seuils;
+}
+
+/* The whole project file, in the starter's order. */
+static void emit_all(emitter *e, book_reader *R, const test_values *tv, const char *source)
+{
+	emit_header(e, source);
+	emit_projet(e, &R->parts[CZ_FICHE_PROJET]);
+	emit_steps(e, &R->parts[CZ_FICHE_ETAPES]);
+	emit_competences(e, &R->parts[CZ_FICHE_COMPETENCES]);
+	emit_acteurs(e, &R->parts[CZ_FICHE_ACTEURS]);
+	emit_besoins(e, &R->parts[CZ_FICHE_BESOINS]);
+	emit_offre(e, &R->parts[CZ_FICHE_OFFRE]);
+	emit_activite(e, &R->parts[CZ_FICHE_ACTIVITE], &R->parts[CZ_FICHE_SERVICES]);
+	emit_financements(e, &R->parts[CZ_FICHE_FINANCEMENTS]);
+	test_comment(e);
+	emit_test_section(e, tv);
+	emit_bmc(e, &R->parts[CZ_FICHE_CANEVAS]);
+}
+
 cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_referential *ref,
 			  cz_buf *yaml, cz_problems *problems, cz_problems *warnings)
 {
@@ -1829,28 +1881,9 @@ cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_ref
 			cz_fiche_sheets[CZ_FICHE_PROJET].sheet);
 		goto out;
 	}
-	emit_header(&e, source);
-	emit_projet(&e, &R.parts[CZ_FICHE_PROJET]);
-	emit_steps(&e, &R.parts[CZ_FICHE_ETAPES]);
-	emit_competences(&e, &R.parts[CZ_FICHE_COMPETENCES]);
-	emit_acteurs(&e, &R.parts[CZ_FICHE_ACTEURS]);
-	emit_besoins(&e, &R.parts[CZ_FICHE_BESOINS]);
-	emit_offre(&e, &R.parts[CZ_FICHE_OFFRE]);
-	emit_activite(&e, &R.parts[CZ_FICHE_ACTIVITE], &R.parts[CZ_FICHE_SERVICES]);
-	emit_financements(&e, &R.parts[CZ_FICHE_FINANCEMENTS]);
 	test_values tv;
-	memset(&tv, 0, sizeof(tv));
-	const part *tp = &R.parts[CZ_FICHE_TEST];
-	memcpy(tv.form, tp->form, sizeof(tv.form));
-	if (!tp->present)
-		for (size_t k = 0; k < MAX_FIELDS; k++)
-			tv.form[k] = yv(YV_BLANK, NULL, nowhere);
-	memcpy(tv.seuils, tp->seuils, sizeof(tv.seuils));
-	memcpy(tv.seuil_keys, tp->seuil_keys, sizeof(tv.seuil_keys));
-	tv.n_seuils = tp->n_seuils;
-	test_comment(&e);
-	emit_test_section(&e, &tv);
-	emit_bmc(&e, &R.parts[CZ_FICHE_CANEVAS]);
+	test_from_part(&R.parts[CZ_FICHE_TEST], &tv);
+	emit_all(&e, &R, &tv, source);
 	if (!cz_buf_ok(&e.b) || e.nomem) {
 		st = CZ_ERR_NOMEM;
 		goto out;
@@ -1858,7 +1891,7 @@ cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_ref
 	if (getenv("CZ_DEBUG_IMPORT"))
 		fputs(e.b.data, stderr);
 	if (!R.im.nomem)
-		st = validate(&R.im, &e, problems->file ? problems->file : source);
+		st = validate(&R.im, &e, e.b.data, e.b.len, 1, problems->file ? problems->file : source);
 out:
 	st = finish(&R.im, st);
 	if (st == CZ_OK)
@@ -1871,18 +1904,605 @@ out:
 	return st;
 }
 
+/* ---- merging a skills grid or a test-phase workbook ------------------------------ */
+
+/* A value of the project as the file writes it. */
+static yval from_value(importer *im, const cz_fiche_field *f, cz_fiche_value v)
+{
+	char buf[64];
+	switch (v.kind) {
+	case CZ_FV_NONE:
+		break;
+	case CZ_FV_TEXT:
+		return yv(YV_QUOTED, v.s, nowhere);
+	case CZ_FV_NUM:
+		number_format(v.n, buf, sizeof(buf));
+		return yv(YV_PLAIN, keep(im, buf, strlen(buf)), nowhere);
+	case CZ_FV_DATE:
+		if (v.d.day && f->type != CZ_FF_MONTH)
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", v.d.year, v.d.month, v.d.day);
+		else
+			snprintf(buf, sizeof(buf), "%04d-%02d", v.d.year, v.d.month);
+		return yv(YV_PLAIN, keep(im, buf, strlen(buf)), nowhere);
+	case CZ_FV_BOOL:
+		return yv(YV_PLAIN, v.b ? "true" : "false", nowhere);
+	case CZ_FV_ENUM:
+		if (f->values)
+			return yv(YV_PLAIN, cz_enum_key(f->values, v.e), nowhere);
+		break;
+	}
+	return yv(YV_BLANK, NULL, nowhere);
+}
+
+typedef struct {
+	importer *im;
+	part *pt;
+} fill_ctx;
+
+static void fill_record(void *ctx, const cz_fiche_record *r)
+{
+	fill_ctx *c = ctx;
+	record *x = add_record(c->im, &c->pt->rec);
+	if (!x)
+		return;
+	for (size_t k = 0; k < c->pt->L.def->n_fields; k++)
+		x->v[k] = from_value(c->im, &c->pt->L.def->fields[k], r->v[k]);
+	x->row_at = nowhere;
+}
+
+/* Every part of the form, from a loaded project: for a whole rewrite. */
+static void parts_from_project(book_reader *R, const cz_project *p)
+{
+	importer *im = &R->im;
+	for (int k = 0; k < CZ_FICHE_PART_COUNT; k++) {
+		part *pt = &R->parts[k];
+		pt->present = true;
+		pt->L.def = &cz_fiche_sheets[k];
+		pt->L.sheet = -1;
+		if (pt->L.def->form) {
+			for (size_t i = 0; i < pt->L.def->n_fields; i++)
+				pt->form[i] = from_value(im, &pt->L.def->fields[i],
+							 cz_fiche_form_value(p, (cz_fiche_part)k, pt->L.def->fields[i].key));
+			continue;
+		}
+		fill_ctx c = { im, pt };
+		cz_fiche_records(p, im->ref, (cz_fiche_part)k, fill_record, &c);
+	}
+	part *tp = &R->parts[CZ_FICHE_TEST];
+	for (size_t i = 0; i < p->test.n_seuils && tp->n_seuils < CZ_MES_COUNT; i++) {
+		char buf[64];
+		number_format(p->test.seuils[i].value, buf, sizeof(buf));
+		tp->seuil_keys[tp->n_seuils] = p->test.seuils[i].mesure;
+		tp->seuils[tp->n_seuils++] = yv(YV_PLAIN, keep(im, buf, strlen(buf)), nowhere);
+	}
+}
+
+/* The header row of a workbook another command wrote: the row (within the
+ * first ones) holding every label of `labels` (compared loosely); the column
+ * of each, -1 for those marked optional (a trailing '?') and absent. */
+static bool find_header(const cz_xsheet *sh, const char *const *labels, size_t n, int *cols, unsigned *row)
+{
+	for (unsigned r = 0; r < SCAN_ROWS; r++) {
+		size_t found = 0, needed = 0;
+		for (size_t k = 0; k < n; k++) {
+			char want[128], f[128];
+			size_t l = strlen(labels[k]);
+			bool optional = l && labels[k][l - 1] == '?';
+			needed += !optional;
+			snprintf(want, sizeof(want), "%.*s", (int)(optional ? l - 1 : l), labels[k]);
+			fold(want, want, sizeof(want));
+			cols[k] = -1;
+			for (size_t i = cz_xsheet_row_start(sh, r); i < sh->n_cells && sh->cells[i].row == r; i++) {
+				const char *t = cell_text(&sh->cells[i]);
+				if (t && (fold(t, f, sizeof(f)), !strcmp(f, want))) {
+					cols[k] = (int)sh->cells[i].col;
+					break;
+				}
+			}
+			found += cols[k] >= 0 && !optional;
+		}
+		if (found == needed) {
+			*row = r;
+			return true;
+		}
+	}
+	return false;
+}
+
+typedef struct {
+	ref_entry *items;
+	size_t n, cap;
+	bool *removed;
+} entries;
+
+static ref_entry *entry_for(importer *im, entries *E, const char *id)
+{
+	for (size_t i = 0; i < E->n; i++)
+		if (E->items[i].id.text && !strcmp(E->items[i].id.text, id))
+			return &E->items[i];
+	if (E->n == E->cap) {
+		size_t cap = E->cap ? E->cap * 2 : 64;
+		ref_entry *it = realloc(E->items, cap * sizeof(*it));
+		bool *rm = it ? realloc(E->removed, cap * sizeof(*rm)) : NULL;
+		if (it)
+			E->items = it;
+		if (!it || !rm) {
+			im->nomem = true;
+			return NULL;
+		}
+		E->removed = rm;
+		E->cap = cap;
+	}
+	E->removed[E->n] = false;
+	ref_entry *e = &E->items[E->n++];
+	*e = (ref_entry){ yv(YV_PLAIN, keep(im, id, strlen(id)), nowhere), yv(YV_BLANK, NULL, nowhere),
+			  yv(YV_BLANK, NULL, nowhere), nowhere };
+	return e;
+}
+
+static const cz_fiche_field *competence_level_field(void)
+{
+	return cz_fiche_field_find(&cz_fiche_sheets[CZ_FICHE_COMPETENCES], "niveau");
+}
+
+/* The grid's "Compétences" sheet, then its "Compétences lacunes" sheet. */
+static void read_skills(importer *im, entries *E)
+{
+	static const char *const heads[] = { "Identifiant", "Niveau", "Porté par?" };
+	int idx = -1;
+	const cz_xsheet *sh = find_sheet(im->book, SKILLS_SHEET, &idx);
+	int cols[3];
+	unsigned head;
+	if (!sh || !find_header(sh, heads, 3, cols, &head)) {
+		problem(im, nowhere, "feuille « %s » introuvable, ou sans les colonnes Identifiant et Niveau",
+			SKILLS_SHEET);
+		return;
+	}
+	const cz_fiche_field *level = competence_level_field();
+	for (size_t i = cz_xsheet_row_start(sh, head + 1); i < sh->n_cells;) {
+		unsigned row = sh->cells[i].row;
+		while (i < sh->n_cells && sh->cells[i].row == row)
+			i++;
+		const char *id = cell_text(cz_xsheet_cell(sh, row, (unsigned)cols[0]));
+		if (!id || !*(id = trim(im, id)))
+			continue;
+		ref_entry *e = entry_for(im, E, id);
+		if (!e)
+			return;
+		size_t at_index = (size_t)(e - E->items);
+		origin lat = { idx, row, (unsigned)cols[1] }, bat = { idx, row, cols[2] < 0 ? 0 : (unsigned)cols[2] };
+		e->id.at = (origin){ idx, row, (unsigned)cols[0] };
+		e->anchor = lat;
+		bool ok;
+		const cz_xcell *lc = cz_xsheet_cell(sh, row, (unsigned)cols[1]);
+		const cz_xcell *bc = cols[2] >= 0 ? cz_xsheet_cell(sh, row, (unsigned)cols[2]) : NULL;
+		yval by = bc ? convert(im, sh, cz_fiche_field_find(&cz_fiche_sheets[CZ_FICHE_COMPETENCES], "porte_par"),
+				       bc, bat, &ok)
+			     : yv(YV_BLANK, NULL, bat);
+		char f[64] = "", g[64];
+		if (lc && lc->kind == CZ_XV_TEXT)
+			fold(lc->text, f, sizeof(f));
+		fold(CZ_SKILLS_LEVEL_PARTNER, g, sizeof(g));
+		yval lv;
+		if (*f && !strcmp(f, g)) {
+			lv = yv(YV_PLAIN, cz_enum_key(&cz_enum_level, CZ_LEVEL_ACQUIS), lat);
+			if (by.kind == YV_BLANK) {
+				problem(im, bat, "compétence « %s » portée par un partenaire : nommez-le dans cette colonne",
+					id);
+				by = yv(YV_BLANK, NULL, bat);
+			}
+		} else {
+			lv = lc ? convert(im, sh, level, lc, lat, &ok) : yv(YV_BLANK, NULL, lat);
+		}
+		e->value = lv;
+		e->by = by;
+		E->removed[at_index] = lv.kind == YV_BLANK && by.kind == YV_BLANK;
+	}
+	/* Gaps handed to an actor of the network. */
+	static const char *const gap_heads[] = { "Identifiant", "Suite à donner", "Acteur du réseau" };
+	int gidx = -1;
+	const cz_xsheet *gs = find_sheet(im->book, SKILLS_GAPS_SHEET, &gidx);
+	if (!gs || !find_header(gs, gap_heads, 3, cols, &head))
+		return;
+	for (size_t i = cz_xsheet_row_start(gs, head + 1); i < gs->n_cells;) {
+		unsigned row = gs->cells[i].row;
+		while (i < gs->n_cells && gs->cells[i].row == row)
+			i++;
+		const char *id = cell_text(cz_xsheet_cell(gs, row, (unsigned)cols[0]));
+		const char *action = cell_text(cz_xsheet_cell(gs, row, (unsigned)cols[1]));
+		char f[64];
+		if (!id || !action)
+			continue;
+		fold(action, f, sizeof(f));
+		if (!strstr(f, "confier"))
+			continue;
+		origin aat = { gidx, row, (unsigned)cols[2] };
+		const cz_xcell *ac = cz_xsheet_cell(gs, row, (unsigned)cols[2]);
+		bool ok;
+		yval by = ac ? convert(im, gs, cz_fiche_field_find(&cz_fiche_sheets[CZ_FICHE_COMPETENCES], "porte_par"),
+				       ac, aat, &ok)
+			     : yv(YV_BLANK, NULL, aat);
+		if (by.kind == YV_BLANK) {
+			problem(im, aat, "compétence à confier à un acteur du réseau : nommez-le dans cette colonne");
+			continue;
+		}
+		ref_entry *e = entry_for(im, E, trim(im, id));
+		if (!e)
+			return;
+		E->removed[e - E->items] = false;
+		e->value = yv(YV_PLAIN, cz_enum_key(&cz_enum_level, CZ_LEVEL_ACQUIS), (origin){ gidx, row, (unsigned)cols[1] });
+		e->by = by;
+		e->anchor = e->value.at;
+	}
+}
+
+static void emit_entries(emitter *e, const entries *E)
+{
+	ref_entry *kept = calloc(E->n ? E->n : 1, sizeof(*kept));
+	if (!kept) {
+		e->nomem = true;
+		return;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < E->n; i++)
+		if (!E->removed[i])
+			kept[n++] = E->items[i];
+	const cz_fiche_sheet *def = &cz_fiche_sheets[CZ_FICHE_COMPETENCES];
+	emit_ref_map(e, "competences", kept, n, "niveau", cz_fiche_field_find(def, "niveau")->label,
+		     cz_fiche_field_find(def, "porte_par")->label);
+	free(kept);
+}
+
+static void entries_from_project(importer *im, entries *E, const cz_project *p)
+{
+	for (size_t i = 0; i < p->n_competences; i++) {
+		const cz_skill_entry *c = &p->competences[i];
+		ref_entry *e = entry_for(im, E, c->id);
+		if (!e)
+			return;
+		e->value = yv(YV_PLAIN, cz_enum_key(&cz_enum_level, (int)c->niveau), nowhere);
+		e->by = c->porte_par ? yv(YV_QUOTED, c->porte_par, nowhere) : yv(YV_BLANK, NULL, nowhere);
+	}
+}
+
+static void test_from_project(importer *im, const cz_project *p, test_values *tv)
+{
+	memset(tv, 0, sizeof(*tv));
+	const cz_fiche_sheet *def = &cz_fiche_sheets[CZ_FICHE_TEST];
+	for (size_t k = 0; k < def->n_fields; k++)
+		tv->form[k] = from_value(im, &def->fields[k], cz_fiche_form_value(p, CZ_FICHE_TEST, def->fields[k].key));
+	for (size_t k = def->n_fields; k < MAX_FIELDS; k++)
+		tv->form[k] = yv(YV_BLANK, NULL, nowhere);
+	for (size_t i = 0; i < p->test.n_seuils && tv->n_seuils < CZ_MES_COUNT; i++) {
+		char buf[64];
+		number_format(p->test.seuils[i].value, buf, sizeof(buf));
+		tv->seuil_keys[tv->n_seuils] = p->test.seuils[i].mesure;
+		tv->seuils[tv->n_seuils++] = yv(YV_PLAIN, keep(im, buf, strlen(buf)), nowhere);
+	}
+}
+
+static size_t test_index(const char *key)
+{
+	const cz_fiche_sheet *def = &cz_fiche_sheets[CZ_FICHE_TEST];
+	for (size_t k = 0; k < def->n_fields; k++)
+		if (!strcmp(def->fields[k].key, key))
+			return k;
+	return def->n_fields;
+}
+
+static void set_threshold(importer *im, test_values *tv, const char *measure, yval v, double deflt)
+{
+	size_t i = 0;
+	while (i < tv->n_seuils && strcmp(tv->seuil_keys[i], measure) != 0)
+		i++;
+	bool is_default = v.kind == YV_PLAIN && fabs(strtod(v.text, NULL) - deflt) < 1e-9;
+	if (is_default || v.kind == YV_BLANK) {
+		if (i < tv->n_seuils) { /* back to the referential's: no override */
+			memmove(&tv->seuils[i], &tv->seuils[i + 1], (tv->n_seuils - i - 1) * sizeof(*tv->seuils));
+			memmove(&tv->seuil_keys[i], &tv->seuil_keys[i + 1], (tv->n_seuils - i - 1) * sizeof(*tv->seuil_keys));
+			tv->n_seuils--;
+		}
+		return;
+	}
+	if (i == tv->n_seuils) {
+		if (tv->n_seuils >= CZ_MES_COUNT)
+			return;
+		tv->n_seuils++;
+	}
+	tv->seuil_keys[i] = keep(im, measure, strlen(measure));
+	tv->seuils[i] = v;
+}
+
+/* The declared test values of a test-phase workbook, over the project's. */
+static void read_testphase(importer *im, const cz_project *base, test_values *tv)
+{
+	static const char *const heads[] = { "Indicateur", "Valeur", "Seuil atteint?" };
+	int idx = -1;
+	const cz_xsheet *sh = find_sheet(im->book, TP_CARD_SHEET, &idx);
+	int cols[3];
+	unsigned head;
+	if (!sh || !find_header(sh, heads, 3, cols, &head)) {
+		problem(im, nowhere, "feuille « %s » introuvable, ou sans les colonnes Indicateur et Valeur",
+			TP_CARD_SHEET);
+		return;
+	}
+	const cz_referential *ref = im->ref;
+	cz_testphase *computed = NULL;
+	if (cz_testphase_run(base, ref, &computed) != CZ_OK) {
+		im->nomem = true;
+		return;
+	}
+	/* The field a declared indicator reads (testphase.c reads the same). */
+	static const struct {
+		cz_measure m;
+		const char *key;
+	} declared[] = {
+		{ CZ_MES_CARNET_COMMANDES, "carnet_commandes" }, { CZ_MES_CHARGE_TRAVAIL, "charge_travail" },
+		{ CZ_MES_SOLLICITATIONS, "sollicitations_suivies" }, { CZ_MES_CAHIER_DES_CHARGES, "cahier_des_charges" },
+		{ CZ_MES_IMPACT_SOCIAL, "impact_social" }, { CZ_MES_VISION, "vision" },
+		{ CZ_MES_ENERGIE, "energie" }, { CZ_MES_MONTEE_COMPETENCES, "montee_competences" },
+		{ CZ_MES_SATISFACTION, "satisfaction" },
+	};
+	const cz_fiche_sheet *def = &cz_fiche_sheets[CZ_FICHE_TEST];
+	int value_col = cols[1], cond_value_col = -1;
+	bool in_conditions = false;
+	for (size_t i = cz_xsheet_row_start(sh, head + 1); i < sh->n_cells;) {
+		unsigned row = sh->cells[i].row;
+		while (i < sh->n_cells && sh->cells[i].row == row)
+			i++;
+		const char *name = cell_text(cz_xsheet_cell(sh, row, (unsigned)cols[0]));
+		if (!name)
+			continue;
+		char f[256], g[256];
+		fold(name, f, sizeof(f));
+		if (!strcmp(f, "condition_de_decision")) {
+			/* The conditions' own header: their value column is "Valeur". */
+			in_conditions = true;
+			for (size_t c = cz_xsheet_row_start(sh, row); c < sh->n_cells && sh->cells[c].row == row; c++) {
+				const char *t = cell_text(&sh->cells[c]);
+				if (t && (fold(t, g, sizeof(g)), !strcmp(g, "valeur")))
+					cond_value_col = (int)sh->cells[c].col;
+			}
+			continue;
+		}
+		if (in_conditions) {
+			for (size_t k = 0; k < ref->n_conditions && cond_value_col >= 0; k++) {
+				fold(ref->conditions[k].nom, g, sizeof(g));
+				if (strcmp(f, g) != 0)
+					continue;
+				char key[128];
+				snprintf(key, sizeof(key), "conditions.%s", ref->conditions[k].cle);
+				size_t fi = test_index(key);
+				if (fi >= def->n_fields)
+					break;
+				origin at = { idx, row, (unsigned)cond_value_col };
+				const cz_xcell *c = cz_xsheet_cell(sh, row, (unsigned)cond_value_col);
+				const char *t = cell_text(c);
+				bool ok;
+				/* "—" is the workbook's "not given". */
+				if (!c || (t && !strcmp(trim(im, t), "—")))
+					tv->form[fi] = yv(YV_BLANK, NULL, at);
+				else
+					tv->form[fi] = convert(im, sh, &def->fields[fi], c, at, &ok);
+			}
+			continue;
+		}
+		/* An indicator or a pitfall, by its name in the referential. */
+		const cz_ref_indicator *ind = NULL;
+		const cz_ref_pitfall *pf = NULL;
+		for (size_t k = 0; k < ref->n_indicators && !ind; k++)
+			if ((fold(ref->indicators[k].nom, g, sizeof(g)), !strcmp(f, g)))
+				ind = &ref->indicators[k];
+		for (size_t k = 0; k < ref->n_pitfalls && !ind && !pf; k++)
+			if ((fold(ref->pitfalls[k].nom, g, sizeof(g)), !strcmp(f, g)))
+				pf = &ref->pitfalls[k];
+		if (!ind && !pf)
+			continue;
+		cz_measure m = ind ? ind->mesure : pf->mesure;
+		const cz_tp_indicator *now = NULL;
+		for (size_t k = 0; k < computed->n_items && !now; k++)
+			if (computed->items[k].mesure == m && computed->items[k].is_pitfall == (pf != NULL))
+				now = &computed->items[k];
+		/* The threshold: an override of the project when it differs from the referential's. */
+		if (cols[2] >= 0) {
+			origin at = { idx, row, (unsigned)cols[2] };
+			const cz_xcell *c = cz_xsheet_cell(sh, row, (unsigned)cols[2]);
+			static const cz_fiche_field seuil = { "seuil", "Seuil atteint", NULL, CZ_FF_NUM, NULL, 0, 0, 0, 0 };
+			bool ok;
+			yval v = c ? convert(im, sh, &seuil, c, at, &ok) : yv(YV_BLANK, NULL, at);
+			double was = now ? now->seuil : ind ? ind->seuil : pf->seuil;
+			double deflt = ind ? ind->seuil : pf->seuil;
+			if (v.kind == YV_PLAIN && fabs(strtod(v.text, NULL) - was) > 1e-9)
+				set_threshold(im, tv, cz_measure_keys[m], v, deflt);
+		}
+		if (pf)
+			continue;
+		const char *key = NULL;
+		for (size_t k = 0; k < N(declared) && !key; k++)
+			if (declared[k].m == m)
+				key = declared[k].key;
+		origin at = { idx, row, (unsigned)value_col };
+		const cz_xcell *c = cz_xsheet_cell(sh, row, (unsigned)value_col);
+		double v = 0;
+		bool have = c && cz_xlsx_cell_number(sh, c, &v);
+		if (!key) {
+			/* Computed from the activity and the offer: not a value to copy back. */
+			if (have && now && now->value.set && fabs(v - now->value.value) > 1e-6)
+				warning(im, at, true, "« %s » se calcule à partir de l'activité et de l'offre du "
+						      "projet : la valeur saisie ici n'est pas reprise",
+					ind->nom);
+			continue;
+		}
+		bool ok;
+		if (!strcmp(key, "satisfaction")) {
+			/* The mean of three marks: it cannot be split back into them. */
+			static const char *const parts[] = { "satisfaction.beneficiaires", "satisfaction.partenaires",
+							     "satisfaction.equipe" };
+			yval typed = c ? convert(im, sh, &def->fields[test_index(parts[0])], c, at, &ok) : yv(YV_BLANK, NULL, at);
+			if (typed.kind == YV_BLANK || (now && now->value.set && have && fabs(v - now->value.value) < 1e-6))
+				continue;
+			bool any = false;
+			for (size_t k = 0; k < 3; k++)
+				any |= tv->form[test_index(parts[k])].kind != YV_BLANK;
+			if (any) {
+				problem(im, at, "la satisfaction est la moyenne des notes des bénéficiaires, des partenaires "
+						"et de l'équipe : changez ces notes dans le fichier de projet (test.satisfaction) "
+						"plutôt que leur moyenne");
+				continue;
+			}
+			for (size_t k = 0; k < 3; k++)
+				tv->form[test_index(parts[k])] = typed;
+			continue;
+		}
+		size_t fi = test_index(key);
+		if (fi < def->n_fields)
+			tv->form[fi] = c ? convert(im, sh, &def->fields[fi], c, at, &ok) : yv(YV_BLANK, NULL, at);
+	}
+	cz_testphase_free(computed);
+}
+
 cz_status cz_book_merge(const cz_xbook *book, const cz_referential *ref, const char *text,
 			size_t len, const cz_project *base, cz_buf *out, bool *changed,
 			cz_problems *problems, cz_problems *warnings)
 {
-	(void)book;
-	(void)ref;
-	(void)text;
-	(void)len;
-	(void)base;
-	(void)out;
-	(void)changed;
-	(void)problems;
-	(void)warnings;
-	return CZ_ERR_USAGE;
+	*changed = false;
+	book_reader R;
+	memset(&R, 0, sizeof(R));
+	R.im = (importer){ book, ref, cz_arena_new(), problems, warnings, false, NULL, 0, 0 };
+	if (!R.im.arena)
+		return CZ_ERR_NOMEM;
+	importer *im = &R.im;
+	cz_book_kind kind = cz_book_kind_of(book);
+	bool skills = kind == CZ_BOOK_SKILLS;
+	const char *key = skills ? "competences" : "test";
+	emitter was = { .line = 1, .im = im }, now = { .line = 1, .im = im }, whole = { .line = 1, .im = im };
+	cz_buf_init(&was.b);
+	cz_buf_init(&now.b);
+	cz_buf_init(&whole.b);
+	cz_buf merged;
+	cz_buf_init(&merged);
+	entries E = { NULL, 0, 0, NULL };
+	test_values tv_was, tv_now;
+	cz_status st = CZ_OK;
+	if (kind != CZ_BOOK_SKILLS && kind != CZ_BOOK_TESTPHASE) {
+		problem(im, nowhere, "ce classeur n'est ni une grille de compétences ni un classeur de sortie de test");
+		goto out;
+	}
+	if (skills) {
+		entries_from_project(im, &E, base);
+		emit_entries(&was, &E);
+		read_skills(im, &E);
+		emit_entries(&now, &E);
+	} else {
+		test_from_project(im, base, &tv_was);
+		tv_now = tv_was;
+		emit_test_section(&was, &tv_was);
+		read_testphase(im, base, &tv_now);
+		emit_test_section(&now, &tv_now);
+	}
+	if (!cz_buf_ok(&was.b) || !cz_buf_ok(&now.b) || was.nomem || now.nomem || im->nomem) {
+		st = CZ_ERR_NOMEM;
+		goto out;
+	}
+	if (problems->count)
+		goto out;
+	*changed = strcmp(was.b.data ? was.b.data : "", now.b.data ? now.b.data : "") != 0;
+	if (!*changed) {
+		cz_buf_add(out, text, len);
+		goto out;
+	}
+	/* The section alone, in place; or, when the file does not allow it,
+	 * the whole file written anew. */
+	cz_splice_info info;
+	memset(&info, 0, sizeof(info));
+	cz_problems splice_pb;
+	cz_problems_init(&splice_pb, problems->file);
+	const char *section = now.b.data;
+	bool commented_out = section && section[0] == '#';
+	emitter intro = { .line = 1, .im = im };
+	cz_buf_init(&intro.b);
+	if (skills)
+		competences_comment(&intro);
+	else
+		test_comment(&intro);
+	cz_status sst = commented_out || !cz_buf_ok(&intro.b)
+				? CZ_ERR_USAGE
+				: cz_yaml_splice(text, len, key, intro.b.data, section, &merged, &info, &splice_pb);
+	emitter_free(&intro);
+	cz_problems_free(&splice_pb);
+	if (sst == CZ_ERR_NOMEM) {
+		st = CZ_ERR_NOMEM;
+		goto out;
+	}
+	emitter *spans = &now;
+	unsigned first = 1;
+	if (sst == CZ_OK) /* lines of the new section in the file written */
+		for (size_t i = 0; i < now.n; i++)
+			if (now.spans[i].line >= 1 && now.spans[i].line <= info.new_lines)
+				now.spans[i].line = info.map[now.spans[i].line - 1];
+	free(info.map);
+	info.map = NULL;
+	if (sst != CZ_OK) {
+		parts_from_project(&R, base);
+		test_values tv;
+		if (skills) {
+			test_from_part(&R.parts[CZ_FICHE_TEST], &tv);
+		} else {
+			tv = tv_now;
+		}
+		cz_buf_free(&merged);
+		cz_buf_init(&merged);
+		/* Competences: the merged entries instead of the project's. */
+		if (skills) {
+			part *cp = &R.parts[CZ_FICHE_COMPETENCES];
+			cp->rec.n = 0;
+			for (size_t i = 0; i < E.n; i++) {
+				if (E.removed[i])
+					continue;
+				record *x = add_record(im, &cp->rec);
+				if (!x)
+					break;
+				for (size_t k = 0; k < cp->L.def->n_fields; k++) {
+					const char *fk = cp->L.def->fields[k].key;
+					x->v[k] = !strcmp(fk, "id") ? E.items[i].id
+						  : !strcmp(fk, "niveau") ? E.items[i].value
+						  : !strcmp(fk, "porte_par") ? E.items[i].by
+									     : yv(YV_BLANK, NULL, nowhere);
+				}
+				x->row_at = E.items[i].anchor;
+			}
+		}
+		emit_all(&whole, &R, &tv, problems->file ? problems->file : "classeur");
+		if (!cz_buf_ok(&whole.b) || whole.nomem) {
+			st = CZ_ERR_NOMEM;
+			goto out;
+		}
+		cz_buf_add(&merged, whole.b.data, whole.b.len);
+		spans = &whole;
+		first = 1;
+		warning(im, nowhere, false,
+			"la rubrique « %s » du fichier de projet n'est pas écrite en style bloc : le fichier est "
+			"réécrit en entier, sans ses commentaires",
+			key);
+	}
+	if (!cz_buf_ok(&merged)) {
+		st = CZ_ERR_NOMEM;
+		goto out;
+	}
+	st = validate(im, spans, merged.data, merged.len, first, problems->file ? problems->file : "classeur");
+	if (st == CZ_OK && !problems->count)
+		cz_buf_add(out, merged.data, merged.len);
+out:
+	st = finish(im, st);
+	cz_problems_sort(problems);
+	if (warnings)
+		cz_problems_sort(warnings);
+	emitter_free(&was);
+	emitter_free(&now);
+	emitter_free(&whole);
+	cz_buf_free(&merged);
+	free(E.items);
+	free(E.removed);
+	book_reader_free(&R);
+	return st;
 }

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "enums.h"
 #include "fiche.h"
+#include "fiche_values.h"
 #include "format_fr.h"
 #include "loader.h"
 #include "xlsx_read.h"
@@ -37,79 +38,6 @@ typedef struct {
 	lxw_error err;    /* first libxlsxwriter failure */
 	bool too_long;    /* a text did not fit a cell (reported) */
 } writer;
-
-/* A value to write in a cell. */
-typedef struct {
-	enum { CV_NONE, CV_TEXT, CV_NUM, CV_DATE, CV_BOOL, CV_ENUM } kind;
-	const char *s;
-	double n;
-	cz_date d;
-	bool b;
-	int e; /* index in the field's enumeration */
-} cellv;
-
-static const cellv none = { CV_NONE, NULL, 0, { 0, 0, 0, false }, false, 0 };
-
-static cellv cv_text(const char *s)
-{
-	cellv v = none;
-	if (s && *s) {
-		v.kind = CV_TEXT;
-		v.s = s;
-	}
-	return v;
-}
-
-static cellv cv_num(cz_num n)
-{
-	cellv v = none;
-	if (n.set) {
-		v.kind = CV_NUM;
-		v.n = n.value;
-	}
-	return v;
-}
-
-static cellv cv_double(double d)
-{
-	cellv v = none;
-	v.kind = CV_NUM;
-	v.n = d;
-	return v;
-}
-
-static cellv cv_date(cz_date d)
-{
-	cellv v = none;
-	if (d.set) {
-		v.kind = CV_DATE;
-		v.d = d;
-	}
-	return v;
-}
-
-static cellv cv_bool(bool b)
-{
-	cellv v = none;
-	v.kind = CV_BOOL;
-	v.b = b;
-	return v;
-}
-
-static cellv cv_tristate(int t)
-{
-	return t < 0 ? none : cv_bool(t == 1);
-}
-
-static cellv cv_enum(int e, bool set)
-{
-	cellv v = none;
-	if (set && e >= 0) {
-		v.kind = CV_ENUM;
-		v.e = e;
-	}
-	return v;
-}
 
 /* ---- formats -------------------------------------------------------------- */
 
@@ -233,53 +161,53 @@ static lxw_format *input_format(const writer *w, cz_fiche_type t, bool example)
 }
 
 static void put_value(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		      const cz_fiche_field *f, cellv v, bool example)
+		      const cz_fiche_field *f, cz_fiche_value v, bool example)
 {
 	lxw_format *fmt = input_format(w, f->type, example);
 	switch (v.kind) {
-	case CV_NONE:
+	case CZ_FV_NONE:
 		check(w, worksheet_write_blank(ws, row, col, fmt));
 		break;
-	case CV_TEXT:
+	case CZ_FV_TEXT:
 		put_string(w, ws, row, col, v.s, fmt);
 		break;
-	case CV_NUM:
+	case CZ_FV_NUM:
 		check(w, worksheet_write_number(ws, row, col, v.n, fmt));
 		break;
-	case CV_DATE:
+	case CZ_FV_DATE:
 		check(w, worksheet_write_number(ws, row, col,
 						cz_xlsx_date_serial(v.d.year, v.d.month, v.d.day ? v.d.day : 1),
 						fmt));
 		break;
-	case CV_BOOL:
+	case CZ_FV_BOOL:
 		check(w, worksheet_write_string(ws, row, col, v.b ? "oui" : "non", fmt));
 		break;
-	case CV_ENUM:
+	case CZ_FV_ENUM:
 		put_string(w, ws, row, col, f->values ? cz_enum_label(f->values, v.e) : "?", fmt);
 		break;
 	}
 }
 
 /* An example's canonical text ("collectivite", "true", "2026-01") as a cell. */
-static cellv example_value(const cz_fiche_field *f, const char *text)
+static cz_fiche_value example_value(const cz_fiche_field *f, const char *text)
 {
 	switch (f->type) {
 	case CZ_FF_ENUM:
-		return cv_enum(cz_enum_find(f->values, text), true);
+		return cz_fv_enum(cz_enum_find(f->values, text), true);
 	case CZ_FF_BOOL:
-		return cv_bool(strcmp(text, "true") == 0);
+		return cz_fv_bool(strcmp(text, "true") == 0);
 	case CZ_FF_INT:
 	case CZ_FF_NUM:
-		return cv_double(strtod(text, NULL));
+		return cz_fv_double(strtod(text, NULL));
 	case CZ_FF_MONTH:
 	case CZ_FF_DATE: {
 		cz_date d = { 0, 0, 0, true };
 		if (sscanf(text, "%4d-%2d-%2d", &d.year, &d.month, &d.day) < 2)
-			return none;
-		return cv_date(d);
+			return cz_fv_none;
+		return cz_fv_date(d);
 	}
 	default:
-		return cv_text(text);
+		return cz_fv_text(text);
 	}
 }
 
@@ -435,78 +363,6 @@ static void page_setup(writer *w, lxw_worksheet *ws, double width_pt, bool table
 
 /* ---- form sheets (Projet, Bilan du test) -------------------------------------- */
 
-static cellv projet_value(const cz_project *p, const char *key)
-{
-	const cz_projet *pr = &p->projet;
-	if (!strcmp(key, "nom"))
-		return cv_text(pr->nom);
-	if (!strcmp(key, "type"))
-		return cv_enum((int)pr->type, true);
-	if (!strcmp(key, "phase"))
-		return cv_enum((int)pr->phase, true);
-	if (!strcmp(key, "date"))
-		return cv_date(pr->date);
-	if (!strcmp(key, "lieu"))
-		return cv_enum((int)pr->lieu, pr->lieu_set);
-	if (!strcmp(key, "porteur.nom"))
-		return cv_text(pr->porteur_set ? pr->porteur.nom : NULL);
-	if (!strcmp(key, "porteur.statut"))
-		return cv_enum((int)pr->porteur.statut, pr->porteur_set && pr->porteur.statut_set);
-	if (!strcmp(key, "territoire.nom"))
-		return cv_text(pr->territoire_set ? pr->territoire.nom : NULL);
-	if (!strcmp(key, "territoire.population"))
-		return cv_num(pr->territoire.population);
-	if (!strcmp(key, "territoire.entreprises"))
-		return cv_num(pr->territoire.entreprises);
-	if (!strcmp(key, "territoire.salaries"))
-		return cv_num(pr->territoire.salaries);
-	return none;
-}
-
-static cellv test_value(const cz_project *p, const char *key)
-{
-	const cz_test *t = &p->test;
-	static const struct {
-		const char *key;
-		size_t offset;
-	} nums[] = {
-		{ "carnet_commandes", offsetof(cz_test, carnet_commandes) },
-		{ "tresorerie_mois", offsetof(cz_test, tresorerie_mois) },
-		{ "charge_travail", offsetof(cz_test, charge_travail) },
-		{ "satisfaction.beneficiaires", offsetof(cz_test, satisfaction_beneficiaires) },
-		{ "satisfaction.partenaires", offsetof(cz_test, satisfaction_partenaires) },
-		{ "satisfaction.equipe", offsetof(cz_test, satisfaction_equipe) },
-		{ "impact_social", offsetof(cz_test, impact_social) },
-		{ "vision", offsetof(cz_test, vision) },
-		{ "energie", offsetof(cz_test, energie) },
-		{ "montee_competences", offsetof(cz_test, montee_competences) },
-	};
-	for (size_t i = 0; i < N(nums); i++)
-		if (!strcmp(key, nums[i].key))
-			return cv_num(*(const cz_num *)(const void *)((const char *)t + nums[i].offset));
-	if (!strcmp(key, "debut"))
-		return cv_date(t->debut);
-	if (!strcmp(key, "fin"))
-		return cv_date(t->fin);
-	if (!strcmp(key, "sollicitations_suivies"))
-		return cv_tristate(t->sollicitations_suivies);
-	if (!strcmp(key, "cahier_des_charges"))
-		return cv_tristate(t->cahier_des_charges);
-	if (!strcmp(key, "conditions.statut_structure"))
-		return cv_tristate(t->condition_statut_structure);
-	if (!strcmp(key, "conditions.calendrier_financeurs"))
-		return cv_tristate(t->condition_calendrier_financeurs);
-	if (!strcmp(key, "conditions.strategie"))
-		return cv_tristate(t->condition_strategie);
-	if (!strncmp(key, CZ_FICHE_SEUIL_PREFIX, strlen(CZ_FICHE_SEUIL_PREFIX))) {
-		const char *m = key + strlen(CZ_FICHE_SEUIL_PREFIX);
-		for (size_t i = 0; i < t->n_seuils; i++)
-			if (!strcmp(t->seuils[i].mesure, m))
-				return cv_double(t->seuils[i].value);
-	}
-	return none;
-}
-
 /* The test field an indicator of the referential reads, for its name and
  * threshold in the guide column (testphase.c computes them the same way). */
 static const cz_ref_indicator *field_indicator(const cz_referential *ref, const char *key)
@@ -551,7 +407,7 @@ static void threshold_text(char *buf, size_t size, cz_ind_unit u, double v)
 
 /* A row of a form sheet: label, value, guide, key. */
 static void form_row(writer *w, lxw_worksheet *ws, lxw_row_t row, const cz_fiche_field *f,
-		     const char *key, const char *label, const char *help, cellv v)
+		     const char *key, const char *label, const char *help, cz_fiche_value v)
 {
 	const formats *F = &w->F;
 	put_string(w, ws, row, CZ_FORM_LABEL, label, F->label);
@@ -588,7 +444,7 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 	lxw_row_t row = CZ_FICHE_FIRST_ROW;
 	for (size_t i = 0; i < s->n_fields; i++, row++) {
 		const cz_fiche_field *f = &s->fields[i];
-		cellv v = !w->p ? none : test ? test_value(w->p, f->key) : projet_value(w->p, f->key);
+		cz_fiche_value v = !w->p ? cz_fv_none : cz_fiche_form_value(w->p, s->part, f->key);
 		char label[256], help[512];
 		snprintf(label, sizeof(label), "%s", f->label);
 		snprintf(help, sizeof(help), "%s", f->help ? f->help : "");
@@ -628,7 +484,7 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 			cz_threshold_bounds(w->ref, (cz_measure)m, &f.min, &f.max, &integer, &ratio);
 			if (integer)
 				f.type = CZ_FF_INT;
-			cellv v = w->p ? test_value(w->p, key) : none;
+			cz_fiche_value v = cz_fiche_form_value(w->p, CZ_FICHE_TEST, key);
 			form_row(w, ws, row++, &f, key, label, help, v);
 		}
 	}
@@ -640,10 +496,6 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 
 /* ---- table sheets ----------------------------------------------------------- */
 
-/* A record of a table sheet: one value per field, in field order. */
-typedef struct {
-	cellv v[CZ_FICHE_MAX_FIELDS];
-} record;
 
 typedef struct {
 	writer *w;
@@ -654,7 +506,7 @@ typedef struct {
 	const double *widths;
 } table;
 
-static void table_row(table *t, const record *r, bool example)
+static void table_row(table *t, const cz_fiche_record *r, bool example)
 {
 	writer *w = t->w;
 	unsigned lines = 1;
@@ -664,8 +516,8 @@ static void table_row(table *t, const record *r, bool example)
 	for (size_t i = 0; i < t->s->n_fields; i++) {
 		const cz_fiche_field *f = &t->s->fields[i];
 		put_value(w, t->ws, t->row, (lxw_col_t)(t->first + i), f, r->v[i], example);
-		const char *text = r->v[i].kind == CV_TEXT ? r->v[i].s
-				   : r->v[i].kind == CV_ENUM && f->values ? cz_enum_label(f->values, r->v[i].e)
+		const char *text = r->v[i].kind == CZ_FV_TEXT ? r->v[i].s
+				   : r->v[i].kind == CZ_FV_ENUM && f->values ? cz_enum_label(f->values, r->v[i].e)
 									  : NULL;
 		if (text) {
 			unsigned l = cz_xlsx_text_lines(text, f->width);
@@ -677,110 +529,9 @@ static void table_row(table *t, const record *r, bool example)
 	t->row++;
 }
 
-/* The referential's steps / competences, one row each. */
-static void ref_rows(table *t)
+static void record_row(void *ctx, const cz_fiche_record *r)
 {
-	const cz_referential *ref = t->w->ref;
-	const cz_project *p = t->w->p;
-	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
-		const cz_ref_phase *rp = &ref->phases[ph];
-		if (t->s->part == CZ_FICHE_ETAPES) {
-			for (size_t i = 0; i < rp->n_etapes; i++) {
-				const cz_step_entry *e = p ? cz_project_step(p, rp->etapes[i].id) : NULL;
-				record r = { { cv_text(rp->nom), cv_text(rp->etapes[i].id), cv_text(rp->etapes[i].nom),
-					       cv_enum(e ? (int)e->status : -1, e != NULL) } };
-				table_row(t, &r, false);
-			}
-		} else {
-			for (size_t i = 0; i < rp->n_competences; i++) {
-				const cz_ref_competence *c = &rp->competences[i];
-				const cz_skill_entry *e = p ? cz_project_skill(p, c->id) : NULL;
-				const char *family = c->family >= 0 && (size_t)c->family < ref->n_families
-							     ? ref->families[c->family].nom
-							     : NULL;
-				record r = { { cv_text(rp->nom), cv_text(family), cv_text(c->id), cv_text(c->nom),
-					       cv_enum(e ? (int)e->niveau : -1, e != NULL),
-					       cv_text(e ? e->porte_par : NULL) } };
-				table_row(t, &r, false);
-			}
-		}
-	}
-}
-
-static void project_rows(table *t)
-{
-	const cz_project *p = t->w->p;
-	switch (t->s->part) {
-	case CZ_FICHE_ACTEURS:
-		for (size_t i = 0; i < p->n_acteurs; i++) {
-			const cz_actor *a = &p->acteurs[i];
-			record r = { { cv_text(a->nom), cv_enum((int)a->type, a->type_set) } };
-			for (int k = 0; k < CZ_ROLE_COUNT; k++)
-				r.v[2 + k] = a->roles & (1u << k) ? cv_bool(true) : none;
-			r.v[2 + CZ_ROLE_COUNT] = a->charte_set ? cv_bool(a->charte) : none;
-			table_row(t, &r, false);
-		}
-		break;
-	case CZ_FICHE_BESOINS:
-		for (size_t i = 0; i < p->n_besoins; i++) {
-			const cz_need *b = &p->besoins[i];
-			record r = { { cv_text(b->besoin), cv_enum((int)b->cible, b->cible_set), cv_num(b->demandes),
-				       cv_text(b->source) } };
-			table_row(t, &r, false);
-		}
-		break;
-	case CZ_FICHE_OFFRE:
-		for (size_t i = 0; i < p->n_offre; i++) {
-			const cz_offer *o = &p->offre[i];
-			record r = { { cv_text(o->service), cv_enum((int)o->cible, o->cible_set), cv_num(o->prix),
-				       cv_enum((int)o->unite, o->unite_set), cv_bool(o->prioritaire),
-				       cv_bool(o->recurrent), cv_text(o->prestataire) } };
-			table_row(t, &r, false);
-		}
-		break;
-	case CZ_FICHE_ACTIVITE:
-		for (size_t i = 0; i < p->n_activite; i++) {
-			const cz_month *m = &p->activite[i];
-			record r = { { cv_date(m->periode), cv_num(m->demandes), cv_num(m->commandes),
-				       cv_num(m->clients), cv_num(m->clients_recurrents),
-				       m->recettes_services ? none : cv_num(m->recettes), cv_num(m->charges),
-				       cv_num(m->heures_salariees), cv_num(m->heures_benevoles), cv_num(m->km),
-				       cv_num(m->livraisons) } };
-			table_row(t, &r, false);
-		}
-		break;
-	case CZ_FICHE_SERVICES:
-		for (size_t i = 0; i < p->n_activite; i++) {
-			const cz_month *m = &p->activite[i];
-			for (size_t k = 0; k < m->n_recettes_services; k++) {
-				record r = { { cv_date(m->periode), cv_text(m->recettes_services[k].service),
-					       cv_double(m->recettes_services[k].montant) } };
-				table_row(t, &r, false);
-			}
-		}
-		break;
-	case CZ_FICHE_FINANCEMENTS:
-		for (size_t i = 0; i < p->n_financements; i++) {
-			const cz_funding *f = &p->financements[i];
-			record r = { { cv_text(f->source), cv_enum((int)f->pilier, f->pilier_set),
-				       cv_enum((int)f->nature, f->nature_set), cv_num(f->montant),
-				       f->annee ? cv_double(f->annee) : none, cv_bool(f->acquis) } };
-			table_row(t, &r, false);
-		}
-		break;
-	case CZ_FICHE_CANEVAS:
-		for (int b = 0; b < CZ_BLOC_COUNT; b++) {
-			for (size_t i = 0; i < p->bmc.count[b]; i++) {
-				const cz_bmc_item *it = &p->bmc.items[b][i];
-				record r = { { cv_enum(b, true), cv_text(it->texte), cv_enum(it->pilier, it->pilier >= 0),
-					       cv_enum(it->cout_type, it->cout_type >= 0) } };
-				table_row(t, &r, false);
-			}
-		}
-		break;
-	default:
-		break;
-	}
+	table_row(ctx, r, false);
 }
 
 static void example_rows(table *t)
@@ -789,9 +540,9 @@ static void example_rows(table *t)
 		const cz_fiche_example *ex = &cz_fiche_examples[e];
 		if (ex->part != t->s->part)
 			continue;
-		record r;
+		cz_fiche_record r;
 		for (size_t i = 0; i < t->s->n_fields; i++)
-			r.v[i] = none;
+			r.v[i] = cz_fv_none;
 		for (size_t k = 0; k < N(ex->pairs) && ex->pairs[k].key; k++)
 			for (size_t i = 0; i < t->s->n_fields; i++)
 				if (!strcmp(t->s->fields[i].key, ex->pairs[k].key))
@@ -870,10 +621,8 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 	}
 	check(w, worksheet_set_row(ws, CZ_FICHE_HEAD_ROW, cz_xlsx_lines_pt(head_lines, CZ_XLSX_LINE_PT), NULL));
 
-	if (ref_rows_sheet)
-		ref_rows(&t);
-	else if (w->p)
-		project_rows(&t);
+	if (ref_rows_sheet || w->p)
+		cz_fiche_records(w->p, w->ref, s->part, record_row, &t);
 	else
 		example_rows(&t);
 

@@ -31,7 +31,7 @@
  * by the project, left out of the coverage), plus "acquired and carried by
  * a partner" (coverage.h's CZ_COV_NETWORK). Well under Excel's 255-byte
  * limit for list validations. The first four follow cz_level. */
-#define LEVEL_PARTNER "porté par un partenaire"
+#define LEVEL_PARTNER CZ_SKILLS_LEVEL_PARTNER
 enum { LV_ACQUIS, LV_EN_COURS, LV_A_ACQUERIR, LV_SANS_OBJET, LV_PARTNER, LV_COUNT };
 _Static_assert(LV_SANS_OBJET == (int)CZ_LEVEL_SANS_OBJET && LV_PARTNER == (int)CZ_LEVEL_COUNT,
 	       "drop-down levels follow cz_level");

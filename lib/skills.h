@@ -22,6 +22,11 @@
 #include "referential.h"
 #include "status.h"
 
+/* The level the skills workbook offers beyond the file's own: acquired,
+ * and carried by the partner named beside it (render_skills_xlsx.c writes
+ * it, `import --into` reads it back). */
+#define CZ_SKILLS_LEVEL_PARTNER "porté par un partenaire"
+
 typedef enum { CZ_SKILLS_CHECKLIST, CZ_SKILLS_ROLE } cz_skills_mode;
 
 typedef struct {
