@@ -142,6 +142,7 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	}
 	cz_book_kind kind = cz_book_kind_of(book);
+	bool changed = true;
 	if (o.into) {
 		if (kind == CZ_BOOK_FICHE) {
 			code = cz_cli_usage_error(&cz_spec_import,
@@ -159,7 +160,6 @@ int cmd_import(int argc, char **argv)
 		}
 		if ((code = load_into(o.into, ref, &text, &text_len, &base)) != CZ_EXIT_OK)
 			goto out;
-		bool changed = false;
 		st = cz_book_merge(book, ref, text, text_len, base, &out, &changed, &pb, &warn);
 	} else {
 		if (kind == CZ_BOOK_SKILLS || kind == CZ_BOOK_TESTPHASE) {
@@ -184,6 +184,13 @@ int cmd_import(int argc, char **argv)
 		print_warnings(&warn);
 	if (st != CZ_OK) {
 		code = report(st, &pb);
+		goto out;
+	}
+	if (o.into && !changed && target == o.into) {
+		if (!o.quiet)
+			fprintf(stderr, "%s : rien à reporter, les valeurs du classeur sont déjà celles du fichier.\n",
+				o.into);
+		code = CZ_EXIT_OK;
 		goto out;
 	}
 	code = cz_cli_write(target, &out);

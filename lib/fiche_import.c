@@ -827,11 +827,26 @@ static const char *path_of(importer *im, const char *fmt, ...)
 	return keep(im, buf, strlen(buf));
 }
 
+/* "# type : a | b | c", wrapped before 80 columns as the starter does. */
 static void comment_choices(emitter *e, const char *indent, const char *what, const cz_enum *en)
 {
-	putf(e, "%s# %s : ", indent, what);
-	for (size_t i = 0; i < en->count; i++)
-		putf(e, "%s%s", i ? " | " : "", en->keys[i]);
+	char line[256];
+	int w = snprintf(line, sizeof(line), "%s# %s : ", indent, what);
+	size_t start = w > 0 ? (size_t)w : 0, col = start;
+	put(e, line);
+	for (size_t i = 0; i < en->count; i++) {
+		size_t l = strlen(en->keys[i]) + (i + 1 < en->count ? 2 : 0);
+		if (i && col + 1 + l > 80) {
+			put(e, "\n");
+			putf(e, "%s#%*s", indent, (int)(start - strlen(indent) - 1), "");
+			col = start;
+		} else if (i) {
+			put(e, " ");
+			col++;
+		}
+		putf(e, "%s%s", en->keys[i], i + 1 < en->count ? " |" : "");
+		col += l;
+	}
 	put(e, "\n");
 }
 
@@ -1151,11 +1166,16 @@ static bool flow_map(emitter *e, const part *pt, const record *r, const char *pr
 	return any;
 }
 
-static void emit_header(emitter *e, const char *source)
+static void emit_header(emitter *e, const char *source, bool rewritten)
 {
 	char safe[256];
 	cz_excerpt(source, strlen(source), safe, sizeof(safe));
-	putf(e, "# Fichier de projet conciergerie (format version 1), tiré de la fiche « %s »\n", safe);
+	if (rewritten)
+		putf(e, "# Fichier de projet conciergerie (format version 1), réécrit avec les valeurs\n"
+			"# du classeur « %s »\n",
+		     safe);
+	else
+		putf(e, "# Fichier de projet conciergerie (format version 1), tiré de la fiche « %s »\n", safe);
 	put(e, "# par « conciergerie import ». Vérifiez-le avec : conciergerie validate CE_FICHIER\n"
 	       "# Seuls « version » et « projet » (nom, type, phase) sont obligatoires : les\n"
 	       "# analyses travaillent avec ce qui est renseigné et disent ce qui manque.\n"
@@ -1848,9 +1868,9 @@ static void test_from_part(const part *tp, test_values *tv)
 }
 
 /* The whole project file, in the starter's order. */
-static void emit_all(emitter *e, book_reader *R, const test_values *tv, const char *source)
+static void emit_all(emitter *e, book_reader *R, const test_values *tv, const char *source, bool rewritten)
 {
-	emit_header(e, source);
+	emit_header(e, source, rewritten);
 	emit_projet(e, &R->parts[CZ_FICHE_PROJET]);
 	emit_steps(e, &R->parts[CZ_FICHE_ETAPES]);
 	emit_competences(e, &R->parts[CZ_FICHE_COMPETENCES]);
@@ -1883,7 +1903,7 @@ cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_ref
 	}
 	test_values tv;
 	test_from_part(&R.parts[CZ_FICHE_TEST], &tv);
-	emit_all(&e, &R, &tv, source);
+	emit_all(&e, &R, &tv, source, false);
 	if (!cz_buf_ok(&e.b) || e.nomem) {
 		st = CZ_ERR_NOMEM;
 		goto out;
@@ -2472,7 +2492,9 @@ cz_status cz_book_merge(const cz_xbook *book, const cz_referential *ref, const c
 				x->row_at = E.items[i].anchor;
 			}
 		}
-		emit_all(&whole, &R, &tv, problems->file ? problems->file : "classeur");
+		const char *name = problems->file ? problems->file : "classeur";
+		const char *slash = strrchr(name, '/');
+		emit_all(&whole, &R, &tv, slash ? slash + 1 : name, true);
 		if (!cz_buf_ok(&whole.b) || whole.nomem) {
 			st = CZ_ERR_NOMEM;
 			goto out;

@@ -73,7 +73,7 @@ def people(wb):
         if ch is not None:
             act.cell(FIRST, cols['charges']).value = as_text(ch)
         rec = act.cell(n, cols['charges']).value
-        if rec is not None and rec == int(rec) and rec > 10:
+        if n > FIRST and isinstance(rec, (int, float)) and rec == int(rec) and rec > 10:
             act.cell(n, cols['charges']).value = '=%d+%d' % (int(rec) - 10, 10)
         if n > FIRST:
             act.insert_rows(FIRST + 1)
