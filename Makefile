@@ -225,6 +225,7 @@ check: test-deps
 	$(MAKE) --no-print-directory check-variant SANITIZE=
 	$(MAKE) --no-print-directory check-install SANITIZE=
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) --no-print-directory check-variant SANITIZE=1
 	@echo "make check : tous les tests sont passés (binaire normal puis ASan+UBSan)."
 

@@ -257,7 +257,8 @@ example=$(ls "$EX"/*.yaml | head -n 1)
 # analysis only, to keep the run short.
 ref_analysis=""
 for cmd in $commands; do
-	case $cmd in help | init) continue ;; esac
+	# The workbook commands have their own section below.
+	case $cmd in help | init | fiche | import) continue ;; esac
 	probe
 	fmt=0 ref=0 outp=0
 	accepts "$cmd" -f json && fmt=1
@@ -312,6 +313,38 @@ for cmd in $commands; do
 	fi
 done
 
+# --- the spreadsheet form: fiche reads the hostile project files, import reads
+# hostile workbooks (and project files, which are no workbooks) ------------------
+for entry in $files; do
+	f=${entry%:*} class=${entry##*:}
+	name=$(basename "$f")
+	check_run "$class" "fiche $name" "$CZ" fiche -q "$f" -o "$out/fiche.xlsx"
+	[ $class = n ] || class=i
+	check_run "$class" "import $name" "$CZ" import -q "$f" -o "$out/projet.yaml"
+done
+check_run v "fiche (vierge)" "$CZ" fiche -q -o "$out/fiche.xlsx"
+check_run i "import - < binary.yaml" sh -c 'exec "$0" import - <"$1"' "$CZ" "$in/binary.yaml"
+if [ -x /usr/bin/python3 ]; then
+	books="$tmp/books"
+	mkdir -p "$books"
+	"$CZ" fiche -q "$example" -o "$tmp/base.xlsx" &&
+		/usr/bin/python3 "$root/tests/tools/hostile_xlsx.py" "$tmp/base.xlsx" "$books" ||
+		{ echo "FAIL classeurs hostiles : génération impossible"; fail=$((fail + 1)); }
+	cp "$example" "$tmp/into.yaml"
+	sum=$(cksum <"$tmp/into.yaml")
+	for b in "$books"/*.xlsx; do
+		name=$(basename "$b")
+		check_run i "import $name" "$CZ" import "$b" -o "$out/projet.yaml"
+		# One line per problem: a hostile workbook is refused in one.
+		[ "$(wc -l <"$tmp/stderr")" -le 1 ] || { fail=$((fail + 1)); echo "FAIL import $name : plus d'une ligne d'erreur"; }
+		check_run i "import $name --into" "$CZ" import -q "$b" --into "$tmp/into.yaml"
+	done
+	[ "$(cksum <"$tmp/into.yaml")" = "$sum" ] && pass=$((pass + 1)) ||
+		{ fail=$((fail + 1)); echo "FAIL import --into : le fichier de projet a changé"; }
+else
+	echo "hostile: /usr/bin/python3 absent, classeurs hostiles ignorés"
+fi
+
 # --- writes that fail ---------------------------------------------------------
 # Exit 3 with a message, and an existing target left exactly as it was.
 expect_io_error() { # label, target to keep intact or "", then the command line
@@ -341,6 +374,11 @@ echo "ancien contenu" >"$io/keep.md"
 expect_io_error "referentiel -o dossier absent" "" "$CZ" referentiel -o "$io/absent/ref.yaml"
 expect_io_error "referentiel > /dev/full" "" sh -c 'exec "$0" referentiel >/dev/full' "$CZ"
 expect_io_error "validate --referentiel illisible" "" "$CZ" validate --referentiel "$io/absent.yaml" "$example"
+expect_io_error "fiche -o dossier absent" "" "$CZ" fiche -q "$example" -o "$io/absent/fiche.xlsx"
+"$CZ" fiche -q "$example" -o "$io/fiche.xlsx"
+expect_io_error "import -o dossier absent" "" "$CZ" import -q "$io/fiche.xlsx" -o "$io/absent/projet.yaml"
+expect_io_error "import > /dev/full" "" sh -c 'exec "$0" import -q "$1" >/dev/full' "$CZ" "$io/fiche.xlsx"
+expect_io_error "import classeur absent" "" "$CZ" import "$io/absent.xlsx"
 keep_on_failure=
 for cmd in $commands; do
 	case $cmd in help | init | referentiel | validate) continue ;; esac
@@ -379,8 +417,9 @@ cat >"$tmp/fs.sh" <<'EOF'
 d=$1 cz=$2 res=$3 example=$4 dir_commands=$5
 shift 5
 mount -t tmpfs -o size=64k tmpfs "$d" || exit 100
-for c in referentiel "$@"; do echo "ancien contenu" >"$d/$c.keep.xlsx"; done
+for c in referentiel fiche "$@"; do echo "ancien contenu" >"$d/$c.keep.xlsx"; done
 mv "$d/referentiel.keep.xlsx" "$d/referentiel.keep.yaml"
+echo "ancien contenu" >"$d/import.keep.yaml"
 mkdir "$d/rapports"
 head -c 1048576 /dev/zero >"$d/remplissage" 2>/dev/null
 "$cz" referentiel --force -o "$d/referentiel.keep.yaml" 2>"$res/full-referentiel.err"
@@ -393,6 +432,10 @@ for c in $dir_commands; do
 	"$cz" "$c" -f xlsx -o "$d/rapports" "$example" >/dev/null 2>"$res/full-$c.err"
 	echo $? >"$res/full-$c.st"
 done
+"$cz" fiche -q --force "$example" -o "$d/fiche.keep.xlsx" 2>"$res/full-fiche.err"
+echo $? >"$res/full-fiche.st"
+"$cz" import -q --force "$res/fiche.xlsx" -o "$d/import.keep.yaml" 2>"$res/full-import.err"
+echo $? >"$res/full-import.st"
 cat "$d"/*.keep.* | sort -u >"$res/full.after"
 find "$d" -name '*.tmp-*' >"$res/full.tmp"
 ls -A "$d" | sort >"$res/full.ls"
@@ -409,9 +452,10 @@ for cmd in $commands; do
 	if [ $needs_out = 1 ]; then fs_dir_commands="$fs_dir_commands $cmd"; else fs_commands="$fs_commands $cmd"; fi
 done
 mkdir -p "$io/tiny" "$io/res"
+cp "$io/fiche.xlsx" "$io/res/fiche.xlsx"
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
 	unshare -m sh "$tmp/fs.sh" "$io/tiny" "$CZ" "$io/res" "$example" "$fs_dir_commands" $fs_commands 2>/dev/null; then
-	for c in referentiel $fs_commands $fs_dir_commands; do
+	for c in referentiel fiche import $fs_commands $fs_dir_commands; do
 		st=$(cat "$io/res/full-$c.st")
 		if [ "$st" = 3 ] && [ -s "$io/res/full-$c.err" ] && ! grep -Evq "$line_re" "$io/res/full-$c.err"; then
 			pass=$((pass + 1))

@@ -23,7 +23,7 @@ mkdir -p "$logs" "$tmp/out"
 # The wrapper the golden suite runs as $CZ: each process logs to its own file.
 cat >"$tmp/cz" <<EOF
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full \\
+exec valgrind -q --error-exitcode=99 --leak-check=full --suppressions="$here/libxlsxwriter.supp" \\
 	--errors-for-leak-kinds=definite,indirect,possible \\
 	--show-leak-kinds=definite,indirect,possible \\
 	--log-file="$logs/vg.%p.log" "$CZ" "\$@"
@@ -52,7 +52,7 @@ accepts() { "$CZ" "$@" --help >/dev/null 2>&1; }
 examples=$(ls "$root"/examples/*.yaml)
 for cmd in $commands; do
 	case $cmd in
-	help) continue ;;
+	help | fiche | import) continue ;; # the workbook commands: below
 	init)
 		run "init" 0 init "$tmp/out/init.yaml"
 		rm -f "$tmp/out/init.yaml"
@@ -86,6 +86,33 @@ for cmd in $commands; do
 		run "$cmd -o DIR (tous)" 0 "$cmd" -o "$tmp/out/dir" $examples
 	fi
 done
+# The spreadsheet form both ways, the merges, and hostile workbooks.
+run "fiche (vierge)" 0 fiche -q -o "$tmp/out/vierge.xlsx"
+run "import (fiche vierge)" 1 import -q "$tmp/out/vierge.xlsx"
+for ex in $examples; do
+	name=$(basename "$ex" .yaml)
+	run "fiche $name" 0 fiche -q "$ex" -o "$tmp/out/fiche-$name.xlsx"
+	run "import fiche-$name" 0 import -q "$tmp/out/fiche-$name.xlsx" -o "$tmp/out/import-$name.yaml"
+	cp "$ex" "$tmp/out/into-$name.yaml"
+	"$CZ" skills -o "$tmp/out/grille-$name.xlsx" "$ex" 2>/dev/null
+	"$CZ" test-phase -o "$tmp/out/tp-$name.xlsx" "$ex" 2>/dev/null
+	run "import --into (grille) $name" 0 import -q "$tmp/out/grille-$name.xlsx" --into "$tmp/out/into-$name.yaml"
+	run "import --into (test-phase) $name" 0 import -q "$tmp/out/tp-$name.xlsx" --into "$tmp/out/into-$name.yaml"
+done
+if [ -x /usr/bin/python3 ]; then
+	first=$(echo "$examples" | head -n 1)
+	"$CZ" fiche -q "$first" -o "$tmp/out/base.xlsx"
+	/usr/bin/python3 "$root/tests/tools/fiche_fill.py" errors "$tmp/out/base.xlsx" "$tmp/out/erreurs.xlsx" &&
+		run "import (erreurs dans les cellules)" 1 import -q "$tmp/out/erreurs.xlsx"
+	/usr/bin/python3 "$root/tests/tools/fiche_fill.py" people "$tmp/out/base.xlsx" "$tmp/out/rempli.xlsx" &&
+		run "import (rempli avec openpyxl)" 0 import -q "$tmp/out/rempli.xlsx" -o "$tmp/out/rempli.yaml"
+	mkdir -p "$tmp/books"
+	/usr/bin/python3 "$root/tests/tools/hostile_xlsx.py" "$tmp/out/base.xlsx" "$tmp/books"
+	for b in "$tmp/books"/*.xlsx; do
+		run "import $(basename "$b")" 1 import -q "$b"
+	done
+fi
+
 # Error paths leak as easily as the happy ones.
 run "validate invalide" 1 validate "$root/tests/cli/validate-all-errors/bad.yaml"
 run "validate absent" 3 validate "$tmp/absent.yaml"
