@@ -47,7 +47,7 @@ CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install bench
-.PHONY: hostile hardening-deps fuzz fuzz-bins check-fuzz check-valgrind lint
+.PHONY: hostile hardening-deps fuzz fuzz-bins check-fuzz check-valgrind lint office-deps check-office
 all: conciergerie
 
 # ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
@@ -216,6 +216,21 @@ lint: hardening-deps
 	echo "clang-tidy lib cmd"; $(CLANG_TIDY) --quiet $(LIB_SRC) $(CMD_SRC) -- $(CPPFLAGS) -std=c11 \
 		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) 2>/dev/null || st=1; \
 	[ $$st = 0 ] && echo "lint : aucun problème"; exit $$st
+
+# Real-client checks with LibreOffice Calc, too slow for `make check` (CI
+# runs them after it): see tests/office/run.sh. office-deps installs
+# LibreOffice Calc and poppler-utils (pdfinfo) when missing.
+office-deps: test-deps
+	@if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then :; else \
+		echo "Installation de LibreOffice Calc et de poppler-utils…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-calc poppler-utils; \
+	fi
+
+check-office: office-deps
+	@$(MAKE) --no-print-directory SANITIZE= $(BUILD)/release/conciergerie
+	@CZ=$(abspath $(BUILD)/release/conciergerie) sh tests/office/run.sh
 
 # Installs into a temporary DESTDIR and uses what was installed.
 check-install: man-deps $(B)/conciergerie
