@@ -10,6 +10,7 @@
 #include "enums.h"
 #include "fiche.h"
 #include "fiche_values.h"
+#include "fold.h"
 #include "loader.h"
 #include "skills.h"
 #include "testphase.h"
@@ -153,67 +154,26 @@ static yval yv(int kind, const char *text, origin at)
 
 /* ---- text helpers ------------------------------------------------------------- */
 
-/* Lower-case ASCII, French accents removed, every run of other characters
- * (spaces, hyphens, apostrophes, dots) one '_', none at either end:
- * "À acquérir" and "a_acquerir" both give "a_acquerir". */
+/* Text as cz_fold compares it (case and accents ignored), with every run
+ * of characters that are not letters or digits (spaces, hyphens,
+ * apostrophes, dots) made one '_', none at either end: "À acquérir" and
+ * "a_acquerir" both give "a_acquerir". */
 static void fold(const char *in, char *out, size_t size)
 {
-	static const struct {
-		const char *utf8;
-		const char *ascii;
-	} accents[] = {
-		{ "à", "a" }, { "â", "a" }, { "ä", "a" }, { "á", "a" }, { "À", "a" }, { "Â", "a" }, { "Ä", "a" },
-		{ "é", "e" }, { "è", "e" }, { "ê", "e" }, { "ë", "e" }, { "É", "e" }, { "È", "e" }, { "Ê", "e" },
-		{ "Ë", "e" }, { "î", "i" }, { "ï", "i" }, { "Î", "i" }, { "Ï", "i" }, { "ô", "o" }, { "ö", "o" },
-		{ "Ô", "o" }, { "Ö", "o" }, { "ù", "u" }, { "û", "u" }, { "ü", "u" }, { "Ù", "u" }, { "Û", "u" },
-		{ "Ü", "u" }, { "ç", "c" }, { "Ç", "c" }, { "ÿ", "y" }, { "œ", "oe" }, { "Œ", "oe" }, { "æ", "ae" },
-		{ "Æ", "ae" },
-	};
+	char tmp[512];
+	cz_fold(in, false, tmp, sizeof(tmp));
 	size_t n = 0;
 	bool sep = false;
-	for (const char *p = in; *p && n + 3 < size;) {
-		unsigned char c = (unsigned char)*p;
-		const char *add = NULL;
-		char one[2] = { 0, 0 };
-		size_t adv = 1;
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			one[0] = (char)c;
-			add = one;
-		} else if (c >= 'A' && c <= 'Z') {
-			one[0] = (char)(c | 0x20);
-			add = one;
-		} else if (c >= 0x80) {
-			for (size_t k = 0; k < N(accents) && !add; k++) {
-				size_t l = strlen(accents[k].utf8);
-				if (strncmp(p, accents[k].utf8, l) == 0) {
-					add = accents[k].ascii;
-					adv = l;
-				}
-			}
-			if (!add) { /* another character: kept as it is */
-				adv = 1;
-				while ((p[adv] & 0xC0) == 0x80)
-					adv++;
-				if (sep && n) {
-					out[n++] = '_';
-					sep = false;
-				}
-				for (size_t k = 0; k < adv && n + 1 < size; k++)
-					out[n++] = p[k];
-				p += adv;
-				continue;
-			}
-		}
-		if (add) {
-			if (sep && n)
-				out[n++] = '_';
-			sep = false;
-			for (; *add && n + 1 < size; add++)
-				out[n++] = *add;
-		} else {
+	for (const unsigned char *p = (const unsigned char *)tmp; *p && n + 2 < size; p++) {
+		bool word = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
+		if (!word) {
 			sep = true;
+			continue;
 		}
-		p += adv;
+		if (sep && n)
+			out[n++] = '_';
+		sep = false;
+		out[n++] = (char)*p;
 	}
 	out[n] = '\0';
 }
