@@ -20,6 +20,17 @@ _conciergerie_yaml()
 	compopt -o nospace -o filenames 2>/dev/null
 }
 
+# Workbooks (*.xlsx), and directories to descend into.
+_conciergerie_xlsx()
+{
+	local IFS=$'\n' f
+	COMPREPLY=($(compgen -d -S / -- "$1"))
+	for f in $(compgen -f -- "$1"); do
+		case $f in *.xlsx) [[ -f $f ]] && COMPREPLY+=("$f") ;; esac
+	done
+	compopt -o nospace -o filenames 2>/dev/null
+}
+
 _conciergerie()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]}
@@ -54,7 +65,7 @@ _conciergerie()
 			COMPREPLY=($(compgen -f -- "$cur"))
 			compopt -o filenames 2>/dev/null
 			return ;;
-		--referentiel)
+		--referentiel|--into)
 			_conciergerie_yaml "$cur"; return ;;
 	esac
 
@@ -67,6 +78,11 @@ _conciergerie()
 		local opts
 		opts=$(conciergerie "$cmd" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u)
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		return
+	fi
+	# import reads a workbook; every other command a project file.
+	if [[ $cmd == import ]]; then
+		_conciergerie_xlsx "$cur"
 		return
 	fi
 	_conciergerie_yaml "$cur"

@@ -52,6 +52,11 @@ complete_words() {
 [ "$(complete_words conciergerie referentiel -f y)" = yaml ] && ok || ko "complétion des formats du référentiel"
 (cd "$root/examples" && [ "$(complete_words conciergerie validate quartier)" = quartier-test.yaml ]) && ok ||
 	ko "complétion des fichiers *.yaml"
+xl=$(mktemp -d)
+touch "$xl/fiche.xlsx" "$xl/fiche.yaml"
+(cd "$xl" && [ "$(complete_words conciergerie import fi)" = fiche.xlsx ]) && ok || ko "complétion des classeurs pour import"
+(cd "$xl" && [ "$(complete_words conciergerie import --into fi)" = fiche.yaml ]) && ok || ko "complétion de --into"
+rm -rf "$xl"
 
 make -s -C "$root" uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1 || ko "make uninstall"
 left=$(find "$dest" -type f | sed "s|^$dest||")
