@@ -220,7 +220,8 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 
 bool cz_xlsx_serial_date(double serial, bool date1904, int *y, int *m, int *d)
 {
-	if (!isfinite(serial) || serial < 1 || serial > 2958465.0) /* 9999-12-31 */
+	/* Day 0 exists only in the 1904 system (1904-01-01). */
+	if (!isfinite(serial) || serial < (date1904 ? 0 : 1) || serial > 2958465.0) /* 9999-12-31 */
 		return false;
 	long s = (long)floor(serial);
 	long days;

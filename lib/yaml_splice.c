@@ -61,14 +61,19 @@ static bool blank_or_comment(const char *t, size_t b, size_t e)
 	return true;
 }
 
-/* First line of the comments and blank lines right above line `l` (not
- * above `floor`). */
-static size_t intro_start(const char *t, size_t len, const lines *L, size_t l, size_t floor)
+static bool comment_line(const char *t, size_t b, size_t e)
+{
+	return b < e && t[b] == '#';
+}
+
+/* First line of the comments (and, with `blank`, blank lines) right above
+ * line `l`, not above `floor`. */
+static size_t intro_start(const char *t, size_t len, const lines *L, size_t l, size_t floor, bool blank)
 {
 	while (l - 1 > floor) {
 		size_t b, e;
 		line_span(t, len, L, l - 1, &b, &e);
-		if (!blank_or_comment(t, b, e))
+		if (blank ? !blank_or_comment(t, b, e) : !comment_line(t, b, e))
 			break;
 		l--;
 	}
@@ -236,7 +241,7 @@ cz_status cz_yaml_splice(const char *text, size_t len, const char *key, const ch
 		size_t kl = root->keys[found]->line;
 		from = L.start[kl - 1];
 		if (found + 1 < root->count) {
-			size_t next = intro_start(text, len, &L, root->keys[found + 1]->line, kl);
+			size_t next = intro_start(text, len, &L, root->keys[found + 1]->line, kl, true);
 			to = L.start[next - 1];
 		} else {
 			to = len;
@@ -261,12 +266,26 @@ cz_status cz_yaml_splice(const char *text, size_t len, const char *key, const ch
 		info->inserted = 1;
 		if (before < root->count) {
 			size_t floor = before ? root->keys[before - 1]->line : 0;
-			size_t at = intro_start(text, len, &L, root->keys[before]->line, floor);
+			size_t at = intro_start(text, len, &L, root->keys[before]->line, floor, false);
 			from = L.start[at - 1];
 			cz_buf_add(out, text, from);
-			info->first_line = (unsigned)at + (intro ? count_lines(intro) : 0);
-			if (intro)
-				add_converted(out, intro, crlf);
+			/* One blank line before the new section and one after it. */
+			size_t lb, le;
+			bool blank_before = at == 1;
+			if (at > 1) {
+				line_span(text, len, &L, at - 1, &lb, &le);
+				blank_before = blank_or_comment(text, lb, le) && !comment_line(text, lb, le);
+			}
+			unsigned line = (unsigned)at;
+			if (!blank_before) {
+				add_converted(out, "\n", crlf);
+				line++;
+			}
+			const char *in = intro ? intro : "";
+			while (*in == '\n')
+				in++;
+			add_converted(out, in, crlf);
+			info->first_line = line + count_lines(in);
 			add_converted(out, section, crlf);
 			add_converted(out, "\n", crlf);
 			cz_buf_add(out, text + from, len - from);
@@ -280,9 +299,11 @@ cz_status cz_yaml_splice(const char *text, size_t len, const char *key, const ch
 				base = (unsigned)L.n; /* the last "line" is the empty one after the break */
 			}
 			add_converted(out, "\n", crlf);
-			info->first_line = base + 1 + (intro ? count_lines(intro) : 0);
-			if (intro)
-				add_converted(out, intro, crlf);
+			const char *in = intro ? intro : "";
+			while (*in == '\n')
+				in++;
+			info->first_line = base + 1 + count_lines(in);
+			add_converted(out, in, crlf);
 			add_converted(out, section, crlf);
 		}
 		info->new_lines = count_lines(section);
