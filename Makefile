@@ -196,7 +196,8 @@ fuzz: hardening-deps
 	@$(MAKE) --no-print-directory FUZZ=1 SANITIZE= CC=$(CLANG) fuzz-bins
 
 check-fuzz: fuzz
-	@sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory SANITIZE= $(BUILD)/release/conciergerie
+	@CZ=$(abspath $(BUILD)/release/conciergerie) sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
 
 # Every command on every example, then the CLI golden suite, under memcheck
 # (plain build). Still-reachable blocks of the libraries are not errors.

@@ -36,6 +36,32 @@ else
 fi
 echo "fuzz: $n graines"
 
+# fuzz_import reads workbooks: its seeds are the fiches of the examples,
+# whole (first byte 0) and as the parts its other modes replace (1: the
+# Projet sheet, 2: Acteurs, 3: the shared strings, 4: the workbook part).
+import_seeds="$dir/seeds-import"
+rm -rf "$import_seeds"
+mkdir -p "$import_seeds"
+if [ -n "${CZ:-}" ] && [ -x /usr/bin/python3 ]; then
+	for ex in "$root"/examples/*.yaml; do
+		name=$(basename "$ex" .yaml)
+		"$CZ" fiche -q "$ex" -o "$import_seeds/$name.xlsx" || continue
+		/usr/bin/python3 - "$import_seeds/$name.xlsx" "$import_seeds/$name" <<'PY'
+import sys, zipfile
+src, stem = sys.argv[1], sys.argv[2]
+z = zipfile.ZipFile(src)
+parts = {1: 'xl/worksheets/sheet2.xml', 2: 'xl/worksheets/sheet5.xml', 3: 'xl/sharedStrings.xml', 4: 'xl/workbook.xml'}
+open(stem + '-0', 'wb').write(b'\0' + open(src, 'rb').read())
+for mode, part in parts.items():
+    open('%s-%d' % (stem, mode), 'wb').write(bytes([mode]) + z.read(part))
+PY
+		rm -f "$import_seeds/$name.xlsx"
+	done
+else
+	echo "fuzz: CZ non défini ou python3 absent, pas de fiches comme graines pour fuzz_import"
+fi
+echo "fuzz: $(ls "$import_seeds" | wc -l) graines pour fuzz_import"
+
 if [ $# -gt 0 ]; then harnesses="$*"; else harnesses=$(cd "$dir" && ls fuzz_* 2>/dev/null); fi
 [ -n "$harnesses" ] || { echo "fuzz: aucun harnais dans $dir (make fuzz)"; exit 1; }
 fail=0
@@ -44,7 +70,10 @@ for h in $harnesses; do
 	mkdir -p "$corpus"
 	log="$dir/logs/$h.log"
 	echo "== $h (${secs} s)"
-	"$dir/$h" "$corpus" "$seeds" -dict="$here/yaml.dict" \
+	dict="$here/yaml.dict" hseeds="$seeds"
+	[ -f "$here/$h.dict" ] && dict="$here/$h.dict"
+	[ $h = fuzz_import ] && hseeds="$import_seeds"
+	"$dir/$h" "$corpus" "$hseeds" -dict="$dict" \
 		-max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
 		-artifact_prefix="$dir/artifacts/$h-" >"$log" 2>&1
 	st=$?
