@@ -57,10 +57,10 @@ typedef struct {
 	const char *key;   /* YAML key, relative to the record ("porteur.nom") */
 	const char *label; /* header, or field name in a form sheet */
 	const char *help;  /* shown when the cell is selected, and in the form's guide column */
-	cz_fiche_type type;
 	const cz_enum *values; /* CZ_FF_ENUM */
 	double min, max;       /* CZ_FF_INT, CZ_FF_NUM */
 	double width;          /* column width (table sheets) */
+	cz_fiche_type type;
 	unsigned flags;
 } cz_fiche_field;
 
@@ -71,13 +71,13 @@ typedef enum {
 } cz_fiche_part;
 
 typedef struct {
-	cz_fiche_part part;
 	const char *sheet;       /* sheet name */
-	bool form;               /* one field per row */
 	const char *title;       /* row 0 */
 	const char *instruction; /* row 1 */
 	const cz_fiche_field *fields;
 	size_t n_fields;
+	cz_fiche_part part;
+	bool form; /* one field per row */
 } cz_fiche_sheet;
 
 /* The parts in workbook order, after the instructions sheet. */

@@ -632,7 +632,6 @@ static bool find_columns(importer *im, layout *L)
 			for (int k = 0; k < CZ_FORM_COLS; k++) {
 				fold(cz_form_column_keys[k], g, sizeof(g));
 				if (!strcmp(f, g)) {
-					known = true;
 					if (k == CZ_FORM_KEY)
 						L->key_col = (int)c->col;
 					else if (k == CZ_FORM_VALUE)
@@ -970,7 +969,7 @@ static void read_form(importer *im, part *pt)
 		if (test && key && !strncmp(key, CZ_FICHE_SEUIL_PREFIX, strlen(CZ_FICHE_SEUIL_PREFIX))) {
 			if (pt->n_seuils >= CZ_MES_COUNT)
 				continue;
-			static const cz_fiche_field seuil = { "seuil", "Seuil propre", NULL, CZ_FF_NUM, NULL, 0, 0, 0, 0 };
+			static const cz_fiche_field seuil = { .key = "seuil", .label = "Seuil propre", .type = CZ_FF_NUM };
 			yval v = c ? convert(im, sh, &seuil, c, at, &ok) : yv(YV_BLANK, NULL, at);
 			if (v.kind != YV_BLANK) {
 				pt->seuil_keys[pt->n_seuils] = key + strlen(CZ_FICHE_SEUIL_PREFIX);
@@ -1401,11 +1400,6 @@ static void emit_offre(emitter *e, const part *pt)
 		block_record(e, pt, &pt->rec.items[i], path_of(e->im, "offre[%zu]", i + 1));
 }
 
-/* Recettes par service: the lines of one month. */
-typedef struct {
-	const record *r;
-} service_line;
-
 static void emit_activite(emitter *e, const part *pt, part *services)
 {
 	const cz_fiche_sheet *def = pt->L.def;
@@ -1536,7 +1530,6 @@ typedef struct {
 	yval seuils[CZ_MES_COUNT];
 	const char *seuil_keys[CZ_MES_COUNT];
 	size_t n_seuils;
-	const part *pt; /* labels */
 } test_values;
 
 static bool test_empty(const test_values *t)
@@ -2278,7 +2271,7 @@ static void read_testphase(importer *im, const cz_project *base, test_values *tv
 				pf = &ref->pitfalls[k];
 		if (!ind && !pf)
 			continue;
-		cz_measure m = ind ? ind->mesure : pf->mesure;
+		cz_measure m = ind ? ind->mesure : pf ? pf->mesure : CZ_MES_COUNT;
 		const cz_tp_indicator *now = NULL;
 		for (size_t k = 0; k < computed->n_items && !now; k++)
 			if (computed->items[k].mesure == m && computed->items[k].is_pitfall == (pf != NULL))
@@ -2287,11 +2280,11 @@ static void read_testphase(importer *im, const cz_project *base, test_values *tv
 		if (cols[2] >= 0) {
 			origin at = { idx, row, (unsigned)cols[2] };
 			const cz_xcell *c = cz_xsheet_cell(sh, row, (unsigned)cols[2]);
-			static const cz_fiche_field seuil = { "seuil", "Seuil atteint", NULL, CZ_FF_NUM, NULL, 0, 0, 0, 0 };
+			static const cz_fiche_field seuil = { .key = "seuil", .label = "Seuil atteint", .type = CZ_FF_NUM };
 			bool ok;
 			yval v = c ? convert(im, sh, &seuil, c, at, &ok) : yv(YV_BLANK, NULL, at);
-			double was = now ? now->seuil : ind ? ind->seuil : pf->seuil;
-			double deflt = ind ? ind->seuil : pf->seuil;
+			double deflt = ind ? ind->seuil : pf ? pf->seuil : 0;
+			double was = now ? now->seuil : deflt;
 			if (v.kind == YV_PLAIN && fabs(strtod(v.text, NULL) - was) > 1e-9)
 				set_threshold(im, tv, cz_measure_keys[m], v, deflt);
 		}

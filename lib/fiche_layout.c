@@ -9,15 +9,18 @@ const char cz_fiche_guide_sheet[] = "Mode d'emploi";
 const char *const cz_form_column_keys[CZ_FORM_COLS] = { "rubrique", "valeur", "aide", "cle" };
 
 /* Shorthands for the tables below. */
-#define TEXT(k, l, h, w, f) { k, l, h, CZ_FF_TEXT, NULL, 0, 0, w, f }
-#define INT(k, l, h, lo, hi, w) { k, l, h, CZ_FF_INT, NULL, lo, hi, w, 0 }
-#define NUM(k, l, h, lo, hi, w, f) { k, l, h, CZ_FF_NUM, NULL, lo, hi, w, f }
-#define ENUM(k, l, h, e, w, f) { k, l, h, CZ_FF_ENUM, &e, 0, 0, w, f }
-#define BOOL(k, l, h, w) { k, l, h, CZ_FF_BOOL, NULL, 0, 0, w, 0 }
-#define DATE(k, l, h, w) { k, l, h, CZ_FF_DATE, NULL, 0, 0, w, 0 }
-#define MONTH(k, l, h, w, f) { k, l, h, CZ_FF_MONTH, NULL, 0, 0, w, f }
-#define ACTOR(k, l, h, w) { k, l, h, CZ_FF_ACTOR, NULL, 0, 0, w, 0 }
-#define INFO(k, l, w) { k, l, NULL, CZ_FF_INFO, NULL, 0, 0, w, CZ_FF_LOCKED }
+#define FIELD(k, l, h, t, e, lo, hi, w, f) \
+	{ .key = (k), .label = (l), .help = (h), .values = (e), .min = (lo), .max = (hi), .width = (w), \
+	  .type = (t), .flags = (f) }
+#define TEXT(k, l, h, w, f) FIELD(k, l, h, CZ_FF_TEXT, NULL, 0, 0, w, f)
+#define INT(k, l, h, lo, hi, w) FIELD(k, l, h, CZ_FF_INT, NULL, lo, hi, w, 0)
+#define NUM(k, l, h, lo, hi, w, f) FIELD(k, l, h, CZ_FF_NUM, NULL, lo, hi, w, f)
+#define ENUM(k, l, h, e, w, f) FIELD(k, l, h, CZ_FF_ENUM, &(e), 0, 0, w, f)
+#define BOOL(k, l, h, w) FIELD(k, l, h, CZ_FF_BOOL, NULL, 0, 0, w, 0)
+#define DATE(k, l, h, w) FIELD(k, l, h, CZ_FF_DATE, NULL, 0, 0, w, 0)
+#define MONTH(k, l, h, w, f) FIELD(k, l, h, CZ_FF_MONTH, NULL, 0, 0, w, f)
+#define ACTOR(k, l, h, w) FIELD(k, l, h, CZ_FF_ACTOR, NULL, 0, 0, w, 0)
+#define INFO(k, l, w) FIELD(k, l, NULL, CZ_FF_INFO, NULL, 0, 0, w, CZ_FF_LOCKED)
 
 static const cz_fiche_field projet[] = {
 	TEXT("nom", "Nom du projet", "Le nom de la conciergerie (obligatoire).", 0, CZ_FF_REQUIRED),
@@ -37,7 +40,7 @@ static const cz_fiche_field projet[] = {
 
 static const cz_fiche_field etapes[] = {
 	INFO("phase", "Phase", 16),
-	{ "id", "Identifiant", NULL, CZ_FF_INFO, NULL, 0, 0, 30, CZ_FF_LOCKED | CZ_FF_REQUIRED },
+	FIELD("id", "Identifiant", NULL, CZ_FF_INFO, NULL, 0, 0, 30, CZ_FF_LOCKED | CZ_FF_REQUIRED),
 	INFO("nom", "Étape", 70),
 	ENUM("statut", "Statut", "Fait, en cours, à faire, ou sans objet pour ce projet ; vide si non évaluée.",
 	     cz_enum_step_status, 14, CZ_FF_ANCHOR),
@@ -46,7 +49,7 @@ static const cz_fiche_field etapes[] = {
 static const cz_fiche_field competences[] = {
 	INFO("phase", "Phase", 16),
 	INFO("famille", "Famille", 24),
-	{ "id", "Identifiant", NULL, CZ_FF_INFO, NULL, 0, 0, 30, CZ_FF_LOCKED | CZ_FF_REQUIRED },
+	FIELD("id", "Identifiant", NULL, CZ_FF_INFO, NULL, 0, 0, 30, CZ_FF_LOCKED | CZ_FF_REQUIRED),
 	INFO("nom", "Compétence", 60),
 	ENUM("niveau", "Niveau", "Le niveau du porteur, ou de l'acteur nommé dans « Porté par » ; vide si non évaluée.",
 	     cz_enum_level, 14, CZ_FF_ANCHOR),
@@ -158,38 +161,38 @@ FITS(test);
 FITS(canevas);
 
 const cz_fiche_sheet cz_fiche_sheets[CZ_FICHE_PART_COUNT] = {
-	{ CZ_FICHE_PROJET, "Projet", true, "Le projet, son porteur et son territoire",
-	  "Remplissez la colonne Valeur ; le nom, le type et la phase sont obligatoires. La colonne Aide dit ce qui est attendu.",
-	  projet, N(projet) },
-	{ CZ_FICHE_ETAPES, "Étapes", false, "Avancement des grandes étapes du référentiel",
-	  "Choisissez le statut de chaque étape dans la liste déroulante ; laissez vide une étape que vous n'avez pas encore évaluée.",
-	  etapes, N(etapes) },
-	{ CZ_FICHE_COMPETENCES, "Compétences", false, "Auto-évaluation des compétences du porteur",
-	  "Choisissez le niveau de chaque compétence ; quand un acteur du réseau l'apporte, choisissez-le dans « Porté par ».",
-	  competences, N(competences) },
-	{ CZ_FICHE_ACTEURS, "Acteurs", false, "Le maillage d'acteurs du territoire",
-	  "Une ligne par acteur, chacun sous un nom unique ; répondez oui dans la colonne de chacun de ses rôles.",
-	  acteurs, N(acteurs) },
-	{ CZ_FICHE_BESOINS, "Besoins", false, "Le diagnostic des besoins",
-	  "Une ligne par besoin repéré, avec sa cible et le nombre de demandes recueillies.", besoins, N(besoins) },
-	{ CZ_FICHE_OFFRE, "Offre", false, "L'offre : couples produit / marché",
-	  "Une ligne par service ; le prestataire est un acteur de la feuille Acteurs, ou rien si la conciergerie rend le service elle-même.",
-	  offre, N(offre) },
-	{ CZ_FICHE_ACTIVITE, "Activité", false, "L'activité, mois par mois",
-	  "Une ligne par mois, à partir de la phase de test ; les montants sont en euros, une cellule vide veut dire « non relevé ».",
-	  activite, N(activite) },
-	{ CZ_FICHE_SERVICES, "Recettes par service", false, "Les recettes détaillées par service (facultatif)",
-	  "Pour détailler les recettes d'un mois : une ligne par service et par mois ; la colonne Recettes de la feuille Activité reste alors vide.",
-	  services, N(services) },
-	{ CZ_FICHE_FINANCEMENTS, "Financements", false, "Les ressources hors ventes",
-	  "Une ligne par financement : subventions, mises à disposition, dons, mécénat, adhésions, prêts…",
-	  financements, N(financements) },
-	{ CZ_FICHE_TEST, "Bilan du test", true, "Le bilan de la phase de test",
-	  "À remplir en fin de test : chaque valeur alimente un indicateur de sortie ; un seuil propre au projet remplace celui du référentiel.",
-	  test, N(test) },
-	{ CZ_FICHE_CANEVAS, "Canevas", false, "Le modèle économique (canevas en neuf blocs)",
-	  "Une ligne par élément : choisissez son bloc, écrivez-le ; un revenu peut porter son pilier, un coût son type.",
-	  canevas, N(canevas) },
+	{ .part = CZ_FICHE_PROJET, .sheet = "Projet", .form = true, .title = "Le projet, son porteur et son territoire",
+	  .instruction = "Remplissez la colonne Valeur ; le nom, le type et la phase sont obligatoires. La colonne Aide dit ce qui est attendu.",
+	  .fields = projet, .n_fields = N(projet) },
+	{ .part = CZ_FICHE_ETAPES, .sheet = "Étapes", .form = false, .title = "Avancement des grandes étapes du référentiel",
+	  .instruction = "Choisissez le statut de chaque étape dans la liste déroulante ; laissez vide une étape que vous n'avez pas encore évaluée.",
+	  .fields = etapes, .n_fields = N(etapes) },
+	{ .part = CZ_FICHE_COMPETENCES, .sheet = "Compétences", .form = false, .title = "Auto-évaluation des compétences du porteur",
+	  .instruction = "Choisissez le niveau de chaque compétence ; quand un acteur du réseau l'apporte, choisissez-le dans « Porté par ».",
+	  .fields = competences, .n_fields = N(competences) },
+	{ .part = CZ_FICHE_ACTEURS, .sheet = "Acteurs", .form = false, .title = "Le maillage d'acteurs du territoire",
+	  .instruction = "Une ligne par acteur, chacun sous un nom unique ; répondez oui dans la colonne de chacun de ses rôles.",
+	  .fields = acteurs, .n_fields = N(acteurs) },
+	{ .part = CZ_FICHE_BESOINS, .sheet = "Besoins", .form = false, .title = "Le diagnostic des besoins",
+	  .instruction = "Une ligne par besoin repéré, avec sa cible et le nombre de demandes recueillies.", .fields = besoins, .n_fields = N(besoins) },
+	{ .part = CZ_FICHE_OFFRE, .sheet = "Offre", .form = false, .title = "L'offre : couples produit / marché",
+	  .instruction = "Une ligne par service ; le prestataire est un acteur de la feuille Acteurs, ou rien si la conciergerie rend le service elle-même.",
+	  .fields = offre, .n_fields = N(offre) },
+	{ .part = CZ_FICHE_ACTIVITE, .sheet = "Activité", .form = false, .title = "L'activité, mois par mois",
+	  .instruction = "Une ligne par mois, à partir de la phase de test ; les montants sont en euros, une cellule vide veut dire « non relevé ».",
+	  .fields = activite, .n_fields = N(activite) },
+	{ .part = CZ_FICHE_SERVICES, .sheet = "Recettes par service", .form = false, .title = "Les recettes détaillées par service (facultatif)",
+	  .instruction = "Pour détailler les recettes d'un mois : une ligne par service et par mois ; la colonne Recettes de la feuille Activité reste alors vide.",
+	  .fields = services, .n_fields = N(services) },
+	{ .part = CZ_FICHE_FINANCEMENTS, .sheet = "Financements", .form = false, .title = "Les ressources hors ventes",
+	  .instruction = "Une ligne par financement : subventions, mises à disposition, dons, mécénat, adhésions, prêts…",
+	  .fields = financements, .n_fields = N(financements) },
+	{ .part = CZ_FICHE_TEST, .sheet = "Bilan du test", .form = true, .title = "Le bilan de la phase de test",
+	  .instruction = "À remplir en fin de test : chaque valeur alimente un indicateur de sortie ; un seuil propre au projet remplace celui du référentiel.",
+	  .fields = test, .n_fields = N(test) },
+	{ .part = CZ_FICHE_CANEVAS, .sheet = "Canevas", .form = false, .title = "Le modèle économique (canevas en neuf blocs)",
+	  .instruction = "Une ligne par élément : choisissez son bloc, écrivez-le ; un revenu peut porter son pilier, un coût son type.",
+	  .fields = canevas, .n_fields = N(canevas) },
 };
 
 const cz_fiche_example cz_fiche_examples[] = {

@@ -183,7 +183,7 @@ static void project_rows(const cz_project *p, cz_fiche_part part, cz_fiche_row_f
 			const cz_actor *a = &p->acteurs[i];
 			cz_fiche_record r = { { cz_fv_text(a->nom), cz_fv_enum((int)a->type, a->type_set) } };
 			for (int k = 0; k < CZ_ROLE_COUNT; k++)
-				r.v[2 + k] = a->roles & (1u << k) ? cz_fv_bool(true) : cz_fv_none;
+				r.v[2 + k] = (a->roles & (1u << k)) ? cz_fv_bool(true) : cz_fv_none;
 			r.v[2 + CZ_ROLE_COUNT] = a->charte_set ? cz_fv_bool(a->charte) : cz_fv_none;
 			fn(ctx, &r);
 		}

@@ -201,10 +201,15 @@ static cz_fiche_value example_value(const cz_fiche_field *f, const char *text)
 		return cz_fv_double(strtod(text, NULL));
 	case CZ_FF_MONTH:
 	case CZ_FF_DATE: {
+		/* "2026-01" or "2026-01-31": the examples are ours, always well formed. */
 		cz_date d = { 0, 0, 0, true };
-		if (sscanf(text, "%4d-%2d-%2d", &d.year, &d.month, &d.day) < 2)
-			return cz_fv_none;
-		return cz_fv_date(d);
+		char *end;
+		d.year = (int)strtol(text, &end, 10);
+		if (*end == '-')
+			d.month = (int)strtol(end + 1, &end, 10);
+		if (*end == '-')
+			d.day = (int)strtol(end + 1, &end, 10);
+		return d.month ? cz_fv_date(d) : cz_fv_none;
 	}
 	default:
 		return cz_fv_text(text);
@@ -324,7 +329,9 @@ static void frame(writer *w, lxw_worksheet *ws, const cz_fiche_sheet *s, lxw_col
 	else
 		check(w, worksheet_write_string(ws, 1, 0, s->instruction, F->note));
 	check(w, worksheet_set_row(ws, 1, cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT), NULL));
-	lxw_row_col_options hidden = { .hidden = 1 };
+	lxw_row_col_options hidden;
+	memset(&hidden, 0, sizeof(hidden));
+	hidden.hidden = 1;
 	check(w, worksheet_set_row_opt(ws, CZ_FICHE_KEY_ROW, LXW_DEF_ROW_HEIGHT, F->key, &hidden));
 }
 
@@ -437,7 +444,9 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 	check(w, worksheet_set_column(ws, CZ_FORM_LABEL, CZ_FORM_LABEL, widths[0], NULL));
 	check(w, worksheet_set_column(ws, CZ_FORM_VALUE, CZ_FORM_VALUE, widths[1], NULL));
 	check(w, worksheet_set_column(ws, CZ_FORM_HELP, CZ_FORM_HELP, widths[2], NULL));
-	lxw_row_col_options hidden = { .hidden = 1 };
+	lxw_row_col_options hidden;
+	memset(&hidden, 0, sizeof(hidden));
+	hidden.hidden = 1;
 	check(w, worksheet_set_column_opt(ws, CZ_FORM_KEY, CZ_FORM_KEY, widths[3], NULL, &hidden));
 
 	bool test = s->part == CZ_FICHE_TEST;
@@ -479,7 +488,7 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 			threshold_text(th, sizeof(th), ind ? ind->unite : CZ_UNIT_COUNT, ind ? ind->seuil : pf->seuil);
 			snprintf(help, sizeof(help), "Seuil du référentiel : %s%s. Laissez vide pour le garder.", th,
 				 ind ? (ind->sens_max ? " au plus" : " au moins") : " au plus");
-			cz_fiche_field f = { key, label, help, CZ_FF_NUM, NULL, 0, 0, 0, 0 };
+			cz_fiche_field f = { .key = key, .label = label, .help = help, .type = CZ_FF_NUM };
 			bool integer, ratio;
 			cz_threshold_bounds(w->ref, (cz_measure)m, &f.min, &f.max, &integer, &ratio);
 			if (integer)
@@ -503,7 +512,6 @@ typedef struct {
 	const cz_fiche_sheet *s;
 	lxw_col_t first; /* column of the first field (1 when the example column is there) */
 	lxw_row_t row;
-	const double *widths;
 } table;
 
 static void table_row(table *t, const cz_fiche_record *r, bool example)
@@ -583,7 +591,7 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 	const formats *F = &w->F;
 	bool ref_rows_sheet = s->part == CZ_FICHE_ETAPES || s->part == CZ_FICHE_COMPETENCES;
 	bool with_examples = w->blank && !ref_rows_sheet;
-	table t = { w, ws, s, with_examples ? 1 : 0, CZ_FICHE_FIRST_ROW, NULL };
+	table t = { w, ws, s, with_examples ? 1 : 0, CZ_FICHE_FIRST_ROW };
 	double widths[CZ_FICHE_MAX_FIELDS + 1];
 	size_t n_cols = t.first + s->n_fields;
 	if (t.first)

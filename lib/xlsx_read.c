@@ -95,7 +95,7 @@ static void decode_x_escapes(char *s, size_t *len)
 	size_t r = 0, w = 0, n = *len;
 	while (r < n) {
 		if (s[r] == '_' && r + 6 < n && s[r + 1] == 'x' && s[r + 6] == '_') {
-			int h[4] = { hexval(s[r + 2]), hexval(s[r + 3]), hexval(s[r + 4]), hexval(s[r + 5]) };
+			const int h[4] = { hexval(s[r + 2]), hexval(s[r + 3]), hexval(s[r + 4]), hexval(s[r + 5]) };
 			if (h[0] >= 0 && h[1] >= 0 && h[2] >= 0 && h[3] >= 0) {
 				unsigned cp = (unsigned)(h[0] << 12 | h[1] << 8 | h[2] << 4 | h[3]);
 				if (cp != 0 && (cp < 0xD800 || cp > 0xDFFF)) {
@@ -242,12 +242,24 @@ double cz_xlsx_date_serial(int y, int m, int d)
 	return (double)(days < 61 ? days - 1 : days);
 }
 
+/* n digits at s, as a number; -1 when one is not a digit. */
+static int digits_at(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 /* "2026-01-31" or "2026-01-31T00:00:00" (t="d" cells) to a serial. */
 static bool iso_serial(const char *s, bool date1904, double *out)
 {
-	int y, m, d;
-	if (strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || s[4] != '-' || s[7] != '-')
+	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
 		return false;
+	int y = digits_at(s, 4), m = digits_at(s + 5, 2), d = digits_at(s + 8, 2);
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
 		return false;
 	long days = days_from_civil(y, m, d);
@@ -314,7 +326,6 @@ typedef struct {
 	cz_arena *arena;
 	rel *items;
 	size_t count, cap;
-	bool nomem;
 } rels;
 
 static void rels_start(cz_xml *x, void *ctx, const char *name, const char **attrs)

@@ -11,8 +11,6 @@ struct cz_xml {
 	XML_Parser p;
 	const cz_xml_handlers *h;
 	void *ctx;
-	const char *part;
-	cz_problems *problems;
 	size_t depth;
 	bool doctype, too_deep, failed, nomem;
 };
@@ -158,7 +156,7 @@ cz_status cz_xml_parse(const char *data, size_t len, const char *part, const cz_
 		cz_problems_add(problems, 0, 0, "classeur refusé : la partie « %s » est trop grande", part);
 		return CZ_ERR_INVALID;
 	}
-	cz_xml x = { .h = h, .ctx = ctx, .part = part, .problems = problems };
+	cz_xml x = { .h = h, .ctx = ctx };
 	x.p = XML_ParserCreateNS(NULL, NS_SEP);
 	if (!x.p)
 		return CZ_ERR_NOMEM;

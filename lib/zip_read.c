@@ -86,8 +86,13 @@ static bool dangerous_name(const char *name)
 static void excerpt_name(const char *name, char *out, size_t size)
 {
 	size_t j = 0;
-	for (const unsigned char *p = (const unsigned char *)name; *p && j + 4 < size; p++)
-		out[j++] = *p < 0x20 || *p == 0x7f ? '?' : (char)*p;
+	for (const unsigned char *p = (const unsigned char *)name; *p && j + 4 < size; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			out[j] = '?';
+		else
+			memcpy(out + j, p, 1);
+		j++;
+	}
 	out[j] = '\0';
 }
 
