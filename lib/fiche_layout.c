@@ -88,9 +88,9 @@ static const cz_fiche_field offre[] = {
 static const cz_fiche_field activite[] = {
 	MONTH("periode", "Mois", "Le mois du relevé (par exemple 2026-01), une ligne par mois.", 10,
 	      CZ_FF_REQUIRED | CZ_FF_ANCHOR),
-	INT("demandes", "Demandes", "Sollicitations reçues dans le mois.", 0, CZ_MAX_COUNT, 10),
-	INT("commandes", "Commandes", "Commandes honorées.", 0, CZ_MAX_COUNT, 10),
-	INT("clients", "Clients", "Clients servis.", 0, CZ_MAX_COUNT, 9),
+	INT("demandes", "Demandes", "Sollicitations reçues dans le mois.", 0, CZ_MAX_COUNT, 11),
+	INT("commandes", "Commandes", "Commandes honorées.", 0, CZ_MAX_COUNT, 12),
+	INT("clients", "Clients", "Clients servis.", 0, CZ_MAX_COUNT, 10),
 	INT("clients_recurrents", "Clients récurrents", "Parmi eux, les clients déjà servis auparavant (au plus Clients).", 0,
 	    CZ_MAX_COUNT, 10),
 	NUM("recettes", "Recettes (€)", "Les ventes du mois ; laissez vide si vous les détaillez dans la feuille « Recettes par service ».",

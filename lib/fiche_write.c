@@ -357,8 +357,9 @@ static void page_setup(writer *w, lxw_worksheet *ws, double width_pt, bool table
 	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
 	worksheet_set_margins(ws, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN + 0.2,
 			      CZ_XLSX_MARGIN_IN + 0.2);
-	/* Portrait when the columns fit its width at a readable scale. */
-	if (width_pt > (595.0 - 2 * 72 * CZ_XLSX_MARGIN_IN) / 0.85)
+	/* Portrait when the columns fit its width (all but shrunk); landscape
+	 * otherwise, which still prints them one page wide. */
+	if (width_pt > (595.0 - 2 * 72 * CZ_XLSX_MARGIN_IN) / 0.95)
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
@@ -671,7 +672,9 @@ static void guide_sheet(writer *w)
 	if (cz_buf_ok(&b))
 		put_string(w, ws, 0, 0, b.data, F->title);
 	cz_buf_free(&b);
-	check(w, worksheet_set_column(ws, 0, 0, 100, NULL));
+	/* As wide as a portrait A4 page between its margins. */
+	static const double width[] = { 76 };
+	check(w, worksheet_set_column(ws, 0, 0, width[0], NULL));
 	static const char *const lines[] = {
 		"Cette fiche tient tout le fichier de projet : une feuille par rubrique, à remplir dans "
 		"LibreOffice Calc ou Excel.",
@@ -691,7 +694,7 @@ static void guide_sheet(writer *w)
 	lxw_row_t row = 2;
 	for (size_t i = 0; i < N(lines); i++, row++) {
 		check(w, worksheet_write_string(ws, row, 0, lines[i], F->guide));
-		check(w, cz_xlsx_fit_row(ws, row, cz_xlsx_text_lines(lines[i], 100)));
+		check(w, cz_xlsx_fit_row(ws, row, cz_xlsx_text_lines(lines[i], width[0])));
 	}
 	row++;
 	check(w, worksheet_write_string(ws, row++, 0, "Les feuilles", F->guide_head));
@@ -705,9 +708,7 @@ static void guide_sheet(writer *w)
 	snprintf(version, sizeof(version), "Fiche version %d, fichier de projet au format version 1.",
 		 CZ_FICHE_VERSION);
 	check(w, worksheet_write_string(ws, row, 0, version, F->note));
-	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
-	worksheet_set_portrait(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+	page_setup(w, ws, cz_xlsx_columns_pt(width, 1), false);
 	protect(ws);
 }
 
