@@ -1056,6 +1056,11 @@ static void read_book(book_reader *R)
 {
 	importer *im = &R->im;
 	const cz_xbook *b = im->book;
+	/* Every part has its description, its sheet present or not. */
+	for (int k = 0; k < CZ_FICHE_PART_COUNT; k++) {
+		R->parts[k].L.def = &cz_fiche_sheets[k];
+		R->parts[k].L.sheet = -1;
+	}
 	for (size_t i = 0; i < b->n_sheets; i++) {
 		const cz_xsheet *sh = &b->sheets[i];
 		origin at = { (int)i, 0, 0 };

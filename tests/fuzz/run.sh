@@ -60,6 +60,7 @@ PY
 else
 	echo "fuzz: CZ non défini ou python3 absent, pas de fiches comme graines pour fuzz_import"
 fi
+for f in "$root"/tests/fuzz/regressions-import/*; do [ -f "$f" ] && cp "$f" "$import_seeds/regression-$(basename "$f")"; done
 echo "fuzz: $(ls "$import_seeds" | wc -l) graines pour fuzz_import"
 
 if [ $# -gt 0 ]; then harnesses="$*"; else harnesses=$(cd "$dir" && ls fuzz_* 2>/dev/null); fi
@@ -83,7 +84,8 @@ for h in $harnesses; do
 		echo "FAIL $h (statut $st) :"
 		grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -n 20
 		echo "(log complet : $log ; copiez l'entrée fautive dans tests/fuzz/regressions/,"
-		echo " que tests/unit/test_regressions.c rejoue à chaque make check)"
+		echo " que tests/unit/test_regressions.c rejoue à chaque make check, ou, pour"
+		echo " fuzz_import, dans tests/fuzz/regressions-import/ : test_import_regressions.c)"
 		fail=$((fail + 1))
 	fi
 done
