@@ -1,10 +1,11 @@
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cmd.h"
 #include "fiche_write.h"
-#include "xlsx_file.h"
+#include "output.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_fiche, NULL };
 
 const cz_cmd_spec cz_spec_fiche = {
 	.name = "fiche",
@@ -28,7 +29,8 @@ const cz_cmd_spec cz_spec_fiche = {
 		"projet.\n"
 		"\n"
 		"Options :\n"
-		"  -o, --output FICHE.xlsx  le classeur à écrire (obligatoire)\n"
+		"  -o, --output FICHE.xlsx  le classeur à écrire (obligatoire) ; un répertoire\n"
+		"                           reçoit NOM-fiche.xlsx\n"
 		"  --force                  remplacer un fichier existant (une fiche déjà\n"
 		"                           remplie n'est jamais écrasée sans cette option)\n"
 		"  --referentiel FICHIER    prendre les étapes et les compétences d'un\n"
@@ -41,28 +43,11 @@ const cz_cmd_spec cz_spec_fiche = {
 		"Code de sortie : 0 si la fiche est écrite, 1 si le fichier de projet est\n"
 		"invalide, 2 en cas d'erreur d'utilisation (dont un fichier existant sans\n"
 		"--force), 3 si l'écriture est impossible.\n",
-	.options = CZ_OPT_OUTPUT | CZ_OPT_FORCE | CZ_OPT_REF | CZ_OPT_QUIET,
+	.options = CZ_OPT_OUTPUT | CZ_OPT_FORCE | CZ_OPT_REF,
 	.min_args = 0,
 	.max_args = 1,
+	.writes = writes,
 };
-
-typedef struct {
-	const cz_project *p;
-	const cz_referential *ref;
-	cz_problems *problems;
-} fiche_ctx;
-
-static cz_status fill(void *ctx, lxw_workbook *wb)
-{
-	fiche_ctx *c = ctx;
-	return cz_fiche_write(c->p, c->ref, wb, c->problems);
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t l = strlen(s), k = strlen(suffix);
-	return l > k && strcmp(s + l - k, suffix) == 0;
-}
 
 int cmd_fiche(int argc, char **argv)
 {
@@ -70,38 +55,41 @@ int cmd_fiche(int argc, char **argv)
 	int code = cz_cli_parse(&cz_spec_fiche, argc, argv, &o);
 	if (code >= 0)
 		return code;
+	/* A form is a workbook, and one may have been filled in: -o is needed,
+	 * and an existing file is only replaced with --force. */
 	if (!o.output || strcmp(o.output, "-") == 0)
-		return cz_cli_usage_error(&cz_spec_fiche,
-					  "la fiche est un classeur : ajoutez -o FICHE.xlsx");
-	if (!ends_with(o.output, ".xlsx"))
-		return cz_cli_usage_error(&cz_spec_fiche,
-					  "« %s » : la fiche s'écrit dans un fichier .xlsx", o.output);
-	struct stat sb;
-	if (!o.force && lstat(o.output, &sb) == 0 && S_ISREG(sb.st_mode))
-		return cz_cli_usage_error(&cz_spec_fiche,
-					  "« %s » existe déjà : ajoutez --force pour le remplacer", o.output);
-	cz_referential *ref;
-	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK)
-		return code;
+		return cz_cli_usage_error(&cz_spec_fiche, "la fiche est un classeur : ajoutez -o FICHE.xlsx");
+	cz_output_plan plan = { writes, 1, 1, false, true, CZ_FMT_XLSX };
+	cz_output out;
+	cz_referential *ref = NULL;
 	cz_project *p = NULL;
-	if (o.argc == 1 && (code = cz_cli_load_project(o.argv[0], ref, &p)) != CZ_EXIT_OK)
-		goto out;
-	cz_problems pb;
-	cz_problems_init(&pb, o.output);
-	fiche_ctx c = { p, ref, &pb };
-	cz_status st = cz_xlsx_write(o.output, cz_cli_epoch(p), fill, &c, &pb);
-	if (st == CZ_ERR_NOMEM && pb.count == 0)
-		cz_problems_add(&pb, 0, 0, "%s", cz_status_str(st));
-	cz_cli_print_problems(&pb);
-	cz_problems_free(&pb);
-	code = cz_cli_exit_code(st);
-	if (code == CZ_EXIT_OK && !o.quiet)
-		fprintf(stderr,
-			"%s écrit ; une fois rempli, « conciergerie import %s -o projet.yaml » en tire le "
-			"fichier de projet.\n",
-			o.output, o.output);
-out:
+	code = cz_output_open(&out, &o, &plan, o.argv, (size_t)o.argc);
+	if (code == CZ_EXIT_OK)
+		code = cz_cli_load_referential(&o, &ref);
+	if (code == CZ_EXIT_OK && o.argc == 1)
+		code = cz_cli_load_project(o.argv[0], ref, &p);
+	if (code == CZ_EXIT_OK) {
+		cz_problems pb;
+		cz_problems_init(&pb, o.output);
+		cz_fiche_source src = { p, &pb };
+		cz_part part = { &cz_analysis_fiche, &src };
+		cz_document doc = { .parts = &part, .n_parts = 1 };
+		cz_options opts = cz_cli_options(&o);
+		const char *written = NULL;
+		code = cz_output_write(&out, o.argc ? o.argv[0] : "fiche", "-fiche", false, &doc, ref, &opts,
+				       cz_cli_epoch(p), &written);
+		cz_cli_print_problems(&pb);
+		cz_problems_free(&pb);
+		char path[4096];
+		snprintf(path, sizeof(path), "%s%s%s", o.output, written ? "/" : "", written ? written : "");
+		if (code == CZ_EXIT_OK && !o.quiet)
+			fprintf(stderr,
+				"%s écrit ; une fois rempli, « conciergerie import %s -o projet.yaml » en tire le "
+				"fichier de projet.\n",
+				path, path);
+	}
 	cz_project_free(p);
 	cz_referential_free(ref);
+	cz_output_free(&out);
 	return code;
 }

@@ -5,8 +5,11 @@
 
 #include "cmd.h"
 #include "fiche_import.h"
+#include "output.h"
 #include "loader.h"
 #include "xlsx_read.h"
+
+static const cz_analysis *const writes[] = { &cz_analysis_import, NULL };
 
 const cz_cmd_spec cz_spec_import = {
 	.name = "import",
@@ -34,8 +37,9 @@ const cz_cmd_spec cz_spec_import = {
 		"mis à jour sur place, ou le résultat écrit dans -o.\n"
 		"\n"
 		"Options :\n"
-		"  -o, --output FICHIER   le fichier de projet à écrire ; « - » ou absent :\n"
-		"                         sortie standard (avec --into : le fichier donné)\n"
+		"  -o, --output FICHIER   le fichier de projet à écrire (un répertoire reçoit\n"
+		"                         NOM.yaml) ; « - » ou absent : sortie standard (avec\n"
+		"                         --into : le fichier donné)\n"
 		"  --into PROJET.yaml     reporter une grille de compétences ou un classeur\n"
 		"                         test-phase dans ce fichier de projet\n"
 		"  --force                remplacer un fichier existant donné par -o\n"
@@ -48,9 +52,10 @@ const cz_cmd_spec cz_spec_import = {
 		"Code de sortie : 0 si le fichier est écrit, 1 si le classeur (ou le fichier\n"
 		"de --into) est invalide, 2 en cas d'erreur d'utilisation (dont un fichier\n"
 		"existant sans --force), 3 en cas d'erreur d'entrée-sortie.\n",
-	.options = CZ_OPT_OUTPUT | CZ_OPT_INTO | CZ_OPT_FORCE | CZ_OPT_REF | CZ_OPT_QUIET,
+	.options = CZ_OPT_OUTPUT | CZ_OPT_INTO | CZ_OPT_FORCE | CZ_OPT_REF,
 	.min_args = 1,
 	.max_args = 1,
+	.writes = writes,
 };
 
 static void print_warnings(const cz_problems *w)
@@ -63,13 +68,6 @@ static void print_warnings(const cz_problems *w)
 		else
 			fprintf(stderr, "%s: attention : %s\n", file, p->message);
 	}
-}
-
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* The base name, for the first comment of the file written. */
@@ -108,22 +106,26 @@ int cmd_import(int argc, char **argv)
 	if (code >= 0)
 		return code;
 	const char *input = o.argv[0];
-	const char *target = o.output && strcmp(o.output, "-") != 0 ? o.output : NULL;
-	if (o.into && !o.output)
-		target = o.into;
 	if (o.into && strcmp(o.into, "-") == 0)
 		return cz_cli_usage_error(&cz_spec_import, "--into attend un fichier de projet, pas l'entrée standard");
-	struct stat sb;
-	if (target && target != o.into && !o.force && lstat(target, &sb) == 0 && S_ISREG(sb.st_mode))
-		return cz_cli_usage_error(&cz_spec_import, "« %s » existe déjà : ajoutez --force pour le remplacer",
-					  target);
-	if (target && same_file(target, input))
-		return cz_cli_usage_error(&cz_spec_import,
-					  "« %s » est le classeur lu : le fichier de projet ne peut pas le remplacer",
-					  target);
-	cz_referential *ref;
-	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK)
+	/* --into without -o updates that file in place, which is the point;
+	 * any other output follows the rules of every command (cmd/output.h):
+	 * standard output, never an input, an existing file only with --force. */
+	bool in_place = o.into && !o.output;
+	cz_output dest;
+	memset(&dest, 0, sizeof(dest));
+	cz_output_plan plan = { writes, 1, 1, false, true, CZ_FMT_YAML };
+	char *inputs[] = { (char *)input, (char *)o.into };
+	if (!in_place && (code = cz_output_open(&dest, &o, &plan, inputs, o.into ? 2 : 1)) != CZ_EXIT_OK) {
+		cz_output_free(&dest);
 		return code;
+	}
+	const char *target = in_place ? o.into : dest.kind == CZ_TO_STDOUT ? NULL : dest.path;
+	cz_referential *ref = NULL;
+	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK) {
+		cz_output_free(&dest);
+		return code;
+	}
 
 	char *data = NULL, *text = NULL;
 	size_t len = 0, text_len = 0;
@@ -193,7 +195,27 @@ int cmd_import(int argc, char **argv)
 		code = CZ_EXIT_OK;
 		goto out;
 	}
-	code = cz_cli_write(target, &out);
+	if (in_place) {
+		code = cz_cli_write(target, &out);
+	} else {
+		cz_part part = { &cz_analysis_import, &out };
+		cz_document doc = { .parts = &part, .n_parts = 1 };
+		cz_options opts = cz_cli_options(&o);
+		/* In a directory, the project file takes the workbook's name. */
+		char stem[256];
+		const char *dot = strrchr(input, '.');
+		size_t n = dot && strcmp(dot, ".xlsx") == 0 ? (size_t)(dot - input) : strlen(input);
+		snprintf(stem, sizeof(stem), "%.*s", (int)(n < sizeof(stem) ? n : sizeof(stem) - 1), input);
+		const char *name = NULL;
+		code = cz_output_write(&dest, stem, "", false, &doc, ref, &opts, 0, &name);
+		if (code == CZ_EXIT_OK)
+			code = cz_output_close(&dest);
+		if (code == CZ_EXIT_OK && name && !o.quiet)
+			fprintf(stderr, "%s/%s écrit ; vérifiez-le avec « conciergerie diag %s/%s ».\n", dest.path,
+				name, dest.path, name);
+		if (name)
+			target = NULL;
+	}
 	if (code == CZ_EXIT_OK && target && !o.quiet)
 		fprintf(stderr, "%s écrit ; vérifiez-le avec « conciergerie diag %s ».\n", target, target);
 out:
@@ -205,5 +227,6 @@ out:
 	free(data);
 	free(text);
 	cz_referential_free(ref);
+	cz_output_free(&dest);
 	return code;
 }

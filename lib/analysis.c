@@ -198,6 +198,26 @@ const cz_analysis cz_analysis_referential = {
 	},
 };
 
+/* The form of `fiche` and the project file of `import`: results the
+ * commands build themselves. */
+const cz_analysis cz_analysis_fiche = {
+	.name = "fiche",
+	.key = "fiche",
+	.suffix = "-fiche",
+	.render = {
+		[CZ_FMT_XLSX] = cz_fiche_render_xlsx,
+	},
+};
+
+const cz_analysis cz_analysis_import = {
+	.name = "import",
+	.key = "import",
+	.suffix = "",
+	.render = {
+		[CZ_FMT_YAML] = cz_import_render_yaml,
+	},
+};
+
 const cz_analysis *const cz_project_analyses[] = {
 	&cz_analysis_diag, &cz_analysis_test_phase, &cz_analysis_indicators, &cz_analysis_bmc,
 	&cz_analysis_skills,

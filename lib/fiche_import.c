@@ -1,5 +1,7 @@
 #include "fiche_import.h"
 
+#include "render.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -2485,4 +2487,11 @@ out:
 	free(E.removed);
 	book_reader_free(&R);
 	return st;
+}
+
+cz_status cz_import_render_yaml(const void *result, const cz_render_ctx *rc)
+{
+	const cz_buf *text = result;
+	cz_buf_add(rc->out, text->data ? text->data : "", text->len);
+	return cz_buf_ok(rc->out) ? CZ_OK : CZ_ERR_NOMEM;
 }

@@ -729,3 +729,9 @@ cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, lxw_wor
 		return CZ_ERR_INVALID;
 	return w.err == LXW_NO_ERROR ? CZ_OK : CZ_ERR_NOMEM;
 }
+
+cz_status cz_fiche_render_xlsx(const void *result, const cz_render_ctx *rc)
+{
+	const cz_fiche_source *src = result;
+	return cz_fiche_write(src->p, rc->ref, rc->wb, src->problems);
+}

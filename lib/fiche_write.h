@@ -14,6 +14,7 @@
 #include "model.h"
 #include "problems.h"
 #include "referential.h"
+#include "render.h"
 #include "status.h"
 
 /* Rows of a table sheet that keep the drop-downs and checks, past the
@@ -28,5 +29,12 @@
  */
 cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, lxw_workbook *wb,
 			 cz_problems *problems);
+
+/* The result `fiche` renders (lib/analysis.h): the project, or NULL for a
+ * blank form, and where to say that a text is too long for a cell. */
+typedef struct {
+	const cz_project *p;
+	cz_problems *problems;
+} cz_fiche_source;
 
 #endif

@@ -89,4 +89,9 @@ cz_status cz_referential_render_yaml(const void *result, const cz_render_ctx *rc
 cz_status cz_referential_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_referential_render_json(const void *result, const cz_render_ctx *rc);
 
+/* fiche (cz_fiche_source, fiche_write.h): the project as a form to fill */
+cz_status cz_fiche_render_xlsx(const void *result, const cz_render_ctx *rc);
+/* import (cz_buf: the project file read from a workbook, already checked) */
+cz_status cz_import_render_yaml(const void *result, const cz_render_ctx *rc);
+
 #endif
