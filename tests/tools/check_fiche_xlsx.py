@@ -97,7 +97,7 @@ def main():
                     check(r1 >= FIRST, '%s : liste sans lignes' % name)
         if name == 'Compétences' and 'niveau' in k:
             f1 = dv[k['niveau']][0][1]
-            for lv in ('acquis', 'en cours', 'à acquérir'):
+            for lv in ('acquis', 'en cours', 'à acquérir', 'sans objet'):
                 check(lv in f1, 'Compétences : niveau « %s » absent de la liste (%s)' % (lv, f1))
             check(dv[k['porte_par']][0][1].startswith('Acteurs!$'), 'Compétences : « Porté par » hors des acteurs')
         if mode == 'blank' and name not in ('Étapes', 'Compétences'):

@@ -1,5 +1,5 @@
 # The carrier updates the skills grid: one level up, one competence now
-# carried by a partner, one cleared; in the gaps sheet, one handed to an actor.
+# carried by a partner, one not needed by the project (sans objet), one cleared; in the gaps sheet, one handed to an actor.
 import sys
 
 import openpyxl
@@ -13,6 +13,8 @@ for r in range(5, ws.max_row + 1):
     elif cid == 'test.prise-recul':
         ws.cell(r, 5).value = 'porté par un partenaire'
         ws.cell(r, 6).value = 'Centre social Les Tilleuls'
+    elif cid == 'test.four-et-moulin':
+        ws.cell(r, 5).value = 'sans objet'
     elif cid == 'test.veille':
         ws.cell(r, 5).value = None
         ws.cell(r, 6).value = None
