@@ -19,6 +19,7 @@
 #include "xlsx_formula.h"
 #include "yaml_emit.h"
 #include "yaml_splice.h"
+#include "text.h"
 #include "yaml_tree.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

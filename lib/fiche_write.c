@@ -13,6 +13,7 @@
 #include "loader.h"
 #include "xlsx_read.h"
 #include "xlsx_util.h"
+#include "text.h"
 #include "yaml_tree.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -29,14 +30,13 @@ typedef struct {
 } formats;
 
 typedef struct {
-	lxw_workbook *wb;
+	cz_xlsx *x;
 	const cz_project *p;
 	const cz_referential *ref;
 	cz_problems *problems;
 	formats F;
 	bool blank;
-	lxw_error err;    /* first libxlsxwriter failure */
-	bool too_long;    /* a text did not fit a cell (reported) */
+	bool too_long; /* a text did not fit a cell (reported) */
 } writer;
 
 /* ---- formats -------------------------------------------------------------- */
@@ -47,11 +47,9 @@ typedef struct {
 
 static lxw_format *add_format(writer *w, bool locked, bool border, bool wrap, lxw_color_t bg)
 {
-	lxw_format *f = workbook_add_format(w->wb);
-	if (!f) {
-		w->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+	lxw_format *f = cz_xlsx_format(w->x);
+	if (!f)
 		return NULL;
-	}
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (!locked)
 		format_set_unlocked(f);
@@ -87,7 +85,7 @@ static bool make_formats(writer *w)
 	F->col_month = add_format(w, false, false, false, 0);
 	F->guide = add_format(w, true, false, true, 0);
 	F->guide_head = add_format(w, true, false, true, 0);
-	if (w->err)
+	if (!cz_xlsx_ok(w->x))
 		return false;
 	format_set_bold(F->title);
 	format_set_font_size(F->title, 14);
@@ -112,8 +110,7 @@ static bool make_formats(writer *w)
 
 static void check(writer *w, lxw_error e)
 {
-	if (e != LXW_NO_ERROR && w->err == LXW_NO_ERROR)
-		w->err = e;
+	cz_xlsx_check(w->x, e);
 }
 
 static size_t utf8_chars(const char *s)
@@ -127,7 +124,9 @@ static size_t utf8_chars(const char *s)
 static void put_string(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
 		       lxw_format *f)
 {
-	if (utf8_chars(s) > MAX_CELL_CHARS) {
+	/* The shared writer would cut it visibly; a form read back would then
+	 * lose the end of the text: refuse instead. */
+	if (cz_utf16_units(s, strlen(s)) > MAX_CELL_CHARS) {
 		if (!w->too_long) {
 			char ex[64];
 			cz_problems_add(w->problems, 0, 0,
@@ -137,7 +136,7 @@ static void put_string(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 		w->too_long = true;
 		return;
 	}
-	check(w, worksheet_write_string(ws, row, col, s, f));
+	cz_xlsx_text(w->x, ws, row, col, s, f);
 }
 
 /* ---- cells ---------------------------------------------------------------- */
@@ -166,21 +165,21 @@ static void put_value(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
 	lxw_format *fmt = input_format(w, f->type, example);
 	switch (v.kind) {
 	case CZ_FV_NONE:
-		check(w, worksheet_write_blank(ws, row, col, fmt));
+		cz_xlsx_blank(w->x, ws, row, col, fmt);
 		break;
 	case CZ_FV_TEXT:
 		put_string(w, ws, row, col, v.s, fmt);
 		break;
 	case CZ_FV_NUM:
-		check(w, worksheet_write_number(ws, row, col, v.n, fmt));
+		cz_xlsx_number(w->x, ws, row, col, v.n, fmt);
 		break;
 	case CZ_FV_DATE:
-		check(w, worksheet_write_number(ws, row, col,
+		cz_xlsx_number(w->x, ws, row, col,
 						cz_xlsx_date_serial(v.d.year, v.d.month, v.d.day ? v.d.day : 1),
-						fmt));
+						fmt);
 		break;
 	case CZ_FV_BOOL:
-		check(w, worksheet_write_string(ws, row, col, v.b ? "oui" : "non", fmt));
+		cz_xlsx_text(w->x, ws, row, col, v.b ? "oui" : "non", fmt);
 		break;
 	case CZ_FV_ENUM:
 		put_string(w, ws, row, col, f->values ? cz_enum_label(f->values, v.e) : "?", fmt);
@@ -311,23 +310,20 @@ static void validate(writer *w, lxw_worksheet *ws, lxw_row_t r0, lxw_row_t r1, l
 
 static lxw_worksheet *new_sheet(writer *w, const char *name)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
-	if (!ws)
-		check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-	return ws;
+	return cz_xlsx_sheet(w->x, name);
 }
 
 static void frame(writer *w, lxw_worksheet *ws, const cz_fiche_sheet *s, lxw_col_t n_cols,
 		  double width_units)
 {
 	const formats *F = &w->F;
-	check(w, worksheet_write_string(ws, 0, 0, s->title, F->title));
+	cz_xlsx_text(w->x, ws, 0, 0, s->title, F->title);
 	check(w, worksheet_set_row(ws, 0, 20, NULL));
 	unsigned lines = cz_xlsx_text_lines(s->instruction, width_units);
 	if (n_cols > 1)
-		check(w, worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)(n_cols - 1), s->instruction, F->note));
+		cz_xlsx_merge(w->x, ws, 1, 0, 1, (lxw_col_t)(n_cols - 1), s->instruction, F->note);
 	else
-		check(w, worksheet_write_string(ws, 1, 0, s->instruction, F->note));
+		cz_xlsx_text(w->x, ws, 1, 0, s->instruction, F->note);
 	check(w, worksheet_set_row(ws, 1, cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT), NULL));
 	lxw_row_col_options hidden;
 	memset(&hidden, 0, sizeof(hidden));
@@ -438,9 +434,9 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 	const formats *F = &w->F;
 	frame(w, ws, s, CZ_FORM_HELP + 1, widths[0] + widths[1] + widths[2]);
 	for (int c = 0; c < CZ_FORM_COLS; c++) {
-		check(w, worksheet_write_string(ws, CZ_FICHE_KEY_ROW, (lxw_col_t)c, cz_form_column_keys[c], F->key));
+		cz_xlsx_text(w->x, ws, CZ_FICHE_KEY_ROW, (lxw_col_t)c, cz_form_column_keys[c], F->key);
 		if (c != CZ_FORM_KEY)
-			check(w, worksheet_write_string(ws, CZ_FICHE_HEAD_ROW, (lxw_col_t)c, heads[c], F->head));
+			cz_xlsx_text(w->x, ws, CZ_FICHE_HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
 	}
 	check(w, worksheet_set_column(ws, CZ_FORM_LABEL, CZ_FORM_LABEL, widths[0], NULL));
 	check(w, worksheet_set_column(ws, CZ_FORM_VALUE, CZ_FORM_VALUE, widths[1], NULL));
@@ -607,15 +603,15 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 	/* Keys, headers, column widths and the default format of each column
 	 * (unlocked where a user types, so rows added later stay editable). */
 	if (t.first) {
-		check(w, worksheet_write_string(ws, CZ_FICHE_KEY_ROW, 0, CZ_FICHE_EXAMPLE_KEY, F->key));
-		check(w, worksheet_write_string(ws, CZ_FICHE_HEAD_ROW, 0, "Exemple", F->head));
+		cz_xlsx_text(w->x, ws, CZ_FICHE_KEY_ROW, 0, CZ_FICHE_EXAMPLE_KEY, F->key);
+		cz_xlsx_text(w->x, ws, CZ_FICHE_HEAD_ROW, 0, "Exemple", F->head);
 		check(w, worksheet_set_column(ws, 0, 0, widths[0], F->col_text));
 	}
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const cz_fiche_field *f = &s->fields[i];
 		lxw_col_t c = (lxw_col_t)(t.first + i);
-		check(w, worksheet_write_string(ws, CZ_FICHE_KEY_ROW, c, f->key, F->key));
-		check(w, worksheet_write_string(ws, CZ_FICHE_HEAD_ROW, c, f->label, F->head));
+		cz_xlsx_text(w->x, ws, CZ_FICHE_KEY_ROW, c, f->key, F->key);
+		cz_xlsx_text(w->x, ws, CZ_FICHE_HEAD_ROW, c, f->label, F->head);
 		lxw_format *cf = f->type == CZ_FF_INFO ? NULL
 				 : f->type == CZ_FF_DATE ? F->col_date
 				 : f->type == CZ_FF_MONTH ? F->col_month
@@ -693,31 +689,31 @@ static void guide_sheet(writer *w)
 	};
 	lxw_row_t row = 2;
 	for (size_t i = 0; i < N(lines); i++, row++) {
-		check(w, worksheet_write_string(ws, row, 0, lines[i], F->guide));
+		cz_xlsx_text(w->x, ws, row, 0, lines[i], F->guide);
 		check(w, cz_xlsx_fit_row(ws, row, cz_xlsx_text_lines(lines[i], width[0])));
 	}
 	row++;
-	check(w, worksheet_write_string(ws, row++, 0, "Les feuilles", F->guide_head));
+	cz_xlsx_text(w->x, ws, row++, 0, "Les feuilles", F->guide_head);
 	for (size_t i = 0; i < CZ_FICHE_PART_COUNT; i++, row++) {
 		char line[512];
 		snprintf(line, sizeof(line), "%s : %s.", cz_fiche_sheets[i].sheet, cz_fiche_sheets[i].title);
-		check(w, worksheet_write_string(ws, row, 0, line, F->guide));
+		cz_xlsx_text(w->x, ws, row, 0, line, F->guide);
 	}
 	row++;
 	char version[128];
 	snprintf(version, sizeof(version), "Fiche version %d, fichier de projet au format version 1.",
 		 CZ_FICHE_VERSION);
-	check(w, worksheet_write_string(ws, row, 0, version, F->note));
+	cz_xlsx_text(w->x, ws, row, 0, version, F->note);
 	page_setup(w, ws, cz_xlsx_columns_pt(width, 1), false);
 	protect(ws);
 }
 
-cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, lxw_workbook *wb,
+cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, cz_xlsx *x,
 			 cz_problems *problems)
 {
-	writer w = { .wb = wb, .p = p, .ref = ref, .problems = problems, .blank = p == NULL };
+	writer w = { .x = x, .p = p, .ref = ref, .problems = problems, .blank = p == NULL };
 	if (!make_formats(&w))
-		return CZ_ERR_NOMEM;
+		return CZ_OK; /* the error is in x */
 	guide_sheet(&w);
 	for (size_t i = 0; i < CZ_FICHE_PART_COUNT; i++) {
 		if (cz_fiche_sheets[i].form)
@@ -725,13 +721,12 @@ cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, lxw_wor
 		else
 			table_sheet(&w, &cz_fiche_sheets[i]);
 	}
-	if (w.too_long)
-		return CZ_ERR_INVALID;
-	return w.err == LXW_NO_ERROR ? CZ_OK : CZ_ERR_NOMEM;
+	/* libxlsxwriter's errors are in x, reported by cz_xlsx_write. */
+	return w.too_long ? CZ_ERR_INVALID : CZ_OK;
 }
 
 cz_status cz_fiche_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
 	const cz_fiche_source *src = result;
-	return cz_fiche_write(src->p, rc->ref, rc->wb, src->problems);
+	return cz_fiche_write(src->p, rc->ref, rc->x, src->problems);
 }

@@ -11,6 +11,8 @@
 
 #include <xlsxwriter.h>
 
+#include "xlsx_util.h"
+
 #include "model.h"
 #include "problems.h"
 #include "referential.h"
@@ -24,10 +26,10 @@
 /*
  * Add the form's sheets to `wb`: pre-filled from `p`, or blank (with
  * example rows) when `p` is NULL. A text too long for a spreadsheet cell is
- * CZ_ERR_INVALID with a message in `problems`; a libxlsxwriter failure is
- * CZ_ERR_NOMEM.
+ * CZ_ERR_INVALID with a message in `problems` (a form read back must hold
+ * every text whole); a libxlsxwriter failure is kept in `x`.
  */
-cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, lxw_workbook *wb,
+cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, cz_xlsx *x,
 			 cz_problems *problems);
 
 /* The result `fiche` renders (lib/analysis.h): the project, or NULL for a
