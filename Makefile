@@ -201,7 +201,7 @@ check-fuzz: fuzz
 
 # Every command on every example, then the CLI golden suite, under memcheck
 # (plain build). Still-reachable blocks of the libraries are not errors.
-check-valgrind: hardening-deps
+check-valgrind: hardening-deps test-deps
 	@$(MAKE) --no-print-directory SANITIZE= $(BUILD)/release/conciergerie
 	@CZ=$(abspath $(BUILD)/release/conciergerie) sh tests/valgrind/run.sh
 
