@@ -33,8 +33,8 @@ B = $(BUILD)/$(VARIANT)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DCZ_VERSION='"$(VERSION)"' -Ilib
-CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -lyaml -lzip -lexpat) -lm
+CFLAGS_ALL = -std=c11 -pthread $(WARN) $(OPT) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -lyaml -lzip -lexpat) -lm -pthread
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 LIB_SRC = $(sort $(wildcard lib/*.c))

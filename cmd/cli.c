@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,21 +31,36 @@ static const struct {
 	{ CZ_OPT_CHARTS, { "charts", no_argument, NULL, 'C' } },
 	{ CZ_OPT_TAUX, { "taux-benevolat", required_argument, NULL, 'B' } },
 	{ CZ_OPT_INTO, { "into", required_argument, NULL, 'I' } },
+	{ CZ_OPT_JOBS, { "jobs", required_argument, NULL, 'j' } },
 };
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
 
-static bool said;
+/* Set by any thread (report -j), read by main at the end. */
+static atomic_bool said;
 
 bool cz_cli_error_said(void)
 {
-	return said;
+	return atomic_load(&said);
+}
+
+/* Where this thread's messages go: stderr, or a worker's capture. */
+static _Thread_local FILE *capture;
+
+void cz_cli_capture(FILE *f)
+{
+	capture = f;
+}
+
+static FILE *err(void)
+{
+	return capture ? capture : stderr;
 }
 
 int cz_cli_usage_verror(const cz_cmd_spec *spec, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "conciergerie %s : ", spec->name);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nVoir « conciergerie %s --help ».\n", spec->name);
+	fprintf(err(), "conciergerie %s : ", spec->name);
+	vfprintf(err(), fmt, ap);
+	fprintf(err(), "\nVoir « conciergerie %s --help ».\n", spec->name);
 	said = true;
 	return CZ_EXIT_USAGE;
 }
@@ -61,11 +77,11 @@ int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
 void cz_cli_errorf(const char *file, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s : ", file ? file : "conciergerie");
+	fprintf(err(), "%s : ", file ? file : "conciergerie");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(err(), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', err());
 	said = true;
 }
 
@@ -118,6 +134,8 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			strcat(shorts, "f:");
 		else if (all_options[i].opt.val == 'o')
 			strcat(shorts, "o:");
+		else if (all_options[i].opt.val == 'j')
+			strcat(shorts, "j:");
 	}
 	longs[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	longs[n++] = (struct option){ "quiet", no_argument, NULL, 'q' };
@@ -167,6 +185,16 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 		case 'I':
 			o->into = optarg;
 			break;
+		case 'j': {
+			/* digits only: no sign, no space, no "2.5" */
+			char *end = NULL;
+			unsigned long v = optarg[0] >= '0' && optarg[0] <= '9' ? strtoul(optarg, &end, 10) : 0;
+			if (!end || *end || v < 1 || v > CZ_JOBS_MAX)
+				return cz_cli_usage_error(spec, "nombre de tâches « %s » invalide (un entier de 1 à %d)",
+							  optarg, CZ_JOBS_MAX);
+			o->jobs = (unsigned)v;
+			break;
+		}
 		case 'B': {
 			/* the library's locale-independent reading, as in project files */
 			double v;
@@ -206,17 +234,17 @@ void cz_cli_print_problems(const cz_problems *p)
 	for (size_t i = 0; i < p->count; i++) {
 		const cz_problem *pb = &p->items[i];
 		if (pb->where)
-			fprintf(stderr, "%s:%s: %s\n", file, pb->where, pb->message);
+			fprintf(err(), "%s:%s: %s\n", file, pb->where, pb->message);
 		else if (pb->line)
-			fprintf(stderr, "%s:%u:%u: %s\n", file, pb->line, pb->column, pb->message);
+			fprintf(err(), "%s:%u:%u: %s\n", file, pb->line, pb->column, pb->message);
 		else
-			fprintf(stderr, "%s: %s\n", file, pb->message);
+			fprintf(err(), "%s: %s\n", file, pb->message);
 	}
 	if (p->truncated)
-		fprintf(stderr, "%s: trop d'erreurs, seules les %d premières sont affichées\n", file,
+		fprintf(err(), "%s: trop d'erreurs, seules les %d premières sont affichées\n", file,
 			CZ_PROBLEMS_MAX);
 	if (p->nomem)
-		fprintf(stderr, "%s: mémoire insuffisante pour conserver tous les messages\n", file);
+		fprintf(err(), "%s: mémoire insuffisante pour conserver tous les messages\n", file);
 }
 
 void cz_cli_print_text_log(const char *who, const char *where, const cz_text_log *log)
@@ -229,7 +257,7 @@ void cz_cli_print_text_log(const char *who, const char *where, const cz_text_log
 	for (const char *line = b.data; cz_buf_ok(&b) && line && *line;) {
 		const char *nl = strchr(line, '\n');
 		int n = nl ? (int)(nl - line) : (int)strlen(line);
-		fprintf(stderr, "%s: avertissement : %.*s\n", who ? who : "-", n, line);
+		fprintf(err(), "%s: avertissement : %.*s\n", who ? who : "-", n, line);
 		line = nl ? nl + 1 : NULL;
 	}
 	cz_buf_free(&b);

@@ -8,6 +8,7 @@
 #define CZ_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <time.h>
 
 #include <stdarg.h>
@@ -44,7 +45,11 @@ enum {
 	CZ_OPT_CHARTS = 1u << 10,   /* --charts */
 	CZ_OPT_TAUX = 1u << 11,     /* --taux-benevolat EUROS */
 	CZ_OPT_INTO = 1u << 12,     /* --into FILE */
+	CZ_OPT_JOBS = 1u << 13,     /* -j, --jobs N */
 };
+
+/* The most workers -j takes (and the default, whatever the CPU count). */
+#define CZ_JOBS_MAX 64
 
 typedef struct {
 	const char *name;    /* "diag" */
@@ -66,6 +71,7 @@ typedef struct {
 	const char *phase, *role, *template_name, *type, *into;
 	double taux_benevolat;
 	bool taux_given;
+	unsigned jobs; /* -j N; 0 when not given */
 	int argc; /* positional arguments */
 	char **argv;
 } cz_opts;
@@ -85,6 +91,10 @@ void cz_cli_errorf(const char *file, const char *fmt, ...) __attribute__((format
 /* Whether an error line was printed on stderr during the run: main says
  * something itself when a command exits non-zero without one. */
 bool cz_cli_error_said(void);
+/* Send this thread's messages (every cz_cli_* printer) to `f` instead of
+ * stderr, NULL to go back: a worker of report -j keeps its project's
+ * messages until they can be printed in input order. */
+void cz_cli_capture(FILE *f);
 
 /* The command's help, "@FORMATS@" replaced by its formats, on stdout. */
 void cz_cli_print_help(const cz_cmd_spec *spec);

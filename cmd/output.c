@@ -275,9 +275,11 @@ int cz_output_reserve(cz_output *out, const char *stem)
 	return CZ_EXIT_OK;
 }
 
-/* `input` names the document in a warning about its text. */
-static int write_file(cz_output *out, const char *input, const cz_document *d, const cz_render_ctx *rc,
-		      const char *path, unsigned flags)
+/* `input` names the document in a warning about its text. Why it failed
+ * goes to *error (malloc'd, NULL on success). Reads `out` only: workers of
+ * report -j call it at the same time. */
+static int write_file(const cz_output *out, const char *input, const cz_document *d, const cz_render_ctx *rc,
+		      const char *path, unsigned flags, char **error)
 {
 	cz_problems pb;
 	cz_problems_init(&pb, path);
@@ -286,8 +288,7 @@ static int write_file(cz_output *out, const char *input, const cz_document *d, c
 	logged.log = &log;
 	cz_status st = out->fmt->write(out->fmt, d, &logged, path, flags, &pb);
 	cz_cli_print_problems(&pb);
-	free(out->last_error);
-	out->last_error = st != CZ_OK ? strdup(pb.count ? pb.items[0].message : cz_status_str(st)) : NULL;
+	*error = st != CZ_OK ? strdup(pb.count ? pb.items[0].message : cz_status_str(st)) : NULL;
 	if (st != CZ_OK && pb.count == 0)
 		cz_cli_errorf(path, "écriture impossible : %s", cz_status_str(st));
 	if (st == CZ_OK)
@@ -296,24 +297,28 @@ static int write_file(cz_output *out, const char *input, const cz_document *d, c
 	return cz_cli_exit_code(st);
 }
 
-/* Into the output directory: the file's name, its path, the checks. */
-static int write_in_dir(cz_output *out, const char *input, const char *suffix, bool reserved,
-			const cz_document *d, const cz_render_ctx *rc, const char **file_name)
+static void keep_error(cz_output *out, char *error)
 {
-	char *own = NULL;
-	const char *name;
-	if (reserved) {
-		size_t len = strlen(input) + strlen(out->fmt->name) + 2;
-		if ((own = malloc(len)) != NULL)
-			snprintf(own, len, "%s.%s", input, out->fmt->name);
-		name = own;
-	} else {
-		name = cz_names_unique(&out->names, input, suffix, out->fmt->name);
-	}
-	size_t len = name ? strlen(out->path) + strlen(name) + 2 : 0;
-	char *path = name ? malloc(len) : NULL;
+	free(out->last_error);
+	out->last_error = error;
+}
+
+const char *cz_output_take_name(cz_output *out, const char *input, const char *suffix)
+{
+	const char *name = cz_names_unique(&out->names, input, suffix, out->fmt->name);
+	if (!name)
+		cz_cli_errorf(input, "mémoire insuffisante");
+	return name;
+}
+
+/* Into the output directory under `name`: its path, the checks. */
+static int write_named(const cz_output *out, const char *input, const char *name, const cz_document *d,
+		       const cz_render_ctx *rc, char **error)
+{
+	*error = NULL;
+	size_t len = strlen(out->path) + strlen(name) + 2;
+	char *path = malloc(len);
 	if (!path) {
-		free(own);
 		cz_cli_errorf(input, "mémoire insuffisante");
 		return CZ_EXIT_IO;
 	}
@@ -327,11 +332,42 @@ static int write_in_dir(cz_output *out, const char *input, const char *suffix, b
 		cz_cli_errorf(path, "existe déjà : ajoutez --force pour le remplacer");
 		code = CZ_EXIT_USAGE;
 	} else {
-		code = write_file(out, input, d, rc, path, CZ_WRITE_IN_DIRECTORY);
+		code = write_file(out, input, d, rc, path, CZ_WRITE_IN_DIRECTORY, error);
 	}
+	free(path);
+	return code;
+}
+
+int cz_output_write_as(const cz_output *out, const char *input, const char *name, const cz_document *d,
+		       const cz_referential *ref, const cz_options *opts, time_t created, char **error)
+{
+	cz_render_ctx rc = { .ref = ref, .opts = opts, .created = created };
+	return write_named(out, input, name, d, &rc, error);
+}
+
+/* Into the output directory: the file's name, then the document. */
+static int write_in_dir(cz_output *out, const char *input, const char *suffix, bool reserved,
+			const cz_document *d, const cz_render_ctx *rc, const char **file_name)
+{
+	char *own = NULL;
+	const char *name;
+	if (reserved) {
+		size_t len = strlen(input) + strlen(out->fmt->name) + 2;
+		if ((own = malloc(len)) != NULL)
+			snprintf(own, len, "%s.%s", input, out->fmt->name);
+		else
+			cz_cli_errorf(input, "mémoire insuffisante");
+		name = own;
+	} else {
+		name = cz_output_take_name(out, input, suffix);
+	}
+	if (!name)
+		return CZ_EXIT_IO;
+	char *error = NULL;
+	int code = write_named(out, input, name, d, rc, &error);
+	keep_error(out, error);
 	if (file_name)
 		*file_name = reserved ? NULL : name;
-	free(path);
 	free(own);
 	return code;
 }
@@ -345,8 +381,12 @@ int cz_output_write(cz_output *out, const char *input, const char *suffix, bool 
 		*file_name = NULL;
 	if (out->kind == CZ_TO_DIR)
 		return write_in_dir(out, input, suffix, reserved, d, &rc, file_name);
-	if (out->fmt->kind != CZ_FORMAT_TEXT) /* a workbook into -o FILE */
-		return write_file(out, input, d, &rc, out->path, 0);
+	if (out->fmt->kind != CZ_FORMAT_TEXT) { /* a workbook into -o FILE */
+		char *error = NULL;
+		int code = write_file(out, input, d, &rc, out->path, 0, &error);
+		keep_error(out, error);
+		return code;
+	}
 	/* Kept for standard output or the FILE, written whole at close. */
 	size_t mark = out->text.len;
 	cz_document doc = *d;

@@ -88,6 +88,17 @@ int cz_output_add_input(cz_output *out, const char *path);
 int cz_output_write(cz_output *out, const char *input, const char *suffix, bool reserved,
 		    const cz_document *d, const cz_referential *ref, const cz_options *opts,
 		    time_t created, const char **file_name);
+/*
+ * The same in two steps, for workers writing at the same time (report -j):
+ * cz_output_take_name gives `input`'s file name in DIR (owned by out; NULL,
+ * said, when out of memory), to call in input order, one thread at a time;
+ * cz_output_write_as then writes under it and only reads `out`, so any
+ * number of threads may call it at once. Why a write failed goes to
+ * *error (malloc'd, NULL on success) instead of out->last_error.
+ */
+const char *cz_output_take_name(cz_output *out, const char *input, const char *suffix);
+int cz_output_write_as(const cz_output *out, const char *input, const char *name, const cz_document *d,
+		       const cz_referential *ref, const cz_options *opts, time_t created, char **error);
 /* Keep `stem` + "." + ext for a later cz_output_write(..., reserved = true). */
 int cz_output_reserve(cz_output *out, const char *stem);
 /* Write what was kept for standard output or a text FILE. */

@@ -1,9 +1,11 @@
 /*
  * report: every analysis per project, plus a portfolio across projects.
  *
- * Projects are handled one at a time (load, analyse, write, free) and only
- * a summary row is kept for the portfolio, so memory stays flat whatever
- * the number of files.
+ * Each worker (-j N, threads: cmd/jobs.h) handles one project at a time
+ * (load, analyse, write, free) and only a summary row is kept for the
+ * portfolio, so memory stays flat whatever the number of files. Names are
+ * given and rows, messages and progress delivered in input order, so every
+ * output is the same whatever N.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -16,6 +18,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "indicators.h"
+#include "jobs.h"
 #include "loader.h"
 #include "output.h"
 #include "portfolio.h"
@@ -31,7 +34,7 @@ const cz_cmd_spec cz_spec_report = {
 	.summary = "tous les rapports de chaque projet et le portefeuille de projets",
 	.help =
 		"usage : conciergerie report [-f @FORMATS@] -o RÉPERTOIRE [--referentiel FICHIER]\n"
-		"                            [--taux-benevolat EUROS] [-q] FICHIER|RÉPERTOIRE...\n"
+		"                            [--taux-benevolat EUROS] [-j N] [-q] FICHIER|RÉPERTOIRE...\n"
 		"\n"
 		"Produit, pour chaque projet, un document qui réunit toutes les analyses :\n"
 		"le diagnostic (diag), la décision de sortie de test (test-phase, quand la\n"
@@ -63,21 +66,25 @@ const cz_cmd_spec cz_spec_report = {
 		"  -f, --format FORMAT      @FORMATS@ (md par défaut)\n"
 		"  --referentiel FICHIER    utiliser un référentiel amendé\n"
 		"  --taux-benevolat EUROS   valeur d'une heure bénévole dans les tableaux de bord\n"
+		"  -j, --jobs N             traiter N projets à la fois (par défaut : un par\n"
+		"                           processeur disponible, 64 au plus ; 1 à 64)\n"
 		"  -q, --quiet              ni ligne de progression ni bilan final\n"
 		"  -h, --help               afficher cette aide\n"
 		"\n"
 		"Sur un terminal, une ligne de progression s'affiche sur la sortie d'erreur.\n"
+		"Quel que soit -j, les rapports, le portefeuille (dans l'ordre des entrées),\n"
+		"les messages et leur ordre sont les mêmes, octet pour octet.\n"
 		"Dans un RÉPERTOIRE d'entrée, un lien cassé, un tube nommé, une socket ou un\n"
 		"sous-répertoire nommé *.yaml est signalé et ignoré. Dans le répertoire des\n"
 		"rapports, un lien ou un tube qui porte le nom d'un rapport est remplacé,\n"
-		"jamais suivi. Interrompue (Ctrl-C), la commande supprime le fichier\n"
-		"temporaire du rapport en cours ; les rapports finis restent.\n"
+		"jamais suivi. Interrompue (Ctrl-C), la commande supprime les fichiers\n"
+		"temporaires des rapports en cours ; les rapports finis restent.\n"
 		"\n"
 		"Code de sortie : 0 si tous les projets sont rapportés, 1 si un fichier est\n"
 		"invalide, 2 en cas d'erreur d'utilisation (dont un rapport qui serait écrit\n"
 		"sur une entrée), 3 en cas d'erreur d'entrée-sortie (dont un fichier\n"
 		"illisible, compté à part au portefeuille).\n",
-	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX,
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX | CZ_OPT_JOBS,
 	.min_args = 1,
 	.max_args = -1,
 	.writes = writes,
@@ -257,11 +264,25 @@ static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicato
 	}
 }
 
+/* Taking a report's name, in input order. */
+typedef struct {
+	cz_output *out;
+	const char *input;
+	const char *name;
+} naming;
+
+static void take_name(void *arg)
+{
+	naming *n = arg;
+	n->name = cz_output_take_name(n->out, n->input, "");
+}
+
 /* Analyse one project and write its report; returns an exit code. A
  * report that cannot be written still leaves its row, saying why in
- * row->report_error (malloc'd, the caller frees it). */
+ * row->report_error (malloc'd, the caller frees it). `jobs`: the worker's
+ * run (NULL in a single thread), for the turn of the name. */
 static int report_project(cz_output *out, const cz_referential *ref, const cz_options *opts,
-			  const cz_project *p, cz_portfolio_row *row)
+			  const cz_project *p, cz_portfolio_row *row, cz_jobs *jobs, size_t index)
 {
 	void *res[N_PARTS] = { NULL };
 	cz_part doc_parts[N_PARTS];
@@ -283,14 +304,23 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 	}
 	cz_document doc = { .parts = doc_parts, .n_parts = n, .combined = true,
 			    .title = p->projet.nom, .file = p->file };
-	const char *name = NULL;
-	code = cz_output_write(out, p->file, "", false, &doc, ref, opts, cz_cli_epoch(p), &name);
+	naming nm = { out, p->file, NULL };
+	if (jobs)
+		cz_jobs_in_turn(jobs, index, take_name, &nm);
+	else
+		take_name(&nm);
+	const char *name = nm.name;
+	char *error = NULL;
+	code = name ? cz_output_write_as(out, p->file, name, &doc, ref, opts, cz_cli_epoch(p), &error)
+		    : CZ_EXIT_IO;
 	if (code != CZ_EXIT_OK)
-		row->report_error = strdup(out->last_error ? out->last_error : "le rapport n'a pas pu être écrit");
+		row->report_error = error ? error : strdup("le rapport n'a pas pu être écrit");
+	else
+		free(error);
 	if (code == CZ_EXIT_OK) {
 		summarize(res[PART_DIAG], res[PART_TEST], res[PART_INDICATORS], p, row);
 		/* the portfolio links to the report: its file name without the extension */
-		row->report = name ? strndup(name, strlen(name) - strlen(out->fmt->name) - 1) : NULL;
+		row->report = strndup(name, strlen(name) - strlen(out->fmt->name) - 1);
 		if (!row->report)
 			code = CZ_EXIT_IO;
 	}
@@ -348,6 +378,96 @@ static int gather(const cz_opts *o, path_list *inputs)
 	return worst;
 }
 
+/* What the workers share (read only, but for `out`'s names, taken in
+ * turn), and what the calling thread keeps. */
+typedef struct {
+	cz_output *out;
+	const cz_referential *ref;
+	cz_options opts;
+	const path_list *inputs;
+	bool show_progress;
+	/* the calling thread's only */
+	cz_portfolio *pf;
+	size_t n_valid, n_unreadable, n_unwritten;
+	int worst;
+} run;
+
+/* One project's result, until it is kept in input order. */
+typedef struct {
+	cz_portfolio one; /* its row (owned copies), or none when out of memory */
+	int code;
+	enum { OUT_INVALID, OUT_UNREADABLE, OUT_VALID, OUT_UNWRITTEN } kind;
+} outcome;
+
+/* Load, analyse and write project i; its row into res. */
+static void report_one(run *r, cz_jobs *jobs, size_t i, outcome *res)
+{
+	const char *file = r->inputs->paths[i];
+	cz_portfolio_init(&res->one);
+	cz_portfolio_row row = { 0 };
+	row.file = (char *)file;
+	cz_problems pb;
+	cz_problems_init(&pb, file);
+	cz_project *p = NULL;
+	int code;
+	cz_status st = cz_project_load_file(file, r->ref, &p, &pb);
+	if (st != CZ_OK) {
+		cz_cli_print_problems(&pb);
+		code = cz_cli_exit_code(st);
+		row.unreadable = code == CZ_EXIT_IO;
+		res->kind = row.unreadable ? OUT_UNREADABLE : OUT_INVALID;
+		row.first_error = first_problem(&pb);
+		row.report = (char *)"";
+		if (cz_portfolio_add(&res->one, &row) != CZ_OK)
+			code = CZ_EXIT_IO;
+		free(row.first_error);
+	} else {
+		row.valid = true;
+		row.name = (char *)p->projet.nom;
+		row.type = p->projet.type;
+		row.phase = p->projet.phase;
+		code = report_project(r->out, r->ref, &r->opts, p, &row, jobs, i);
+		/* A report that could not be written keeps its row, which
+		 * says so: the portfolio never loses a project. */
+		res->kind = code == CZ_EXIT_OK ? OUT_VALID : OUT_UNWRITTEN;
+		if (cz_portfolio_add(&res->one, &row) != CZ_OK && code < CZ_EXIT_IO)
+			code = CZ_EXIT_IO;
+		free(row.report);
+		free(row.report_error);
+		cz_project_free(p);
+	}
+	cz_problems_free(&pb);
+	res->code = code;
+}
+
+/* Keep a project's result, in input order. */
+static void keep(run *r, outcome *res)
+{
+	int code = res->code;
+	r->n_valid += res->kind == OUT_VALID;
+	r->n_unreadable += res->kind == OUT_UNREADABLE;
+	r->n_unwritten += res->kind == OUT_UNWRITTEN;
+	if (res->one.count && cz_portfolio_add(r->pf, &res->one.rows[0]) != CZ_OK && code < CZ_EXIT_IO)
+		code = CZ_EXIT_IO;
+	cz_portfolio_free(&res->one);
+	if (code > r->worst)
+		r->worst = code;
+}
+
+static void work(cz_jobs *j, void *ctx, size_t i, void *slot)
+{
+	report_one(ctx, j, i, slot);
+}
+
+/* The progress line and messages of project i, as one thread prints them. */
+static void deliver(void *ctx, size_t i, void *slot, const char *messages, size_t len)
+{
+	run *r = ctx;
+	progress(r->show_progress, i, r->inputs->count, r->inputs->paths[i]);
+	fwrite(messages, 1, len, stderr);
+	keep(r, slot);
+}
+
 int cmd_report(int argc, char **argv)
 {
 	cz_opts o;
@@ -371,50 +491,28 @@ int cmd_report(int argc, char **argv)
 		worst = code;
 		goto out;
 	}
-	cz_options opts = cz_cli_options(&o);
-	bool show_progress = !o.quiet && isatty(STDERR_FILENO);
-	size_t n_valid = 0, n_unreadable = 0, n_unwritten = 0;
-	for (size_t i = 0; i < inputs.count; i++) {
-		const char *file = inputs.paths[i];
-		progress(show_progress, i, inputs.count, file);
-		cz_portfolio_row row = { 0 };
-		row.file = (char *)file;
-		cz_problems pb;
-		cz_problems_init(&pb, file);
-		cz_project *p = NULL;
-		cz_status st = cz_project_load_file(file, ref, &p, &pb);
-		if (st != CZ_OK) {
-			cz_cli_print_problems(&pb);
-			code = cz_cli_exit_code(st);
-			row.unreadable = code == CZ_EXIT_IO;
-			n_unreadable += row.unreadable;
-			row.first_error = first_problem(&pb);
-			row.report = (char *)"";
-			if (cz_portfolio_add(&pf, &row) != CZ_OK)
-				code = CZ_EXIT_IO;
-			free(row.first_error);
-		} else {
-			row.valid = true;
-			row.name = (char *)p->projet.nom;
-			row.type = p->projet.type;
-			row.phase = p->projet.phase;
-			code = report_project(&out, ref, &opts, p, &row);
-			/* A report that could not be written keeps its row, which
-			 * says so: the portfolio never loses a project. */
-			if (code == CZ_EXIT_OK)
-				n_valid++;
-			else
-				n_unwritten++;
-			if (cz_portfolio_add(&pf, &row) != CZ_OK && code < CZ_EXIT_IO)
-				code = CZ_EXIT_IO;
-			free(row.report);
-			free(row.report_error);
-			cz_project_free(p);
-		}
-		cz_problems_free(&pb);
-		if (code > worst)
-			worst = code;
+	run r = { .out = &out, .ref = ref, .opts = cz_cli_options(&o), .inputs = &inputs, .pf = &pf,
+		  .show_progress = !o.quiet && isatty(STDERR_FILENO), .worst = worst };
+	unsigned jobs = o.jobs ? o.jobs : cz_jobs_online_cpus(CZ_JOBS_MAX);
+	if (jobs > 1 && inputs.count > 1) {
+		cz_jobs_spec spec = { .n = inputs.count, .workers = jobs, .slot_size = sizeof(outcome),
+				      .ctx = &r, .work = work, .deliver = deliver };
+		if (!cz_jobs_run(&spec))
+			jobs = 1; /* no memory for the workers' bookkeeping: one at a time */
+	} else {
+		jobs = 1;
 	}
+	if (jobs == 1) {
+		for (size_t i = 0; i < inputs.count; i++) {
+			outcome res = { 0 };
+			progress(r.show_progress, i, inputs.count, inputs.paths[i]);
+			report_one(&r, NULL, i, &res);
+			keep(&r, &res);
+		}
+	}
+	worst = r.worst;
+	size_t n_valid = r.n_valid, n_unreadable = r.n_unreadable, n_unwritten = r.n_unwritten;
+	cz_options opts = r.opts;
 	cz_part part = { &cz_analysis_portfolio, &pf };
 	cz_document doc = { .parts = &part, .n_parts = 1 };
 	code = cz_output_write(&out, cz_format_portfolio_stem(out.fmt), "", true, &doc, ref, &opts,

@@ -60,6 +60,12 @@ _conciergerie()
 			COMPREPLY=($(compgen -W "concierge" -- "$cur")); return ;;
 		--taux-benevolat)
 			return ;;
+		-j|--jobs)
+			# a few worker counts, up to the processors of this machine
+			local n i list=
+			n=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+			for ((i = 1; i <= n && i <= 64; i++)); do list+="$i "; done
+			COMPREPLY=($(compgen -W "$list" -- "$cur")); return ;;
 		-o|--output)
 			local IFS=$'\n'
 			COMPREPLY=($(compgen -f -- "$cur"))

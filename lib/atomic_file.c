@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,20 +20,27 @@
 
 /* --- the cleanup table ------------------------------------------------------- */
 
-/* Temporary files and directories that exist now, for a signal handler.
- * The program is single-threaded; a handler only reads the table. An entry
- * is filled before its kind is set, and freed by clearing its kind first,
- * so a handler never sees a half-written path. */
-#define SLOTS 16
+/* Temporary files and directories that exist now, for an interruption.
+ * Threads (report -j) fill and free entries under `table_lock`, and create
+ * a temporary while holding it, so that cz_atomic_stop(), which sweeps the
+ * table under the same lock and keeps it, leaves no temporary behind: none
+ * can be created once the sweep has begun. A signal handler of a
+ * single-threaded program (cz_atomic_remove_temporaries) only reads the
+ * table: an entry is filled before its kind is set, and freed by clearing
+ * its kind first, so a handler never sees a half-written path. */
+#define SLOTS CZ_ATOMIC_MAX_OPEN
 #define SLOT_PATH 4096
 enum { SLOT_FREE, SLOT_FILE, SLOT_DIR };
 static char slot_path[SLOTS][SLOT_PATH];
 static volatile sig_atomic_t slot_kind[SLOTS];
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool stopped; /* under table_lock: the process is ending */
 
+/* With table_lock held. */
 static int track(const char *path, int kind)
 {
 	size_t len = strlen(path);
-	if (len >= SLOT_PATH)
+	if (len >= SLOT_PATH || stopped)
 		return -1;
 	for (int i = 0; i < SLOTS; i++) {
 		if (slot_kind[i] != SLOT_FREE)
@@ -42,11 +52,20 @@ static int track(const char *path, int kind)
 	return -1;
 }
 
-static void untrack(int *slot)
+static void untrack_locked(int *slot)
 {
 	if (*slot >= 0)
 		slot_kind[*slot] = SLOT_FREE;
 	*slot = -1;
+}
+
+static void untrack(int *slot)
+{
+	if (*slot < 0)
+		return;
+	pthread_mutex_lock(&table_lock);
+	untrack_locked(slot);
+	pthread_mutex_unlock(&table_lock);
 }
 
 void cz_atomic_remove_temporaries(void)
@@ -57,6 +76,14 @@ void cz_atomic_remove_temporaries(void)
 	for (int i = 0; i < SLOTS; i++)
 		if (slot_kind[i] == SLOT_DIR)
 			rmdir(slot_path[i]);
+}
+
+void cz_atomic_stop(void)
+{
+	pthread_mutex_lock(&table_lock);
+	stopped = true;
+	cz_atomic_remove_temporaries();
+	/* table_lock stays taken: no thread creates a temporary any more */
 }
 
 /* --- messages ------------------------------------------------------------------ */
@@ -121,12 +148,12 @@ static bool through_descriptors(const char *path)
 /* Six characters of a temporary name, different at each call. */
 static void random_tail(char *x)
 {
-	static uint64_t counter;
+	static atomic_uint_fast64_t counter;
 	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	uint64_t v = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 42) ^
-		     (++counter * 0x9E3779B97F4A7C15u);
+		     ((uint64_t)(atomic_fetch_add(&counter, 1) + 1) * 0x9E3779B97F4A7C15u);
 	for (int i = 0; i < 6; i++) {
 		v = v * 6364136223846793005u + 1442695040888963407u;
 		x[i] = alphabet[(v >> 33) % 62];
@@ -181,14 +208,15 @@ static cz_status create_temporary(cz_atomic *a, unsigned flags, cz_problems *pro
 	bool by_name = (flags & CZ_WRITE_BY_NAME) != 0;
 	for (int tries = 0; tries < 100; tries++) {
 		random_tail(name + len - 6);
-		/* listed before it exists: an interruption from now on removes it */
+		/* listed before it exists, and created under the table's lock: an
+		 * interruption from now on removes it */
+		pthread_mutex_lock(&table_lock);
+		bool was_stopped = stopped;
 		int slot = track(name, by_name ? SLOT_DIR : SLOT_FILE);
-		if (slot < 0) {
-			free(name);
-			return fail(a, problems, ENAMETOOLONG);
-		}
 		int err = 0;
-		if (by_name) {
+		if (slot < 0) {
+			err = was_stopped ? EINTR : ENAMETOOLONG;
+		} else if (by_name) {
 			if (mkdir(name, 0700) != 0)
 				err = errno;
 		} else {
@@ -196,12 +224,12 @@ static cz_status create_temporary(cz_atomic *a, unsigned flags, cz_problems *pro
 			if (a->fd < 0)
 				err = errno;
 		}
-		if (err == EEXIST) {
-			untrack(&slot);
+		if (err)
+			untrack_locked(&slot);
+		pthread_mutex_unlock(&table_lock);
+		if (err == EEXIST)
 			continue;
-		}
 		if (err) {
-			untrack(&slot);
 			free(name);
 			return fail(a, problems, err);
 		}
@@ -218,7 +246,10 @@ static cz_status create_temporary(cz_atomic *a, unsigned flags, cz_problems *pro
 			return fail(a, problems, ENOMEM);
 		memcpy(a->tmp, name, len);
 		memcpy(a->tmp + len, file, sizeof(file));
-		if ((a->slots[0] = track(a->tmp, SLOT_FILE)) < 0)
+		pthread_mutex_lock(&table_lock);
+		a->slots[0] = track(a->tmp, SLOT_FILE);
+		pthread_mutex_unlock(&table_lock);
+		if (a->slots[0] < 0)
 			return fail(a, problems, ENAMETOOLONG);
 		return CZ_OK;
 	}

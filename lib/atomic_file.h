@@ -21,9 +21,14 @@
  *   and a planted pipe never blocks the run.
  *
  * Interruption: every temporary file (and directory) is listed in a fixed
- * table while it exists; cz_atomic_remove_temporaries() removes them and is
- * async-signal-safe (unlink and rmdir only), for the caller's signal
- * handlers. The library installs none.
+ * table while it exists (at most CZ_ATOMIC_MAX_OPEN at once, over all
+ * threads); cz_atomic_remove_temporaries() removes them and is
+ * async-signal-safe (unlink and rmdir only), for the signal handlers of a
+ * single-threaded caller. A caller whose threads write (report -j) takes
+ * its signals in a thread of its own and calls cz_atomic_stop(). The
+ * library installs no handler.
+ *
+ * Threads: any number of threads may write different targets at once.
  */
 #ifndef CZ_ATOMIC_FILE_H
 #define CZ_ATOMIC_FILE_H
@@ -34,6 +39,9 @@
 
 #include "problems.h"
 #include "status.h"
+
+/* Temporaries listed at once: a writer holds one or two. */
+#define CZ_ATOMIC_MAX_OPEN 160
 
 /* How a target is treated (the `flags` of the writers). */
 enum {
@@ -76,5 +84,11 @@ cz_status cz_write_file_atomic(const char *target, const void *data, size_t len,
 /* Remove every temporary file and directory still listed (an interrupted
  * run). Async-signal-safe: to be called from a signal handler. */
 void cz_atomic_remove_temporaries(void);
+
+/* The same for a process whose threads write: once it returns, no
+ * temporary exists and none can be created (a writer that tries fails).
+ * Not for a signal handler (it takes a lock, and keeps it): call it from a
+ * thread that waits for the signals, then end the process. */
+void cz_atomic_stop(void);
 
 #endif
