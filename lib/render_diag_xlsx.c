@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "render.h"
 #include "enums.h"
+#include "xlsx_style.h"
 #include "xlsx_util.h"
 
 #define SHEET_SUMMARY "Diag synthèse"
@@ -26,9 +27,10 @@
 
 typedef struct {
 	cz_xlsx *x; /* the workbook, which keeps the first failure */
-	lxw_format *title, *header, *bold, *text, *wrap, *percent, *percent_bold, *count, *count_bold,
+	lxw_format *title, *header, *bold, *plain, *text, *wrap, *percent, *percent_bold, *count, *count_bold,
 		*date;
-	lxw_format *step[CZ_STEP_COUNT];
+	lxw_format *step[CZ_STEP_COUNT];      /* a step of the declared phase or an earlier one */
+	lxw_format *step_later[CZ_STEP_COUNT]; /* of a later phase: nothing is due yet */
 	lxw_format *cov[CZ_COV_COUNT];
 	lxw_format *sev[CZ_SEV_COUNT];
 } ctx;
@@ -38,62 +40,33 @@ static void keep(ctx *c, lxw_error e)
 	cz_xlsx_check(c->x, e);
 }
 
-static lxw_format *new_format(ctx *c, const char *num_format, bool bold, bool wrap)
-{
-	lxw_format *f = cz_xlsx_format(c->x);
-	if (!f)
-		return NULL;
-	if (num_format)
-		format_set_num_format(f, num_format);
-	if (bold)
-		format_set_bold(f);
-	if (wrap)
-		format_set_text_wrap(f);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	return f;
-}
-
-static lxw_format *coloured(ctx *c, lxw_color_t bg, lxw_color_t fg, bool bold)
-{
-	lxw_format *f = new_format(c, NULL, bold, false);
-	if (f) {
-		format_set_bg_color(f, bg);
-		format_set_font_color(f, fg);
-	}
-	return f;
-}
-
+/* The workbook's shared formats (lib/xlsx_style.h), by what they show here. */
 static bool make_formats(ctx *c)
 {
-	c->title = new_format(c, NULL, true, false);
-	c->header = new_format(c, NULL, true, true);
-	c->bold = new_format(c, NULL, true, false);
-	c->text = new_format(c, NULL, false, false);
-	c->wrap = new_format(c, NULL, false, true);
-	c->percent = new_format(c, "0%", false, false);
-	c->percent_bold = new_format(c, "0%", true, false);
-	c->count = new_format(c, "0", false, false);
-	c->count_bold = new_format(c, "0", true, false);
-	c->date = new_format(c, "dd/mm/yyyy", false, false);
-	/* Excel's own "good / neutral / bad" palette, familiar to readers. */
-	c->step[CZ_STEP_FAIT] = coloured(c, 0xC6EFCE, 0x006100, false);
-	c->step[CZ_STEP_EN_COURS] = coloured(c, 0xFFEB9C, 0x9C5700, false);
-	c->step[CZ_STEP_A_FAIRE] = coloured(c, 0xFFC7CE, 0x9C0006, false);
-	c->step[CZ_STEP_SANS_OBJET] = coloured(c, 0xEDEDED, 0x595959, false);
-	c->cov[CZ_COV_CARRIER] = coloured(c, 0xC6EFCE, 0x006100, false);
-	c->cov[CZ_COV_NETWORK] = coloured(c, 0xDDEBF7, 0x1F4E78, false);
-	c->cov[CZ_COV_IN_PROGRESS] = coloured(c, 0xFFEB9C, 0x9C5700, false);
-	c->cov[CZ_COV_GAP] = coloured(c, 0xFFC7CE, 0x9C0006, false);
-	c->cov[CZ_COV_UNASSESSED] = coloured(c, 0xEDEDED, 0x595959, false);
-	c->cov[CZ_COV_NOT_APPLICABLE] = coloured(c, 0xEDEDED, 0x595959, false);
-	c->sev[CZ_SEV_INFO] = coloured(c, 0xDDEBF7, 0x1F4E78, false);
-	c->sev[CZ_SEV_ATTENTION] = coloured(c, 0xFFEB9C, 0x9C5700, true);
-	c->sev[CZ_SEV_CRITIQUE] = coloured(c, 0xC00000, 0xFFFFFF, true);
-	if (!cz_xlsx_ok(c->x))
+	const cz_xlsx_styles *S = cz_xlsx_styles_get(c->x);
+	if (!S)
 		return false;
-	format_set_font_size(c->title, 14);
-	format_set_bg_color(c->header, 0xD9E1F2);
-	format_set_border(c->header, LXW_BORDER_THIN);
+	c->title = S->title;
+	c->header = S->header;
+	c->bold = S->bold;
+	c->plain = S->text;
+	c->text = S->wrap; /* table cells: wrapped within their column */
+	c->wrap = S->wrap;
+	c->percent = S->percent;
+	c->percent_bold = S->percent_bold;
+	c->count = S->integer;
+	c->count_bold = S->integer_bold;
+	c->date = S->date;
+	for (int k = 0; k < CZ_STEP_COUNT; k++) {
+		c->step[k] = S->tone[cz_xlsx_tone_step((cz_step_status)k, true)];
+		c->step_later[k] = S->tone[cz_xlsx_tone_step((cz_step_status)k, false)];
+	}
+	static const cz_tone cov[CZ_COV_COUNT] = { CZ_TONE_GOOD, CZ_TONE_INFO, CZ_TONE_MIXED,
+						   CZ_TONE_BAD, CZ_TONE_NEUTRAL, CZ_TONE_NEUTRAL };
+	for (int k = 0; k < CZ_COV_COUNT; k++)
+		c->cov[k] = S->tone[cov[k]];
+	for (int k = 0; k < CZ_SEV_COUNT; k++)
+		c->sev[k] = S->tone[cz_xlsx_tone_severity((cz_severity)k)];
 	return true;
 }
 
@@ -114,10 +87,13 @@ static void headers(ctx *c, lxw_worksheet *ws, lxw_row_t r, const char *const *n
 		put_str(c, ws, r, (lxw_col_t)i, names[i], c->header);
 }
 
-static void widths(ctx *c, lxw_worksheet *ws, const double *w, size_t n, lxw_format *wrap_from)
+/* Column widths, and the sheet under the shared page layout; `head`: the
+ * table's header row, repeated on every printed page. */
+static void widths(ctx *c, lxw_worksheet *ws, const double *w, size_t n, int head)
 {
-	for (size_t i = 0; i < n; i++)
-		keep(c, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, w[i], wrap_from));
+	cz_xlsx_columns(c->x, ws, w, n);
+	if (head >= 0)
+		cz_xlsx_repeat(c->x, ws, (lxw_row_t)head, (lxw_row_t)head);
 }
 
 static lxw_worksheet *sheet(ctx *c, const char *name)
@@ -136,28 +112,35 @@ static void summary(ctx *c, const cz_diag *d)
 	lxw_worksheet *ws = sheet(c, SHEET_SUMMARY);
 	if (!ws)
 		return;
-	static const double w[] = { 34, 14, 12, 12, 12, 14, 12, 12, 12 };
-	widths(c, ws, w, sizeof(w) / sizeof(w[0]), NULL);
+	static const double w[] = { 44, 14, 12, 12, 12, 14, 12, 12, 12 };
+	widths(c, ws, w, sizeof(w) / sizeof(w[0]), -1);
 	const cz_projet *pj = &d->project->projet;
 	lxw_row_t r = 0;
-	put_str(c, ws, r, 0, "Diagnostic", c->title);
-	put_str(c, ws, r, 1, pj->nom, c->title);
+	cz_buf title;
+	cz_buf_init(&title);
+	cz_buf_puts(&title, "Diagnostic — ");
+	cz_buf_puts(&title, pj->nom ? pj->nom : "projet sans nom");
+	if (cz_buf_ok(&title))
+		cz_xlsx_title(c->x, ws, r, title.data, c->title);
+	else
+		c->x->nomem = true;
+	cz_buf_free(&title);
 	worksheet_freeze_panes(ws, 1, 0);
 	r += 2;
 
 	put_str(c, ws, r, 0, "Type", c->bold);
-	put_str(c, ws, r++, 1, cz_enum_label(&cz_enum_type, pj->type), c->text);
+	put_str(c, ws, r++, 1, cz_enum_label(&cz_enum_type, pj->type), c->plain);
 	put_str(c, ws, r, 0, "Lieu", c->bold);
-	put_str(c, ws, r++, 1, pj->lieu_set ? cz_enum_label(&cz_enum_lieu, pj->lieu) : "non renseigné", c->text);
+	put_str(c, ws, r++, 1, pj->lieu_set ? cz_enum_label(&cz_enum_lieu, pj->lieu) : "non renseigné", c->plain);
 	put_str(c, ws, r, 0, "Porteur", c->bold);
-	put_str(c, ws, r++, 1, pj->porteur_set && pj->porteur.nom ? pj->porteur.nom : "non renseigné", c->text);
+	put_str(c, ws, r++, 1, pj->porteur_set && pj->porteur.nom ? pj->porteur.nom : "non renseigné", c->plain);
 	put_str(c, ws, r, 0, "Statut du porteur", c->bold);
 	put_str(c, ws, r++, 1, pj->porteur_set && pj->porteur.statut_set
 				       ? cz_enum_label(&cz_enum_statut, pj->porteur.statut)
-				       : "non renseigné", c->text);
+				       : "non renseigné", c->plain);
 	put_str(c, ws, r, 0, "Territoire", c->bold);
 	put_str(c, ws, r++, 1, pj->territoire_set && pj->territoire.nom ? pj->territoire.nom : "non renseigné",
-		c->text);
+		c->plain);
 	const struct { const char *label; cz_num v; } figures[] = {
 		{ "Habitants", pj->territoire.population },
 		{ "Entreprises", pj->territoire.entreprises },
@@ -169,7 +152,7 @@ static void summary(ctx *c, const cz_diag *d)
 		if (pj->territoire_set && figures[i].v.set && figures[i].v.value > 0)
 			put_num(c, ws, r, 1, figures[i].v.value, c->count);
 		else
-			put_str(c, ws, r, 1, "non renseigné", c->text);
+			put_str(c, ws, r, 1, "non renseigné", c->plain);
 		r++;
 	}
 	put_str(c, ws, r, 0, "Date du point", c->bold);
@@ -177,13 +160,13 @@ static void summary(ctx *c, const cz_diag *d)
 		lxw_datetime dt = { pj->date.year, pj->date.month, pj->date.day ? pj->date.day : 1, 0, 0, 0 };
 		keep(c, worksheet_write_datetime(ws, r, 1, &dt, c->date));
 	} else {
-		put_str(c, ws, r, 1, "non renseignée", c->text);
+		put_str(c, ws, r, 1, "non renseignée", c->plain);
 	}
 	r++;
 	put_str(c, ws, r, 0, "Phase déclarée", c->bold);
-	put_str(c, ws, r++, 1, phase_name(d, d->declared), c->text);
+	put_str(c, ws, r++, 1, phase_name(d, d->declared), c->plain);
 	put_str(c, ws, r, 0, "Phase étayée par les étapes", c->bold);
-	put_str(c, ws, r++, 1, phase_name(d, d->supported), d->ahead ? c->sev[CZ_SEV_CRITIQUE] : c->text);
+	put_str(c, ws, r++, 1, phase_name(d, d->supported), d->ahead ? c->sev[CZ_SEV_CRITIQUE] : c->plain);
 	put_str(c, ws, r, 0, "Seuil d'avancement des phases précédentes", c->bold);
 	put_num(c, ws, r++, 1, d->threshold, c->percent);
 	for (int s = CZ_SEV_CRITIQUE; s >= 0; s--) {
@@ -220,7 +203,6 @@ static void summary(ctx *c, const cz_diag *d)
 	r++;
 
 	const cz_cov_phase *cov = &d->coverage;
-	cz_buf title;
 	cz_buf_init(&title);
 	cz_buf_puts(&title, "Compétences de la phase ");
 	cz_buf_puts(&title, phase_name(d, d->declared));
@@ -253,9 +235,8 @@ static void steps(ctx *c, const cz_diag *d)
 		return;
 	static const char *const head[] = { "Phase", "Identifiant", "Étape", "Statut", "Renseignée",
 					    "Bloquante" };
-	static const double w[] = { 16, 38, 70, 13, 12, 12 };
-	widths(c, ws, w, 6, NULL);
-	keep(c, worksheet_set_column(ws, 2, 2, 70, c->wrap));
+	static const double w[] = { 16, 32, 64, 13, 12, 12 };
+	widths(c, ws, w, 6, 0);
 	headers(c, ws, 0, head, 6);
 	worksheet_freeze_panes(ws, 1, 0);
 	lxw_row_t r = 1;
@@ -269,7 +250,8 @@ static void steps(ctx *c, const cz_diag *d)
 			put_str(c, ws, r, 0, phase_name(d, (cz_phase)ph), c->text);
 			put_str(c, ws, r, 1, s->step->id, c->text);
 			put_str(c, ws, r, 2, s->step->nom, c->wrap);
-			put_str(c, ws, r, 3, cz_enum_label(&cz_enum_step_status, s->status), c->step[s->status]);
+			put_str(c, ws, r, 3, cz_enum_label(&cz_enum_step_status, s->status),
+				(ph <= (int)d->declared ? c->step : c->step_later)[s->status]);
 			put_str(c, ws, r, 4, s->recorded ? "oui" : "non", c->text);
 			put_str(c, ws, r, 5, blocking ? "oui" : "non", blocking ? c->sev[CZ_SEV_CRITIQUE] : c->text);
 		}
@@ -284,9 +266,8 @@ static void skills(ctx *c, const cz_diag *d)
 	if (!ws)
 		return;
 	static const char *const head[] = { "Famille", "Identifiant", "Compétence", "État", "Porté par" };
-	static const double w[] = { 30, 40, 70, 28, 30 };
-	widths(c, ws, w, 5, NULL);
-	keep(c, worksheet_set_column(ws, 2, 2, 70, c->wrap));
+	static const double w[] = { 24, 30, 60, 22, 28 };
+	widths(c, ws, w, 5, 0);
 	headers(c, ws, 0, head, 5);
 	worksheet_freeze_panes(ws, 1, 0);
 	const cz_cov_phase *cov = &d->coverage;
@@ -313,8 +294,8 @@ static void needs(ctx *c, const cz_diag *d)
 	static const char *const head[] = { "Rang", "Besoin", "Cible", "Demandes", "Source",
 					    "Réponse de l'offre", "Offre (par le nom)", "Offres de nom proche",
 					    "Offres de même cible (sans offre de ce nom)" };
-	static const double w[] = { 8, 40, 18, 11, 36, 30, 40, 12, 50 };
-	widths(c, ws, w, 9, NULL);
+	static const double w[] = { 6, 30, 14, 10, 24, 18, 26, 10, 30 };
+	widths(c, ws, w, 9, 0);
 	headers(c, ws, 0, head, 9);
 	worksheet_freeze_panes(ws, 1, 0);
 	lxw_row_t r = 1;
@@ -377,10 +358,8 @@ static void alerts(ctx *c, const cz_diag *d)
 		return;
 	static const char *const head[] = { "Gravité", "Identifiant", "Alerte", "Constat", "Raison",
 					    "Étapes concernées" };
-	static const double w[] = { 12, 34, 36, 60, 60, 36 };
-	widths(c, ws, w, 6, NULL);
-	for (lxw_col_t col = 2; col <= 5; col++)
-		keep(c, worksheet_set_column(ws, col, col, w[col], c->wrap));
+	static const double w[] = { 11, 22, 26, 48, 48, 24 };
+	widths(c, ws, w, 6, 0);
 	headers(c, ws, 0, head, 6);
 	worksheet_freeze_panes(ws, 1, 0);
 	lxw_row_t r = 1;
@@ -413,10 +392,8 @@ static void definition(ctx *c, const cz_diag *d)
 		return;
 	static const char *const head[] = { "Type", "Identifiant", "Caractéristique ou principe", "D'après le fichier",
 					    "Constat" };
-	static const double w[] = { 16, 30, 60, 16, 70 };
-	widths(c, ws, w, 5, NULL);
-	keep(c, worksheet_set_column(ws, 2, 2, 60, c->wrap));
-	keep(c, worksheet_set_column(ws, 4, 4, 70, c->wrap));
+	static const double w[] = { 14, 22, 50, 14, 60 };
+	widths(c, ws, w, 5, 0);
 	headers(c, ws, 0, head, 5);
 	worksheet_freeze_panes(ws, 1, 0);
 	lxw_row_t r = 1;
@@ -454,9 +431,8 @@ static void actions(ctx *c, const cz_diag *d)
 							      "étape de la phase", "compétence à acquérir" };
 	static const char *const head[] = { "Rang", "Type", "Identifiant", "Action", "Phase", "Statut",
 					    "Alerte" };
-	static const double w[] = { 8, 22, 40, 70, 16, 16, 34 };
-	widths(c, ws, w, 7, NULL);
-	keep(c, worksheet_set_column(ws, 3, 3, 70, c->wrap));
+	static const double w[] = { 6, 18, 28, 56, 14, 16, 22 };
+	widths(c, ws, w, 7, 0);
 	headers(c, ws, 0, head, 7);
 	worksheet_freeze_panes(ws, 1, 0);
 	for (size_t i = 0; i < d->n_actions; i++) {
@@ -478,6 +454,8 @@ cz_status cz_diag_render_xlsx(const void *result, const cz_render_ctx *rc)
 	cz_xlsx *x = rc->x;
 	ctx c = { 0 };
 	c.x = x;
+	const cz_projet *pj = &d->project->projet;
+	cz_xlsx_document(x, pj->nom, pj->date.set ? &pj->date : NULL);
 	if (!make_formats(&c))
 		return CZ_OK; /* the error is in x */
 	summary(&c, d);

@@ -12,6 +12,7 @@
 
 #include "atomic_file.h"
 #include "text.h"
+#include "xlsx_style.h"
 
 const char *cz_xlsx_error_str(lxw_error e)
 {
@@ -151,10 +152,16 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 	props.created = created ? created : 1;
 	cz_xlsx_check(&x, workbook_set_properties(x.wb, &props));
 	st = fill(ctx, &x);
+	if (st == CZ_OK && cz_xlsx_ok(&x))
+		cz_xlsx_finish(&x);
 	lxw_error closed = workbook_close(x.wb);
 	if (x.error != LXW_NO_ERROR) {
 		st = x.error == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_xlsx_error_str(x.error));
+		if (x.where[0])
+			cz_problems_add(problems, 0, 0, "écriture impossible : %s (%s)", cz_xlsx_error_str(x.error),
+					x.where);
+		else
+			cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_xlsx_error_str(x.error));
 	} else if (x.nomem || st == CZ_ERR_NOMEM) {
 		st = CZ_ERR_NOMEM;
 		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
@@ -176,6 +183,7 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 out:
 	uselocale(caller);
 	freelocale(c_numeric);
+	cz_xlsx_release(&x);
 	cz_buf_free(&x.scratch);
 	sink_close(&s);
 	return st;

@@ -1,10 +1,12 @@
 #include "xlsx_util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "xlsx_style.h"
 
 /* A4 in points; a column of w units is 7w + 5 pixels of 3/4 point. */
 #define A4_LONG_PT 842.0
@@ -97,6 +99,23 @@ lxw_error cz_xlsx_check(cz_xlsx *x, lxw_error e)
 {
 	if (e != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
 		x->error = e;
+	return e;
+}
+
+lxw_error cz_xlsx_check_at(cz_xlsx *x, lxw_error e, const lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+{
+	if (e == LXW_NO_ERROR || x->error != LXW_NO_ERROR)
+		return e;
+	x->error = e;
+	const char *name = ws && ws->name ? ws->name : "";
+	/* sheet names are the renderers' constants (at most 31 characters) */
+	if (row < LXW_ROW_MAX && col < LXW_COL_MAX) {
+		char cell[16];
+		lxw_rowcol_to_cell(cell, row, col);
+		snprintf(x->where, sizeof(x->where), "feuille « %s », cellule %s", name, cell);
+	} else {
+		snprintf(x->where, sizeof(x->where), "feuille « %s »", name);
+	}
 	return e;
 }
 
@@ -207,8 +226,10 @@ void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
 	if (!s || !ws)
 		return;
 	const char *t = prepare(x, s);
-	if (t)
-		cz_xlsx_check(x, worksheet_write_string(ws, row, col, t, f));
+	if (t) {
+		cz_xlsx_check_at(x, worksheet_write_string(ws, row, col, t, f), ws, row, col);
+		cz_xlsx_note_text(x, ws, row, col, row, col, t, f);
+	}
 }
 
 void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
@@ -217,8 +238,11 @@ void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t
 	if (!ws)
 		return;
 	const char *t = prepare(x, s ? s : "");
-	if (t)
-		cz_xlsx_check(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, t, f));
+	if (t) {
+		cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, t, f), ws,
+				 first_row, first_col);
+		cz_xlsx_note_text(x, ws, first_row, first_col, last_row, last_col, t, f);
+	}
 }
 
 void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -262,9 +286,11 @@ void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		list[k] = &tuples[k];
 		k++;
 	}
-	if (good)
-		cz_xlsx_check(x, worksheet_write_rich_string(ws, row, col, list, f));
-	else
+	if (good) {
+		cz_xlsx_check_at(x, worksheet_write_rich_string(ws, row, col, list, f), ws, row, col);
+		for (size_t k = 0; k < kept; k++)
+			cz_xlsx_note_text(x, ws, row, col, row, col, texts[k].data, f);
+	} else
 		x->nomem = true;
 	for (size_t k = 0; texts && k < kept; k++)
 		cz_buf_free(&texts[k]);
@@ -279,13 +305,13 @@ void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	if (!ws || !isfinite(v))
 		return;
 	/* -0 is 0 */
-	cz_xlsx_check(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, f));
+	cz_xlsx_check_at(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, f), ws, row, col);
 }
 
 void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
 {
 	if (ws)
-		cz_xlsx_check(x, worksheet_write_blank(ws, row, col, f));
+		cz_xlsx_check_at(x, worksheet_write_blank(ws, row, col, f), ws, row, col);
 }
 
 void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
@@ -298,7 +324,8 @@ void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
 		height_pt = 0;
 	if (height_pt > CZ_XLSX_MAX_ROW_PT)
 		height_pt = CZ_XLSX_MAX_ROW_PT;
-	cz_xlsx_check(x, worksheet_set_row(ws, row, height_pt, NULL));
+	cz_xlsx_check_at(x, worksheet_set_row(ws, row, height_pt, NULL), ws, row, LXW_COL_MAX);
+	cz_xlsx_note_height(x, ws, row, height_pt);
 }
 
 void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -307,9 +334,23 @@ void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
 	if (!ws)
 		return;
 	if (!formula || strlen(formula) > CZ_XLSX_FORMULA_MAX) {
-		cz_xlsx_check(x, LXW_ERROR_PARAMETER_VALIDATION);
+		cz_xlsx_check_at(x, LXW_ERROR_PARAMETER_VALIDATION, ws, row, col);
 		return;
 	}
-	cz_xlsx_check(x, worksheet_write_formula_num(ws, row, col, formula, f,
-						     isfinite(cached) && cached != 0 ? cached : 0.0));
+	cz_xlsx_check_at(x, worksheet_write_formula_num(ws, row, col, formula, f,
+							isfinite(cached) && cached != 0 ? cached : 0.0),
+			 ws, row, col);
+}
+
+void cz_xlsx_formula_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+			  const char *formula, lxw_format *f, const char *cached)
+{
+	if (!ws)
+		return;
+	if (!formula || strlen(formula) > CZ_XLSX_FORMULA_MAX || !cached || strlen(cached) > 255) {
+		cz_xlsx_check_at(x, LXW_ERROR_PARAMETER_VALIDATION, ws, row, col);
+		return;
+	}
+	cz_xlsx_check_at(x, worksheet_write_formula_str(ws, row, col, formula, f, cached), ws, row, col);
+	cz_xlsx_note_text(x, ws, row, col, row, col, cached, f);
 }

@@ -65,11 +65,18 @@ typedef struct {
 	bool nomem;      /* an allocation of ours failed */
 	cz_text_log log; /* texts changed to fit: characters replaced, cells cut */
 	cz_buf scratch;  /* the cell text being prepared */
+	/* What was being written when the first error came: a sheet and a
+	 * cell ("feuille « Diag étapes », cellule C4"), or empty. */
+	char where[160];
+	struct cz_xlsx_book *book; /* shared formats and page layouts (lib/xlsx_style.c) */
 } cz_xlsx;
 
 /* Keep `e` when it is the first error; returns it. For the libxlsxwriter
  * calls that are not cell writes (row heights, page setup…). */
 lxw_error cz_xlsx_check(cz_xlsx *x, lxw_error e);
+/* The same, saying which sheet (and cell, when row is not LXW_ROW_MAX)
+ * was being written. */
+lxw_error cz_xlsx_check_at(cz_xlsx *x, lxw_error e, const lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
 /* No error so far (libxlsxwriter's or an allocation). */
 static inline bool cz_xlsx_ok(const cz_xlsx *x)
 {
@@ -109,6 +116,11 @@ void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
  * formula over CZ_XLSX_FORMULA_MAX is an error. */
 void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		     const char *formula, lxw_format *f, double cached);
+
+/* A formula whose result is text, with that text cached (`cached`, a
+ * code constant or a label: not cleaned, at most 255 bytes). */
+void cz_xlsx_formula_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+			  const char *formula, lxw_format *f, const char *cached);
 
 /* Lines `s` takes once wrapped in a column `width` units wide: a greedy
  * word wrap counting UTF-8 characters, about 1.1 characters per unit (a

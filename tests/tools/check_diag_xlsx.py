@@ -39,8 +39,8 @@ def main():
 
     # Summary: identity, phase progress as numbers formatted 0%, coverage.
     ws = wb["Diag synthèse"]
-    if ws["B1"].value != rep["projet"]["nom"]:
-        fail("nom du projet")
+    if ws["A1"].value != "Diagnostic — " + rep["projet"]["nom"]:
+        fail(f"titre {ws['A1'].value!r}")
     if ws.column_dimensions["A"].width < 20:
         fail("largeur de la colonne A")
     seuil = ws.cell(find_row(ws, "Seuil d'avancement des phases précédentes"), 2)
@@ -95,6 +95,20 @@ def main():
     fills = {r[0].fill.fgColor.rgb for r in wb["Diag étapes"].iter_rows(min_row=2, min_col=4, max_col=4)}
     if not fills or fills & {None, "00000000"}:
         fail(f"statuts non colorés {fills}")
+    # "à faire" is red in the declared phase and before it, grey after it (nothing is due yet)
+    order = [ph["id"] for ph in rep["phases"]]
+    declared = order.index(rep["projet"]["phase"]) if rep["projet"].get("phase") in order else None
+    if declared is not None:
+        idx = 0
+        for ph_i, ph in enumerate(rep["phases"]):
+            for s in ph["detail"]:
+                cell = wb["Diag étapes"].cell(2 + idx, 4)
+                idx += 1
+                if s["statut"] != "a_faire":
+                    continue
+                want = "FFC7CE" if ph_i <= declared else "EDEDED"
+                if not (cell.fill.fgColor.rgb or "").endswith(want):
+                    fail(f"{s['id']} à faire : couleur {cell.fill.fgColor.rgb} au lieu de {want}")
 
     # Competences of the declared phase.
     comp = rows(wb["Diag compétences"])
