@@ -245,6 +245,7 @@ static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicato
 	row->name = (char *)p->projet.nom;
 	row->type = p->projet.type;
 	row->phase = p->projet.phase;
+	row->date = p->projet.date;
 	row->progress = d->phases[d->declared].has_ratio ? d->phases[d->declared].ratio : 1.0;
 	row->supported_phase = d->supported;
 	row->skills_coverage = d->coverage.total.ratio;
@@ -426,6 +427,7 @@ static void report_one(run *r, cz_jobs *jobs, size_t i, outcome *res)
 		row.name = (char *)p->projet.nom;
 		row.type = p->projet.type;
 		row.phase = p->projet.phase;
+		row.date = p->projet.date;
 		code = report_project(r->out, r->ref, &r->opts, p, &row, jobs, i);
 		/* A report that could not be written keeps its row, which
 		 * says so: the portfolio never loses a project. */

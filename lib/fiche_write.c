@@ -12,6 +12,7 @@
 #include "format_fr.h"
 #include "loader.h"
 #include "xlsx_read.h"
+#include "xlsx_style.h"
 #include "xlsx_util.h"
 #include "text.h"
 #include "yaml_tree.h"
@@ -43,7 +44,7 @@ typedef struct {
 
 #define INPUT_BG 0xFFFDE7 /* pale yellow: a cell to fill */
 #define INFO_BG 0xF2F2F2  /* grey: written by the tool */
-#define HEAD_BG 0xD9E1F2
+#define HEAD_BG CZ_XLSX_HEAD_FILL
 
 static lxw_format *add_format(writer *w, bool locked, bool border, bool wrap, lxw_color_t bg)
 {
@@ -362,7 +363,8 @@ static void page_setup(writer *w, lxw_worksheet *ws, double width_pt, bool table
 	worksheet_fit_to_pages(ws, 1, 0);
 	if (table)
 		check(w, worksheet_repeat_rows(ws, CZ_FICHE_HEAD_ROW, CZ_FICHE_HEAD_ROW));
-	check(w, worksheet_set_footer(ws, "&L&A&RPage &P / &N"));
+	/* the header and footer of every workbook (lib/xlsx_style.h) */
+	cz_xlsx_header_footer(w->x, ws);
 }
 
 /* ---- form sheets (Projet, Bilan du test) -------------------------------------- */
@@ -712,6 +714,11 @@ cz_status cz_fiche_write(const cz_project *p, const cz_referential *ref, cz_xlsx
 			 cz_problems *problems)
 {
 	writer w = { .x = x, .p = p, .ref = ref, .problems = problems, .blank = p == NULL };
+	if (p)
+		cz_xlsx_document(x, p->projet.nom ? p->projet.nom : "Fiche projet",
+				 p->projet.date.set ? &p->projet.date : NULL);
+	else
+		cz_xlsx_document(x, "Fiche projet à remplir", NULL);
 	if (!make_formats(&w))
 		return CZ_OK; /* the error is in x */
 	guide_sheet(&w);

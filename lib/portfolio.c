@@ -9,6 +9,7 @@
 #include "json.h"
 #include "md.h"
 #include "origin.h"
+#include "xlsx_style.h"
 #include "render.h"
 
 /* Verdicts are counted in their enum order (GO, RÉAJUSTER, NO-GO, INCOMPLET,
@@ -407,11 +408,18 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }
 
-/* XLSX: a sortable, filterable table and a sheet of live counts. */
+/* XLSX: a summary sheet of live counts first, then the portfolio as two
+ * tables one above the other, each printable across a landscape page: the
+ * projects (name first, snapshot date, phase, verdict, alerts, status),
+ * sortable and filterable, then their money and files. */
 enum {
-	COL_FILE, COL_NAME, COL_TYPE, COL_PHASE, COL_PROGRESS, COL_SUPPORTED, COL_VERDICT,
-	COL_SKILLS, COL_COVERAGE, COL_SELF, COL_LOANS, COL_PILLAR0, COL_ALERTS = COL_PILLAR0 + CZ_PILIER_COUNT,
-	COL_STATUS, COL_NOTE, COL_ERROR, N_COLS
+	COL_NAME, COL_DATE, COL_TYPE, COL_PHASE, COL_PROGRESS, COL_SUPPORTED, COL_VERDICT, COL_SKILLS,
+	COL_ALERTS, COL_STATUS, COL_NOTE, N_COLS
+};
+/* The second table, on the same columns. */
+enum {
+	COL2_NAME, COL2_COVERAGE, COL2_SELF, COL2_LOANS, COL2_PILLAR0,
+	COL2_FILE = COL2_PILLAR0 + CZ_PILIER_COUNT, COL2_FILE_END, COL2_ERROR, N_COLS2
 };
 
 /* SUMPRODUCT(--EXACT(range, cell)): how many cells of `range` hold exactly
@@ -428,6 +436,16 @@ static void count_literal(char *f, size_t size, const char *range, const char *l
 	snprintf(f, size, "=SUMPRODUCT(--EXACT(%s,\"%s\"))", range, literal);
 }
 
+/* A date (dd/mm/yyyy) or a month (mm/yyyy). */
+static void date_cell(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, cz_date d,
+		      const cz_xlsx_styles *S)
+{
+	if (!d.set)
+		return;
+	lxw_datetime dt = { d.year, d.month, d.day ? d.day : 1, 0, 0, 0 };
+	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &dt, d.day ? S->date : S->month), ws, row, col);
+}
+
 cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 {
 	const cz_portfolio *pf = result;
@@ -435,90 +453,70 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	phase_names(rc->ref, phase_labels);
 	cz_xlsx *x = rc->x;
 	static const char *const headers[N_COLS] = {
-		"Fichier", "Projet", "Type", "Phase déclarée", "Avancement de la phase",
-		"Phase étayée", "Verdict du test", "Couverture des compétences",
-		"Couverture des charges (hors prêts)", "Autofinancement", "Prêts et avances remboursables (trésorerie)",
-		"Part activité", "Part soutien public", "Part soutien privé", "Part implication citoyenne",
-		"Alertes critiques", "Statut", "Remarque", "Première erreur",
+		"Projet", "Date du point", "Type", "Phase déclarée", "Avancement de la phase", "Phase étayée",
+		"Verdict du test", "Couverture des compétences", "Alertes critiques", "Statut", "Remarque",
 	};
-	static const double widths[N_COLS] = { 28, 34, 22, 15, 12, 14, 14, 13, 12, 14, 14, 10, 10, 10, 12, 10, 10, 34, 60 };
+	static const char *const headers2[N_COLS2] = {
+		"Projet", "Couverture des charges (hors prêts)", "Autofinancement",
+		"Prêts et avances remboursables (trésorerie)", "Part activité", "Part soutien public",
+		"Part soutien privé", "Part implication citoyenne", "Fichier", "", "Première erreur",
+	};
+	static const double widths[N_COLS] = { 28, 11, 16, 14, 12, 14, 12, 12, 11, 11, 24 };
 	/* The status column's words (compared by the counts below). */
 	static const char *const st_valid = "valide", *const st_invalid = "invalide",
 			  *const st_unreadable = "illisible", *const st_unwritten = "rapport non écrit";
-	lxw_worksheet *ws = cz_xlsx_sheet(x, "Portefeuille");
+	char docname[64];
+	snprintf(docname, sizeof(docname), "Portefeuille de %zu projet%s", pf->count, pf->count > 1 ? "s" : "");
+	cz_xlsx_document(x, docname, NULL);
+	const cz_xlsx_styles *S = cz_xlsx_styles_get(x);
 	lxw_worksheet *sum = cz_xlsx_sheet(x, "Portefeuille synthèse");
-	lxw_format *head = cz_xlsx_format(x), *pct = cz_xlsx_format(x), *ratio = cz_xlsx_format(x),
-		   *euros = cz_xlsx_format(x), *red = cz_xlsx_format(x), *green = cz_xlsx_format(x),
-		   *orange = cz_xlsx_format(x), *grey = cz_xlsx_format(x);
-	if (!ws || !sum || !head || !pct || !ratio || !euros || !red || !green || !orange || !grey)
+	lxw_worksheet *ws = cz_xlsx_sheet(x, "Portefeuille");
+	if (!S || !ws || !sum)
 		return CZ_OK; /* the error is in x */
-	format_set_bold(head);
-	format_set_text_wrap(head);
-	format_set_bg_color(head, 0xDDEBF7);
-	format_set_border(head, LXW_BORDER_THIN);
-	format_set_align(head, LXW_ALIGN_VERTICAL_TOP);
-	format_set_num_format(pct, "0%");
-	format_set_num_format(ratio, "0.00");
-	format_set_num_format(euros, "#,##0 \"€\"");
-	format_set_bg_color(red, 0xF8CBAD);
-	format_set_bg_color(green, 0xC6EFCE);
-	format_set_bg_color(orange, 0xFFE699);
-	format_set_bg_color(grey, 0xE7E6E6);
+	lxw_format *head = S->header, *pct = S->percent, *ratio = S->ratio, *euros = S->money, *text = S->wrap;
 
-	for (lxw_col_t c = 0; c < (lxw_col_t)N_COLS; c++) {
+	cz_xlsx_columns(x, ws, widths, N_COLS);
+	cz_xlsx_repeat(x, ws, 0, 0);
+	for (lxw_col_t c = 0; c < (lxw_col_t)N_COLS; c++)
 		cz_xlsx_text(x, ws, 0, c, headers[c], head);
-		cz_xlsx_check(x, worksheet_set_column(ws, c, c, widths[c],
-						      c == COL_PROGRESS || c == COL_SKILLS ||
-								      (c >= COL_PILLAR0 && c < COL_ALERTS)
-							      ? pct
-						      : c == COL_COVERAGE || c == COL_SELF ? ratio
-						      : c == COL_LOANS		     ? euros
-											   : NULL));
-	}
-	cz_xlsx_row(x, ws, 0, 45);
-	worksheet_freeze_panes(ws, 1, 2);
+	worksheet_freeze_panes(ws, 1, 1);
 	lxw_row_t row = 1;
 	for (size_t i = 0; i < pf->count; i++, row++) {
 		const cz_portfolio_row *r = &pf->rows[i];
-		cz_xlsx_text(x, ws, row, COL_FILE, r->file, NULL);
 		cz_xlsx_text(x, ws, row, COL_STATUS,
 			     r->valid ? (r->report_error ? st_unwritten : st_valid)
 				      : r->unreadable ? st_unreadable : st_invalid,
-			     NULL);
+			     text);
 		if (!r->valid) {
-			cz_xlsx_text(x, ws, row, COL_ERROR, r->first_error ? r->first_error : "", NULL);
+			/* no name to show: the file says which one */
+			cz_xlsx_text(x, ws, row, COL_NAME, r->file, S->gap);
+			cz_xlsx_text(x, ws, row, COL_NOTE, r->unreadable ? "fichier illisible" : "fichier invalide",
+				     text);
 			continue;
 		}
-		cz_xlsx_text(x, ws, row, COL_NAME, r->name, NULL);
-		cz_xlsx_text(x, ws, row, COL_TYPE, cz_enum_label(&cz_enum_type, (int)r->type), NULL);
-		cz_xlsx_text(x, ws, row, COL_PHASE, phase_labels[r->phase], NULL);
+		cz_xlsx_text(x, ws, row, COL_NAME, r->name, text);
+		date_cell(x, ws, row, COL_DATE, r->date, S);
+		cz_xlsx_text(x, ws, row, COL_TYPE, cz_enum_label(&cz_enum_type, (int)r->type), text);
+		cz_xlsx_text(x, ws, row, COL_PHASE, phase_labels[r->phase], text);
 		if (r->report_error) {
-			cz_xlsx_text(x, ws, row, COL_ERROR, r->report_error, NULL);
+			cz_xlsx_text(x, ws, row, COL_NOTE, "rapport non écrit", text);
 			continue;
 		}
 		cz_xlsx_number(x, ws, row, COL_PROGRESS, r->progress, pct);
-		cz_xlsx_text(x, ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], NULL);
-		cz_xlsx_text(x, ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : BEFORE_TEST, NULL);
+		cz_xlsx_text(x, ws, row, COL_SUPPORTED, phase_labels[r->supported_phase], text);
+		cz_xlsx_text(x, ws, row, COL_VERDICT, verdict_label(r) ? verdict_label(r) : BEFORE_TEST, text);
 		cz_xlsx_number(x, ws, row, COL_SKILLS, r->skills_coverage, pct);
-		if (r->charges_coverage.set)
-			cz_xlsx_number(x, ws, row, COL_COVERAGE, r->charges_coverage.value, ratio);
-		if (r->self_financing.set)
-			cz_xlsx_number(x, ws, row, COL_SELF, r->self_financing.value, ratio);
-		cz_xlsx_number(x, ws, row, COL_LOANS, r->loans, euros);
 		char note[96];
 		const char *sn = starter_note(r, note, sizeof(note));
 		if (sn)
-			cz_xlsx_text(x, ws, row, COL_NOTE, sn, NULL);
+			cz_xlsx_text(x, ws, row, COL_NOTE, sn, text);
 		else if (r->has_verdict && r->verdict == CZ_VERDICT_NON_EVALUE)
-			cz_xlsx_text(x, ws, row, COL_NOTE, "au-delà du test, sans section test", NULL);
-		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
-			cz_xlsx_number(x, ws, row, (lxw_col_t)(COL_PILLAR0 + p), r->pillar_shares[p], pct);
-		cz_xlsx_number(x, ws, row, COL_ALERTS, r->critical_alerts, NULL);
+			cz_xlsx_text(x, ws, row, COL_NOTE, "au-delà du test, sans section test", text);
+		cz_xlsx_number(x, ws, row, COL_ALERTS, r->critical_alerts, S->integer);
 	}
 	lxw_row_t last = row > 1 ? row - 1 : 1;
-	cz_xlsx_check(x, worksheet_autofilter(ws, 0, 0, last, N_COLS - 1));
+	cz_xlsx_check_at(x, worksheet_autofilter(ws, 0, 0, last, N_COLS - 1), ws, 0, 0);
 	if (row > 1) {
-		lxw_format *fills[N_VERDICTS] = { green, orange, red, grey, grey };
 		for (int v = 0; v < N_VERDICTS; v++) {
 			lxw_conditional_format cf = { 0 };
 			cf.type = LXW_CONDITIONAL_TYPE_CELL;
@@ -526,30 +524,66 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 			char value[32];
 			snprintf(value, sizeof(value), "\"%s\"", cz_verdict_labels[v]);
 			cf.value_string = value;
-			cf.format = fills[v];
-			cz_xlsx_check(x, worksheet_conditional_format_range(ws, 1, COL_VERDICT, last, COL_VERDICT, &cf));
+			cf.format = S->tone_cf[cz_xlsx_tone_verdict((cz_verdict)v)];
+			cz_xlsx_check_at(x, worksheet_conditional_format_range(ws, 1, COL_VERDICT, last, COL_VERDICT, &cf),
+					 ws, 1, COL_VERDICT);
 		}
 		lxw_conditional_format alert = { 0 };
 		alert.type = LXW_CONDITIONAL_TYPE_CELL;
 		alert.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
 		alert.value = 0;
-		alert.format = red;
-		cz_xlsx_check(x, worksheet_conditional_format_range(ws, 1, COL_ALERTS, last, COL_ALERTS, &alert));
+		alert.format = S->tone_cf[cz_xlsx_tone_severity(CZ_SEV_CRITIQUE)];
+		cz_xlsx_check_at(x, worksheet_conditional_format_range(ws, 1, COL_ALERTS, last, COL_ALERTS, &alert), ws,
+				 1, COL_ALERTS);
 		/* every status but "valide" is red */
 		lxw_conditional_format invalid = { 0 };
 		invalid.type = LXW_CONDITIONAL_TYPE_CELL;
 		invalid.criteria = LXW_CONDITIONAL_CRITERIA_NOT_EQUAL_TO;
 		invalid.value_string = "\"valide\"";
-		invalid.format = red;
-		cz_xlsx_check(x, worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid));
+		invalid.format = S->tone_cf[CZ_TONE_BAD];
+		cz_xlsx_check_at(x, worksheet_conditional_format_range(ws, 1, COL_STATUS, last, COL_STATUS, &invalid), ws,
+				 1, COL_STATUS);
+	}
+
+	/* The money and the files, below. */
+	lxw_row_t r2 = row + 1;
+	cz_xlsx_text(x, ws, r2++, 0, "Finances et fichiers", S->bold);
+	for (lxw_col_t c = 0; c < (lxw_col_t)N_COLS2; c++) {
+		if (c == COL2_FILE_END)
+			continue;
+		if (c == COL2_FILE)
+			cz_xlsx_merge(x, ws, r2, c, r2, c + 1, headers2[c], head);
+		else
+			cz_xlsx_text(x, ws, r2, c, headers2[c], head);
+	}
+	r2++;
+	for (size_t i = 0; i < pf->count; i++, r2++) {
+		const cz_portfolio_row *r = &pf->rows[i];
+		cz_xlsx_text(x, ws, r2, COL2_NAME, r->valid ? r->name : r->file, r->valid ? text : S->gap);
+		cz_xlsx_merge(x, ws, r2, COL2_FILE, r2, COL2_FILE + 1, r->file, text);
+		if (!r->valid) {
+			cz_xlsx_text(x, ws, r2, COL2_ERROR, r->first_error ? r->first_error : "", text);
+			continue;
+		}
+		if (r->report_error) {
+			cz_xlsx_text(x, ws, r2, COL2_ERROR, r->report_error, text);
+			continue;
+		}
+		if (r->charges_coverage.set)
+			cz_xlsx_number(x, ws, r2, COL2_COVERAGE, r->charges_coverage.value, ratio);
+		if (r->self_financing.set)
+			cz_xlsx_number(x, ws, r2, COL2_SELF, r->self_financing.value, ratio);
+		cz_xlsx_number(x, ws, r2, COL2_LOANS, r->loans, euros);
+		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
+			cz_xlsx_number(x, ws, r2, (lxw_col_t)(COL2_PILLAR0 + p), r->pillar_shares[p], pct);
 	}
 
 	/* Counts by live formulas over the table, with cached results. Each
 	 * label counted is a cell of column A, compared exactly. */
 	totals t;
 	count(pf, &t);
-	cz_xlsx_check(x, worksheet_set_column(sum, 0, 0, 28, NULL));
-	cz_xlsx_check(x, worksheet_set_column(sum, 1, 1, 12, NULL));
+	static const double sum_widths[] = { 34, 12 };
+	cz_xlsx_columns(x, sum, sum_widths, 2);
 	cz_xlsx_text(x, sum, 0, 0, "Phase déclarée", head);
 	cz_xlsx_text(x, sum, 0, 1, "Projets", head);
 	char formula[256], r_phase[64], r_verdict[64], r_status[64], r_alerts[64], c[8];
@@ -564,36 +598,36 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	snprintf(r_alerts, sizeof(r_alerts), "Portefeuille!$%s$2:$%s$%u", c, c, end);
 	lxw_row_t s = 1;
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, s++) {
-		cz_xlsx_text(x, sum, s, 0, phase_labels[ph], NULL);
+		cz_xlsx_text(x, sum, s, 0, phase_labels[ph], text);
 		count_exact(formula, sizeof(formula), r_phase, s);
-		cz_xlsx_formula(x, sum, s, 1, formula, NULL, (double)t.per_phase[ph]);
+		cz_xlsx_formula(x, sum, s, 1, formula, S->integer, (double)t.per_phase[ph]);
 	}
 	/* valid = reported + report not written */
 	cz_xlsx_text(x, sum, s, 0, "Projets valides", head);
 	snprintf(formula, sizeof(formula), "=SUMPRODUCT(--EXACT(%s,\"%s\"))+SUMPRODUCT(--EXACT(%s,\"%s\"))",
 		 r_status, st_valid, r_status, st_unwritten);
-	cz_xlsx_formula(x, sum, s++, 1, formula, head, (double)t.valid);
-	cz_xlsx_text(x, sum, s, 0, "dont rapports non écrits", NULL);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer_bold, (double)t.valid);
+	cz_xlsx_text(x, sum, s, 0, "dont rapports non écrits", text);
 	count_literal(formula, sizeof(formula), r_status, st_unwritten);
-	cz_xlsx_formula(x, sum, s++, 1, formula, NULL, (double)t.unwritten);
-	cz_xlsx_text(x, sum, s, 0, "Fichiers invalides", NULL);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.unwritten);
+	cz_xlsx_text(x, sum, s, 0, "Fichiers invalides", text);
 	count_literal(formula, sizeof(formula), r_status, st_invalid);
-	cz_xlsx_formula(x, sum, s++, 1, formula, NULL, (double)t.invalid);
-	cz_xlsx_text(x, sum, s, 0, "Fichiers illisibles", NULL);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.invalid);
+	cz_xlsx_text(x, sum, s, 0, "Fichiers illisibles", text);
 	count_literal(formula, sizeof(formula), r_status, st_unreadable);
-	cz_xlsx_formula(x, sum, s++, 1, formula, NULL, (double)t.unreadable);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.unreadable);
 	s++;
 	cz_xlsx_text(x, sum, s, 0, "Verdict du test", head);
 	cz_xlsx_text(x, sum, s++, 1, "Projets", head);
 	for (int v = 0; v <= N_VERDICTS; v++, s++) {
 		const char *label = bucket_label(v);
-		cz_xlsx_text(x, sum, s, 0, label, NULL);
+		cz_xlsx_text(x, sum, s, 0, label, text);
 		count_exact(formula, sizeof(formula), r_verdict, s);
-		cz_xlsx_formula(x, sum, s, 1, formula, NULL, (double)t.per_verdict[v]);
+		cz_xlsx_formula(x, sum, s, 1, formula, S->integer, (double)t.per_verdict[v]);
 	}
 	s++;
 	cz_xlsx_text(x, sum, s, 0, "Alertes critiques (total)", head);
 	snprintf(formula, sizeof(formula), "=SUM(%s)", r_alerts);
-	cz_xlsx_formula(x, sum, s, 1, formula, head, (double)t.critical_alerts);
+	cz_xlsx_formula(x, sum, s, 1, formula, S->integer_bold, (double)t.critical_alerts);
 	return CZ_OK;
 }

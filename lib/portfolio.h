@@ -32,6 +32,7 @@ typedef struct {
 	char *name;
 	cz_project_type type;
 	cz_phase phase;
+	cz_date date;             /* projet.date: the snapshot the figures describe */
 	double progress;          /* of the declared phase, 0..1 */
 	cz_phase supported_phase; /* the phase the evidence supports */
 	bool has_verdict;         /* false: not yet at the test phase (émergence) */

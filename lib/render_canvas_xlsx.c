@@ -20,6 +20,7 @@
 #include "enums.h"
 #include "format_fr.h"
 #include "text.h"
+#include "xlsx_style.h"
 #include "xlsx_util.h"
 
 #define SHEET_CANVAS "Canevas"
@@ -77,7 +78,7 @@ typedef struct {
 
 static void track(ctx *cx, lxw_error e)
 {
-	cz_xlsx_check(cx->x, e);
+	cz_xlsx_check(cx->x, e); /* the workbook keeps the first error */
 }
 
 static lxw_format *new_format(ctx *cx)
@@ -112,7 +113,7 @@ static bool make_formats(ctx *cx)
 	format_set_font_size(cx->question, 9);
 	format_set_font_color(cx->question, 0x404040);
 	format_set_bold(cx->table_head);
-	format_set_bg_color(cx->table_head, 0xD9D9D9);
+	format_set_bg_color(cx->table_head, CZ_XLSX_HEAD_FILL);
 	format_set_border(cx->table_head, LXW_BORDER_THIN);
 	format_set_text_wrap(cx->table_head);
 	format_set_align(cx->table_head, LXW_ALIGN_VERTICAL_TOP);
@@ -365,21 +366,23 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 		cz_xlsx_merge(cx->x, ws, R_ATTRIBUTION, 0, R_ATTRIBUTION, N_COLS - 1,
 					       ref->bmc_attribution, cx->attribution);
 
-	/* One landscape page: A4 unless it would shrink the canvas below
-	 * CZ_XLSX_MIN_SCALE, then A3. */
+	/* One landscape A4 page; a canvas too tall to be read on one page at
+	 * CZ_XLSX_MIN_SCALE or more prints one page wide on as many pages as it
+	 * needs rather than smaller. */
 	double total = 0;
 	for (int r = 0; r < R_COUNT; r++)
 		total += h[r];
 	const double col = COL_WIDTH;
 	double scale = cz_xlsx_a4_scale(N_COLS * cz_xlsx_columns_pt(&col, 1), total);
 	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, scale < CZ_XLSX_MIN_SCALE ? CZ_XLSX_PAPER_A3 : CZ_XLSX_PAPER_A4);
-	worksheet_set_margins(ws, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN,
-			      CZ_XLSX_MARGIN_IN);
+	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
+	worksheet_set_margins(ws, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN + 0.3,
+			      CZ_XLSX_MARGIN_IN + 0.3);
 	worksheet_center_horizontally(ws);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 	track(cx, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1));
-	worksheet_fit_to_pages(ws, 1, 1);
+	worksheet_fit_to_pages(ws, 1, scale < CZ_XLSX_MIN_SCALE ? 0 : 1);
+	cz_xlsx_header_footer(cx->x, ws);
 	return CZ_OK;
 }
 
@@ -390,8 +393,9 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 		return CZ_ERR_NOMEM;
 	static const char *const heads[] = { "Bloc", "Élément", "Pilier", "Type de coût" };
 	static const double widths[] = { 26, 70, 24, 18 };
+	cz_xlsx_columns(cx->x, ws, widths, 4);
+	cz_xlsx_repeat(cx->x, ws, 0, 0);
 	for (int i = 0; i < 4; i++) {
-		track(cx, worksheet_set_column(ws, i, i, widths[i], NULL));
 		cz_xlsx_text(cx->x, ws, 0, i, heads[i], cx->table_head);
 	}
 	double height = CZ_XLSX_LINE_PT;
@@ -417,7 +421,7 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	track(cx, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3));
-	track(cx, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 4), height));
+	(void)height; /* the shared layout prints it (lib/xlsx_style.h) */
 	return CZ_OK;
 }
 
@@ -427,9 +431,10 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 	if (!ws)
 		return CZ_ERR_NOMEM;
 	static const char *const heads[] = { "Gravité", "Contrôle", "Bloc", "Constat", "Raison" };
-	static const double widths[] = { 11, 30, 24, 60, 60 };
+	static const double widths[] = { 11, 26, 22, 50, 50 };
+	cz_xlsx_columns(cx->x, ws, widths, 5);
+	cz_xlsx_repeat(cx->x, ws, 0, 0);
 	for (int i = 0; i < 5; i++) {
-		track(cx, worksheet_set_column(ws, i, i, widths[i], NULL));
 		cz_xlsx_text(cx->x, ws, 0, i, heads[i], cx->table_head);
 	}
 	double height = CZ_XLSX_LINE_PT;
@@ -481,7 +486,7 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 			cz_xlsx_text(cx->x, ws, row, 4, c->pillar_funding[v] ? "oui" : "non", cx->cell);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-	track(cx, cz_xlsx_print_table(ws, 0, cz_xlsx_columns_pt(widths, 5), height));
+	(void)height; /* the shared layout prints it (lib/xlsx_style.h) */
 	return CZ_OK;
 }
 
@@ -490,6 +495,7 @@ cz_status cz_canvas_render_xlsx(const void *result, const cz_render_ctx *rc)
 	const cz_canvas *c = result;
 	const cz_referential *ref = rc->ref;
 	ctx cx = { .x = rc->x };
+	cz_xlsx_document(rc->x, c->nom, NULL);
 	if (!make_formats(&cx))
 		return CZ_OK; /* the error is in rc->x */
 	cz_status st = canvas_sheet(&cx, c, ref);

@@ -323,6 +323,7 @@ static void sheet_pillars(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r,
 	char s[256];
 	static const double widths[] = { 40, 13, 9, 34 };
 	cz_xlsx_columns(x, ws, widths, 4);
+	cz_xlsx_repeat(x, ws, 0, 0); /* the title on every page */
 	cz_xlsx_title(x, ws, 0, "Ressources par pilier", F->title);
 	if (m->year_from)
 		snprintf(s, sizeof(s), "Recettes d'activité des relevés, financements acquis attribués aux mois "

@@ -20,6 +20,7 @@
 #include "enums.h"
 #include "render.h"
 #include "skills.h"
+#include "xlsx_style.h"
 #include "xlsx_util.h"
 
 #define SHEET_LIST "Compétences"
@@ -90,11 +91,13 @@ static bool make_formats(cz_xlsx *x, formats *F)
 	F->num = fmt(x, true, false);
 	F->pct = fmt(x, true, false);
 	F->bold_pct = fmt(x, true, false);
-	F->cf[LV_ACQUIS] = colour(x, 0xC6EFCE, 0x006100);
-	F->cf[LV_EN_COURS] = colour(x, 0xFFEB9C, 0x9C5700);
-	F->cf[LV_A_ACQUERIR] = colour(x, 0xFFC7CE, 0x9C0006);
-	F->cf[LV_SANS_OBJET] = colour(x, 0xEDEDED, 0x595959);
-	F->cf[LV_PARTNER] = colour(x, 0xDDEBF7, 0x1F4E79);
+	/* the palette of every workbook (lib/xlsx_style.h) */
+	static const cz_tone tones[LV_COUNT] = {
+		[LV_ACQUIS] = CZ_TONE_GOOD, [LV_EN_COURS] = CZ_TONE_MIXED, [LV_A_ACQUERIR] = CZ_TONE_BAD,
+		[LV_SANS_OBJET] = CZ_TONE_NEUTRAL, [LV_PARTNER] = CZ_TONE_INFO,
+	};
+	for (int lv = 0; lv < LV_COUNT; lv++)
+		F->cf[lv] = colour(x, cz_tone_fill[tones[lv]], cz_tone_font[tones[lv]]);
 	lxw_format *all[] = { F->title, F->note, F->head, F->cell, F->wrap, F->level, F->bold,
 			      F->bold_num, F->num, F->pct, F->bold_pct, F->cf[0], F->cf[1],
 			      F->cf[2], F->cf[3], F->cf[4] };
@@ -105,7 +108,7 @@ static bool make_formats(cz_xlsx *x, formats *F)
 	format_set_font_size(F->title, 14);
 	format_set_italic(F->note);
 	format_set_bold(F->head);
-	format_set_bg_color(F->head, 0xD9E1F2);
+	format_set_bg_color(F->head, CZ_XLSX_HEAD_FILL);
 	format_set_bold(F->bold);
 	format_set_bold(F->bold_num);
 	format_set_bold(F->bold_pct);
@@ -115,17 +118,14 @@ static bool make_formats(cz_xlsx *x, formats *F)
 	return true;
 }
 
-/* Landscape, one page wide, header row repeated on every page; the header
- * row is two lines high for the headings that wrap (and the filter buttons). */
+/* The shared page layout (lib/xlsx_style.h: A4, one page wide, header and
+ * footer), the header row repeated on every page; the header row is two
+ * lines high for the headings that wrap (and the filter buttons). */
 static void print_setup(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t head_row)
 {
 	cz_xlsx_row(x, ws, head_row, 30);
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
-	worksheet_fit_to_pages(ws, 1, 0);
-	cz_xlsx_check(x, worksheet_repeat_rows(ws, head_row, head_row));
+	cz_xlsx_repeat(x, ws, head_row, head_row);
 	worksheet_freeze_panes(ws, head_row + 1, 0);
-	cz_xlsx_check(x, worksheet_set_footer(ws, "&L&A&RPage &P / &N"));
 }
 
 static unsigned max_u(unsigned a, unsigned b)
@@ -180,10 +180,10 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 					  F->note);
 	static const char *const heads[N_COLS] = { "Phase", "Famille", "Identifiant", "Compétence",
 						   "Niveau", "Porté par", "Commentaire" };
-	static const double widths[N_COLS] = { 15, 24, 30, 70, 23, 28, 40 };
+	static const double widths[N_COLS] = { 12, 20, 24, 52, 16, 22, 30 };
+	cz_xlsx_columns(x, ws, widths, N_COLS);
 	for (int c = 0; c < N_COLS; c++) {
 		cz_xlsx_text(x, ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
-		cz_xlsx_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
 	}
 
 	lxw_row_t row = FIRST_ROW;
@@ -353,8 +353,8 @@ static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, cz
 					    "compétence sans objet pour le projet n'est pas comptée.",
 					    F->note);
 	static const double widths[S_COLS] = { 16, 42, 11, 12, 12, 11, 14, 13, 9, 12 };
+	cz_xlsx_columns(x, ws, widths, S_COLS);
 	for (int c = 0; c < S_COLS; c++)
-		cz_xlsx_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
 	cz_xlsx_text(x, ws, HEAD_ROW, S_PHASE, "Phase", F->head);
 	cz_xlsx_text(x, ws, HEAD_ROW, S_FAMILY, "Famille", F->head);
 	/* These headers are the counts' criteria: exactly the drop-down's values. */
@@ -395,7 +395,8 @@ static cz_status role_sheet(const cz_referential *ref, cz_xlsx *x, const formats
 	enum { R_KIND, R_NAME, R_DETAIL, R_ID, R_KEEP, R_COLS };
 	static const char *const heads[R_COLS] = { "Rubrique", "Intitulé", "Détail", "Identifiant",
 						   "Retenu pour le poste" };
-	static const double widths[R_COLS] = { 12, 34, 80, 34, 14 };
+	static const double widths[R_COLS] = { 12, 30, 70, 30, 14 };
+	cz_xlsx_columns(x, ws, widths, R_COLS);
 	cz_xlsx_text(x, ws, 0, 0, "Profil du concierge", F->title);
 	if (ref->concierge_role) {
 		double all = 0;
@@ -407,7 +408,6 @@ static cz_status role_sheet(const cz_referential *ref, cz_xlsx *x, const formats
 	}
 	for (int c = 0; c < R_COLS; c++) {
 		cz_xlsx_text(x, ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
-		cz_xlsx_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
 	}
 	lxw_row_t row = FIRST_ROW;
 	for (size_t q = 0; q < ref->n_qualities; q++, row++) {
@@ -458,7 +458,8 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 	enum { G_PHASE, G_FAMILY, G_ID, G_LABEL, G_LEVEL, G_ACTION, G_ACTOR, G_COLS };
 	static const char *const heads[G_COLS] = { "Phase", "Famille", "Identifiant", "Compétence",
 						   "Niveau", "Suite à donner", "Acteur du réseau" };
-	static const double widths[G_COLS] = { 15, 24, 30, 60, 12, 30, 28 };
+	static const double widths[G_COLS] = { 12, 20, 24, 50, 12, 24, 24 };
+	cz_xlsx_columns(x, ws, widths, G_COLS);
 
 	cz_buf b;
 	cz_buf_init(&b);
@@ -495,7 +496,6 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 	cz_buf_free(&b);
 	for (int c = 0; c < G_COLS; c++) {
 		cz_xlsx_text(x, ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
-		cz_xlsx_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
 	}
 
 	lxw_row_t row = FIRST_ROW;
@@ -548,6 +548,10 @@ cz_status cz_skills_render_xlsx(const void *result, const cz_render_ctx *rc)
 	const cz_skills *s = result;
 	const cz_referential *ref = rc->ref;
 	cz_xlsx *x = rc->x;
+	if (s->project)
+		cz_xlsx_document(x, s->project->projet.nom, s->project->projet.date.set ? &s->project->projet.date : NULL);
+	else
+		cz_xlsx_document(x, s->mode == CZ_SKILLS_ROLE ? "Profil du concierge" : "Grille de compétences", NULL);
 	formats F;
 	if (!make_formats(x, &F))
 		return CZ_OK; /* the error is in x */

@@ -354,6 +354,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 	const cz_ref_verdict_rule *rule = &ref->rule;
 	char s[1024], st[64], po[64], cr[64], re[64], cd[64];
 	cz_xlsx_columns(x, ws, dec_widths, 3);
+	cz_xlsx_repeat(x, ws, 0, 0); /* the title on every page */
 	title(x, ws, "Sortie de la phase de test — ", r, S);
 	cz_buf b;
 	cz_buf_init(&b);

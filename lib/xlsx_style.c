@@ -234,6 +234,15 @@ void cz_xlsx_document(cz_xlsx *x, const char *name, const cz_date *snapshot)
 	}
 }
 
+static void header_text(const struct cz_xlsx_book *b, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (b && b->name[0] && b->date[0])
+		snprintf(out, n, "&L%s&Rsituation au %s", b->name, b->date);
+	else if (b && b->name[0])
+		snprintf(out, n, "&L%s", b->name);
+}
+
 static layout *find(const struct cz_xlsx_book *b, const lxw_worksheet *ws)
 {
 	if (!b || !ws)
@@ -265,10 +274,7 @@ void cz_xlsx_columns(cz_xlsx *x, lxw_worksheet *ws, const double *widths, size_t
 		memset(L, 0, sizeof(*L));
 		L->ws = ws;
 		/* the header as the document is now */
-		if (b->name[0] && b->date[0])
-			snprintf(L->header, sizeof(L->header), "&L%s&Rsituation au %s", b->name, b->date);
-		else if (b->name[0])
-			snprintf(L->header, sizeof(L->header), "&L%s", b->name);
+		header_text(b, L->header, sizeof(L->header));
 	}
 	double *w = realloc(L->widths, (n ? n : 1) * sizeof(*w));
 	if (!w) {
@@ -424,6 +430,15 @@ double cz_xlsx_print_scale(double width_units)
 	if (pt <= PORTRAIT_WIDTH_PT)
 		return 1;
 	return pt <= LANDSCAPE_WIDTH_PT ? 1 : LANDSCAPE_WIDTH_PT / pt;
+}
+
+void cz_xlsx_header_footer(cz_xlsx *x, lxw_worksheet *ws)
+{
+	char h[LXW_HEADER_FOOTER_MAX + 1];
+	header_text(x->book, h, sizeof(h));
+	if (h[0])
+		cz_xlsx_check_at(x, worksheet_set_header(ws, h), ws, LXW_ROW_MAX, LXW_COL_MAX);
+	cz_xlsx_check_at(x, worksheet_set_footer(ws, "&L&A&Rpage &P / &N"), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 static void lay_out(cz_xlsx *x, const layout *L)

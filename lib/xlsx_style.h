@@ -107,6 +107,10 @@ size_t cz_xlsx_sheet_columns(const cz_xlsx *x, const lxw_worksheet *ws);
 /* Total width, in worksheet units, of the columns set for `ws` (0: none). */
 double cz_xlsx_sheet_width(const cz_xlsx *x, const lxw_worksheet *ws);
 
+/* The header and footer of the laid-out sheets, for a sheet that sets its
+ * own page (a one-page canvas): A4 is still the renderer's to choose. */
+void cz_xlsx_header_footer(cz_xlsx *x, lxw_worksheet *ws);
+
 /* What the cell writers tell the layout (lib/xlsx_util.c). */
 void cz_xlsx_note_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,
 		       lxw_row_t last_row, lxw_col_t last_col, const char *s, const lxw_format *f);

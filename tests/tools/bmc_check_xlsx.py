@@ -19,9 +19,13 @@ usage: bmc_check_xlsx.py CANEVAS.xlsx REPORT.json
 """
 import json
 import math
+import os
 import sys
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xlsx_print  # noqa: E402
 
 MERGED = {"A1:J1", "A2:J2",
           "A3:B3", "A4:B6",            # partenaires
@@ -62,22 +66,21 @@ def row_height(ws, r):
 
 
 def check_table_print(ws, one_page):
+    """The shared layout (lib/xlsx_style.h, tests/tools/xlsx_print.py): A4,
+    one page wide, as many tall as the rows need, the header row repeated.
+    `one_page` is kept for the callers: a short table is one page tall by
+    itself, the page count is LibreOffice's (make check-office)."""
+    del one_page
+    bad = xlsx_print.check_sheet(ws)
+    if bad:
+        fail("%s : %s" % (ws.title, "; ".join(bad)))
     ps = ws.page_setup
-    if ps.orientation != "landscape":
-        fail("%s : orientation %r" % (ws.title, ps.orientation))
-    if str(ps.paperSize) != "9":
-        fail("%s : papier %r au lieu de A4" % (ws.title, ps.paperSize))
-    if not ws.sheet_properties.pageSetUpPr.fitToPage:
-        fail("%s : ajustement à la page non demandé" % ws.title)
-    if (ps.fitToWidth or 1) != 1:
-        fail("%s : %r pages de large" % (ws.title, ps.fitToWidth))
-    tall = ps.fitToHeight if ps.fitToHeight is not None else 1
-    if one_page is not None and (str(tall) == "1") != one_page:
-        fail("%s : %r page(s) de haut, une seule attendue : %s" % (ws.title, tall, one_page))
+    if str(ps.fitToHeight) != "0":
+        fail("%s : %r page(s) de haut au lieu de « autant qu'il faut »" % (ws.title, ps.fitToHeight))
     if ws.print_title_rows != "$1:$1":
         fail("%s : ligne d'en-tête répétée %r" % (ws.title, ws.print_title_rows))
-    for side in ("left", "right", "top", "bottom"):
-        if abs(getattr(ws.page_margins, side) - 0.4) > 1e-9:
+    for side, want in (("left", 0.4), ("right", 0.4), ("top", 0.7), ("bottom", 0.7)):
+        if abs(getattr(ws.page_margins, side) - want) > 1e-9:
             fail("%s : marge %s %r" % (ws.title, side, getattr(ws.page_margins, side)))
 
 
@@ -118,13 +121,14 @@ def main():
     ps = ws.page_setup
     if ps.orientation != "landscape":
         fail("orientation %r" % ps.orientation)
-    if str(ps.paperSize) not in ("8", "9"):
-        fail("papier %r (A3 = 8 ou A4 = 9 attendu)" % ps.paperSize)
+    if str(ps.paperSize) != "9":
+        fail("papier %r au lieu de A4" % ps.paperSize)
     if not ws.sheet_properties.pageSetUpPr.fitToPage:
         fail("ajustement à la page non demandé")
-    # OOXML's default for both is 1 (libxlsxwriter omits the attribute then).
-    if (ps.fitToWidth or 1) != 1 or (ps.fitToHeight if ps.fitToHeight is not None else 1) != 1:
-        fail("ajustement %r x %r au lieu de 1 x 1" % (ps.fitToWidth, ps.fitToHeight))
+    # OOXML's default for both is 1 (libxlsxwriter omits the attribute then);
+    # a canvas too tall for one readable page prints one page wide, as many tall.
+    if (ps.fitToWidth or 1) != 1 or str(ps.fitToHeight if ps.fitToHeight is not None else 1) not in ("0", "1"):
+        fail("ajustement %r x %r au lieu de 1 x 1 (ou 1 x autant qu'il faut)" % (ps.fitToWidth, ps.fitToHeight))
     area = ws.print_area
     if isinstance(area, (list, tuple)):
         area = ",".join(area)

@@ -22,38 +22,55 @@ def fail(msg):
 
 
 wb = openpyxl.load_workbook(os.path.join(out, "portefeuille.xlsx"))
-if wb.sheetnames != ["Portefeuille", "Portefeuille synthèse"]:
+if wb.sheetnames != ["Portefeuille synthèse", "Portefeuille"]:
     fail(f"portfolio sheets: {wb.sheetnames}")
 ws = wb["Portefeuille"]
 header = [c.value for c in ws[1]]
-for col in ("Projet", "Phase déclarée", "Verdict du test", "Couverture des charges (hors prêts)",
-            "Prêts et avances remboursables (trésorerie)", "Alertes critiques", "Remarque"):
+# the project's name first, then its snapshot date
+if header[:2] != ["Projet", "Date du point"]:
+    fail(f"first columns {header[:2]}")
+for col in ("Phase déclarée", "Verdict du test", "Alertes critiques", "Statut", "Remarque"):
     if col not in header:
         fail(f"missing column {col}")
-if ws.freeze_panes != "C2":
+if ws.freeze_panes != "B2":
     fail(f"freeze panes {ws.freeze_panes}")
-if ws.auto_filter.ref != f"A1:S{ws.max_row}":
-    fail(f"autofilter {ws.auto_filter.ref} for {ws.max_row} rows")
-rows = list(ws.iter_rows(min_row=2, values_only=True))
-if len(rows) != 4:
-    fail(f"{len(rows)} rows")
+n = 4
+if ws.auto_filter.ref != f"A1:K{1 + n}":
+    fail(f"autofilter {ws.auto_filter.ref} for {n} projects")
+rows = [tuple(c.value for c in ws[r]) for r in range(2, 2 + n)]
+dates = [ws.cell(r, 2) for r in range(2, 2 + n)]
+for d in dates:
+    if not hasattr(d.value, "year") or d.number_format != "dd/mm/yyyy":
+        fail(f"snapshot date {d.value!r} {d.number_format!r}")
+# the second table: money and files, under its own header
+second = next((r for r in range(2 + n, ws.max_row + 1) if ws.cell(r, 2).value == "Couverture des charges (hors prêts)"), None)
+if second is None:
+    fail("no money table")
+money_header = [c.value for c in ws[second]]
+for col in ("Projet", "Couverture des charges (hors prêts)", "Prêts et avances remboursables (trésorerie)", "Fichier"):
+    if col not in money_header:
+        fail(f"missing column {col} in the money table")
+money = [tuple(c.value for c in ws[r]) for r in range(second + 1, second + 1 + n)]
 progress = header.index("Avancement de la phase")
-coverage = header.index("Couverture des charges (hors prêts)")
-loans = header.index("Prêts et avances remboursables (trésorerie)")
+coverage = money_header.index("Couverture des charges (hors prêts)")
+loans = money_header.index("Prêts et avances remboursables (trésorerie)")
 verdict = header.index("Verdict du test")
 alerts = header.index("Alertes critiques")
-for r in rows:
+phase = header.index("Phase déclarée")
+for r, m in zip(rows, money):
+    if m[0] != r[0]:
+        fail(f"money row {m[0]!r} for project {r[0]!r}")
     if not isinstance(r[progress], float) or not 0 <= r[progress] <= 1:
         fail(f"progress not a ratio: {r[progress]!r}")
     # a project in émergence has no activity record, hence no coverage
-    if not isinstance(r[coverage], (int, float)) and not (r[coverage] is None and r[header.index("Phase déclarée")] == "Émergence"):
-        fail(f"coverage not numeric: {r[coverage]!r}")
-    if not isinstance(r[loans], (int, float)) or r[loans] < 0:
-        fail(f"loans not an amount: {r[loans]!r}")
+    if not isinstance(m[coverage], (int, float)) and not (m[coverage] is None and r[phase] == "Émergence"):
+        fail(f"coverage not numeric: {m[coverage]!r}")
+    if not isinstance(m[loans], (int, float)) or m[loans] < 0:
+        fail(f"loans not an amount: {m[loans]!r}")
     # émergence: not yet at the test; past it, a verdict
-    want_before = r[header.index("Phase déclarée")] == "Émergence"
+    want_before = r[phase] == "Émergence"
     if (r[verdict] == "avant le test") != want_before:
-        fail(f"verdict {r[verdict]!r} for phase {r[header.index('Phase déclarée')]!r}")
+        fail(f"verdict {r[verdict]!r} for phase {r[phase]!r}")
     if not isinstance(r[alerts], int):
         fail(f"alerts not an integer: {r[alerts]!r}")
 if ws.cell(row=2, column=progress + 1).number_format != "0%":

@@ -10,6 +10,7 @@ import re
 import openpyxl
 
 import xlsx_formula
+import xlsx_print
 
 LEVELS = ["acquis", "en cours", "à acquérir", "sans objet", "porté par un partenaire"]
 LIST_SHEET = "Compétences"
@@ -23,7 +24,8 @@ HEADERS = ["Phase", "Famille", "Identifiant", "Compétence", "Niveau", "Porté p
 
 def _print_settings(ws, header_row):
     ps = ws.page_setup
-    assert ps.orientation == "landscape", f"{ws.title}: orientation {ps.orientation}"
+    bad = xlsx_print.check_sheet(ws)
+    assert not bad, f"{ws.title}: {bad}"
     assert ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage, \
         f"{ws.title}: fit to page not set"
     # One page wide (1 is the default, omitted from the file), any number tall.
@@ -33,7 +35,7 @@ def _print_settings(ws, header_row):
     assert ws.print_title_rows == f"${header_row}:${header_row}", \
         f"{ws.title}: repeated rows {ws.print_title_rows}"
     assert ws.freeze_panes == f"A{header_row + 1}", f"{ws.title}: freeze {ws.freeze_panes}"
-    assert ws.row_dimensions[header_row].height == 30, f"{ws.title}: header height"
+    assert (ws.row_dimensions[header_row].height or 0) >= 30, f"{ws.title}: header height"
 
 
 def _validations(ws):
