@@ -220,13 +220,18 @@ lint: hardening-deps
 
 # Real-client checks with LibreOffice Calc, too slow for `make check` (CI
 # runs them after it): see tests/office/run.sh. office-deps installs
-# LibreOffice Calc and poppler-utils (pdfinfo) when missing.
+# LibreOffice Calc, poppler-utils (pdfinfo, pdftotext) and Carlito (the
+# font metric-compatible with Calibri, the workbooks' font: without it
+# LibreOffice falls back to a wider font and pages differ from what users
+# get) when missing.
 office-deps: test-deps
-	@if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then :; else \
-		echo "Installation de LibreOffice Calc et de poppler-utils…"; \
+	@if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && \
+		fc-list 2>/dev/null | grep -qi carlito; then :; else \
+		echo "Installation de LibreOffice Calc, de poppler-utils et de la police Carlito…"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-calc poppler-utils; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-calc poppler-utils \
+			fonts-crosextra-carlito; \
 	fi
 
 check-office: office-deps

@@ -218,7 +218,10 @@ void cz_xlsx_document(cz_xlsx *x, const char *name, const cz_date *snapshot)
 				break;
 			if (*p == '&')
 				b->name[o++] = '&';
-			b->name[o++] = *p < 0x20 ? ' ' : (char)*p;
+			if (*p < 0x20)
+				b->name[o++] = ' ';
+			else
+				b->name[o++] = (char)*p;
 		}
 		b->name[o] = '\0';
 		if (*p)

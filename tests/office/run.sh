@@ -5,7 +5,15 @@
 #     LibreOffice, imports to the same project (the JSON of every analysis
 #     compared); the same after openpyxl filled it as people do, LibreOffice
 #     then computing the formulas openpyxl left without a value;
-#   - the fiche, blank and pre-filled, prints on A4 pages only.
+#   - the fiche, blank and pre-filled, prints on A4 pages only;
+#   - every workbook of `report examples/ -f xlsx`, and the stand-alone
+#     workbooks of each example, print on A4 pages only, each sheet one
+#     page wide at 70 % or more, on the pages its rows need
+#     (print_pages.py, which counts the pages of each sheet by its footer);
+#   - the test-phase workbook recalculates: statuses set by openpyxl give,
+#     once LibreOffice recalculated, the verdict and score `test-phase`
+#     gives for a project file with the same statuses, once per verdict
+#     (testphase_live.py).
 # Usage: CZ=path/to/conciergerie sh tests/office/run.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,5 +59,24 @@ for x in "$tmp"/pdf/*.xlsx; do
 		pass=$((pass + 1))
 	fi
 done
+# Every workbook on paper, sheet by sheet.
+mkdir -p "$tmp/print" "$tmp/print-profile"
+"$CZ" report -q -f xlsx "$root/examples" -o "$tmp/print/report" || fail=$((fail + 1))
+mv "$tmp"/print/report/*.xlsx "$tmp/print/"
+for ex in "$root"/examples/*.yaml; do
+	b=$(basename "$ex" .yaml)
+	for cmd in diag test-phase indicators skills bmc; do
+		"$CZ" $cmd -q "$ex" -o "$tmp/print/$cmd-$b.xlsx" || { echo "FAIL $cmd $b"; fail=$((fail + 1)); }
+	done
+done
+"$CZ" skills -q -o "$tmp/print/grille.xlsx"
+(cd "$tmp/print" && timeout 900 soffice -env:UserInstallation="file://$tmp/print-profile" --headless \
+	--convert-to pdf --outdir "$tmp/print" ./*.xlsx >/dev/null 2>&1)
+if /usr/bin/python3 "$here/print_pages.py" "$tmp/print"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+
+# The live test-phase workbook, once per verdict.
+if /usr/bin/python3 "$here/testphase_live.py" "$CZ" "$root/examples/quartier-test.yaml" "$tmp/live" \
+	"file://$tmp/live-profile"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+
 echo "office: $pass passed, $fail failed"
 [ $fail = 0 ]
