@@ -138,12 +138,12 @@ deps:
 test-deps: deps
 	@if [ -x /usr/bin/cmark-gfm ] && /usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null && \
 		[ -f /usr/share/i18n/locales/fr_FR ] && [ -f /usr/share/i18n/charmaps/UTF-8.gz ] && \
-		$(PKG_CONFIG) --exists libzip expat 2>/dev/null; then :; else \
-		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml, locales, libzip, expat)…"; \
+		$(PKG_CONFIG) --exists libzip expat 2>/dev/null && command -v git >/dev/null; then :; else \
+		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml, locales, libzip, expat, git)…"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-			cmark-gfm python3-openpyxl python3-yaml locales libzip-dev libexpat1-dev; \
+			cmark-gfm python3-openpyxl python3-yaml locales libzip-dev libexpat1-dev git; \
 	fi
 
 # Twice: in the caller's locale, then under fr_FR.UTF-8, where the C

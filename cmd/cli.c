@@ -32,6 +32,8 @@ static const struct {
 	{ CZ_OPT_TAUX, { "taux-benevolat", required_argument, NULL, 'B' } },
 	{ CZ_OPT_INTO, { "into", required_argument, NULL, 'I' } },
 	{ CZ_OPT_JOBS, { "jobs", required_argument, NULL, 'j' } },
+	{ CZ_OPT_STRICT, { "strict", no_argument, NULL, 'S' } },
+	{ CZ_OPT_GIT, { "git", required_argument, NULL, 'G' } },
 };
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
 
@@ -195,6 +197,12 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			o->jobs = (unsigned)v;
 			break;
 		}
+		case 'S':
+			o->strict = true;
+			break;
+		case 'G':
+			o->git = optarg;
+			break;
 		case 'B': {
 			/* the library's locale-independent reading, as in project files */
 			double v;
@@ -328,6 +336,17 @@ int cz_cli_load_project(const char *path, const cz_referential *ref, cz_project 
 	cz_problems pb;
 	cz_problems_init(&pb, path);
 	cz_status st = cz_project_load_file(path, ref, p, &pb);
+	int code = st == CZ_OK ? CZ_EXIT_OK : report_status(st, &pb);
+	cz_problems_free(&pb);
+	return code;
+}
+
+int cz_cli_load_project_text(const char *data, size_t len, const char *name, const cz_referential *ref,
+			     cz_project **p)
+{
+	cz_problems pb;
+	cz_problems_init(&pb, name);
+	cz_status st = cz_project_load(data, len, name, ref, p, &pb);
 	int code = st == CZ_OK ? CZ_EXIT_OK : report_status(st, &pb);
 	cz_problems_free(&pb);
 	return code;

@@ -46,6 +46,8 @@ enum {
 	CZ_OPT_TAUX = 1u << 11,     /* --taux-benevolat EUROS */
 	CZ_OPT_INTO = 1u << 12,     /* --into FILE */
 	CZ_OPT_JOBS = 1u << 13,     /* -j, --jobs N */
+	CZ_OPT_STRICT = 1u << 14,   /* --strict */
+	CZ_OPT_GIT = 1u << 15,      /* --git FILE */
 };
 
 /* The most workers -j takes (and the default, whatever the CPU count). */
@@ -67,8 +69,8 @@ typedef struct {
 	const char *format_arg; /* -f as given; checked by cmd/output.c */
 	const char *output;
 	const char *referentiel;
-	bool quiet, exit_code, force, charts;
-	const char *phase, *role, *template_name, *type, *into;
+	bool quiet, exit_code, force, charts, strict;
+	const char *phase, *role, *template_name, *type, *into, *git;
 	double taux_benevolat;
 	bool taux_given;
 	unsigned jobs; /* -j N; 0 when not given */
@@ -120,6 +122,11 @@ cz_options cz_cli_options(const cz_opts *o);
 int cz_cli_load_referential(const cz_opts *o, cz_referential **ref);
 /* Load and validate a project; problems are printed. Returns an exit code. */
 int cz_cli_load_project(const char *path, const cz_referential *ref, cz_project **p);
+
+/* Load and validate a project from memory (`name` in messages); problems
+ * are printed. Returns an exit code. */
+int cz_cli_load_project_text(const char *data, size_t len, const char *name, const cz_referential *ref,
+			     cz_project **p);
 
 /* Creation time for outputs: SOURCE_DATE_EPOCH, else projet.date, else 0. */
 time_t cz_cli_epoch(const cz_project *p);

@@ -32,6 +32,9 @@ extern const cz_cmd_spec cz_spec_fiche, cz_spec_import;
 int cmd_fiche(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
+extern const cz_cmd_spec cz_spec_diff;
+int cmd_diff(int argc, char **argv);
+
 extern const cz_cmd_spec cz_spec_report;
 int cmd_report(int argc, char **argv);
 

@@ -71,7 +71,7 @@ _conciergerie()
 			COMPREPLY=($(compgen -f -- "$cur"))
 			compopt -o filenames 2>/dev/null
 			return ;;
-		--referentiel|--into)
+		--referentiel|--into|--git)
 			_conciergerie_yaml "$cur"; return ;;
 	esac
 
@@ -84,6 +84,15 @@ _conciergerie()
 		local opts
 		opts=$(conciergerie "$cmd" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u)
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		return
+	fi
+	# diff reads REV:path too: after the colon, the project files (as in
+	# the working tree), with the revision kept in front.
+	if [[ $cmd == diff && $cur == ?*:* ]]; then
+		local rev=${cur%%:*} f
+		local IFS=$'\n'
+		_conciergerie_yaml "${cur#*:}"
+		for f in "${!COMPREPLY[@]}"; do COMPREPLY[f]="$rev:${COMPREPLY[f]}"; done
 		return
 	fi
 	# import reads a workbook; every other command a project file.

@@ -2,6 +2,7 @@
 
 #include "canvas.h"
 #include "diag.h"
+#include "diff.h"
 #include "indicators.h"
 #include "portfolio.h"
 #include "skills.h"
@@ -215,6 +216,24 @@ const cz_analysis cz_analysis_import = {
 	.suffix = "",
 	.render = {
 		[CZ_FMT_YAML] = cz_import_render_yaml,
+	},
+};
+
+/* The comparison of two snapshots (`diff`): its result takes two projects,
+ * so the command builds it (cz_diff_run). */
+static int diff_exit_code(const void *result)
+{
+	return cz_diff_worsens(result) ? CZ_CODE_WORSE : CZ_CODE_NONE;
+}
+
+const cz_analysis cz_analysis_diff = {
+	.name = "diff",
+	.key = "diff",
+	.suffix = "-diff",
+	.exit_code = diff_exit_code,
+	.render = {
+		[CZ_FMT_MD] = cz_diff_render_md,
+		[CZ_FMT_JSON] = cz_diff_render_json,
 	},
 };
 

@@ -74,6 +74,37 @@ cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 	return CZ_OK;
 }
 
+void cz_portfolio_row_fill(cz_portfolio_row *row, const cz_project *p, const cz_diag *d,
+			   const cz_testphase *t, const cz_indicators *ind)
+{
+	row->name = (char *)p->projet.nom;
+	row->date = p->projet.date;
+	row->type = p->projet.type;
+	row->phase = p->projet.phase;
+	row->progress = d->phases[d->declared].has_ratio ? d->phases[d->declared].ratio : 1.0;
+	row->supported_phase = d->supported;
+	row->skills_coverage = d->coverage.total.ratio;
+	row->critical_alerts = (unsigned)d->alert_counts[CZ_SEV_CRITIQUE];
+	row->starter_values = d->starter.found;
+	row->starter_untouched = d->starter.untouched;
+	row->has_verdict = t != NULL;
+	row->months = p->n_activite;
+	if (t) {
+		row->verdict = t->verdict;
+		row->score = (cz_num){ t->score, !t->not_assessed };
+	}
+	if (ind) {
+		row->charges_coverage = ind->total.couverture;
+		row->self_financing = ind->total.autofinancement;
+		row->recettes = ind->total.recettes;
+		row->charges = ind->total.charges;
+		row->has_pillars = ind->mix.total > 0;
+		row->loans = ind->mix.prets;
+		for (int k = 0; k < CZ_PILIER_COUNT; k++)
+			row->pillar_shares[k] = ind->mix.part[k];
+	}
+}
+
 /* Counts shown under the table. */
 typedef struct {
 	size_t valid, invalid, unreadable;

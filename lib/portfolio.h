@@ -17,6 +17,8 @@
 
 #include "buf.h"
 #include "model.h"
+#include "diag.h"
+#include "indicators.h"
 #include "status.h"
 #include "testphase.h"
 
@@ -30,6 +32,7 @@ typedef struct {
 	 * NULL. Its figures are not shown then. */
 	char *report_error;
 	char *name;
+	cz_date date;             /* projet.date: the date of the snapshot */
 	cz_project_type type;
 	cz_phase phase;
 	cz_date date;             /* projet.date: the snapshot the figures describe */
@@ -47,6 +50,9 @@ typedef struct {
 	size_t starter_values;    /* values still the starter's (lib/starter.h) */
 	bool starter_untouched;   /* nothing but the starter's placeholders */
 	unsigned critical_alerts;
+	cz_num score;             /* the verdict's score, when the test phase was assessed */
+	size_t months;            /* activity records */
+	cz_num recettes, charges; /* over every record (the dashboard's totals) */
 } cz_portfolio_row;
 
 typedef struct {
@@ -58,6 +64,12 @@ void cz_portfolio_init(cz_portfolio *pf);
 void cz_portfolio_free(cz_portfolio *pf);
 /* Append a copy of `row` (its strings are duplicated). */
 cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row);
+
+/* The figures of a valid project's row, from its results: the diagnostic,
+ * the test phase (NULL before the test) and the dashboard (NULL without
+ * activity records). The row's strings are the project's (name). */
+void cz_portfolio_row_fill(cz_portfolio_row *row, const cz_project *p, const cz_diag *d,
+			   const cz_testphase *t, const cz_indicators *ind);
 
 /* Renderers (lib/render.h): phases are named as in the referential. */
 

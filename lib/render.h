@@ -78,6 +78,9 @@ cz_status cz_skills_render_xlsx(const void *result, const cz_render_ctx *rc);
 cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc);
+/* diff (cz_diff, lib/diff.h): what changed between two snapshots */
+cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc);
+cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc);
 /* the referential itself (cz_referential): its YAML text, to amend */
 cz_status cz_referential_render_yaml(const void *result, const cz_render_ctx *rc);
 /* the method as a readable guide, from the same referential

@@ -192,9 +192,16 @@ commands=$("$CZ" help | awk '/^Commandes/ { on = 1; next } on && /^$/ { exit } o
 accepts() { "$CZ" "$@" --help >/dev/null 2>&1; }
 # Does $cmd take files, and does it need -o DIR to run at all (report)?
 probe() {
-	takes_files=1 needs_out=0
+	takes_files=1 needs_out=0 pre= xlsx=0
+	"$CZ" "$cmd" --help 2>/dev/null | grep -q -- '-f [a-z|]*xlsx' && xlsx=1
 	"$CZ" "$cmd" "$tmp/absent-dir/x.yaml" >/dev/null 2>&1
 	[ $? = 2 ] || return 0
+	# A command that compares two files (diff): the example on the other side.
+	"$CZ" "$cmd" "$example" "$tmp/absent-dir/x.yaml" >/dev/null 2>&1
+	if [ $? = 3 ]; then
+		pre=$example
+		return 0
+	fi
 	takes_files=0
 	accepts "$cmd" -o x || return 0
 	"$CZ" "$cmd" -o "$tmp/probe" "$tmp/absent-dir/x.yaml" >/dev/null 2>&1
@@ -280,11 +287,11 @@ for cmd in $commands; do
 			[ $class = i ] || check_run "$class" "$cmd -f json -o DIR $name" "$CZ" "$cmd" -f json -o "$out/r" "$f"
 			check_run "$class" "$cmd -f xlsx -o DIR $name" "$CZ" "$cmd" -f xlsx -o "$out/r" "$f"
 		elif [ $takes_files = 1 ]; then
-			check_run "$class" "$cmd $name" "$CZ" "$cmd" "$f"
+			check_run "$class" "$cmd $name" "$CZ" "$cmd" ${pre:+"$pre"} "$f"
 			if [ $fmt = 1 ]; then
 				# JSON of an invalid file fails like Markdown: only valid ones.
-				[ $class = i ] || check_run "$class" "$cmd -f json $name" "$CZ" "$cmd" -f json "$f"
-				check_run "$class" "$cmd -f xlsx $name" "$CZ" "$cmd" -f xlsx -o "$out/r.xlsx" "$f"
+				[ $class = i ] || check_run "$class" "$cmd -f json $name" "$CZ" "$cmd" -f json ${pre:+"$pre"} "$f"
+				[ $xlsx = 0 ] || check_run "$class" "$cmd -f xlsx $name" "$CZ" "$cmd" -f xlsx -o "$out/r.xlsx" ${pre:+"$pre"} "$f"
 			elif [ $outp = 1 ]; then
 				check_run "$class" "$cmd -o $name" "$CZ" "$cmd" -o "$out/r.out" "$f"
 			fi
@@ -295,7 +302,7 @@ for cmd in $commands; do
 			if [ $needs_out = 1 ]; then
 				check_run $class "$cmd --referentiel $name" "$CZ" "$cmd" --referentiel "$f" -o "$out/r" "$example"
 			elif [ $takes_files = 1 ]; then
-				check_run $class "$cmd --referentiel $name" "$CZ" "$cmd" --referentiel "$f" "$example"
+				check_run $class "$cmd --referentiel $name" "$CZ" "$cmd" --referentiel "$f" ${pre:+"$pre"} "$example"
 			elif [ $outp = 1 ]; then
 				check_run $class "$cmd --referentiel $name" "$CZ" "$cmd" --referentiel "$f" -o "$out/r.yaml"
 			else
@@ -308,7 +315,11 @@ for cmd in $commands; do
 		for name in bom-utf8-crlf.yaml binary.yaml many-records.yaml; do
 			class=i
 			[ $name = bom-utf8-crlf.yaml ] && class=v
-			check_run $class "$cmd - < $name" sh -c "exec \"\$0\" $cmd - <\"\$1\"" "$CZ" "$in/$name"
+			if [ -n "$pre" ]; then
+				check_run $class "$cmd EXEMPLE - < $name" sh -c "exec \"\$0\" $cmd \"\$2\" - <\"\$1\"" "$CZ" "$in/$name" "$pre"
+			else
+				check_run $class "$cmd - < $name" sh -c "exec \"\$0\" $cmd - <\"\$1\"" "$CZ" "$in/$name"
+			fi
 		done
 	fi
 done
@@ -386,10 +397,10 @@ for cmd in $commands; do
 	probe
 	# (an output directory, as report's, is created with its parents)
 	if [ $needs_out = 0 ]; then
-		expect_io_error "$cmd -o dossier absent" "" "$CZ" "$cmd" -o "$io/absent/r.md" "$example"
-		expect_io_error "$cmd -f xlsx -o dossier absent" "" "$CZ" "$cmd" -f xlsx -o "$io/absent/r.xlsx" "$example"
-		expect_io_error "$cmd > /dev/full" "" sh -c "exec \"\$0\" $cmd \"\$1\" >/dev/full" "$CZ" "$example"
-		expect_io_error "$cmd -o répertoire-fichier" "$io/keep.md" "$CZ" "$cmd" -o "$io/keep.md/r.md" "$example"
+		expect_io_error "$cmd -o dossier absent" "" "$CZ" "$cmd" -o "$io/absent/r.md" ${pre:+"$pre"} "$example"
+		[ $xlsx = 0 ] || expect_io_error "$cmd -f xlsx -o dossier absent" "" "$CZ" "$cmd" -f xlsx -o "$io/absent/r.xlsx" ${pre:+"$pre"} "$example"
+		expect_io_error "$cmd > /dev/full" "" sh -c "exec \"\$0\" $cmd \"\$@\" >/dev/full" "$CZ" ${pre:+"$pre"} "$example"
+		expect_io_error "$cmd -o répertoire-fichier" "$io/keep.md" "$CZ" "$cmd" -o "$io/keep.md/r.md" ${pre:+"$pre"} "$example"
 	else
 		expect_io_error "$cmd -o répertoire-fichier" "$io/keep.md" "$CZ" "$cmd" -o "$io/keep.md/r" "$example"
 	fi
@@ -404,8 +415,8 @@ if mknod "$io/full" c 1 7 2>/dev/null; then
 		case $cmd in help | init | referentiel | validate) continue ;; esac
 		accepts "$cmd" -f json || continue
 		probe
-		[ $needs_out = 1 ] && continue
-		expect_io_error "$cmd -f xlsx -o périphérique plein" "" "$CZ" "$cmd" -f xlsx -o "$io/full" "$example"
+		[ $needs_out = 1 ] || [ $xlsx = 0 ] && continue
+		expect_io_error "$cmd -f xlsx -o périphérique plein" "" "$CZ" "$cmd" -f xlsx -o "$io/full" ${pre:+"$pre"} "$example"
 		[ -c "$io/full" ] || { fail=$((fail + 1)); echo "FAIL $cmd -o périphérique : remplacé par un fichier"; }
 	done
 else
@@ -425,7 +436,9 @@ head -c 1048576 /dev/zero >"$d/remplissage" 2>/dev/null
 "$cz" referentiel --force -o "$d/referentiel.keep.yaml" 2>"$res/full-referentiel.err"
 echo $? >"$res/full-referentiel.st"
 for c in "$@"; do
-	"$cz" "$c" -f xlsx -o "$d/$c.keep.xlsx" "$example" 2>"$res/full-$c.err"
+	# the commands comparing two files (CZ_TWO) get the example twice
+	case " $CZ_TWO " in *" $c "*) set_pre=$example ;; *) set_pre= ;; esac
+	"$cz" "$c" -f xlsx -o "$d/$c.keep.xlsx" ${set_pre:+"$set_pre"} "$example" 2>"$res/full-$c.err"
 	echo $? >"$res/full-$c.st"
 done
 for c in $dir_commands; do
@@ -444,17 +457,19 @@ mount -o remount,ro "$d" || exit 100
 echo $? >"$res/ro.st"
 ls -A "$d" | sort >"$res/ro.ls"
 EOF
-fs_commands="" fs_dir_commands=""
+fs_commands="" fs_dir_commands="" fs_two=""
 for cmd in $commands; do
 	case $cmd in help | init | referentiel | validate) continue ;; esac
 	accepts "$cmd" -f json || continue
 	probe
+	[ $xlsx = 1 ] || continue
+	[ -z "$pre" ] || fs_two="$fs_two $cmd"
 	if [ $needs_out = 1 ]; then fs_dir_commands="$fs_dir_commands $cmd"; else fs_commands="$fs_commands $cmd"; fi
 done
 mkdir -p "$io/tiny" "$io/res"
 cp "$io/fiche.xlsx" "$io/res/fiche.xlsx"
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
-	unshare -m sh "$tmp/fs.sh" "$io/tiny" "$CZ" "$io/res" "$example" "$fs_dir_commands" $fs_commands 2>/dev/null; then
+	CZ_TWO=$fs_two unshare -m sh "$tmp/fs.sh" "$io/tiny" "$CZ" "$io/res" "$example" "$fs_dir_commands" $fs_commands 2>/dev/null; then
 	for c in referentiel fiche import $fs_commands $fs_dir_commands; do
 		st=$(cat "$io/res/full-$c.st")
 		if [ "$st" = 3 ] && [ -s "$io/res/full-$c.err" ] && ! grep -Evq "$line_re" "$io/res/full-$c.err"; then
