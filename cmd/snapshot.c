@@ -227,7 +227,7 @@ int cz_snapshot_git_commits(const char *path, char ***revs, size_t *n)
 		return CZ_EXIT_IO;
 	}
 	size_t k = 0;
-	for (char *line = out, *nl; line < out + len && (nl = strchr(line, '\n')); line = nl + 1) {
+	for (char *line = out, *nl; list && line < out + len && (nl = strchr(line, '\n')); line = nl + 1) {
 		if (nl == line)
 			continue;
 		list[k] = strndup(line, (size_t)(nl - line));

@@ -391,7 +391,7 @@ static int cov_rank(cz_cov_state s)
 static const char *cov_text(builder *b, const cz_skill_entry *e)
 {
 	cz_cov_state s = cz_coverage_state(e);
-	if (s == CZ_COV_NETWORK)
+	if (s == CZ_COV_NETWORK && e)
 		return fmt(b, "portée par %s", e->porte_par);
 	if (e && e->porte_par && s != CZ_COV_NOT_APPLICABLE)
 		return fmt(b, "%s (avec %s)", cz_cov_state_labels[s], e->porte_par);
@@ -657,6 +657,8 @@ static void activity(builder *b)
 	while ((i < pa->n_activite || j < pz->n_activite) && b->st == CZ_OK) {
 		const cz_month *ma = i < pa->n_activite ? &pa->activite[i] : NULL;
 		const cz_month *mz = j < pz->n_activite ? &pz->activite[j] : NULL;
+		if (!ma && !mz)
+			break;
 		int cmp = !ma ? 1 : !mz ? -1 : cz_month_diff(mz->periode, ma->periode);
 		if (cmp < 0) { /* only before: removed */
 			cz_diff_change *c = add(b, CZ_DIFF_ACTIVITY, CZ_DIFF_REMOVED, CZ_DIFF_NEUTRAL,
