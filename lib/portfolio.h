@@ -32,7 +32,6 @@ typedef struct {
 	 * NULL. Its figures are not shown then. */
 	char *report_error;
 	char *name;
-	cz_date date;             /* projet.date: the date of the snapshot */
 	cz_project_type type;
 	cz_phase phase;
 	cz_date date;             /* projet.date: the snapshot the figures describe */
