@@ -14,7 +14,7 @@ DATADIR = $(PREFIX)/share/conciergerie
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 xlsxwriter libzip expat
+PKGS = yaml-0.1 xlsxwriter libzip expat libcmark-gfm
 VERSION = 0.1.0
 
 ifeq ($(SANITIZE),1)
@@ -34,7 +34,8 @@ B = $(BUILD)/$(VARIANT)
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DCZ_VERSION='"$(VERSION)"' -Ilib
 CFLAGS_ALL = -std=c11 -pthread $(WARN) $(OPT) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -lyaml -lzip -lexpat) -lm -pthread
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -lyaml -lzip -lexpat -lcmark-gfm) \
+	-lcmark-gfm-extensions -lm -pthread
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
@@ -127,11 +128,12 @@ fuzz-bins: $(FUZZ_BIN)
 # System libraries: installed with apt-get only when pkg-config cannot find them.
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null; then :; else \
-		echo "Installation des bibliothèques manquantes (libyaml, libxlsxwriter, libzip, expat, cmocka)…"; \
+		echo "Installation des bibliothèques manquantes (libyaml, libxlsxwriter, libzip, expat, cmark-gfm, cmocka)…"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-			pkg-config libyaml-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcmocka-dev; \
+			pkg-config libyaml-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcmark-gfm-dev \
+			libcmark-gfm-extensions-dev libcmocka-dev; \
 	fi
 
 # Tools the tests use to read outputs independently of our own code.

@@ -39,6 +39,7 @@ const cz_analysis cz_analysis_diag = {
 		[CZ_FMT_MD] = cz_diag_render_md,
 		[CZ_FMT_JSON] = cz_diag_render_json,
 		[CZ_FMT_XLSX] = cz_diag_render_xlsx,
+		[CZ_FMT_HTML] = cz_diag_render_html,
 	},
 };
 
@@ -83,6 +84,7 @@ const cz_analysis cz_analysis_test_phase = {
 		[CZ_FMT_MD] = cz_testphase_render_md,
 		[CZ_FMT_JSON] = cz_testphase_render_json,
 		[CZ_FMT_XLSX] = cz_testphase_render_xlsx,
+		[CZ_FMT_HTML] = cz_testphase_render_html,
 	},
 };
 
@@ -112,6 +114,7 @@ const cz_analysis cz_analysis_indicators = {
 		[CZ_FMT_MD] = cz_indicators_render_md,
 		[CZ_FMT_JSON] = cz_indicators_render_json,
 		[CZ_FMT_XLSX] = cz_indicators_render_xlsx,
+		[CZ_FMT_HTML] = cz_indicators_render_html,
 	},
 };
 
@@ -142,6 +145,7 @@ const cz_analysis cz_analysis_bmc = {
 		[CZ_FMT_MD] = cz_canvas_render_md,
 		[CZ_FMT_JSON] = cz_canvas_render_json,
 		[CZ_FMT_XLSX] = cz_canvas_render_xlsx,
+		[CZ_FMT_HTML] = cz_canvas_render_html,
 	},
 };
 
@@ -172,6 +176,7 @@ const cz_analysis cz_analysis_skills = {
 		[CZ_FMT_MD] = cz_skills_render_md,
 		[CZ_FMT_JSON] = cz_skills_render_json,
 		[CZ_FMT_XLSX] = cz_skills_render_xlsx,
+		[CZ_FMT_HTML] = cz_skills_render_html,
 	},
 };
 
@@ -185,6 +190,7 @@ const cz_analysis cz_analysis_portfolio = {
 		[CZ_FMT_MD] = cz_portfolio_render_md,
 		[CZ_FMT_JSON] = cz_portfolio_render_json,
 		[CZ_FMT_XLSX] = cz_portfolio_render_xlsx,
+		[CZ_FMT_HTML] = cz_portfolio_render_html,
 	},
 };
 
@@ -195,6 +201,7 @@ const cz_analysis cz_analysis_referential = {
 	.render = {
 		[CZ_FMT_MD] = cz_referential_render_md,
 		[CZ_FMT_JSON] = cz_referential_render_json,
+		[CZ_FMT_HTML] = cz_referential_render_html,
 		[CZ_FMT_YAML] = cz_referential_render_yaml,
 	},
 };

@@ -456,6 +456,7 @@ cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canva
 		return st;
 	cz_canvas *c = bd.c;
 	c->nom = p->projet.nom;
+	c->project = p;
 	c->file = p->file;
 	c->has_bmc = p->bmc.present;
 	if (!layout(&bd, &p->bmc)) {

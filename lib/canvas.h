@@ -82,6 +82,7 @@ typedef struct {
 	cz_arena *arena;
 	const char *nom;         /* project name, or the example canvas's name */
 	const char *file;        /* project file; NULL for an example canvas */
+	const cz_project *project; /* NULL for an example canvas */
 	const char *template_id; /* example canvas id; NULL for a project */
 	bool has_bmc;            /* false: the project has no `bmc:` section */
 	cz_canvas_block blocks[CZ_BLOC_COUNT];

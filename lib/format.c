@@ -4,6 +4,8 @@
 
 #include "analysis.h"
 #include "atomic_file.h"
+#include "html.h"
+#include "html_summary.h"
 #include "json.h"
 #include "text.h"
 #include "xlsx_file.h"
@@ -49,6 +51,48 @@ static void json_doc_end(const cz_document *d, cz_buf *out)
 {
 	if (d->combined)
 		cz_buf_puts(out, "\n}\n");
+}
+
+/* html: a report is one page per project, its summary card first; several
+ * documents on one output are articles of one page. */
+static const void *find_part(const cz_document *d, const cz_analysis *a)
+{
+	for (size_t i = 0; i < d->n_parts; i++)
+		if (d->parts[i].analysis == a)
+			return d->parts[i].result;
+	return NULL;
+}
+
+static void html_doc_begin(const cz_document *d, cz_buf *out)
+{
+	if (d->in_list)
+		cz_buf_puts(out, "<article class=\"projet\">\n");
+	if (!d->combined)
+		return;
+	const cz_diag *dg = find_part(d, &cz_analysis_diag);
+	const cz_project *p = dg ? dg->project : NULL;
+	if (!d->in_list) {
+		cz_html_page pg = { .title = d->title, .project = d->title };
+		if (p)
+			pg.date = p->projet.date;
+		cz_html_page_begin(out, &pg);
+	}
+	cz_buf_puts(out, "<header>\n<h1>");
+	cz_html_text(out, d->title);
+	cz_buf_puts(out, "</h1>\n<p class=\"note\">Rapport du fichier <code>");
+	cz_html_text(out, d->file);
+	cz_buf_puts(out, "</code> : diagnostic, sortie de la phase de test, tableau de bord, canevas et "
+			 "compétences.</p>\n</header>\n");
+	if (dg)
+		cz_html_summary(out, dg, find_part(d, &cz_analysis_test_phase), 2);
+}
+
+static void html_doc_end(const cz_document *d, cz_buf *out)
+{
+	if (d->in_list)
+		cz_buf_puts(out, "</article>\n");
+	else if (d->combined)
+		cz_buf_puts(out, "</body>\n</html>\n");
 }
 
 /* --- how documents are written ---------------------------------------------- */
@@ -120,6 +164,13 @@ const cz_format_desc cz_formats[CZ_FMT_COUNT] = {
 	[CZ_FMT_XLSX] = {
 		.id = CZ_FMT_XLSX, .name = "xlsx", .kind = CZ_FORMAT_WORKBOOK,
 		.write = write_workbook,
+	},
+	[CZ_FMT_HTML] = {
+		.id = CZ_FMT_HTML, .name = "html", .alias = "htm", .kind = CZ_FORMAT_TEXT,
+		.list_begin = cz_html_list_begin, .list_separator = "", .list_end = cz_html_list_end,
+		.doc_begin = html_doc_begin, .doc_end = html_doc_end,
+		.portfolio_stem = "index",
+		.write = write_text,
 	},
 	[CZ_FMT_YAML] = {
 		.id = CZ_FMT_YAML, .name = "yaml", .alias = "yml", .kind = CZ_FORMAT_TEXT,

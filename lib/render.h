@@ -24,7 +24,7 @@
 #include "xlsx_util.h"
 
 /* The formats, in the order of the format table (lib/format.c). */
-typedef enum { CZ_FMT_MD, CZ_FMT_JSON, CZ_FMT_XLSX, CZ_FMT_YAML, CZ_FMT_COUNT } cz_format;
+typedef enum { CZ_FMT_MD, CZ_FMT_JSON, CZ_FMT_XLSX, CZ_FMT_YAML, CZ_FMT_HTML, CZ_FMT_COUNT } cz_format;
 
 /* What the user asked for beyond the project: read by the analyses that
  * need it when they run, and by the renderers. */
@@ -58,26 +58,32 @@ typedef cz_status (*cz_render_fn)(const void *result, const cz_render_ctx *rc);
 cz_status cz_diag_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_diag_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_diag_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_diag_render_html(const void *result, const cz_render_ctx *rc);
 /* test-phase (cz_testphase) */
 cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_testphase_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_testphase_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_testphase_render_html(const void *result, const cz_render_ctx *rc);
 /* indicators (cz_indicators); Markdown charts with opts->charts */
 cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_indicators_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_indicators_render_html(const void *result, const cz_render_ctx *rc);
 /* bmc (cz_canvas) */
 cz_status cz_canvas_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_canvas_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_canvas_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc);
 /* skills (cz_skills) */
 cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_skills_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_skills_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_skills_render_html(const void *result, const cz_render_ctx *rc);
 /* the portfolio of a report run (cz_portfolio) */
 cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_portfolio_render_html(const void *result, const cz_render_ctx *rc);
 /* diff (cz_diff, lib/diff.h): what changed between two snapshots */
 cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc);
@@ -91,6 +97,7 @@ cz_status cz_referential_render_yaml(const void *result, const cz_render_ctx *rc
  * origin (referential.h, "Origins") */
 cz_status cz_referential_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_referential_render_json(const void *result, const cz_render_ctx *rc);
+cz_status cz_referential_render_html(const void *result, const cz_render_ctx *rc);
 
 /* fiche (cz_fiche_source, fiche_write.h): the project as a form to fill */
 cz_status cz_fiche_render_xlsx(const void *result, const cz_render_ctx *rc);

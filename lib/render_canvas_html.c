@@ -1,0 +1,169 @@
+/* The canvas as html: the nine blocks laid out as a business model canvas
+ * on one A4 landscape page, then the pillars and the checks. */
+#include <string.h>
+
+#include "canvas.h"
+#include "enums.h"
+#include "format_fr.h"
+#include "html.h"
+#include "render.h"
+
+static const char *const block_class[CZ_BLOC_COUNT] = {
+	[CZ_BLOC_PARTENAIRES] = "partenaires", [CZ_BLOC_ACTIVITES] = "activites",
+	[CZ_BLOC_RESSOURCES] = "ressources", [CZ_BLOC_PROPOSITION_VALEUR] = "proposition_valeur",
+	[CZ_BLOC_DISTRIBUTION] = "distribution", [CZ_BLOC_CLIENTS] = "clients",
+	[CZ_BLOC_BENEFICIAIRES] = "beneficiaires", [CZ_BLOC_COUTS] = "couts", [CZ_BLOC_REVENUS] = "revenus",
+};
+
+/* Canvas reading order: left to right, top to bottom. */
+static const int reading_order[CZ_BLOC_COUNT] = {
+	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
+	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
+};
+
+static const char *block_name(const cz_referential *ref, int b)
+{
+	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
+}
+
+static void capitalized(cz_buf *b, const char *s)
+{
+	if (*s >= 'a' && *s <= 'z') {
+		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
+		s++;
+	}
+	cz_html_text(b, s);
+}
+
+static void block(cz_buf *b, const cz_canvas *c, const cz_referential *ref, int bloc, int level)
+{
+	const cz_canvas_block *bl = &c->blocks[bloc];
+	cz_buf_printf(b, "<div class=\"b-%s\">\n<h%d>", block_class[bloc], level);
+	cz_html_text(b, block_name(ref, bloc));
+	cz_buf_printf(b, "</h%d>\n", level);
+	if (ref->blocks[bloc].question) {
+		cz_buf_puts(b, "<p class=\"q\">");
+		cz_html_text(b, ref->blocks[bloc].question);
+		cz_buf_puts(b, "</p>\n");
+	}
+	if (!bl->n) {
+		cz_buf_puts(b, "<p>(bloc vide)</p>\n</div>\n");
+		return;
+	}
+	int group = -2;
+	bool open = false;
+	for (size_t i = 0; i < bl->n; i++) {
+		const cz_bmc_item *it = bl->items[i];
+		if (bl->typed && it->cout_type != group) {
+			if (open)
+				cz_buf_puts(b, "</ul>\n");
+			open = false;
+			group = it->cout_type;
+			cz_buf_puts(b, "<p><strong>");
+			if (group >= 0)
+				capitalized(b, cz_enum_label(&cz_enum_cout_type, group));
+			else
+				cz_buf_puts(b, "Type non précisé");
+			cz_buf_puts(b, "</strong></p>\n");
+		}
+		if (!open)
+			cz_buf_puts(b, "<ul>\n");
+		open = true;
+		cz_buf_puts(b, "<li>");
+		cz_html_text(b, it->texte);
+		if (it->pilier >= 0) {
+			cz_buf_puts(b, " <em>[");
+			cz_html_text(b, cz_enum_label(&cz_enum_pilier, it->pilier));
+			cz_buf_puts(b, "]</em>");
+		}
+		cz_buf_puts(b, "</li>\n");
+	}
+	cz_buf_puts(b, "</ul>\n</div>\n");
+}
+
+static void pillars(cz_buf *b, const cz_canvas *c, const cz_referential *ref, int level)
+{
+	bool project = c->template_id == NULL;
+	cz_buf_printf(b, "<h%d>Piliers de viabilité</h%d>\n<table>\n<thead><tr><th>Pilier</th>", level, level);
+	cz_buf_puts(b, project ? "<th>Présent</th><th>Dans les revenus</th><th>Dans les financements</th>"
+			       : "<th>Présent dans les revenus</th>");
+	cz_buf_puts(b, "</tr></thead>\n<tbody>\n");
+	for (int v = 0; v < CZ_PILIER_COUNT; v++) {
+		cz_buf_puts(b, "<tr><td>");
+		cz_html_text(b, ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v));
+		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&
+				 (c->pillar_revenue[v] || c->pillar_funding[v]);
+		const char *present = cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non";
+		if (project)
+			cz_buf_printf(b, "</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", present,
+				      c->pillar_revenue[v] ? "oui" : "non", c->pillar_funding[v] ? "oui" : "non");
+		else
+			cz_buf_printf(b, "</td><td>%s</td></tr>\n", present);
+	}
+	cz_buf_printf(b, "</tbody>\n</table>\n<p>%zu pilier%s présent%s sur %d", c->n_pillars,
+		      cz_fr_s((double)c->n_pillars), cz_fr_s((double)c->n_pillars), CZ_PILIER_COUNT);
+	if (c->piliers_min >= 0)
+		cz_buf_printf(b, "\xC2\xA0; un modèle hybride en réunit au moins %d", c->piliers_min);
+	cz_buf_puts(b, ".</p>\n");
+}
+
+static void checks(cz_buf *b, const cz_canvas *c, int level)
+{
+	cz_buf_printf(b, "<h%d>Contrôles</h%d>\n", level, level);
+	if (!c->n_checks) {
+		cz_buf_puts(b, "<p>Aucun point à signaler.</p>\n");
+		return;
+	}
+	cz_buf_puts(b, "<ul class=\"alertes\">\n");
+	for (size_t i = 0; i < c->n_checks; i++) {
+		const cz_canvas_check *k = &c->checks[i];
+		cz_buf_printf(b, "<li><span class=\"badge s-%s\">", cz_enum_key(&cz_enum_severity, (int)k->severity));
+		cz_html_text(b, cz_enum_label(&cz_enum_severity, (int)k->severity));
+		cz_buf_puts(b, "</span> ");
+		cz_html_text(b, k->message);
+		cz_buf_puts(b, "<br><span class=\"note\">");
+		cz_html_text(b, k->reason);
+		cz_buf_puts(b, "</span></li>\n");
+	}
+	cz_buf_puts(b, "</ul>\n");
+}
+
+cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc)
+{
+	const cz_canvas *c = result;
+	const cz_referential *ref = rc->ref;
+	cz_buf *out = rc->out;
+	size_t start = out->len;
+	const char *nom = c->nom ? c->nom : "";
+	size_t items = 0;
+	for (int k = 0; k < CZ_BLOC_COUNT; k++)
+		items += c->blocks[k].n;
+	cz_html_section_begin(rc, "bmc", "Canevas du modèle économique", nom, c->project);
+	cz_buf_printf(out, "<div class=\"paysage%s\">\n", items > 45 ? " dense" : "");
+	cz_html_heading(rc, "Canevas du modèle économique", nom);
+	if (c->template_id) {
+		cz_buf_puts(out, "<p class=\"note\">Exemple de canevas du référentiel (modèle «\xC2\xA0");
+		cz_html_text(out, c->template_id);
+		cz_buf_puts(out, "\xC2\xA0»), à adapter à votre projet.</p>\n");
+	} else if (!c->has_bmc) {
+		cz_buf_puts(out, "<p class=\"note\">Le fichier n'a pas encore de section <code>bmc</code>\xC2\xA0: le "
+				 "canevas ci-dessous est vide.</p>\n");
+	}
+	int level = cz_html_sub_level(rc) + 1;
+	cz_buf_puts(out, "<div class=\"canevas\">\n");
+	for (int k = 0; k < CZ_BLOC_COUNT; k++)
+		block(out, c, ref, reading_order[k], level);
+	cz_buf_puts(out, "</div>\n");
+	if (ref->bmc_attribution) {
+		cz_buf_puts(out, "<p class=\"note\">");
+		cz_html_text(out, ref->bmc_attribution);
+		cz_buf_puts(out, "</p>\n");
+	}
+	cz_buf_puts(out, "</div>\n<div class=\"suite\">\n");
+	pillars(out, c, ref, cz_html_sub_level(rc));
+	checks(out, c, cz_html_sub_level(rc));
+	cz_buf_puts(out, "</div>\n");
+	cz_html_section_end(rc, false);
+	cz_html_finish(out, start);
+	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+}

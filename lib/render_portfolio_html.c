@@ -1,0 +1,21 @@
+/* The portfolio as html (index.html of a report directory): the Markdown
+ * portfolio's tables, each project linked to its html page, every table
+ * sortable by a click on a header. */
+#include "html.h"
+#include "portfolio.h"
+#include "render.h"
+
+cz_status cz_portfolio_render_html(const void *result, const cz_render_ctx *rc)
+{
+	cz_buf *out = rc->out;
+	size_t start = out->len;
+	cz_html_section_begin(rc, "portefeuille triable", "Portefeuille de projets", NULL, NULL);
+	cz_buf_puts(out, "<p class=\"note noprint\">Un clic sur l'en-tête d'une colonne trie le tableau ; un "
+			 "second clic inverse l'ordre. Le nom d'un projet ouvre son rapport.</p>\n");
+	cz_status st = cz_html_details_links(result, rc, cz_portfolio_render_md);
+	cz_html_section_end(rc, true);
+	cz_html_finish(out, start);
+	if (st == CZ_OK && !cz_buf_ok(out))
+		st = CZ_ERR_NOMEM;
+	return st;
+}
