@@ -49,6 +49,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install bench
 .PHONY: hostile hardening-deps fuzz fuzz-bins check-fuzz check-valgrind lint office-deps check-office
+.PHONY: browser-deps check-browser
 all: conciergerie
 
 # ./conciergerie is the binary of the variant asked for (SANITIZE=1 or not).
@@ -138,14 +139,14 @@ deps:
 
 # Tools the tests use to read outputs independently of our own code.
 test-deps: deps
-	@if [ -x /usr/bin/cmark-gfm ] && /usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null && \
+	@if [ -x /usr/bin/cmark-gfm ] && /usr/bin/python3 -c 'import openpyxl, yaml, html5lib' 2>/dev/null && \
 		[ -f /usr/share/i18n/locales/fr_FR ] && [ -f /usr/share/i18n/charmaps/UTF-8.gz ] && \
 		$(PKG_CONFIG) --exists libzip expat 2>/dev/null && command -v git >/dev/null; then :; else \
-		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml, locales, libzip, expat, git)…"; \
+		echo "Installation des outils de test (cmark-gfm, python3-openpyxl, python3-yaml, python3-html5lib, locales, libzip, expat, git)…"; \
 		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-			cmark-gfm python3-openpyxl python3-yaml locales libzip-dev libexpat1-dev git; \
+			cmark-gfm python3-openpyxl python3-yaml python3-html5lib locales libzip-dev libexpat1-dev git; \
 	fi
 
 # Twice: in the caller's locale, then under fr_FR.UTF-8, where the C
@@ -241,6 +242,32 @@ check-office: office-deps
 	@CZ=$(abspath $(BUILD)/release/conciergerie) sh tests/office/run.sh
 
 # Installs into a temporary DESTDIR and uses what was installed.
+# The html reports in a real browser (CI runs it after make check): Debian's
+# Chromium, poppler-utils and fonts, and Node's npm only when the machine
+# has no npm (a Node.js from elsewhere may be installed: Debian's npm would
+# conflict with it); playwright-core, pinned in tests/browser/package.json,
+# from the npm registry into build/browser.
+BROWSER_DIR = $(BUILD)/browser
+browser-deps: test-deps
+	@missing=; [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installation des outils du navigateur :$$missing…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@if ! cmp -s tests/browser/package.json $(BROWSER_DIR)/package.json || \
+		[ ! -f $(BROWSER_DIR)/node_modules/playwright-core/package.json ]; then \
+		echo "Installation de playwright-core (registre npm)…"; \
+		mkdir -p $(BROWSER_DIR) && cp tests/browser/package.json $(BROWSER_DIR)/ && \
+		cd $(BROWSER_DIR) && npm install --no-audit --no-fund --loglevel=error; \
+	fi
+
+check-browser: browser-deps $(B)/conciergerie
+	@CZ=$(abspath $(B)/conciergerie) BROWSER_DIR=$(abspath $(BROWSER_DIR)) sh tests/browser/run.sh
+
 check-install: man-deps $(B)/conciergerie
 	@sh tests/packaging/run.sh
 

@@ -187,8 +187,11 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 	const char *formats = format_list(plan, &list);
 	const cz_format_desc *by_flag = NULL;
 	code = CZ_EXIT_OK;
+	const char *hint = cz_format_other_documents_hint(plan_renders(plan, CZ_FMT_HTML),
+							 plan_renders(plan, CZ_FMT_XLSX));
 	if (o->format_arg && !(by_flag = find_format(o->format_arg))) {
-		code = usage(out, "format « %s » inconnu (formats : %s)", o->format_arg, formats);
+		code = usage(out, "format « %s » inconnu (formats : %s)%s%s", o->format_arg, formats,
+			     hint ? " ; " : "", hint ? hint : "");
 		goto out;
 	}
 	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
@@ -220,8 +223,8 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 		cz_buf_init(&msg);
 		cz_buf_printf(&msg, "« %s » : l'extension « .%s » n'est pas un format connu (formats : %s)",
 			      o->output, ext, formats);
-		if (cz_format_other_documents_hint)
-			cz_buf_printf(&msg, " ; %s", cz_format_other_documents_hint);
+		if (hint)
+			cz_buf_printf(&msg, " ; %s", hint);
 		code = usage(out, "%s", cz_buf_ok(&msg) && msg.data ? msg.data : "extension inconnue");
 		cz_buf_free(&msg);
 		goto out;

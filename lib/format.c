@@ -179,8 +179,15 @@ const cz_format_desc cz_formats[CZ_FMT_COUNT] = {
 	},
 };
 
-const char *const cz_format_other_documents_hint =
-	"pour un PDF, ouvrez le classeur xlsx dans un tableur et exportez-le en PDF";
+const char *cz_format_other_documents_hint(bool html, bool xlsx)
+{
+	if (html)
+		return "pour un PDF, écrivez le rapport en html (-o rapport.html) et imprimez-le en PDF depuis "
+		       "un navigateur";
+	if (xlsx)
+		return "pour un PDF, ouvrez le classeur xlsx dans un tableur et exportez-le en PDF";
+	return NULL;
+}
 
 const cz_format_desc *cz_format_find(const char *name)
 {

@@ -73,9 +73,11 @@ extern const cz_format_desc cz_formats[CZ_FMT_COUNT];
 const cz_format_desc *cz_format_find(const char *name);
 
 /* What to tell a user who asked for a format the tool does not write
- * (-o rapport.pdf, .docx, .odt): how to get such a document from one it
- * writes. The one place for that sentence. */
-extern const char *const cz_format_other_documents_hint;
+ * (-o rapport.pdf, .docx, .odt): how to get such a document from one the
+ * command writes (html printed from a browser, else a workbook exported
+ * from a spreadsheet); NULL when it writes neither. The one place for
+ * that sentence. */
+const char *cz_format_other_documents_hint(bool html, bool xlsx);
 
 /* The portfolio's file name without the extension, in format `f`. */
 const char *cz_format_portfolio_stem(const cz_format_desc *f);

@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,14 +55,21 @@ void cz_html_date(cz_buf *b, cz_date d)
 }
 
 /* A CSS string's content: every character that could end the string, the
- * style element or a line written as an escape ("\22 "). */
+ * style element or a line written as an escape ("\\22 "), and what no
+ * output may carry (lib/text.h) as the escape of U+FFFD. */
 static void css_string(cz_buf *b, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || *p == '&' || *p < 0x20 || *p == 0x7f)
-			cz_buf_printf(b, "\\%X ", *p);
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = cz_utf8_decode(s + i, len - i, &cp);
+		if (cp == CZ_UTF8_INVALID || cz_text_unsafe(cp) || cp < 0x20)
+			cz_buf_puts(b, "\\FFFD ");
+		else if (cp == '"' || cp == '\\' || cp == '<' || cp == '>' || cp == '&')
+			cz_buf_printf(b, "\\%X ", (unsigned)cp);
 		else
-			cz_buf_putc(b, (char)*p);
+			cz_buf_add(b, s + i, n);
+		i += n;
 	}
 }
 
@@ -127,12 +135,14 @@ static void css_string(cz_buf *b, const char *s)
 	"@media print{\n" \
 	" body{max-width:none;margin:0;padding:0;font-size:10pt}\n" \
 	" table{font-size:8.5pt}\n" \
-	" table.large{font-size:6.5pt}table.large td{overflow-wrap:normal}table.large td[align=right]{white-space:nowrap}table.large th,table.large td{padding:1pt 2pt}\n" \
+	" table.large{font-size:6.5pt}table.large th{overflow-wrap:anywhere}table.large td[align=right]{white-space:nowrap}table.large th,table.large td{padding:1pt 2pt}\n" \
 	" a{color:inherit;text-decoration:none}\n" \
 	" section.analyse+section.analyse{break-before:page;page-break-before:always}\n" \
 	" .paysage{page:paysage;break-before:page;break-after:page}\n" \
 	" .paysage h1,.paysage h2{font-size:14pt;margin:0 0 2mm;border:0}\n" \
-	" .paysage .canevas{font-size:7.5pt}.paysage.dense .canevas{font-size:6.3pt}\n" \
+	" .paysage .canevas{font-size:7.5pt}.densite-1 .canevas{font-size:6.6pt}\n" \
+	" .densite-2 .canevas{font-size:5.8pt}.densite-3 .canevas{font-size:5pt}\n" \
+	" .densite-2 .canevas .q,.densite-3 .canevas .q{display:none}\n" \
 	" .paysage .canevas>div{min-height:0}\n" \
 	" .noprint{display:none}\n" \
 	"}\n" \

@@ -7,6 +7,7 @@
 #include "format_fr.h"
 #include "html.h"
 #include "render.h"
+#include "text.h"
 
 static const char *const block_class[CZ_BLOC_COUNT] = {
 	[CZ_BLOC_PARTENAIRES] = "partenaires", [CZ_BLOC_ACTIVITES] = "activites",
@@ -135,11 +136,17 @@ cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc)
 	cz_buf *out = rc->out;
 	size_t start = out->len;
 	const char *nom = c->nom ? c->nom : "";
-	size_t items = 0;
+	/* How much the canvas holds, in characters with a line's worth for
+	 * each item: the printed type gets smaller as it grows, so that the
+	 * canvas stays on one landscape page (thresholds found by printing
+	 * the examples and a crowded project in Chromium: tests/browser). */
+	size_t weight = 0;
 	for (int k = 0; k < CZ_BLOC_COUNT; k++)
-		items += c->blocks[k].n;
+		for (size_t i = 0; i < c->blocks[k].n; i++)
+			weight += cz_utf8_chars(c->blocks[k].items[i]->texte, strlen(c->blocks[k].items[i]->texte)) + 30;
+	int density = weight <= 2400 ? 0 : weight <= 3300 ? 1 : weight <= 5000 ? 2 : 3;
 	cz_html_section_begin(rc, "bmc", "Canevas du modèle économique", nom, c->project);
-	cz_buf_printf(out, "<div class=\"paysage%s\">\n", items > 45 ? " dense" : "");
+	cz_buf_printf(out, "<div class=\"paysage densite-%d\">\n", density);
 	cz_html_heading(rc, "Canevas du modèle économique", nom);
 	if (c->template_id) {
 		cz_buf_puts(out, "<p class=\"note\">Exemple de canevas du référentiel (modèle «\xC2\xA0");

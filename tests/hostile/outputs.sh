@@ -1,7 +1,8 @@
 #!/bin/sh
 # Valid inputs that are not ASCII, through every command in every format,
 # every output read back by independent readers (tests/tools/check_outputs.py:
-# strict UTF-8, python json, expat on every part of each workbook, openpyxl).
+# strict UTF-8, python json, expat on every part of each workbook, openpyxl,
+# html5lib in strict mode on every html page).
 #
 # The inputs are generated (tests/hostile/gen_valid.py): texts of 1- to
 # 4-byte characters at lengths around each limit (Excel's 32,767 characters
@@ -42,7 +43,7 @@ run() {
 	d="$runs/$(printf '%04d' $n)-$name"
 	mkdir -p "$d"
 	ext=md
-	case " $* " in *" -f json "*) ext=json ;; esac
+	case " $* " in *" -f json "*) ext=json ;; *" -f html "*) ext=html ;; esac
 	# report prints a summary, whatever the format of its files
 	case " $* " in *" report "*) ext=txt ;; esac
 	(cd "$d" && ulimit -c 0 && exec "$@") >"$d/out.$ext" 2>"$d/err" </dev/null
@@ -57,17 +58,18 @@ for f in "$in"/*.yaml; do
 		run "$c-md-$b" "$CZ" "$c" "$f"
 		run "$c-json-$b" "$CZ" "$c" -f json "$f"
 		run "$c-xlsx-$b" "$CZ" "$c" -f xlsx -o "r.xlsx" "$f"
+		run "$c-html-$b" "$CZ" "$c" -f html "$f"
 	done
 	run "indicators-charts-$b" "$CZ" indicators --charts "$f"
 done
 # Every input together, in each format (the portfolio lists them all,
 # the Latin-1 file name included).
-for fmt in md json xlsx; do
+for fmt in md json xlsx html; do
 	run "report-$fmt" "$CZ" report -f $fmt -o rapports "$in"
 done
 # The hostile referential: its names in every analysis, format and the portfolio.
 for c in $analyses; do
-	for fmt in md json xlsx; do
+	for fmt in md json xlsx html; do
 		o=""
 		[ $fmt = xlsx ] && o="-o r.xlsx"
 		# shellcheck disable=SC2086
@@ -80,7 +82,8 @@ run "ref-bmc-template" "$CZ" bmc --template quartier -f xlsx -o r.xlsx --referen
 # The method guide of the hostile referential.
 run "ref-guide-md" "$CZ" referentiel -f md --referentiel "$ref"
 run "ref-guide-json" "$CZ" referentiel -f json --referentiel "$ref"
-for fmt in md json xlsx; do
+run "ref-guide-html" "$CZ" referentiel -f html --referentiel "$ref"
+for fmt in md json xlsx html; do
 	run "ref-report-$fmt" "$CZ" report -f $fmt -o rapports --referentiel "$ref" "$EX" "$in/controles.yaml"
 done
 

@@ -192,8 +192,9 @@ commands=$("$CZ" help | awk '/^Commandes/ { on = 1; next } on && /^$/ { exit } o
 accepts() { "$CZ" "$@" --help >/dev/null 2>&1; }
 # Does $cmd take files, and does it need -o DIR to run at all (report)?
 probe() {
-	takes_files=1 needs_out=0 pre= xlsx=0
+	takes_files=1 needs_out=0 pre= xlsx=0 html=0
 	"$CZ" "$cmd" --help 2>/dev/null | grep -q -- '-f [a-z|]*xlsx' && xlsx=1
+	"$CZ" "$cmd" --help 2>/dev/null | grep -q -- '-f [a-z|]*html' && html=1
 	"$CZ" "$cmd" "$tmp/absent-dir/x.yaml" >/dev/null 2>&1
 	[ $? = 2 ] || return 0
 	# A command that compares two files (diff): the example on the other side.
@@ -227,7 +228,7 @@ check_run() { # class, label, then the command line
 		# A command writing into -o DIR (report) prints only a summary on stdout.
 		[ -s "$tmp/stdout" ] && [ -z "${keep_on_failure:-}" ] && why="$why, sortie standard non vide"
 		# report lists invalid files in its portfolio by design: only that.
-		written=$(cd "$out" && find . -type f ! -name "${keep_on_failure:-/}" | head -n 3 | tr '\n' ' ')
+		written=$(cd "$out" && find . -type f ! -name "${keep_on_failure:-/}" ! -name "${keep_index:-/}" | head -n 3 | tr '\n' ' ')
 		[ -n "$written" ] && why="$why, fichier écrit ($written)"
 	elif [ $json_ok = 1 ]; then
 		stdout_json="$tmp/stdout"
@@ -273,6 +274,8 @@ for cmd in $commands; do
 	accepts "$cmd" -o x && outp=1
 	keep_on_failure=
 	[ $needs_out = 1 ] && keep_on_failure='portefeuille.*'
+	keep_index=
+	[ $needs_out = 1 ] && keep_index=index.html # the html portfolio
 	case $cmd in
 	referentiel | validate) ;;
 	*) if [ $ref = 1 ] && [ $fmt = 1 ] && [ -z "$ref_analysis" ]; then ref_analysis=$cmd; else ref=0; fi ;;
@@ -286,12 +289,14 @@ for cmd in $commands; do
 			check_run "$class" "$cmd -o DIR $name" "$CZ" "$cmd" -o "$out/r" "$f"
 			[ $class = i ] || check_run "$class" "$cmd -f json -o DIR $name" "$CZ" "$cmd" -f json -o "$out/r" "$f"
 			check_run "$class" "$cmd -f xlsx -o DIR $name" "$CZ" "$cmd" -f xlsx -o "$out/r" "$f"
+			check_run "$class" "$cmd -f html -o DIR $name" "$CZ" "$cmd" -f html -o "$out/r" "$f"
 		elif [ $takes_files = 1 ]; then
 			check_run "$class" "$cmd $name" "$CZ" "$cmd" ${pre:+"$pre"} "$f"
 			if [ $fmt = 1 ]; then
 				# JSON of an invalid file fails like Markdown: only valid ones.
 				[ $class = i ] || check_run "$class" "$cmd -f json $name" "$CZ" "$cmd" -f json ${pre:+"$pre"} "$f"
 				[ $xlsx = 0 ] || check_run "$class" "$cmd -f xlsx $name" "$CZ" "$cmd" -f xlsx -o "$out/r.xlsx" ${pre:+"$pre"} "$f"
+				[ $class = i ] || [ $html = 0 ] || check_run "$class" "$cmd -f html $name" "$CZ" "$cmd" -f html -o "$out/r.html" ${pre:+"$pre"} "$f"
 			elif [ $outp = 1 ]; then
 				check_run "$class" "$cmd -o $name" "$CZ" "$cmd" -o "$out/r.out" "$f"
 			fi
@@ -391,6 +396,7 @@ expect_io_error "import -o dossier absent" "" "$CZ" import -q "$io/fiche.xlsx" -
 expect_io_error "import > /dev/full" "" sh -c 'exec "$0" import -q "$1" >/dev/full' "$CZ" "$io/fiche.xlsx"
 expect_io_error "import classeur absent" "" "$CZ" import "$io/absent.xlsx"
 keep_on_failure=
+keep_index=
 for cmd in $commands; do
 	case $cmd in help | init | referentiel | validate) continue ;; esac
 	accepts "$cmd" -f json || continue

@@ -30,6 +30,9 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_html  # noqa: E402
+
 CUT_MARK = "… [texte tronqué]"
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 failures = []
@@ -212,6 +215,9 @@ def check_run(run_dir, use_openpyxl):
                 check_json(run, rel, text)
             elif n.endswith(".md"):
                 check_md(run, rel, text)
+            elif n.endswith(".html"):
+                for p in check_html.problems(text):
+                    fail(run, f"{rel}: {p}")
     if cuts and not warned_cut:
         fail(run, f"{cuts} cellule(s) coupée(s) sans avertissement")
     if warned_cut and not cuts:

@@ -82,8 +82,12 @@ static void test_format_table(void **state)
 	static const char *const unknown[] = { "pdf", "docx", "odt", "", "MD2", "txt" };
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
 		assert_null(cz_format_find(unknown[i]));
-	assert_non_null(cz_format_other_documents_hint);
+	assert_non_null(cz_format_other_documents_hint(true, false));
+	assert_non_null(cz_format_other_documents_hint(false, true));
+	assert_null(cz_format_other_documents_hint(false, false));
 	assert_string_equal(cz_format_portfolio_stem(&cz_formats[CZ_FMT_MD]), "portefeuille");
+	assert_ptr_equal(cz_format_find("htm"), &cz_formats[CZ_FMT_HTML]);
+	assert_string_equal(cz_format_portfolio_stem(&cz_formats[CZ_FMT_HTML]), "index");
 }
 
 static cz_project *example(void)
