@@ -16,15 +16,17 @@ static void months_chart(cz_buf *b, const cz_indicators *r)
 		return;
 	cz_chart_month *m = calloc(r->n_months, sizeof(*m));
 	char (*labels)[16] = calloc(r->n_months, sizeof(*labels));
-	if (!m || !labels) {
+	char (*full)[16] = calloc(r->n_months, sizeof(*full));
+	if (!m || !labels || !full) {
 		b->failed = true;
 		goto out;
 	}
 	for (size_t i = 0; i < r->n_months; i++) {
 		const cz_ind_month *im = &r->months[i];
-		snprintf(labels[i], sizeof(labels[i]), "%02d/%04d", im->periode.month % 100,
-			 im->periode.year % 10000);
+		snprintf(labels[i], sizeof(labels[i]), "%02d/%02d", im->periode.month % 100, im->periode.year % 100);
+		snprintf(full[i], sizeof(full[i]), "%02d/%04d", im->periode.month % 100, im->periode.year % 10000);
 		m[i].label = labels[i];
+		m[i].full = full[i];
 		m[i].has_a = !im->gap && im->f.recettes.set;
 		m[i].a = im->f.recettes.value;
 		m[i].has_b = !im->gap && im->f.charges.set;
@@ -37,6 +39,7 @@ static void months_chart(cz_buf *b, const cz_indicators *r)
 out:
 	free(m);
 	free(labels);
+	free(full);
 }
 
 static void pillars_chart(cz_buf *b, const cz_indicators *r, const cz_referential *ref)

@@ -147,7 +147,7 @@ void cz_svg_months(cz_buf *b, const char *title, const char *caption, const char
 	open_figure(b, title, id, h);
 	for (size_t i = 0; i < n; i++) {
 		cz_buf_puts(b, i ? " ; " : "");
-		cz_html_text(b, m[i].label);
+		cz_html_text(b, m[i].full ? m[i].full : m[i].label);
 		cz_buf_puts(b, "\xC2\xA0: ");
 		cz_html_text(b, name_a);
 		cz_buf_putc(b, ' ');
@@ -193,7 +193,12 @@ void cz_svg_months(cz_buf *b, const char *title, const char *caption, const char
 	}
 	double slot = (double)pw / (double)n;
 	double bw = slot * 0.36;
-	size_t every = (n + 11) / 12;
+	/* a label takes about 36 units at 11 px ("09/26" and a margin) */
+	size_t every = (size_t)ceil(36.0 / slot);
+	if (every < (n + 11) / 12)
+		every = (n + 11) / 12;
+	if (every < 1)
+		every = 1;
 	for (size_t i = 0; i < n; i++) {
 		double x = left + slot * (double)i + slot * 0.14;
 		if (m[i].has_a && m[i].a > 0) {

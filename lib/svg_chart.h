@@ -29,14 +29,15 @@ void cz_svg_hbars(cz_buf *b, const char *title, const char *caption, const cz_ch
 		  size_t n, double max);
 
 typedef struct {
-	const char *label;   /* "09/2026" */
+	const char *label;   /* on the axis: "09/26" */
+	const char *full;    /* in the text alternative: "09/2026" */
 	double a, b;
 	bool has_a, has_b;   /* false: not recorded that month */
 } cz_chart_month;
 
 /* Two series per month as side-by-side columns (a solid, b hatched), a
  * euro axis with round steps, a legend, and month labels thinned out so
- * that at most twelve show, whatever the number of months. */
+ * that they never overlap (at most twelve), whatever the number of months. */
 void cz_svg_months(cz_buf *b, const char *title, const char *caption, const char *name_a,
 		   const char *name_b, const cz_chart_month *m, size_t n);
 
