@@ -66,7 +66,7 @@ for cmd in $commands; do
 		if [ $? = 2 ]; then
 			run "$cmd" 0 "$cmd"
 		else
-			for f in md json xlsx; do
+			for f in md json xlsx html; do
 				run "$cmd -f $f -o DIR (tous)" 0 "$cmd" -f $f -o "$tmp/out/$cmd-$f" $examples
 			done
 		fi
@@ -80,6 +80,7 @@ for cmd in $commands; do
 		if accepts "$cmd" -f json; then
 			run "$cmd -f json $name" 0 "$cmd" -f json "$ex"
 			run "$cmd -f xlsx $name" 0 "$cmd" -f xlsx -o "$tmp/out/$name.xlsx" "$ex"
+			run "$cmd -f html $name" 0 "$cmd" -f html -o "$tmp/out/$name.html" "$ex"
 		fi
 	done
 	if accepts "$cmd" -f json; then
