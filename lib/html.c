@@ -120,10 +120,10 @@ static void css_string(cz_buf *b, const char *s)
 	"th[aria-sort=ascending]::after{content:\" \\25B2\"}th[aria-sort=descending]::after{content:\" \\25BC\"}\n" \
 	".canevas{display:grid;grid-template-columns:repeat(10,1fr);grid-template-rows:auto auto auto;gap:0;" \
 	"border:2px solid var(--ink);font-size:.8rem}\n" \
-	".canevas>div{border:1px solid var(--ink);padding:.3rem .4rem;overflow-wrap:anywhere;min-height:5rem}\n" \
-	".canevas h3,.canevas h4{font-size:.9rem;margin:0 0 .2rem}.canevas .q{font-size:.72rem;color:var(--muted);" \
-	"font-style:italic;margin:0 0 .3rem}\n" \
-	".canevas ul{margin:0;padding-left:1rem}.canevas p{margin:.2rem 0}\n" \
+	".canevas>div{border:1px solid var(--ink);padding:.4em;overflow-wrap:anywhere;min-height:5rem}\n" \
+	".canevas h3,.canevas h4{font-size:1.15em;margin:0 0 .6em}.canevas .q{font-size:.9em;color:var(--muted);" \
+	"font-style:italic;margin:0 0 .3em}\n" \
+	".canevas ul{margin:0;padding-left:1.2em}.canevas p{margin:.2em 0}.canevas li{line-height:1.45}\n" \
 	".b-partenaires{grid-column:1/3;grid-row:1/3}.b-activites{grid-column:3/5;grid-row:1}" \
 	".b-ressources{grid-column:3/5;grid-row:2}.b-proposition_valeur{grid-column:5/7;grid-row:1/3}" \
 	".b-distribution{grid-column:7/9;grid-row:1/3}.b-clients{grid-column:9/11;grid-row:1}" \
@@ -140,9 +140,9 @@ static void css_string(cz_buf *b, const char *s)
 	" section.analyse+section.analyse{break-before:page;page-break-before:always}\n" \
 	" .paysage{page:paysage;break-before:page;break-after:page}\n" \
 	" .paysage h1,.paysage h2{font-size:14pt;margin:0 0 2mm;border:0}\n" \
-	" .paysage .canevas{font-size:7.5pt}.densite-1 .canevas{font-size:6.6pt}\n" \
-	" .densite-2 .canevas{font-size:5.8pt}.densite-3 .canevas{font-size:5pt}\n" \
-	" .densite-2 .canevas .q,.densite-3 .canevas .q{display:none}\n" \
+	" .paysage .canevas,.densite-0 .canevas{font-size:7.5pt}.densite-1 .canevas{font-size:6.6pt}\n" \
+	" .densite-2 .canevas{font-size:5.8pt}.densite-3 .canevas{font-size:5pt}.densite-4 .canevas{font-size:4.4pt}\n" \
+	" .densite-2 .canevas .q,.densite-3 .canevas .q,.densite-4 .canevas .q{display:none}\n" \
 	" .paysage .canevas>div{min-height:0}\n" \
 	" .noprint{display:none}\n" \
 	"}\n" \

@@ -129,6 +129,83 @@ static void checks(cz_buf *b, const cz_canvas *c, int level)
 	cz_buf_puts(b, "</ul>\n");
 }
 
+/*
+ * The printed canvas must hold on one A4 landscape page. Its height is that
+ * of its tallest column of blocks (partners; activities over resources;
+ * value proposition; distribution; clients over beneficiaries) plus the
+ * taller of the two wide bottom blocks. That height is estimated for each
+ * type size, from the characters of each item against the characters a
+ * line holds, and the largest size that fits is kept (the block questions
+ * are left out from the third size on). The widths and heights are those
+ * of the print stylesheet (lib/html.c) with DejaVu Sans, whose characters
+ * average about 0.56 em; the estimate keeps a tenth of the page spare.
+ */
+static const double density_pt[] = { 7.5, 6.6, 5.8, 5.0, 4.4 };
+#define N_DENSITIES (sizeof(density_pt) / sizeof(density_pt[0]))
+
+static double text_lines(const char *s, double per_line)
+{
+	double n = (double)cz_utf8_chars(s, strlen(s)) + 2;
+	double lines = 0;
+	while (n > 0) { /* ceil without libm */
+		lines += 1;
+		n -= per_line;
+	}
+	return lines;
+}
+
+/* Height in points of one block at `pt` points, `width` points wide. */
+static double block_height(const cz_canvas *c, const cz_referential *ref, int bloc, double pt, double width,
+			   bool questions)
+{
+	const double line = 1.45 * pt, per_line = (width - 1.2 * pt) / (0.56 * pt);
+	double h = 1.15 * line * text_lines(block_name(ref, bloc), width / (0.62 * 1.15 * pt)) + 0.6 * pt;
+	if (questions && ref->blocks[bloc].question)
+		h += 0.9 * line * text_lines(ref->blocks[bloc].question, width / (0.56 * 0.9 * pt)) + 0.3 * pt;
+	const cz_canvas_block *bl = &c->blocks[bloc];
+	int group = -2;
+	for (size_t i = 0; i < bl->n; i++) {
+		if (bl->typed && bl->items[i]->cout_type != group) {
+			group = bl->items[i]->cout_type;
+			h += line + 0.4 * pt;
+		}
+		h += line * text_lines(bl->items[i]->texte, per_line);
+	}
+	if (!bl->n)
+		h += line;
+	return h + 2 * 0.4 * pt + 2; /* padding and borders */
+}
+
+static int print_density(const cz_canvas *c, const cz_referential *ref)
+{
+	/* A4 landscape less the page margins: 277 x 188 mm; less the title,
+	 * the licence line below the canvas and a tenth spare. */
+	const double mm = 72 / 25.4, page_w = 277 * mm, page_h = 188 * mm;
+	const double available = 0.9 * (page_h - 2 * 14 * 1.45 - 2 * 10 * 1.45 - 6 * mm);
+	const double narrow = page_w / 5, wide = page_w / 2;
+	for (size_t d = 0; d < N_DENSITIES; d++) {
+		double pt = density_pt[d];
+		bool q = d < 2;
+		double col[5] = {
+			block_height(c, ref, CZ_BLOC_PARTENAIRES, pt, narrow, q),
+			block_height(c, ref, CZ_BLOC_ACTIVITES, pt, narrow, q) +
+				block_height(c, ref, CZ_BLOC_RESSOURCES, pt, narrow, q),
+			block_height(c, ref, CZ_BLOC_PROPOSITION_VALEUR, pt, narrow, q),
+			block_height(c, ref, CZ_BLOC_DISTRIBUTION, pt, narrow, q),
+			block_height(c, ref, CZ_BLOC_CLIENTS, pt, narrow, q) +
+				block_height(c, ref, CZ_BLOC_BENEFICIAIRES, pt, narrow, q),
+		};
+		double top = 0;
+		for (int k = 0; k < 5; k++)
+			top = col[k] > top ? col[k] : top;
+		double a = block_height(c, ref, CZ_BLOC_COUTS, pt, wide, q),
+		       b = block_height(c, ref, CZ_BLOC_REVENUS, pt, wide, q);
+		if (top + (a > b ? a : b) <= available)
+			return (int)d;
+	}
+	return (int)N_DENSITIES - 1;
+}
+
 cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc)
 {
 	const cz_canvas *c = result;
@@ -136,15 +213,7 @@ cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc)
 	cz_buf *out = rc->out;
 	size_t start = out->len;
 	const char *nom = c->nom ? c->nom : "";
-	/* How much the canvas holds, in characters with a line's worth for
-	 * each item: the printed type gets smaller as it grows, so that the
-	 * canvas stays on one landscape page (thresholds found by printing
-	 * the examples and a crowded project in Chromium: tests/browser). */
-	size_t weight = 0;
-	for (int k = 0; k < CZ_BLOC_COUNT; k++)
-		for (size_t i = 0; i < c->blocks[k].n; i++)
-			weight += cz_utf8_chars(c->blocks[k].items[i]->texte, strlen(c->blocks[k].items[i]->texte)) + 30;
-	int density = weight <= 2400 ? 0 : weight <= 3300 ? 1 : weight <= 5000 ? 2 : 3;
+	int density = print_density(c, ref);
 	cz_html_section_begin(rc, "bmc", "Canevas du modèle économique", nom, c->project);
 	cz_buf_printf(out, "<div class=\"paysage densite-%d\">\n", density);
 	cz_html_heading(rc, "Canevas du modèle économique", nom);

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A realistic project that is not one of the examples: a long name, 36
 months of activity, sixty actors and a crowded canvas, derived from the
-rural example. Usage: gen_large.py EXAMPLE.yaml OUT.yaml"""
+rural example; and, with a third argument, one whose names have no space
+to break on. Usage: gen_large.py EXAMPLE.yaml OUT.yaml [LONG-WORDS.yaml]"""
 import sys
 
 import yaml
@@ -30,3 +31,14 @@ for block, items in p["bmc"].items():
         for k in range(4):
             items.append(f"Élément supplémentaire {k + 1} du bloc, formulé longuement pour éprouver la mise en page")
 yaml.safe_dump(p, open(dst, "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)
+
+# A second file: names without a single space to break on (a pasted
+# address, an identifier), in the title, an actor, a need and the canvas.
+if len(sys.argv) > 3:
+    q = yaml.safe_load(open(src, encoding="utf-8"))
+    word = "Conciergerie-des-" + "-".join(["Hameaux"] * 14) + "-SCIC"
+    q["projet"]["nom"] = word
+    q["acteurs"].append({"nom": "https://www.exemple-de-partenaire-tres-long.fr/" + "x" * 80,
+                         "type": "association", "roles": ["partenaire"]})
+    q["bmc"]["partenaires"].append("Partenaire-" + "y" * 90)
+    yaml.safe_dump(q, open(sys.argv[3], "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)

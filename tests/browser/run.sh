@@ -23,10 +23,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in" "$work/seul"
 cp "$root"/examples/*.yaml "$work/in/"
-/usr/bin/python3 "$here/gen_large.py" "$root/examples/rural-fonctionnement.yaml" "$work/in/grand-projet.yaml"
-"$CZ" validate -q "$work/in/grand-projet.yaml"
-"$CZ" report -q -f html "$work/in" -o "$work/dossier"
+/usr/bin/python3 "$here/gen_large.py" "$root/examples/rural-fonctionnement.yaml" "$work/in/grand-projet.yaml" \
+	"$work/in/mots-longs.yaml"
+"$CZ" validate -q "$work/in/grand-projet.yaml" "$work/in/mots-longs.yaml"
+printf "pas du yaml: [\n" >"$work/in/un-fichier-casse-dont-le-nom-est-fait-d-un-seul-mot-tres-long-sans-aucune-espace-pour-passer-a-la-ligne.yaml"
+# exit status 1: the broken file, listed in the portfolio with its first error
+st=0
+"$CZ" report -q -f html "$work/in" -o "$work/dossier" 2>/dev/null || st=$?
+[ $st = 1 ] || { echo "FAIL report : statut $st au lieu de 1 (un fichier invalide)"; exit 1; }
 for f in "$work"/in/*.yaml; do
+	"$CZ" validate -q "$f" 2>/dev/null || continue
 	b=$(basename "$f" .yaml)
 	for c in diag test-phase indicators bmc skills; do
 		"$CZ" "$c" -f html -o "$work/seul/$b-$c.html" "$f"
