@@ -135,7 +135,7 @@ static void css_string(cz_buf *b, const char *s)
 	"@media print{\n" \
 	" body{max-width:none;margin:0;padding:0;font-size:10pt}\n" \
 	" table{font-size:8.5pt}\n" \
-	" table.large{font-size:6.5pt}table.large th{overflow-wrap:anywhere}table.large td[align=right]{white-space:nowrap}table.large th,table.large td{padding:1pt 2pt}\n" \
+	" table.large{font-size:6.5pt}table.tres-large th{overflow-wrap:anywhere}table.large td[align=right]{white-space:nowrap}table.large th,table.large td{padding:1pt 2pt}\n" \
 	" a{color:inherit;text-decoration:none}\n" \
 	" section.analyse+section.analyse{break-before:page;page-break-before:always}\n" \
 	" .paysage{page:paysage;break-before:page;break-after:page}\n" \
@@ -298,10 +298,13 @@ static bool ends_with(const char *s, const char *suffix)
 	return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
 
-/* Tables of many columns print in a smaller type (class "large"): cmark
- * writes every table as "<table>" then its header row, one "<th" per
- * column. */
+/* Tables of many columns print in a smaller type (class "large"), and
+ * from VERY_LARGE_TABLE_COLUMNS on their headers may break inside a word
+ * (class "large tres-large") so that the table keeps within the page:
+ * cmark writes every table as "<table>" then its header row, one "<th"
+ * per column. */
 #define LARGE_TABLE_COLUMNS 10
+#define VERY_LARGE_TABLE_COLUMNS 12
 
 static void put_tables(cz_buf *out, const char *html)
 {
@@ -312,7 +315,9 @@ static void put_tables(cz_buf *out, const char *html)
 		size_t cols = 0;
 		for (const char *q = t; row_end && (q = strstr(q, "<th")) != NULL && q < row_end; q += 3)
 			cols++;
-		cz_buf_puts(out, cols >= LARGE_TABLE_COLUMNS ? "<table class=\"large\">" : "<table>");
+		cz_buf_puts(out, cols >= VERY_LARGE_TABLE_COLUMNS ? "<table class=\"large tres-large\">"
+				 : cols >= LARGE_TABLE_COLUMNS	  ? "<table class=\"large\">"
+								  : "<table>");
 		p = t + strlen("<table>");
 	}
 	cz_buf_puts(out, p);

@@ -64,6 +64,7 @@ static void test_markdown(void **state)
 	assert_non_null(strstr(h, "href=\"https://exemple.fr/a.md\""));
 	/* ten columns make a large table, two do not */
 	assert_int_equal(count(h, "<table class=\"large\">"), 1);
+	assert_null(strstr(h, "tres-large"));
 	assert_int_equal(count(h, "<table>"), 1);
 	cz_buf_free(&b);
 }
