@@ -330,11 +330,12 @@ static void summary_row(summary *S, lxw_row_t row, const char *phase, const char
 	cz_xlsx_formula(x, ws, row, S_RATIO, f, bold ? F->bold_pct : F->pct, t->ratio);
 }
 
+/* `ws`: the summary sheet, made first so the workbook opens on it. */
 static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, cz_xlsx *x,
-			       const formats *F, lxw_row_t last)
+			       const formats *F, lxw_row_t last, lxw_worksheet *ws_summary)
 {
 	summary S = { .x = x, .F = F };
-	S.ws = cz_xlsx_sheet(x, SHEET_SUMMARY);
+	S.ws = ws_summary;
 	if (!S.ws)
 		return CZ_OK; /* the error is in x */
 	lxw_worksheet *ws = S.ws;
@@ -557,10 +558,14 @@ cz_status cz_skills_render_xlsx(const void *result, const cz_render_ctx *rc)
 		return CZ_OK; /* the error is in x */
 	if (s->mode == CZ_SKILLS_ROLE)
 		return role_sheet(ref, x, &F);
+	/* the summary first: its formulas read the grid that follows */
+	lxw_worksheet *ws_summary = cz_xlsx_sheet(x, SHEET_SUMMARY);
+	if (!ws_summary)
+		return CZ_OK; /* the error is in x */
 	lxw_row_t last = FIRST_ROW;
 	cz_status st = list_sheet(s, ref, x, &F, &last);
 	if (st == CZ_OK)
-		st = summary_sheet(s, ref, x, &F, last);
+		st = summary_sheet(s, ref, x, &F, last, ws_summary);
 	if (st == CZ_OK && s->project)
 		st = gaps_sheet(s, ref, x, &F);
 	return st;

@@ -415,7 +415,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 		snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", st, nr_lab);
 		cz_xlsx_formula(x, ws, D_NR, 1, s, S->integer, (double)r->counts[CZ_TP_NON_RENSEIGNE]);
 		snprintf(s, sizeof(s), "=B%d/%zu", D_NR + 1, r->n_indicators);
-		cz_xlsx_formula(x, ws, D_PART_NR, 1, s, S->percent, r->part_non_renseignes);
+		cz_xlsx_formula(x, ws, D_PART_NR, 1, s, S->percent_1, r->part_non_renseignes);
 		snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, na_lab);
 		cz_xlsx_formula(x, ws, D_CRIT_MISS, 1, s, S->integer, (double)crit_miss);
 		snprintf(s, sizeof(s), "=SUMPRODUCT(%s*(1-EXACT(%s,%s)))", cd, st, a_lab);
@@ -425,7 +425,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 	} else {
 		cz_xlsx_number(x, ws, D_SCORE, 1, r->score, S->ratio);
 		cz_xlsx_number(x, ws, D_NR, 1, 0, S->integer);
-		cz_xlsx_number(x, ws, D_PART_NR, 1, r->part_non_renseignes, S->percent);
+		cz_xlsx_number(x, ws, D_PART_NR, 1, r->part_non_renseignes, S->percent_1);
 		cz_xlsx_number(x, ws, D_CRIT_MISS, 1, 0, S->integer);
 		cz_xlsx_number(x, ws, D_CRIT_BELOW, 1, 0, S->integer);
 		cz_xlsx_number(x, ws, D_CRIT_NR, 1, 0, S->integer);
@@ -443,7 +443,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 	/* the referential's rule, as read for this run */
 	cz_xlsx_number(x, ws, D_GO, 1, rule->score_go, S->ratio);
 	cz_xlsx_number(x, ws, D_NO_GO, 1, rule->score_no_go, S->ratio);
-	cz_xlsx_number(x, ws, D_PART_MAX, 1, rule->part_max_non_renseignes, S->percent);
+	cz_xlsx_number(x, ws, D_PART_MAX, 1, rule->part_max_non_renseignes, S->percent_1);
 	cz_xlsx_number(x, ws, D_CRIT_NR_RULE, 1, rule->critique_non_renseigne_incomplet ? 1 : 0, S->yes_no);
 
 	/* which line of the rule applies: cz_tp_decide's order */

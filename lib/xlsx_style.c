@@ -156,6 +156,7 @@ const cz_xlsx_styles *cz_xlsx_styles_get(cz_xlsx *x)
 	S->ratio_bold = base(x, true, false, CZ_XLSX_NUM_RATIO);
 	S->percent = base(x, false, false, CZ_XLSX_NUM_PERCENT);
 	S->percent_bold = base(x, true, false, CZ_XLSX_NUM_PERCENT);
+	S->percent_1 = base(x, false, false, CZ_XLSX_NUM_PERCENT_1);
 	S->integer = base(x, false, false, CZ_XLSX_NUM_INTEGER);
 	S->integer_bold = base(x, true, false, CZ_XLSX_NUM_INTEGER);
 	S->decimal = base(x, false, false, CZ_XLSX_NUM_DECIMAL);

@@ -66,6 +66,7 @@ cz_tone cz_xlsx_tone_step(cz_step_status s, bool due);
 #define CZ_XLSX_NUM_MONEY "#,##0 \"€\";\"−\"#,##0 \"€\""
 #define CZ_XLSX_NUM_RATIO "0.00"
 #define CZ_XLSX_NUM_PERCENT "0%"
+#define CZ_XLSX_NUM_PERCENT_1 "0.0%" /* shares compared with a limit */
 #define CZ_XLSX_NUM_INTEGER "#,##0"
 #define CZ_XLSX_NUM_DECIMAL "#,##0.0"
 #define CZ_XLSX_NUM_DATE "dd/mm/yyyy"
@@ -78,7 +79,7 @@ typedef struct {
 	lxw_format *note;     /* italic, wrapped, top */
 	lxw_format *header;   /* bold, wrapped, filled, bordered */
 	lxw_format *bold, *text, *wrap, *wrap_bold, *wrap_indent;
-	lxw_format *money, *money_bold, *ratio, *ratio_bold, *percent, *percent_bold;
+	lxw_format *money, *money_bold, *ratio, *ratio_bold, *percent, *percent_bold, *percent_1;
 	lxw_format *integer, *integer_bold, *decimal, *date, *month, *yes_no;
 	lxw_format *gap;      /* grey italic: a missing month, an empty table */
 	lxw_format *tone[CZ_TONE_COUNT];      /* a status cell: fill, font, border */

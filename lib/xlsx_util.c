@@ -81,18 +81,6 @@ double cz_xlsx_a4_scale(double width_pt, double height_pt)
 	return scale;
 }
 
-lxw_error cz_xlsx_print_table(lxw_worksheet *ws, lxw_row_t head_row, double width_pt,
-			      double height_pt)
-{
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
-	worksheet_set_margins(ws, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN,
-			      CZ_XLSX_MARGIN_IN);
-	bool one_page = cz_xlsx_a4_scale(width_pt, height_pt) >= CZ_XLSX_MIN_SCALE;
-	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
-	return worksheet_repeat_rows(ws, head_row, head_row);
-}
-
 /* --- cell writers ------------------------------------------------------- */
 
 lxw_error cz_xlsx_check(cz_xlsx *x, lxw_error e)

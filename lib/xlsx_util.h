@@ -26,7 +26,8 @@
  * Spreadsheets do not grow a row to fit wrapped text when they open a file
  * (LibreOffice keeps the heights written, Excel never refits merged cells),
  * so renderers estimate the lines a text takes and set row heights
- * themselves; and they size printed pages from the same estimates.
+ * themselves (or let the layout of lib/xlsx_style.h do it); the page
+ * layout of every sheet is lib/xlsx_style.h's.
  *
  * Units: column widths are worksheet_set_column units (about one digit of
  * the default 11 pt font); heights and page sizes are points.
@@ -49,7 +50,6 @@
 #define CZ_XLSX_MIN_SCALE 0.7
 /* Excel paper codes. */
 #define CZ_XLSX_PAPER_A4 9
-#define CZ_XLSX_PAPER_A3 8
 
 /* Excel's limit on one cell's text, in UTF-16 code units. */
 #define CZ_XLSX_CELL_MAX 32767
@@ -142,12 +142,5 @@ double cz_xlsx_columns_pt(const double *widths, size_t n);
 /* Scale at which a block `width_pt` by `height_pt` fills one landscape A4
  * page inside CZ_XLSX_MARGIN_IN margins; at most 1. */
 double cz_xlsx_a4_scale(double width_pt, double height_pt);
-
-/* Print a table sheet on landscape A4, one page wide, its header row
- * `head_row` repeated on every page; one page tall as well when the sheet
- * (`width_pt` by `height_pt`, as estimated by the caller) fits at
- * CZ_XLSX_MIN_SCALE or more, otherwise as many pages as it needs. */
-lxw_error cz_xlsx_print_table(lxw_worksheet *ws, lxw_row_t head_row, double width_pt,
-			      double height_pt);
 
 #endif

@@ -67,7 +67,7 @@ def main():
     for ref in ("B5", "B6", "B7", "B8", "B9", "B10"):
         if not isinstance(cdec[ref].value, (int, float)):
             fail(f"{ref} n'est pas un nombre : {cdec[ref].value!r}")
-    if dec["B8"].number_format != "0%":
+    if dec["B8"].number_format != "0.0%" or dec["B9"].number_format != "0.0%":
         fail("part non renseignée sans format pourcentage")
     # the referential's rule, as read for this run
     for label, key in (("Seuil GO (score minimal)", "score_go"), ("Seuil NO-GO (score en dessous duquel)", "score_no_go"),

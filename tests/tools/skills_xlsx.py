@@ -59,7 +59,8 @@ def check_checklist(path, n_rows, prefilled=None, carriers=None, cached=None, ph
     project    the project's name, in the gaps sheet's title
     """
     wb = openpyxl.load_workbook(path)
-    want_sheets = [LIST_SHEET, SUMMARY_SHEET] + ([GAPS_SHEET] if gaps is not None else [])
+    # the summary first (its formulas read the grid)
+    want_sheets = [SUMMARY_SHEET, LIST_SHEET] + ([GAPS_SHEET] if gaps is not None else [])
     assert wb.sheetnames == want_sheets, wb.sheetnames
     ws = wb[LIST_SHEET]
     assert [c.value for c in ws[4]] == HEADERS, [c.value for c in ws[4]]

@@ -1,5 +1,6 @@
 /* Layout helpers of the XLSX renderers: the wrapped-line estimate behind
- * every explicit row height, and the page setup of the table sheets. */
+ * every explicit row height, and the A4 scale of a one-page canvas (the
+ * page layout of the other sheets: test_xlsx_style.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +9,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "xlsx_util.h"
 
@@ -77,47 +77,6 @@ static void test_a4_scale(void **state)
 	assert_near(cz_xlsx_a4_scale(0, 0), 1);
 }
 
-static void test_print_table(void **state)
-{
-	(void)state;
-	char path[] = "/tmp/cz-test-xlsx-util-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	assert_non_null(wb);
-	lxw_worksheet *fits = workbook_add_worksheet(wb, "court");
-	lxw_worksheet *tall = workbook_add_worksheet(wb, "long");
-	lxw_worksheet *edge = workbook_add_worksheet(wb, "limite");
-	lxw_worksheet *plain = workbook_add_worksheet(wb, "brut");
-	assert_int_equal(cz_xlsx_print_table(fits, 0, 700, 600), LXW_NO_ERROR);
-	assert_int_equal(cz_xlsx_print_table(tall, 2, 700, 2000), LXW_NO_ERROR);
-	/* Just above the smallest scale still fits. */
-	assert_int_equal(cz_xlsx_print_table(edge, 0, 784.4 / CZ_XLSX_MIN_SCALE * 0.999, 10),
-			 LXW_NO_ERROR);
-
-	/* libxlsxwriter keeps its orientation codes private: portrait is a fresh sheet's. */
-	assert_int_not_equal(fits->orientation, plain->orientation);
-	assert_int_equal(fits->paper_size, CZ_XLSX_PAPER_A4);
-	assert_int_equal(fits->fit_page, 1);
-	assert_int_equal(fits->fit_width, 1);
-	assert_int_equal(fits->fit_height, 1);
-	assert_near(fits->margin_left, CZ_XLSX_MARGIN_IN);
-	assert_near(fits->margin_top, CZ_XLSX_MARGIN_IN);
-	assert_int_equal(fits->repeat_rows.in_use, 1);
-	assert_int_equal(fits->repeat_rows.first_row, 0);
-
-	assert_int_equal(tall->orientation, fits->orientation);
-	assert_int_equal(tall->fit_width, 1);
-	assert_int_equal(tall->fit_height, 0);
-	assert_int_equal(tall->repeat_rows.first_row, 2);
-	assert_int_equal(tall->repeat_rows.last_row, 2);
-
-	assert_int_equal(edge->fit_height, 1);
-	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-	unlink(path);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,7 +84,6 @@ int main(void)
 		cmocka_unit_test(test_text_lines_newlines),
 		cmocka_unit_test(test_heights_and_widths),
 		cmocka_unit_test(test_a4_scale),
-		cmocka_unit_test(test_print_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
