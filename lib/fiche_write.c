@@ -109,11 +109,6 @@ static bool make_formats(writer *w)
 	return true;
 }
 
-static void check(writer *w, lxw_error e)
-{
-	cz_xlsx_check(w->x, e);
-}
-
 static size_t utf8_chars(const char *s)
 {
 	size_t n = 0;
@@ -304,7 +299,7 @@ static void validate(writer *w, lxw_worksheet *ws, lxw_row_t r0, lxw_row_t r1, l
 		dv.input_title = (char *)label;
 	if (help && utf8_chars(help) <= MAX_MESSAGE_CHARS)
 		dv.input_message = (char *)help;
-	check(w, worksheet_data_validation_range(ws, r0, col, r1, col, &dv));
+	cz_xlsx_check_at(w->x, worksheet_data_validation_range(ws, r0, col, r1, col, &dv), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 /* ---- sheet frame ------------------------------------------------------------ */
@@ -319,17 +314,17 @@ static void frame(writer *w, lxw_worksheet *ws, const cz_fiche_sheet *s, lxw_col
 {
 	const formats *F = &w->F;
 	cz_xlsx_text(w->x, ws, 0, 0, s->title, F->title);
-	check(w, worksheet_set_row(ws, 0, 20, NULL));
+	cz_xlsx_check_at(w->x, worksheet_set_row(ws, 0, 20, NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	unsigned lines = cz_xlsx_text_lines(s->instruction, width_units);
 	if (n_cols > 1)
 		cz_xlsx_merge(w->x, ws, 1, 0, 1, (lxw_col_t)(n_cols - 1), s->instruction, F->note);
 	else
 		cz_xlsx_text(w->x, ws, 1, 0, s->instruction, F->note);
-	check(w, worksheet_set_row(ws, 1, cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT), NULL));
+	cz_xlsx_check_at(w->x, worksheet_set_row(ws, 1, cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT), NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	lxw_row_col_options hidden;
 	memset(&hidden, 0, sizeof(hidden));
 	hidden.hidden = 1;
-	check(w, worksheet_set_row_opt(ws, CZ_FICHE_KEY_ROW, LXW_DEF_ROW_HEIGHT, F->key, &hidden));
+	cz_xlsx_check_at(w->x, worksheet_set_row_opt(ws, CZ_FICHE_KEY_ROW, LXW_DEF_ROW_HEIGHT, F->key, &hidden), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 /* Protected sheet: the cells to fill are unlocked; rows may be added,
@@ -362,7 +357,7 @@ static void page_setup(writer *w, lxw_worksheet *ws, double width_pt, bool table
 		worksheet_set_portrait(ws);
 	worksheet_fit_to_pages(ws, 1, 0);
 	if (table)
-		check(w, worksheet_repeat_rows(ws, CZ_FICHE_HEAD_ROW, CZ_FICHE_HEAD_ROW));
+		cz_xlsx_check_at(w->x, worksheet_repeat_rows(ws, CZ_FICHE_HEAD_ROW, CZ_FICHE_HEAD_ROW), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	/* the header and footer of every workbook (lib/xlsx_style.h) */
 	cz_xlsx_header_footer(w->x, ws);
 }
@@ -423,7 +418,7 @@ static void form_row(writer *w, lxw_worksheet *ws, lxw_row_t row, const cz_fiche
 	validate(w, ws, row, row, CZ_FORM_VALUE, f, label, help, NULL);
 	unsigned lines = cz_xlsx_text_lines(help ? help : "", 62);
 	unsigned l2 = cz_xlsx_text_lines(label, 34);
-	check(w, cz_xlsx_fit_row(ws, row, lines > l2 ? lines : l2));
+	cz_xlsx_check_at(w->x, cz_xlsx_fit_row(ws, row, lines > l2 ? lines : l2), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 static void form_sheet(writer *w, const cz_fiche_sheet *s)
@@ -440,13 +435,13 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 		if (c != CZ_FORM_KEY)
 			cz_xlsx_text(w->x, ws, CZ_FICHE_HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
 	}
-	check(w, worksheet_set_column(ws, CZ_FORM_LABEL, CZ_FORM_LABEL, widths[0], NULL));
-	check(w, worksheet_set_column(ws, CZ_FORM_VALUE, CZ_FORM_VALUE, widths[1], NULL));
-	check(w, worksheet_set_column(ws, CZ_FORM_HELP, CZ_FORM_HELP, widths[2], NULL));
+	cz_xlsx_check_at(w->x, worksheet_set_column(ws, CZ_FORM_LABEL, CZ_FORM_LABEL, widths[0], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
+	cz_xlsx_check_at(w->x, worksheet_set_column(ws, CZ_FORM_VALUE, CZ_FORM_VALUE, widths[1], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
+	cz_xlsx_check_at(w->x, worksheet_set_column(ws, CZ_FORM_HELP, CZ_FORM_HELP, widths[2], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	lxw_row_col_options hidden;
 	memset(&hidden, 0, sizeof(hidden));
 	hidden.hidden = 1;
-	check(w, worksheet_set_column_opt(ws, CZ_FORM_KEY, CZ_FORM_KEY, widths[3], NULL, &hidden));
+	cz_xlsx_check_at(w->x, worksheet_set_column_opt(ws, CZ_FORM_KEY, CZ_FORM_KEY, widths[3], NULL, &hidden), ws, LXW_ROW_MAX, LXW_COL_MAX);
 
 	bool test = s->part == CZ_FICHE_TEST;
 	lxw_row_t row = CZ_FICHE_FIRST_ROW;
@@ -496,7 +491,7 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 			form_row(w, ws, row++, &f, key, label, help, v);
 		}
 	}
-	check(w, worksheet_set_row(ws, CZ_FICHE_HEAD_ROW, 18, NULL));
+	cz_xlsx_check_at(w->x, worksheet_set_row(ws, CZ_FICHE_HEAD_ROW, 18, NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	worksheet_freeze_panes(ws, CZ_FICHE_FIRST_ROW, 0);
 	page_setup(w, ws, cz_xlsx_columns_pt(widths, 3), false);
 	protect(ws);
@@ -532,7 +527,7 @@ static void table_row(table *t, const cz_fiche_record *r, bool example)
 				lines = l;
 		}
 	}
-	check(w, cz_xlsx_fit_row(t->ws, t->row, lines));
+	cz_xlsx_check_at(w->x, cz_xlsx_fit_row(t->ws, t->row, lines), t->ws, LXW_ROW_MAX, LXW_COL_MAX);
 	t->row++;
 }
 
@@ -607,7 +602,7 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 	if (t.first) {
 		cz_xlsx_text(w->x, ws, CZ_FICHE_KEY_ROW, 0, CZ_FICHE_EXAMPLE_KEY, F->key);
 		cz_xlsx_text(w->x, ws, CZ_FICHE_HEAD_ROW, 0, "Exemple", F->head);
-		check(w, worksheet_set_column(ws, 0, 0, widths[0], F->col_text));
+		cz_xlsx_check_at(w->x, worksheet_set_column(ws, 0, 0, widths[0], F->col_text), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const cz_fiche_field *f = &s->fields[i];
@@ -618,7 +613,7 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 				 : f->type == CZ_FF_DATE ? F->col_date
 				 : f->type == CZ_FF_MONTH ? F->col_month
 							   : F->col_text;
-		check(w, worksheet_set_column(ws, c, c, f->width, cf));
+		cz_xlsx_check_at(w->x, worksheet_set_column(ws, c, c, f->width, cf), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	unsigned head_lines = 1;
 	for (size_t i = 0; i < s->n_fields; i++) {
@@ -626,7 +621,7 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 		if (l > head_lines)
 			head_lines = l;
 	}
-	check(w, worksheet_set_row(ws, CZ_FICHE_HEAD_ROW, cz_xlsx_lines_pt(head_lines, CZ_XLSX_LINE_PT), NULL));
+	cz_xlsx_check_at(w->x, worksheet_set_row(ws, CZ_FICHE_HEAD_ROW, cz_xlsx_lines_pt(head_lines, CZ_XLSX_LINE_PT), NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 
 	if (ref_rows_sheet || w->p)
 		cz_fiche_records(w->p, w->ref, s->part, record_row, &t);
@@ -644,7 +639,7 @@ static void table_sheet(writer *w, const cz_fiche_sheet *s)
 		validate(w, ws, CZ_FICHE_FIRST_ROW, last, (lxw_col_t)(t.first + i), &s->fields[i],
 			 s->fields[i].label, s->fields[i].help, actors);
 	if (ref_rows_sheet && t.row > CZ_FICHE_FIRST_ROW)
-		check(w, worksheet_autofilter(ws, CZ_FICHE_HEAD_ROW, 0, t.row - 1, (lxw_col_t)(n_cols - 1)));
+		cz_xlsx_check_at(w->x, worksheet_autofilter(ws, CZ_FICHE_HEAD_ROW, 0, t.row - 1, (lxw_col_t)(n_cols - 1)), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	worksheet_freeze_panes(ws, CZ_FICHE_FIRST_ROW, 0);
 	page_setup(w, ws, cz_xlsx_columns_pt(widths, n_cols), true);
 	protect(ws);
@@ -672,7 +667,7 @@ static void guide_sheet(writer *w)
 	cz_buf_free(&b);
 	/* As wide as a portrait A4 page between its margins. */
 	static const double width[] = { 76 };
-	check(w, worksheet_set_column(ws, 0, 0, width[0], NULL));
+	cz_xlsx_check_at(w->x, worksheet_set_column(ws, 0, 0, width[0], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	static const char *const lines[] = {
 		"Cette fiche tient tout le fichier de projet : une feuille par rubrique, à remplir dans "
 		"LibreOffice Calc ou Excel.",
@@ -692,7 +687,7 @@ static void guide_sheet(writer *w)
 	lxw_row_t row = 2;
 	for (size_t i = 0; i < N(lines); i++, row++) {
 		cz_xlsx_text(w->x, ws, row, 0, lines[i], F->guide);
-		check(w, cz_xlsx_fit_row(ws, row, cz_xlsx_text_lines(lines[i], width[0])));
+		cz_xlsx_check_at(w->x, cz_xlsx_fit_row(ws, row, cz_xlsx_text_lines(lines[i], width[0])), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	row++;
 	cz_xlsx_text(w->x, ws, row++, 0, "Les feuilles", F->guide_head);

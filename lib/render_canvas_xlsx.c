@@ -76,10 +76,6 @@ typedef struct {
 	lxw_format *head[C_COUNT], *body[C_COUNT];
 } ctx;
 
-static void track(ctx *cx, lxw_error e)
-{
-	cz_xlsx_check(cx->x, e); /* the workbook keeps the first error */
-}
 
 static lxw_format *new_format(ctx *cx)
 {
@@ -317,9 +313,9 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 	for (int r = 0; r < R_COUNT; r++) {
 		if (h[r] > CZ_XLSX_MAX_ROW_PT)
 			h[r] = CZ_XLSX_MAX_ROW_PT;
-		track(cx, worksheet_set_row(ws, r, h[r], NULL));
+		cz_xlsx_check_at(cx->x, worksheet_set_row(ws, r, h[r], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
-	track(cx, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL));
+	cz_xlsx_check_at(cx->x, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 
 	/* Title and pillar summary. */
 	cz_buf t;
@@ -380,7 +376,7 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 			      CZ_XLSX_MARGIN_IN + 0.3);
 	worksheet_center_horizontally(ws);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-	track(cx, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1));
+	cz_xlsx_check_at(cx->x, worksheet_print_area(ws, 0, 0, R_COUNT - 1, N_COLS - 1), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	worksheet_fit_to_pages(ws, 1, scale < CZ_XLSX_MIN_SCALE ? 0 : 1);
 	cz_xlsx_header_footer(cx->x, ws);
 	return CZ_OK;
@@ -405,7 +401,7 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 		for (size_t i = 0; i < c->blocks[b].n; i++, row++) {
 			const cz_bmc_item *it = c->blocks[b].items[i];
 			unsigned lines = cz_xlsx_text_lines(it->texte, widths[1]);
-			track(cx, cz_xlsx_fit_row(ws, row, lines));
+			cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 			height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 			cz_xlsx_text(cx->x, ws, row, 0, block_name(ref, b), cx->cell);
 			cz_xlsx_text(cx->x, ws, row, 1, it->texte, cx->wrap);
@@ -420,7 +416,7 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-	track(cx, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3));
+	cz_xlsx_check_at(cx->x, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 3), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	(void)height; /* the shared layout prints it (lib/xlsx_style.h) */
 	return CZ_OK;
 }
@@ -449,7 +445,7 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 		unsigned why = cz_xlsx_text_lines(k->reason, widths[4]);
 		if (why > lines)
 			lines = why;
-		track(cx, cz_xlsx_fit_row(ws, row, lines));
+		cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		cz_xlsx_text(cx->x, ws, row, 0, cz_enum_label(&cz_enum_severity, (int)k->severity), cx->cell);
 		cz_xlsx_text(cx->x, ws, row, 1, cz_canvas_check_keys[k->kind], cx->cell);
@@ -474,7 +470,7 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 	for (int v = 0; v < CZ_PILIER_COUNT; v++, row++) {
 		const char *nom = ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v);
 		unsigned lines = cz_xlsx_text_lines(nom, widths[0] + widths[1]);
-		track(cx, cz_xlsx_fit_row(ws, row, lines));
+		cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		cz_xlsx_merge(cx->x, ws, row, 0, row, 1, nom, cx->wrap);
 		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&

@@ -35,9 +35,10 @@ typedef struct {
 	lxw_format *sev[CZ_SEV_COUNT];
 } ctx;
 
-static void keep(ctx *c, lxw_error e)
+/* An allocation of ours failed while writing `ws`. */
+static void nomem(ctx *c, lxw_worksheet *ws)
 {
-	cz_xlsx_check(c->x, e);
+	cz_xlsx_check_at(c->x, LXW_ERROR_MEMORY_MALLOC_FAILED, ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 /* The workbook's shared formats (lib/xlsx_style.h), by what they show here. */
@@ -158,7 +159,7 @@ static void summary(ctx *c, const cz_diag *d)
 	put_str(c, ws, r, 0, "Date du point", c->bold);
 	if (pj->date.set) {
 		lxw_datetime dt = { pj->date.year, pj->date.month, pj->date.day ? pj->date.day : 1, 0, 0, 0 };
-		keep(c, worksheet_write_datetime(ws, r, 1, &dt, c->date));
+		cz_xlsx_check_at(c->x, worksheet_write_datetime(ws, r, 1, &dt, c->date), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	} else {
 		put_str(c, ws, r, 1, "non renseignée", c->plain);
 	}
@@ -199,7 +200,7 @@ static void summary(ctx *c, const cz_diag *d)
 	}
 	lxw_conditional_format bar = { 0 };
 	bar.type = LXW_CONDITIONAL_DATA_BAR;
-	keep(c, worksheet_conditional_format_range(ws, first, 1, r - 1, 1, &bar));
+	cz_xlsx_check_at(c->x, worksheet_conditional_format_range(ws, first, 1, r - 1, 1, &bar), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	r++;
 
 	const cz_cov_phase *cov = &d->coverage;
@@ -257,7 +258,7 @@ static void steps(ctx *c, const cz_diag *d)
 		}
 	}
 	if (r > 1)
-		keep(c, worksheet_autofilter(ws, 0, 0, r - 1, 5));
+		cz_xlsx_check_at(c->x, worksheet_autofilter(ws, 0, 0, r - 1, 5), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 static void skills(ctx *c, const cz_diag *d)
@@ -283,7 +284,7 @@ static void skills(ctx *c, const cz_diag *d)
 		put_str(c, ws, r, 4, it->porte_par, c->text);
 	}
 	if (r > 1)
-		keep(c, worksheet_autofilter(ws, 0, 0, r - 1, 4));
+		cz_xlsx_check_at(c->x, worksheet_autofilter(ws, 0, 0, r - 1, 4), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
 static void needs(ctx *c, const cz_diag *d)
@@ -321,7 +322,7 @@ static void needs(ctx *c, const cz_diag *d)
 				cz_buf_printf(&list, "%s%s", k ? "\n" : "",
 					      dn->same_cible[k]->service ? dn->same_cible[k]->service : "?");
 			if (!cz_buf_ok(&list))
-				keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+				nomem(c, ws);
 			else
 				put_str(c, ws, r, 8, list.data, c->wrap);
 			cz_buf_free(&list);
@@ -377,7 +378,7 @@ static void alerts(ctx *c, const cz_diag *d)
 		for (size_t k = 0; k < a->n_steps; k++)
 			cz_buf_printf(&b, "%s%s", k ? "\n" : "", a->steps[k]);
 		if (!cz_buf_ok(&b))
-			keep(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			nomem(c, ws);
 		else if (b.len)
 			put_str(c, ws, r, 5, b.data, c->wrap);
 		cz_buf_free(&b);

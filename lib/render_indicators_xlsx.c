@@ -458,7 +458,7 @@ static cz_status sheet_charts(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators
 		chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 		chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
 		lxw_chart_options opt = { .x_scale = 1.5, .y_scale = 1.2 };
-		cz_xlsx_check(x, worksheet_insert_chart_opt(ws, at, 0, c, &opt));
+		cz_xlsx_check_at(x, worksheet_insert_chart_opt(ws, at, 0, c, &opt), ws, LXW_ROW_MAX, LXW_COL_MAX);
 		col = 12; /* the pie goes beside the lines, so both print on one page */
 	}
 	if (r->mix.total > 0) {
@@ -479,7 +479,7 @@ static cz_status sheet_charts(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators
 		chart_series_set_labels_percentage(sr);
 		chart_legend_set_position(c, LXW_CHART_LEGEND_RIGHT);
 		lxw_chart_options opt = { .x_scale = 1.2, .y_scale = 1.2 };
-		cz_xlsx_check(x, worksheet_insert_chart_opt(ws, at, col, c, &opt));
+		cz_xlsx_check_at(x, worksheet_insert_chart_opt(ws, at, col, c, &opt), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	if (r->n_months == 0 && !(r->mix.total > 0))
 		cz_xlsx_text(x, ws, 1, 0, "Pas de donnée à représenter.", NULL);

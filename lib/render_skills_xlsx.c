@@ -241,7 +241,7 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 			   "par un partenaire (nommé dans la colonne Porté par).";
 	dv.error_title = "Niveau inconnu";
 	dv.error_message = "Choisissez un niveau dans la liste déroulante.";
-	cz_xlsx_check(x, worksheet_data_validation_range(ws, FIRST_ROW, COL_LEVEL, last, COL_LEVEL, &dv));
+	cz_xlsx_check_at(x, worksheet_data_validation_range(ws, FIRST_ROW, COL_LEVEL, last, COL_LEVEL, &dv), ws, LXW_ROW_MAX, LXW_COL_MAX);
 
 	for (int lv = 0; lv < LV_COUNT; lv++) {
 		char quoted[64];
@@ -251,10 +251,10 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 		cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
 		cf.value_string = quoted;
 		cf.format = F->cf[lv];
-		cz_xlsx_check(x, worksheet_conditional_format_range(ws, FIRST_ROW, COL_LEVEL, last,
-							      COL_LEVEL, &cf));
+		cz_xlsx_check_at(x, worksheet_conditional_format_range(ws, FIRST_ROW, COL_LEVEL, last,
+							      COL_LEVEL, &cf), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
-	cz_xlsx_check(x, worksheet_autofilter(ws, HEAD_ROW, 0, last, N_COLS - 1));
+	cz_xlsx_check_at(x, worksheet_autofilter(ws, HEAD_ROW, 0, last, N_COLS - 1), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	print_setup(x, ws, HEAD_ROW);
 	return CZ_OK;
 }
@@ -443,8 +443,8 @@ static cz_status role_sheet(const cz_referential *ref, cz_xlsx *x, const formats
 		dv.value_list = yes_no;
 		dv.error_title = "Réponse inconnue";
 		dv.error_message = "Choisissez oui ou non.";
-		cz_xlsx_check(x, worksheet_data_validation_range(ws, FIRST_ROW, R_KEEP, row - 1, R_KEEP, &dv));
-		cz_xlsx_check(x, worksheet_autofilter(ws, HEAD_ROW, 0, row - 1, R_COLS - 1));
+		cz_xlsx_check_at(x, worksheet_data_validation_range(ws, FIRST_ROW, R_KEEP, row - 1, R_KEEP, &dv), ws, LXW_ROW_MAX, LXW_COL_MAX);
+		cz_xlsx_check_at(x, worksheet_autofilter(ws, HEAD_ROW, 0, row - 1, R_COLS - 1), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	print_setup(x, ws, HEAD_ROW);
 	return CZ_OK;
@@ -536,9 +536,9 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 				   "colonne suivante).";
 		dv.error_title = "Choix inconnu";
 		dv.error_message = "Choisissez dans la liste déroulante.";
-		cz_xlsx_check(x, worksheet_data_validation_range(ws, FIRST_ROW, G_ACTION, row - 1, G_ACTION,
-							   &dv));
-		cz_xlsx_check(x, worksheet_autofilter(ws, HEAD_ROW, 0, row - 1, G_COLS - 1));
+		cz_xlsx_check_at(x, worksheet_data_validation_range(ws, FIRST_ROW, G_ACTION, row - 1, G_ACTION,
+							   &dv), ws, LXW_ROW_MAX, LXW_COL_MAX);
+		cz_xlsx_check_at(x, worksheet_autofilter(ws, HEAD_ROW, 0, row - 1, G_COLS - 1), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	print_setup(x, ws, HEAD_ROW);
 	return CZ_OK;

@@ -122,12 +122,49 @@ static void test_layout(void **state)
 	free(xml);
 }
 
+/* A formula over Excel's limit, in B3 of "Feuille": refused, and the
+ * message says where. */
+static cz_status fill_bad(void *ctx, cz_xlsx *x)
+{
+	(void)ctx;
+	lxw_worksheet *ws = cz_xlsx_sheet(x, "Feuille");
+	cz_xlsx_text(x, ws, 0, 0, "avant", NULL);
+	char *f = malloc(CZ_XLSX_FORMULA_MAX + 2);
+	if (!f)
+		return CZ_ERR_NOMEM;
+	memset(f, '1', CZ_XLSX_FORMULA_MAX + 1);
+	f[0] = '=';
+	f[CZ_XLSX_FORMULA_MAX + 1] = '\0';
+	cz_xlsx_formula(x, ws, 2, 1, f, NULL, 1);
+	free(f);
+	/* later failures do not replace the first */
+	cz_xlsx_text(x, ws, 0, 20000, "hors de la feuille", NULL);
+	return CZ_OK;
+}
+
+static void test_error_says_where(void **state)
+{
+	(void)state;
+	cz_buf out;
+	cz_buf_init(&out);
+	cz_problems pb;
+	cz_problems_init(&pb, "t.xlsx");
+	assert_int_equal(cz_xlsx_build(1767225600, fill_bad, NULL, &out, NULL, &pb), CZ_ERR_IO);
+	assert_int_equal(pb.count, 1);
+	assert_non_null(strstr(pb.items[0].message, "écriture impossible : "));
+	assert_non_null(strstr(pb.items[0].message, "(feuille « Feuille », cellule B3)"));
+	assert_int_equal(out.len, 0);
+	cz_problems_free(&pb);
+	cz_buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tones),
 		cmocka_unit_test(test_print_scale),
 		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_error_says_where),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
