@@ -7,8 +7,9 @@ usage: testphase_live.py CZ PROJECT.yaml WORKDIR PROFILE_URL
 
 For each verdict (GO, RÉAJUSTER, NO-GO, INCOMPLET) a variant of the
 project's `test` section is written (declared values changed, or removed,
-conditions set, a threshold of the project) and `test-phase -f json` run on
-it: that gives the statuses of every indicator and condition and the
+conditions set, a threshold of the project), and one more NO-GO with both
+critical indicators non atteint (fewer requests, higher charges); then
+`test-phase -f json` is run on each: that gives the statuses of every indicator and condition and the
 verdict, by lib/testphase.c. The workbook of the unchanged project is then
 filled with those statuses by openpyxl (which keeps no computed value),
 LibreOffice opens it, recalculates and saves it, and the verdict, score and
@@ -28,8 +29,9 @@ LABELS = {"atteint": "atteint", "partiel": "partiel", "non_atteint": "non attein
 FIRST = 4  # first indicator row (1-based)
 
 
-def variants(test):
-    """Test sections of the project, one per verdict."""
+def variants(data):
+    """Variants of the project, one per path of the rule (name: expected verdict)."""
+    test = data["test"]
     out = {"reajuster": copy.deepcopy(test)}
     go = copy.deepcopy(test)
     go.update({"carnet_commandes": 3, "charge_travail": 0.9, "vision": 4, "energie": 4,
@@ -46,7 +48,17 @@ def variants(test):
     for k in ("carnet_commandes", "charge_travail", "satisfaction", "impact_social", "vision"):
         incomplete.pop(k, None)
     out["incomplet"] = incomplete
-    return out
+    projects = {k: dict(data, test=v) for k, v in out.items()}
+    # both critical indicators non atteint (the demand and the coverage of
+    # charges): a handful of requests a month, charges tripled
+    crit = copy.deepcopy(data)
+    for m in crit.get("activite", []):
+        if "demandes" in m:
+            m["demandes"] = 1
+        if isinstance(m.get("charges"), (int, float)):
+            m["charges"] = m["charges"] * 3
+    projects["no_go-critiques"] = crit
+    return projects
 
 
 def run(cz, *args):
@@ -67,14 +79,18 @@ def main():
     run(cz, "test-phase", "-q", project, "-o", base)
     filled = []
     expected = {}
-    for verdict, test in variants(data["test"]).items():
-        variant = dict(data, test=test)
-        path = os.path.join(work, f"{verdict}.yaml")
+    for name, variant in variants(data).items():
+        verdict = name.split("-")[0]
+        path = os.path.join(work, f"{name}.yaml")
         with open(path, "w", encoding="utf-8") as f:
             yaml.safe_dump(variant, f, allow_unicode=True, sort_keys=False)
         rep = json.loads(run(cz, "test-phase", "-f", "json", path))
         if rep["verdict"] != verdict:
             sys.exit(f"{path} : la variante donne {rep['verdict']}, pas {verdict}")
+        if name == "no_go-critiques":
+            missed = [i["nom"] for i in rep["indicateurs"] if i["critique"] and i["statut"] != "non_atteint"]
+            if missed:
+                sys.exit(f"{path} : indicateurs critiques pas « non atteint » : {missed}")
         wb = openpyxl.load_workbook(base)
         card = wb["Test indicateurs"]
         for i, ind in enumerate(rep["indicateurs"]):
@@ -84,7 +100,7 @@ def main():
         rows = {card.cell(r, 1).value: r for r in range(1, card.max_row + 1)}
         for cond in rep["conditions"]:
             card.cell(rows[cond["nom"]], 4).value = LABELS[cond["statut"]]
-        out = os.path.join(work, f"saisi-{verdict}.xlsx")
+        out = os.path.join(work, f"saisi-{name}.xlsx")
         wb.save(out)
         filled.append(out)
         expected[os.path.basename(out)] = rep
