@@ -236,7 +236,7 @@ static void steps(ctx *c, const cz_diag *d)
 		return;
 	static const char *const head[] = { "Phase", "Identifiant", "Étape", "Statut", "Renseignée",
 					    "Bloquante" };
-	static const double w[] = { 16, 32, 64, 13, 12, 12 };
+	static const double w[] = { 15, 36, 60, 12, 11, 11 };
 	widths(c, ws, w, 6, 0);
 	headers(c, ws, 0, head, 6);
 	worksheet_freeze_panes(ws, 1, 0);

@@ -445,41 +445,57 @@ void cz_xlsx_header_footer(cz_xlsx *x, lxw_worksheet *ws)
 	cz_xlsx_check_at(x, worksheet_set_footer(ws, "&L&A&Rpage &P / &N"), ws, LXW_ROW_MAX, LXW_COL_MAX);
 }
 
+/* A sheet little taller than a page prints on one page rather than two,
+ * when that keeps it at this scale or more. */
+#define ONE_PAGE_SCALE 0.8
+
 static void lay_out(cz_xlsx *x, const layout *L)
 {
 	lxw_worksheet *ws = L->ws;
-	for (size_t r = 0; r < L->n_rows; r++) {
-		if (L->lines[r] <= 1)
-			continue;
-		/* a little room under the last line */
-		double h = cz_xlsx_lines_pt(L->lines[r], L->line_pt[r]) + 2;
-		if (h > CZ_XLSX_MAX_ROW_PT)
-			h = CZ_XLSX_MAX_ROW_PT;
-		if (L->fixed[r] > 0 && L->fixed[r] >= h)
-			continue;
-		cz_xlsx_check_at(x, worksheet_set_row(ws, (lxw_row_t)r, h, NULL), ws, (lxw_row_t)r, LXW_COL_MAX);
+	/* the rows' heights as written, for the printed height */
+	double height = 0;
+	lxw_row_t last = ws->dim_rowmax;
+	for (size_t r = 0; r <= last && r < L->n_rows; r++) {
+		double h = L->fixed[r] > 0 ? L->fixed[r] : CZ_XLSX_LINE_PT;
+		if (L->lines[r] > 1) {
+			/* a little room under the last line */
+			double need = cz_xlsx_lines_pt(L->lines[r], L->line_pt[r]) + 2;
+			if (need > CZ_XLSX_MAX_ROW_PT)
+				need = CZ_XLSX_MAX_ROW_PT;
+			if (!(L->fixed[r] > 0 && L->fixed[r] >= need)) {
+				cz_xlsx_check_at(x, worksheet_set_row(ws, (lxw_row_t)r, need, NULL), ws, (lxw_row_t)r,
+						 LXW_COL_MAX);
+				h = need;
+			}
+		}
+		height += h;
 	}
-	double units = 0;
-	for (size_t i = 0; i < L->n_cols; i++)
-		units += L->widths[i];
+	if (last >= L->n_rows && last < LXW_ROW_MAX)
+		height += (double)(last + 1 - L->n_rows) * CZ_XLSX_LINE_PT;
 	double pt = 0;
 	for (size_t i = 0; i < L->n_cols; i++)
 		pt += (L->widths[i] * 7 + 5) * 0.75;
+	bool portrait = pt <= PORTRAIT_WIDTH_PT;
 	worksheet_set_paper(ws, CZ_XLSX_PAPER_A4);
-	if (pt <= PORTRAIT_WIDTH_PT)
+	if (portrait)
 		worksheet_set_portrait(ws);
 	else
 		worksheet_set_landscape(ws);
 	worksheet_set_margins(ws, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN, CZ_XLSX_MARGIN_IN + 0.3,
 			      CZ_XLSX_MARGIN_IN + 0.3);
-	worksheet_fit_to_pages(ws, 1, 0);
+	/* one page wide; one page tall too when that costs little */
+	double page_h = (portrait ? A4_LONG_PT : A4_SHORT_PT) - 2 * 72 * (CZ_XLSX_MARGIN_IN + 0.3);
+	double printable = portrait ? PORTRAIT_WIDTH_PT : LANDSCAPE_WIDTH_PT;
+	double w_scale = pt > printable ? printable / pt : 1;
+	double h_scale = height > 0 ? page_h / height : 1;
+	bool one_page = h_scale < 1 && (w_scale < h_scale ? w_scale : h_scale) >= ONE_PAGE_SCALE;
+	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
 	if (L->repeat)
 		cz_xlsx_check_at(x, worksheet_repeat_rows(ws, L->repeat_first, L->repeat_last), ws, LXW_ROW_MAX,
 				 LXW_COL_MAX);
 	if (L->header[0])
 		cz_xlsx_check_at(x, worksheet_set_header(ws, L->header), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	cz_xlsx_check_at(x, worksheet_set_footer(ws, "&L&A&Rpage &P / &N"), ws, LXW_ROW_MAX, LXW_COL_MAX);
-	(void)units;
 }
 
 void cz_xlsx_finish(cz_xlsx *x)

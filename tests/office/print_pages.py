@@ -9,7 +9,8 @@ LibreOffice from the workbook. For each PDF (pdfinfo, pdftotext):
   - pages are counted per sheet from the footer each page carries, "SHEET
     ... page x / N" (lib/xlsx_style.c), and every sheet has pages;
   - a sheet prints on at most 1 + ceil(H × s / P) pages, H the height of its
-    rows (openpyxl; 15 pt when not set), s its fit-to-width scale, P the
+    rows (openpyxl; 15 pt when not set), s its scale (fit to width, or to
+    one page), P the
     printable height of its page (A4 less the 0.7 inch top and bottom
     margins): one page wide, as tall as the rows need;
   - the fit-to-width scale, from the widths of the used columns as
@@ -47,14 +48,6 @@ def page_sheets(pdf, n):
     return names
 
 
-def rows_height(ws):
-    total = 0.0
-    for r in range(1, ws.max_row + 1):
-        dim = ws.row_dimensions.get(r)
-        total += dim.height if dim is not None and dim.height else 15.0
-    return total
-
-
 def main():
     d = sys.argv[1]
     bad = 0
@@ -87,7 +80,7 @@ def main():
             scale = xlsx_print.scale(ws)
             smallest = min(smallest, scale)
             orient = ws.page_setup.orientation or "portrait"
-            budget = 1 + math.ceil(rows_height(ws) * scale / PRINTABLE_H[orient])
+            budget = 1 + math.ceil(xlsx_print.rows_height(ws) * scale / PRINTABLE_H[orient])
             if got == 0 or got > budget:
                 print(f"FAIL {name} : {ws.title} : {got} page(s), au plus {budget} attendue(s)")
                 bad += 1

@@ -75,8 +75,8 @@ def check_table_print(ws, one_page):
     if bad:
         fail("%s : %s" % (ws.title, "; ".join(bad)))
     ps = ws.page_setup
-    if str(ps.fitToHeight) != "0":
-        fail("%s : %r page(s) de haut au lieu de « autant qu'il faut »" % (ws.title, ps.fitToHeight))
+    if str(ps.fitToHeight if ps.fitToHeight is not None else 1) not in ("0", "1"):
+        fail("%s : %r page(s) de haut au lieu d'une ou d'autant qu'il faut" % (ws.title, ps.fitToHeight))
     if ws.print_title_rows != "$1:$1":
         fail("%s : ligne d'en-tête répétée %r" % (ws.title, ws.print_title_rows))
     for side, want in (("left", 0.4), ("right", 0.4), ("top", 0.7), ("bottom", 0.7)):

@@ -30,7 +30,9 @@ def _print_settings(ws, header_row):
         f"{ws.title}: fit to page not set"
     # One page wide (1 is the default, omitted from the file), any number tall.
     assert ps.fitToWidth in (None, 1, "1"), f"{ws.title}: fitToWidth {ps.fitToWidth}"
-    assert str(ps.fitToHeight) == "0", f"{ws.title}: fitToHeight {ps.fitToHeight}"
+    # as many pages tall as needed, or one when a little more than a page
+    assert str(ps.fitToHeight if ps.fitToHeight is not None else 1) in ("0", "1"), \
+        f"{ws.title}: fitToHeight {ps.fitToHeight}"
     assert str(ps.paperSize) == "9", f"{ws.title}: paper {ps.paperSize}"
     assert ws.print_title_rows == f"${header_row}:${header_row}", \
         f"{ws.title}: repeated rows {ws.print_title_rows}"

@@ -6,9 +6,10 @@ usage: xlsx_print.py WORKBOOK.xlsx...
 For each sheet: A4 (never US Letter), fit to one page wide (any number of
 pages tall, or one page for a canvas), portrait only when the columns fit
 a portrait page; the scale a spreadsheet gets when it fits the used columns
-to the page width at 70 % or more (printable width: A4 less two 0.4 inch
-margins, 537.4 pt portrait, 784.4 pt landscape; a column of w units is
-(7w + 5) × 0.75 pt); a header with the project and a footer with the sheet
+to the page width (and height, for a sheet fit to one page) at 70 % or
+more (printable width: A4 less two 0.4 inch margins, 537.4 pt portrait,
+784.4 pt landscape; a column of w units is (7w + 5) × 0.75 pt; height: A4
+less two 0.7 inch margins, rows of 15 pt unless set); a header with the project and a footer with the sheet
 and "page &P / &N"; print titles on a sheet longer than 40 rows; no text
 over 32 767 characters; every formula with a cached value.
 The module's check_sheet() is used by the other checkers.
@@ -18,6 +19,7 @@ import sys
 import openpyxl
 
 PRINTABLE = {"portrait": 595 - 57.6, "landscape": 842 - 57.6}
+PRINTABLE_H = {"portrait": 842 - 2 * 0.7 * 72, "landscape": 595 - 2 * 0.7 * 72}
 MIN_SCALE = 0.7
 LONG = 40
 
@@ -34,9 +36,22 @@ def width_pt(ws):
     return total
 
 
+def rows_height(ws):
+    total = 0.0
+    for r in range(1, ws.max_row + 1):
+        dim = ws.row_dimensions.get(r)
+        total += dim.height if dim is not None and dim.height else 15.0
+    return total
+
+
 def scale(ws):
+    """Fit to the page width; and to one page tall when asked (fitToHeight
+    1), the page less 0.7 inch top and bottom margins."""
     orient = ws.page_setup.orientation or "portrait"
-    return min(1.0, PRINTABLE[orient] / max(width_pt(ws), 1))
+    s = min(1.0, PRINTABLE[orient] / max(width_pt(ws), 1))
+    if str(ws.page_setup.fitToHeight if ws.page_setup.fitToHeight is not None else 1) == "1":
+        s = min(s, PRINTABLE_H[orient] / max(rows_height(ws), 1))
+    return s
 
 
 def check_sheet(ws, values=None):
