@@ -453,8 +453,10 @@ static cz_status sheet_charts(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators
 			chart_series_set_name(sr, series[i].name);
 			chart_series_set_marker_type(sr, LXW_CHART_MARKER_CIRCLE);
 		}
+		/* the months are dates: shown as the sheet shows them */
+		chart_axis_set_num_format(c->x_axis, CZ_XLSX_NUM_MONTH);
 		chart_axis_set_name(c->y_axis, "euros");
-		chart_axis_set_num_format(c->y_axis, "#,##0 \"€\"");
+		chart_axis_set_num_format(c->y_axis, CZ_XLSX_NUM_MONEY);
 		chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 		chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
 		lxw_chart_options opt = { .x_scale = 1.5, .y_scale = 1.2 };

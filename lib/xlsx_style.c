@@ -124,7 +124,8 @@ static lxw_format *base(cz_xlsx *x, bool bold, bool wrap, const char *num)
 
 static lxw_format *toned(cz_xlsx *x, cz_tone t, bool bold, bool border)
 {
-	lxw_format *f = base(x, bold, false, NULL);
+	/* wrapped: a status longer than its column takes a second line, never cut */
+	lxw_format *f = base(x, bold, true, NULL);
 	if (!f)
 		return NULL;
 	format_set_bg_color(f, cz_tone_fill[t]);
