@@ -242,33 +242,6 @@ static int add_directory(path_list *l, const char *dir)
 
 /* --- one project ----------------------------------------------------------- */
 
-/* The portfolio row of a valid project, from its results. */
-static void summarize(const cz_diag *d, const cz_testphase *t, const cz_indicators *ind,
-		      const cz_project *p, cz_portfolio_row *row)
-{
-	row->name = (char *)p->projet.nom;
-	row->type = p->projet.type;
-	row->phase = p->projet.phase;
-	row->date = p->projet.date;
-	row->progress = d->phases[d->declared].has_ratio ? d->phases[d->declared].ratio : 1.0;
-	row->supported_phase = d->supported;
-	row->skills_coverage = d->coverage.total.ratio;
-	row->critical_alerts = (unsigned)d->alert_counts[CZ_SEV_CRITIQUE];
-	row->starter_values = d->starter.found;
-	row->starter_untouched = d->starter.untouched;
-	row->has_verdict = t != NULL;
-	if (t)
-		row->verdict = t->verdict;
-	if (ind) {
-		row->charges_coverage = ind->total.couverture;
-		row->self_financing = ind->total.autofinancement;
-		row->has_pillars = ind->mix.total > 0;
-		row->loans = ind->mix.prets;
-		for (int k = 0; k < CZ_PILIER_COUNT; k++)
-			row->pillar_shares[k] = ind->mix.part[k];
-	}
-}
-
 /* Taking a report's name, in input order. */
 typedef struct {
 	cz_output *out;
@@ -323,7 +296,7 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 	else
 		free(error);
 	if (code == CZ_EXIT_OK) {
-		summarize(res[PART_DIAG], res[PART_TEST], res[PART_INDICATORS], p, row);
+		cz_portfolio_row_fill(row, p, res[PART_DIAG], res[PART_TEST], res[PART_INDICATORS]);
 		/* the portfolio links to the report: its file name without the extension */
 		row->report = strndup(name, strlen(name) - strlen(out->fmt->name) - 1);
 		if (!row->report)

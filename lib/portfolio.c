@@ -450,7 +450,7 @@ enum {
 /* The second table, on the same columns. */
 enum {
 	COL2_NAME, COL2_COVERAGE, COL2_SELF, COL2_LOANS, COL2_PILLAR0,
-	COL2_FILE = COL2_PILLAR0 + CZ_PILIER_COUNT, COL2_FILE_END, COL2_ERROR, N_COLS2
+	COL2_MONTHS = COL2_PILLAR0 + CZ_PILIER_COUNT, COL2_FILE, COL2_FILE_END, N_COLS2
 };
 
 /* SUMPRODUCT(--EXACT(range, cell)): how many cells of `range` hold exactly
@@ -490,7 +490,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	static const char *const headers2[N_COLS2] = {
 		"Projet", "Couverture des charges (hors prêts)", "Autofinancement",
 		"Prêts et avances remboursables (trésorerie)", "Part activité", "Part soutien public",
-		"Part soutien privé", "Part implication citoyenne", "Fichier", "", "Première erreur",
+		"Part soutien privé", "Part implication citoyenne", "Mois relevés (base des ratios)", "Fichier", "",
 	};
 	static const double widths[N_COLS] = { 28, 11, 16, 14, 12, 14, 12, 12, 11, 11, 24 };
 	/* The status column's words (compared by the counts below). */
@@ -583,7 +583,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		if (c == COL2_FILE_END)
 			continue;
 		if (c == COL2_FILE)
-			cz_xlsx_merge(x, ws, r2, c, r2, c + 1, headers2[c], head);
+			cz_xlsx_merge(x, ws, r2, c, r2, COL2_FILE_END, headers2[c], head);
 		else
 			cz_xlsx_text(x, ws, r2, c, headers2[c], head);
 	}
@@ -591,13 +591,19 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	for (size_t i = 0; i < pf->count; i++, r2++) {
 		const cz_portfolio_row *r = &pf->rows[i];
 		cz_xlsx_text(x, ws, r2, COL2_NAME, r->valid ? r->name : r->file, r->valid ? text : S->gap);
-		cz_xlsx_merge(x, ws, r2, COL2_FILE, r2, COL2_FILE + 1, r->file, text);
-		if (!r->valid) {
-			cz_xlsx_text(x, ws, r2, COL2_ERROR, r->first_error ? r->first_error : "", text);
-			continue;
-		}
-		if (r->report_error) {
-			cz_xlsx_text(x, ws, r2, COL2_ERROR, r->report_error, text);
+		cz_xlsx_merge(x, ws, r2, COL2_FILE, r2, COL2_FILE_END, r->file, text);
+		/* no figures: the reason, over their columns */
+		const char *why = !r->valid ? (r->first_error ? r->first_error : "") : r->report_error;
+		if (why) {
+			cz_buf b;
+			cz_buf_init(&b);
+			cz_buf_puts(&b, r->valid ? "Rapport non écrit : " : "Première erreur : ");
+			cz_buf_puts(&b, why);
+			if (cz_buf_ok(&b))
+				cz_xlsx_merge(x, ws, r2, COL2_COVERAGE, r2, COL2_MONTHS, b.data, text);
+			else
+				x->nomem = true;
+			cz_buf_free(&b);
 			continue;
 		}
 		if (r->charges_coverage.set)
@@ -607,6 +613,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		cz_xlsx_number(x, ws, r2, COL2_LOANS, r->loans, euros);
 		for (int p = 0; p < CZ_PILIER_COUNT && r->has_pillars; p++)
 			cz_xlsx_number(x, ws, r2, (lxw_col_t)(COL2_PILLAR0 + p), r->pillar_shares[p], pct);
+		cz_xlsx_number(x, ws, r2, COL2_MONTHS, (double)r->months, S->integer);
 	}
 
 	/* Counts by live formulas over the table, with cached results. Each

@@ -9,6 +9,7 @@ import sys
 import zipfile
 
 import openpyxl
+import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import xlsx_formula  # noqa: E402
@@ -47,7 +48,8 @@ second = next((r for r in range(2 + n, ws.max_row + 1) if ws.cell(r, 2).value ==
 if second is None:
     fail("no money table")
 money_header = [c.value for c in ws[second]]
-for col in ("Projet", "Couverture des charges (hors prêts)", "Prêts et avances remboursables (trésorerie)", "Fichier"):
+for col in ("Projet", "Couverture des charges (hors prêts)", "Prêts et avances remboursables (trésorerie)",
+            "Mois relevés (base des ratios)", "Fichier"):
     if col not in money_header:
         fail(f"missing column {col} in the money table")
 money = [tuple(c.value for c in ws[r]) for r in range(second + 1, second + 1 + n)]
@@ -57,9 +59,16 @@ loans = money_header.index("Prêts et avances remboursables (trésorerie)")
 verdict = header.index("Verdict du test")
 alerts = header.index("Alertes critiques")
 phase = header.index("Phase déclarée")
+months = money_header.index("Mois relevés (base des ratios)")
+files = money_header.index("Fichier")
 for r, m in zip(rows, money):
     if m[0] != r[0]:
         fail(f"money row {m[0]!r} for project {r[0]!r}")
+    # the months the ratios rest on: the project file's activity records (PyYAML)
+    with open(m[files], encoding="utf-8") as f:
+        want = len(yaml.safe_load(f).get("activite") or [])
+    if m[months] != want:
+        fail(f"{r[0]}: {m[months]!r} months instead of {want}")
     if not isinstance(r[progress], float) or not 0 <= r[progress] <= 1:
         fail(f"progress not a ratio: {r[progress]!r}")
     # a project in émergence has no activity record, hence no coverage
