@@ -32,8 +32,9 @@ extern const cz_cmd_spec cz_spec_fiche, cz_spec_import;
 int cmd_fiche(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
-extern const cz_cmd_spec cz_spec_diff;
+extern const cz_cmd_spec cz_spec_diff, cz_spec_evolution;
 int cmd_diff(int argc, char **argv);
+int cmd_evolution(int argc, char **argv);
 
 extern const cz_cmd_spec cz_spec_report;
 int cmd_report(int argc, char **argv);

@@ -18,6 +18,7 @@ static const cz_command commands[] = {
 	{ &cz_spec_bmc, cmd_bmc },
 	{ &cz_spec_diag, cmd_diag },
 	{ &cz_spec_diff, cmd_diff },
+	{ &cz_spec_evolution, cmd_evolution },
 	{ &cz_spec_fiche, cmd_fiche },
 	{ &cz_spec_import, cmd_import },
 	{ &cz_spec_indicators, cmd_indicators },

@@ -58,8 +58,10 @@ const cz_cmd_spec cz_spec_report = {
 		"de synthèse compte les projets par des formules.\n"
 		"\n"
 		"Un RÉPERTOIRE donné en entrée apporte tous ses fichiers *.yaml et *.yml,\n"
-		"dans l'ordre alphabétique. Chaque rapport porte le nom de son fichier\n"
-		"sans l'extension ; quand deux fichiers ont le même nom, le second reçoit\n"
+		"dans l'ordre alphabétique ; un même fichier atteint deux fois (répertoire\n"
+		"et chemin, lien) n'est rapporté qu'une fois, avec une remarque. Chaque\n"
+		"rapport porte le nom de son fichier sans l'extension ; quand deux fichiers\n"
+		"ont le même nom, le second reçoit\n"
 		"le suffixe -2, le suivant -3, etc. Un fichier invalide n'arrête pas les\n"
 		"autres : ses erreurs sont affichées, il figure au portefeuille et le code\n"
 		"de sortie final vaut 1.\n"
@@ -338,6 +340,69 @@ static void progress(bool show, size_t i, size_t n, const char *file)
 		fputc('\n', stderr);
 }
 
+/* One input, by identity. */
+typedef struct {
+	dev_t dev;
+	ino_t ino;
+	size_t index;
+} input_id;
+
+static int cmp_id(const void *a, const void *b)
+{
+	const input_id *x = a, *y = b;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The same file reached twice (a directory and a path into it, a link, two
+ * spellings: same device and inode) is reported once, where it first
+ * comes; each other occurrence is said on stderr. Sorted, so a long list
+ * stays fast. Returns an exit code. */
+static int dedupe(path_list *l)
+{
+	input_id *ids = l->count ? malloc(l->count * sizeof(*ids)) : NULL;
+	const char **first = l->count ? calloc(l->count, sizeof(*first)) : NULL;
+	if (l->count && (!ids || !first)) {
+		free(ids);
+		free(first);
+		cz_cli_errorf(NULL, "report : mémoire insuffisante");
+		return CZ_EXIT_IO;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < l->count; i++) {
+		struct stat sb;
+		/* standard input and what cannot be read are left to the loader */
+		if (strcmp(l->paths[i], "-") != 0 && stat(l->paths[i], &sb) == 0 && S_ISREG(sb.st_mode))
+			ids[n++] = (input_id){ sb.st_dev, sb.st_ino, i };
+	}
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), cmp_id);
+	for (size_t k = 1; k < n; k++)
+		if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino)
+			first[ids[k].index] = first[ids[k - 1].index] ? first[ids[k - 1].index] : l->paths[ids[k - 1].index];
+	size_t kept = 0;
+	for (size_t i = 0; i < l->count; i++) {
+		if (first[i]) {
+			/* first[i] is a kept path: the one freed here is no one's first */
+			if (strcmp(l->paths[i], first[i]) == 0)
+				fprintf(stderr, "%s : donné plusieurs fois, rapporté une seule fois\n", l->paths[i]);
+			else
+				fprintf(stderr, "%s : même fichier que « %s », rapporté une seule fois\n", l->paths[i],
+					first[i]);
+			free(l->paths[i]);
+			continue;
+		}
+		l->paths[kept++] = l->paths[i];
+	}
+	free(ids);
+	free(first);
+	l->count = kept;
+	return CZ_EXIT_OK;
+}
+
 /* The inputs: files as given, directories' *.yaml and *.yml. */
 static int gather(const cz_opts *o, path_list *inputs)
 {
@@ -353,7 +418,8 @@ static int gather(const cz_opts *o, path_list *inputs)
 		if (code > worst)
 			worst = code;
 	}
-	return worst;
+	code = dedupe(inputs);
+	return code > worst ? code : worst;
 }
 
 /* What the workers share (read only, but for `out`'s names, taken in

@@ -241,6 +241,19 @@ const cz_analysis cz_analysis_diff = {
 	.render = {
 		[CZ_FMT_MD] = cz_diff_render_md,
 		[CZ_FMT_JSON] = cz_diff_render_json,
+		[CZ_FMT_XLSX] = cz_diff_render_xlsx,
+	},
+};
+
+/* A project over its snapshots (`evolution`): rows the command builds. */
+const cz_analysis cz_analysis_evolution = {
+	.name = "evolution",
+	.key = "evolution",
+	.suffix = "-evolution",
+	.render = {
+		[CZ_FMT_MD] = cz_evolution_render_md,
+		[CZ_FMT_JSON] = cz_evolution_render_json,
+		[CZ_FMT_XLSX] = cz_evolution_render_xlsx,
 	},
 };
 

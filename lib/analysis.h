@@ -45,7 +45,7 @@ typedef struct cz_analysis {
 
 extern const cz_analysis cz_analysis_diag, cz_analysis_test_phase, cz_analysis_indicators,
 	cz_analysis_bmc, cz_analysis_skills, cz_analysis_portfolio, cz_analysis_referential,
-	cz_analysis_fiche, cz_analysis_import, cz_analysis_diff;
+	cz_analysis_fiche, cz_analysis_import, cz_analysis_diff, cz_analysis_evolution;
 
 /* The analyses of a project, in the reading order of a report. */
 extern const cz_analysis *const cz_project_analyses[];

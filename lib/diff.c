@@ -167,9 +167,12 @@ static const char *delta_text(builder *b, cz_diff_unit u, double before, double 
 	case CZ_DIFF_U_EUROS:
 		cz_fr_euros(n, sizeof(n), a);
 		return fmt(b, "%s%s", sign, n);
-	case CZ_DIFF_U_RATIO:
-		cz_fr_number(n, sizeof(n), a, 2);
+	case CZ_DIFF_U_RATIO: {
+		/* between the ratios as shown, to two decimals (0,46 -> 0,73: +0,27) */
+		double shown = fabs(round(after * 100) - round(before * 100)) / 100;
+		cz_fr_number(n, sizeof(n), shown, 2);
 		return fmt(b, "%s%s", sign, n);
+	}
 	default:
 		cz_fr_compact(n, sizeof(n), a, 2);
 		return fmt(b, "%s%s", sign, n);
@@ -239,12 +242,10 @@ static cz_num num(double v)
 	return (cz_num){ v, true };
 }
 
-static void figures(builder *b)
+static void figures(builder *b, const cz_portfolio_row *r0, const cz_portfolio_row *r1, cz_diff_figure *f,
+		    size_t *n_changed)
 {
-	cz_diff *d = b->d;
-	const cz_portfolio_row *r0 = &d->rows[0], *r1 = &d->rows[1];
 	const cz_referential *ref = b->ref;
-	cz_diff_figure *f = d->figures;
 	static const struct {
 		const char *key, *label;
 	} names[CZ_DIFF_N_FIGURES] = {
@@ -283,8 +284,19 @@ static void figures(builder *b)
 	figure_num(b, &f[10], CZ_DIFF_U_COUNT, num((double)r0->months), num((double)r1->months), 0);
 	figure_num(b, &f[11], CZ_DIFF_U_EUROS, r0->recettes, r1->recettes, 0);
 	figure_num(b, &f[12], CZ_DIFF_U_EUROS, r0->charges, r1->charges, 0);
+	*n_changed = 0;
 	for (int i = 0; i < CZ_DIFF_N_FIGURES; i++)
-		d->n_figures_changed += f[i].changed;
+		*n_changed += f[i].changed;
+}
+
+cz_status cz_diff_figures(const cz_portfolio_row *before, const cz_portfolio_row *after,
+			  const cz_referential *ref, cz_arena *arena, cz_diff_figure out[CZ_DIFF_N_FIGURES],
+			  size_t *n_changed)
+{
+	cz_diff holder = { .arena = arena };
+	builder b = { .d = &holder, .ref = ref, .st = CZ_OK };
+	figures(&b, before, after, out, n_changed);
+	return b.st;
 }
 
 /* --- phases, progress, steps ------------------------------------------------- */
@@ -1406,7 +1418,7 @@ cz_status cz_diff_run(const cz_project *before, const cz_project *after, const c
 		for (int k = 0; k < 2; k++)
 			cz_portfolio_row_fill(&d->rows[k], b.s[k].p, b.s[k].diag, b.s[k].test,
 					      b.s[k].p->n_activite ? b.s[k].ind : NULL);
-		figures(&b);
+		figures(&b, &d->rows[0], &d->rows[1], d->figures, &d->n_figures_changed);
 		phases(&b);
 		steps(&b);
 		skills(&b);

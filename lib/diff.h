@@ -124,6 +124,12 @@ cz_status cz_diff_run(const cz_project *before, const cz_project *after, const c
 		      const cz_options *opts, cz_diff **out);
 void cz_diff_free(cz_diff *d);
 
+/* The figures of two portfolio rows (the diff's table, evolution's trend),
+ * their strings in `arena`; *n_changed: how many differ. */
+cz_status cz_diff_figures(const cz_portfolio_row *before, const cz_portfolio_row *after,
+			  const cz_referential *ref, cz_arena *arena, cz_diff_figure out[CZ_DIFF_N_FIGURES],
+			  size_t *n_changed);
+
 /* Whether nothing the diff compares changed. */
 static inline bool cz_diff_empty(const cz_diff *d)
 {

@@ -165,6 +165,18 @@ static void md_percent(cz_buf *b, double v)
 	cz_buf_puts(b, cz_fr_percent(s, sizeof(s), v));
 }
 
+/* " | 30/09/2026" (a month: "09/2026"), as the workbook shows it; a dash
+ * when the file gives no date. Two snapshots of a project are told apart by it. */
+static void md_date(cz_buf *b, cz_date d)
+{
+	if (!d.set)
+		cz_buf_puts(b, " | —");
+	else if (d.day)
+		cz_buf_printf(b, " | %02d/%02d/%04d", d.day % 100, d.month % 100, d.year % 10000);
+	else
+		cz_buf_printf(b, " | %02d/%04d", d.month % 100, d.year % 10000);
+}
+
 static void md_ratio(cz_buf *b, cz_num v)
 {
 	char s[32];
@@ -233,10 +245,10 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			      t.unwritten > 1 ? "s" : "");
 	cz_buf_puts(out, ".\n\n");
 	if (t.valid) {
-		cz_buf_puts(out, "| Projet | Type | Phase déclarée | Avancement | Phase étayée | Verdict du test | "
-				 "Compétences | Couverture des charges | Autofinancement | Prêts (trésorerie) | "
-				 "Piliers | Alertes critiques |\n"
-				 "|---|---|---|---:|---|---|---:|---:|---:|---:|---|---:|\n");
+		cz_buf_puts(out, "| Projet | Date du point | Type | Phase déclarée | Avancement | Phase étayée | "
+				 "Verdict du test | Compétences | Couverture des charges | Autofinancement | "
+				 "Prêts (trésorerie) | Piliers | Alertes critiques |\n"
+				 "|---|---|---|---|---:|---|---|---:|---:|---:|---:|---|---:|\n");
 		for (size_t i = 0; i < pf->count; i++) {
 			const cz_portfolio_row *r = &pf->rows[i];
 			if (!r->valid)
@@ -245,6 +257,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 				/* no report to link to, and no figures to show */
 				cz_buf_puts(out, "| ");
 				cz_md_text(out, r->name ? r->name : r->file);
+				md_date(out, r->date);
 				cz_buf_printf(out, " | %s | ", cz_enum_label(&cz_enum_type, (int)r->type));
 				cz_md_text(out, phase_labels[r->phase]);
 				cz_buf_puts(out, " | — | — | rapport non écrit | — | — | — | — | — |\n");
@@ -260,6 +273,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			const char *sn = starter_note(r, note, sizeof(note));
 			if (sn)
 				cz_buf_printf(out, " *(%s)*", sn);
+			md_date(out, r->date);
 			cz_buf_printf(out, " | %s | ", cz_enum_label(&cz_enum_type, (int)r->type));
 			/* phase names come from a referential, maybe amended */
 			cz_md_text(out, phase_labels[r->phase]);
@@ -388,6 +402,17 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 		if (r->report_error)
 			cz_json_kv_string(&j, "rapport_erreur", r->report_error);
 		cz_json_kv_string(&j, "nom", r->name);
+		if (r->date.set) {
+			char date[16];
+			if (r->date.day)
+				snprintf(date, sizeof(date), "%04d-%02d-%02d", r->date.year % 10000, r->date.month % 100,
+					 r->date.day % 100);
+			else
+				snprintf(date, sizeof(date), "%04d-%02d", r->date.year % 10000, r->date.month % 100);
+			cz_json_kv_string(&j, "date", date);
+		} else {
+			cz_json_kv_string(&j, "date", NULL);
+		}
 		cz_json_kv_string(&j, "type", cz_enum_key(&cz_enum_type, (int)r->type));
 		cz_json_kv_string(&j, "phase", cz_enum_key(&cz_enum_phase, (int)r->phase));
 		cz_json_kv_number(&j, "avancement_phase", r->progress);
