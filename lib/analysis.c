@@ -242,6 +242,7 @@ const cz_analysis cz_analysis_diff = {
 		[CZ_FMT_MD] = cz_diff_render_md,
 		[CZ_FMT_JSON] = cz_diff_render_json,
 		[CZ_FMT_XLSX] = cz_diff_render_xlsx,
+		[CZ_FMT_HTML] = cz_diff_render_html,
 	},
 };
 
@@ -254,6 +255,7 @@ const cz_analysis cz_analysis_evolution = {
 		[CZ_FMT_MD] = cz_evolution_render_md,
 		[CZ_FMT_JSON] = cz_evolution_render_json,
 		[CZ_FMT_XLSX] = cz_evolution_render_xlsx,
+		[CZ_FMT_HTML] = cz_evolution_render_html,
 	},
 };
 

@@ -88,10 +88,13 @@ cz_status cz_portfolio_render_html(const void *result, const cz_render_ctx *rc);
 cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_diff_render_xlsx(const void *result, const cz_render_ctx *rc);
+cz_status cz_diff_render_html(const void *result, const cz_render_ctx *rc);
 /* evolution (cz_evolution, lib/evolution.h): a project snapshot after snapshot */
 cz_status cz_evolution_render_md(const void *result, const cz_render_ctx *rc);
 cz_status cz_evolution_render_json(const void *result, const cz_render_ctx *rc);
 cz_status cz_evolution_render_xlsx(const void *result, const cz_render_ctx *rc);
+/* html: one inline SVG chart per figure of the trend, then the tables */
+cz_status cz_evolution_render_html(const void *result, const cz_render_ctx *rc);
 /* the referential itself (cz_referential): its YAML text, to amend */
 cz_status cz_referential_render_yaml(const void *result, const cz_render_ctx *rc);
 /* the method as a readable guide, from the same referential

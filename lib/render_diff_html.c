@@ -1,0 +1,20 @@
+/* What changed between two snapshots, as html: a verdict line when the
+ * diff worsens, then the report as the Markdown renderer writes it (the
+ * summary first, the figures before → after, the detail). */
+#include "diff.h"
+#include "html.h"
+#include "render.h"
+
+cz_status cz_diff_render_html(const void *result, const cz_render_ctx *rc)
+{
+	const cz_diff *d = result;
+	cz_buf *out = rc->out;
+	size_t start = out->len;
+	cz_html_section_begin(rc, "diff", "Ce qui a changé", d->after->projet.nom, d->after);
+	cz_status st = cz_html_details(d, rc, cz_diff_render_md);
+	cz_html_section_end(rc, false);
+	cz_html_finish(out, start);
+	if (st == CZ_OK && !cz_buf_ok(out))
+		st = CZ_ERR_NOMEM;
+	return st;
+}
