@@ -47,7 +47,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o
 CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install bench
+.PHONY: all conciergerie check check-variant demo install uninstall clean deps test-deps unit cli man man-deps check-install bench bench-deps
 .PHONY: hostile hardening-deps fuzz fuzz-bins check-fuzz check-valgrind lint office-deps check-office
 .PHONY: browser-deps check-browser
 all: conciergerie
@@ -293,7 +293,17 @@ $(B)/bench/%: bench/%.c $(B)/libconciergerie.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(B)/libconciergerie.a $(LIBS)
 
-bench: deps $(B)/conciergerie $(BENCH_TOOLS)
+# The peer script (bench/peer.py) needs Debian's python3-yaml and
+# python3-xlsxwriter; callgrind counts instructions.
+bench-deps: deps
+	@if /usr/bin/python3 -c 'import yaml, xlsxwriter' 2>/dev/null && command -v valgrind >/dev/null 2>&1; then :; else \
+		echo "Installation des outils du banc d'essai (python3-yaml, python3-xlsxwriter, valgrind)…"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-yaml python3-xlsxwriter valgrind; \
+	fi
+
+bench: deps bench-deps $(B)/conciergerie $(BENCH_TOOLS)
 	@sh bench/run.sh $(B) $(N)
 
 # Man pages are written in scdoc (man/*.scd) and built at install time.

@@ -1,6 +1,8 @@
 /*
- * Run a command; print its wall time and peak resident memory (of the
- * command and its children) to stderr as "temps=S.ss rss_max_kio=N".
+ * Run a command; print its wall time, its processor time (user + system,
+ * all threads, and its children's) and its peak resident memory (the
+ * largest of the command's and its children's) to stderr as
+ * "temps=S.ss cpu=S.ss rss_max_kio=N".
  *   peak COMMAND [ARG...]
  */
 #define _DEFAULT_SOURCE /* wait4 */
@@ -36,6 +38,8 @@ int main(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	fprintf(stderr, "temps=%.2f rss_max_kio=%ld\n", secs, ru.ru_maxrss);
+	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+		     (double)ru.ru_stime.tv_usec / 1e6;
+	fprintf(stderr, "temps=%.3f cpu=%.3f rss_max_kio=%ld\n", secs, cpu, ru.ru_maxrss);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

@@ -1,6 +1,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,15 +60,103 @@ void cz_buf_puts(cz_buf *b, const char *s)
 	cz_buf_add(b, s, strlen(s));
 }
 
+/* Whether every conversion of `fmt` is one of %s %c %d %i %u (with z, l
+ * or ll) and %%: without flags, width or precision, written below
+ * without vsnprintf, whose setup costs more than the text on the reports'
+ * hot paths. None of them depends on the locale. */
+static bool simple_format(const char *fmt)
+{
+	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+		p++;
+		if (*p == 'z' || *p == 'l')
+			p += p[0] == 'l' && p[1] == 'l' ? 2 : 1;
+		if (!*p || !strchr(p[-1] == '%' ? "%scdiu" : "diu", *p))
+			return false;
+		p++;
+	}
+	return true;
+}
+
+static void put_unsigned(cz_buf *b, unsigned long long v)
+{
+	char t[24];
+	size_t i = sizeof(t);
+	do {
+		t[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	cz_buf_add(b, t + i, sizeof(t) - i);
+}
+
+static void put_signed(cz_buf *b, long long v)
+{
+	if (v < 0) {
+		cz_buf_putc(b, '-');
+		put_unsigned(b, 0ull - (unsigned long long)v);
+	} else {
+		put_unsigned(b, (unsigned long long)v);
+	}
+}
+
+/* `fmt` with simple_format() true; what vsnprintf would write. */
+static void simple_printf(cz_buf *b, const char *fmt, va_list ap)
+{
+	for (const char *p = fmt;;) {
+		const char *pc = strchr(p, '%');
+		if (!pc) {
+			cz_buf_puts(b, p);
+			return;
+		}
+		cz_buf_add(b, p, (size_t)(pc - p));
+		p = pc + 1;
+		char size = 0; /* 'z', 'l' or 'L' (ll) */
+		if (*p == 'z' || *p == 'l') {
+			size = p[0] == 'l' && p[1] == 'l' ? 'L' : p[0];
+			p += size == 'L' ? 2 : 1;
+		}
+		char conv = *p++;
+		if (conv == '%') {
+			cz_buf_putc(b, '%');
+		} else if (conv == 's') {
+			const char *s = va_arg(ap, const char *);
+			cz_buf_puts(b, s ? s : "(null)");
+		} else if (conv == 'c') {
+			cz_buf_putc(b, (char)va_arg(ap, int));
+		} else if (conv == 'u') {
+			put_unsigned(b, size == 'z'   ? (unsigned long long)va_arg(ap, size_t)
+					: size == 'l' ? (unsigned long long)va_arg(ap, unsigned long)
+					: size == 'L' ? va_arg(ap, unsigned long long)
+						      : (unsigned long long)va_arg(ap, unsigned));
+		} else { /* d, i */
+			put_signed(b, size == 'z'   ? (long long)va_arg(ap, ptrdiff_t)
+				      : size == 'l' ? (long long)va_arg(ap, long)
+				      : size == 'L' ? va_arg(ap, long long)
+						    : (long long)va_arg(ap, int));
+		}
+	}
+}
+
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cz_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list args)
 {
 	if (b->failed)
 		return;
+	if (simple_format(fmt)) {
+		simple_printf(b, fmt, args);
+		return;
+	}
 	/* Format straight into the free room; only when it does not fit,
 	 * grow and format again. */
 	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list ap;
-	va_start(ap, fmt);
+	va_copy(ap, args);
 	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
@@ -80,7 +169,7 @@ void cz_buf_printf(cz_buf *b, const char *fmt, ...)
 	}
 	if (!reserve(b, (size_t)n))
 		return;
-	va_start(ap, fmt);
+	va_copy(ap, args);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;

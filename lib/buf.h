@@ -8,6 +8,7 @@
 #ifndef CZ_BUF_H
 #define CZ_BUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -41,6 +42,7 @@ static inline void cz_buf_putc(cz_buf *b, char c)
 }
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Append `s` n times. */
 void cz_buf_repeat(cz_buf *b, const char *s, size_t n);
 static inline bool cz_buf_ok(const cz_buf *b) { return !b->failed; }

@@ -224,22 +224,26 @@ static void split_words(const char *s, name_words *out)
 	}
 }
 
-/* Equal once case, accents and a final "s" are ignored. */
-static bool same_word(const char *a, const char *b)
-{
-	return cz_fold_match(a, b, true) && cz_fold_match(b, a, true);
-}
-
-static bool significant(const char *w)
+/* Whether word `w`, folded as `folded` (case, accents and a final "s"
+ * ignored), is long enough and not a common word. Two words are the same
+ * when their folded forms are: a common word (lowercase ASCII) folds to
+ * itself but for a final "s", so only those that start with the same
+ * letter are folded and compared. */
+static bool significant(const char *w, const char *folded)
 {
 	size_t letters = 0;
 	for (const unsigned char *p = (const unsigned char *)w; *p; p++)
 		letters += (*p & 0xC0) != 0x80;
 	if (letters < SIGNIFICANT_LETTERS)
 		return false;
-	for (size_t i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
-		if (same_word(w, common_words[i]))
+	for (size_t i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++) {
+		if (common_words[i][0] != folded[0])
+			continue;
+		char c[WORD_BYTES];
+		cz_fold(common_words[i], true, c, sizeof(c));
+		if (strcmp(c, folded) == 0)
 			return false;
+	}
 	return true;
 }
 
@@ -257,8 +261,8 @@ static void fold_name(const char *s, folded_name *f)
 	split_words(s, &raw);
 	f->w.n = raw.n;
 	for (size_t i = 0; i < raw.n; i++) {
-		f->sig[i] = significant(raw.w[i]);
 		cz_fold(raw.w[i], true, f->w.w[i], WORD_BYTES);
+		f->sig[i] = significant(raw.w[i], f->w.w[i]);
 	}
 }
 

@@ -73,7 +73,18 @@ bool cz_number_parse(const char *s, size_t len, double *out)
 		e++;
 	}
 	double v = 0;
-	if (n > 0) {
+	if (n > 0 && n <= 15 && e >= -22 && e <= 22) {
+		/* At most 15 digits are an exact double, and so is 10^|e| up to
+		 * 10^22: one multiplication or division rounds once, to the
+		 * double strtod() would give (the files' numbers are such). */
+		static const double pow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+						1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+						1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+		unsigned long long m = 0;
+		for (size_t k = 0; k < n; k++)
+			m = m * 10 + (unsigned long long)(buf[k] - '0');
+		v = e >= 0 ? (double)m * pow10[e] : (double)m / pow10[-e];
+	} else if (n > 0) {
 		snprintf(buf + n, 32, "e%ld", e);
 		v = strtod(buf, NULL);
 	}

@@ -138,18 +138,20 @@ static const char *fmt_str(ctx *c, const char *fmt, ...) __attribute__((format(p
  * and the referential go in whole: no fixed buffer cuts them). */
 static const char *fmt_str(ctx *c, const char *fmt, ...)
 {
+	/* formatted once (cz_buf_vprintf writes the usual conversions
+	 * itself), then copied into the arena */
+	cz_buf b;
+	cz_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	cz_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	char *s = n < 0 ? NULL : cz_arena_alloc(c->r->arena, (size_t)n + 1);
-	if (!s) {
+	char *s = cz_buf_ok(&b) ? cz_arena_alloc(c->r->arena, b.len + 1) : NULL;
+	if (s)
+		memcpy(s, b.data ? b.data : "", b.len + 1);
+	cz_buf_free(&b);
+	if (!s)
 		c->nomem = true;
-		return NULL;
-	}
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	return s;
 }
 

@@ -1,5 +1,9 @@
 #include "text.h"
 
+#include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,17 +148,76 @@ size_t cz_utf16_units(const char *s, size_t len)
 	return units;
 }
 
-size_t cz_text_unsafe_count(const char *s, size_t len)
+/* Eight bytes at a time: whether all are printable ASCII (0x20..0x7E). */
+static inline bool word_printable(const unsigned char *s)
 {
-	size_t i = 0, bad = 0;
+	uint64_t w;
+	memcpy(&w, s, sizeof(w));
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t below_space = (w - ones * 0x20) & ~w & high; /* a byte < 0x20 */
+	uint64_t from_del = ((w + ones * (0x7F - 0x7E)) | w) & high; /* a byte > 0x7E */
+	return !(below_space | from_del);
+}
+
+#if defined(__SSE2__)
+/* Sixteen bytes at a time: how many lead printable ASCII (0..16). A signed
+ * comparison flags the bytes below 0x20 and those from 0x80 at once. */
+static inline size_t printable16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+	unsigned m = (unsigned)_mm_movemask_epi8(odd);
+	return m ? (size_t)__builtin_ctz(m) : 16;
+}
+#endif
+
+/* The length of the run at the start of s[0..len) that holds no character
+ * to replace (every output's text check: most of it is printable ASCII,
+ * and most of the rest two-byte letters). */
+static size_t safe_run(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
 	while (i < len) {
-		if (plain_ascii((unsigned char)s[i])) {
+#if defined(__SSE2__)
+		if (i + 16 <= len) {
+			size_t k = printable16(s + i);
+			i += k;
+			if (k == 16)
+				continue;
+		} else
+#endif
+			if (i + 8 <= len && word_printable(s + i)) {
+			i += 8;
+			continue;
+		}
+		unsigned char c = s[i];
+		if (plain_ascii(c)) {
 			i++;
 			continue;
 		}
+		/* U+00A0..U+07FF: letters, no-break space; never to replace */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 &&
+		    (c != 0xC2 || s[i + 1] >= 0xA0)) {
+			i += 2;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = cz_utf8_decode(str + i, len - i, &cp);
+		if (cz_text_unsafe(cp))
+			break;
+		i += l;
+	}
+	return i;
+}
+
+size_t cz_text_unsafe_count(const char *s, size_t len)
+{
+	size_t i = 0, bad = 0;
+	while ((i += safe_run(s + i, len - i)) < len) {
 		uint32_t cp;
 		i += cz_utf8_decode(s + i, len - i, &cp);
-		bad += cz_text_unsafe(cp);
+		bad++;
 	}
 	return bad;
 }
@@ -163,16 +226,11 @@ size_t cz_text_clean(cz_buf *out, const char *s, size_t len)
 {
 	size_t i = 0, run = 0, bad = 0;
 	while (i < len) {
-		if (plain_ascii((unsigned char)s[i])) {
-			i++;
-			continue;
-		}
+		i += safe_run(s + i, len - i);
+		if (i >= len)
+			break;
 		uint32_t cp;
 		size_t l = cz_utf8_decode(s + i, len - i, &cp);
-		if (!cz_text_unsafe(cp)) {
-			i += l;
-			continue;
-		}
 		cz_buf_add(out, s + run, i - run);
 		cz_buf_add(out, CZ_TEXT_REPLACEMENT, sizeof(CZ_TEXT_REPLACEMENT) - 1);
 		bad++;

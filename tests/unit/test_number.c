@@ -157,10 +157,54 @@ static void test_writers(void **state)
 	cz_buf_free(&b);
 }
 
+/* The short path of cz_number_parse (up to 15 digits, power of ten up to
+ * 22: one multiplication or division) against strtod on the same value
+ * written without a decimal point ("12345e-2", which no locale reads
+ * differently), over pseudo-random numbers in both written forms. */
+static void test_parse_matches_strtod(void **state)
+{
+	(void)state;
+	unsigned long long x = 0x9E3779B97F4A7C15ull;
+	for (int i = 0; i < 200000; i++) {
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+		unsigned long long r = x * 0x2545F4914F6CDD1Dull;
+		int digits = 1 + (int)(r % 17); /* 16 and 17: the long path */
+		unsigned long long m = (r >> 8) % 100000000000000000ull;
+		unsigned long long cap = 1;
+		for (int k = 0; k < digits; k++)
+			cap *= 10;
+		m %= cap;
+		int e = (int)((r >> 40) % 49) - 24;
+		char text[64], oracle[64];
+		snprintf(oracle, sizeof(oracle), "%llue%d", m, e);
+		double want = strtod(oracle, NULL), got = -1;
+		assert_true(cz_number_parse(oracle, strlen(oracle), &got));
+		if (got != want)
+			fail_msg("%s: %.17g, strtod %.17g", oracle, got, want);
+		/* the same digits with a decimal point: m x 10^-k */
+		int k = (int)((r >> 20) % 8);
+		char d[32];
+		int n = snprintf(d, sizeof(d), "%0*llu", k + 1, m);
+		snprintf(text, sizeof(text), "%.*s.%s", n - k, d, d + n - k);
+		if (k == 0)
+			snprintf(text, sizeof(text), "%s", d);
+		snprintf(oracle, sizeof(oracle), "%llue%d", m, -k);
+		want = strtod(oracle, NULL);
+		assert_true(cz_number_parse(text, strlen(text), &got));
+		if (got != want)
+			fail_msg("%s: %.17g, strtod %.17g", text, got, want);
+	}
+	assert_true(parse("999999999999999e22") == 999999999999999e22);
+	assert_true(parse("0.000000000000000000000123456789012345") == 123456789012345e-36);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_matches_strtod),
 		cmocka_unit_test(test_shortest),
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_writers),

@@ -207,11 +207,58 @@ static void test_yaml_quote_reads_back(void **state)
 	}
 }
 
+/* The word-at-a-time scan of cz_text_unsafe_count and cz_text_clean
+ * against a character-by-character count over pseudo-random texts made of
+ * printable ASCII, controls, two-, three- and four-byte characters, and
+ * stray bytes, at every offset and length around the 8-byte steps. */
+static void test_scan_matches_char_by_char(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = { "a", "Z", " ", "~", "\t", "\n", "\r", "\x7f", "\x01", "\x1b",
+					      "é", "\xc2\xa0", "\xc2\x85", "\xc2\x9f", "ß", "\xdf\xbf",
+					      "€", "\xe2\x80\xaf", "\xef\xb7\x90", "\xef\xbf\xbe", "𝄞",
+					      "\xf4\x8f\xbf\xbf", "\x80", "\xc3", "\xe2\x82", "\xff" };
+	const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
+	unsigned long long x = 0x243F6A8885A308D3ull;
+	char text[256];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0;
+		for (;;) {
+			x ^= x >> 12;
+			x ^= x << 25;
+			x ^= x >> 27;
+			unsigned long long r = x * 0x2545F4914F6CDD1Dull;
+			/* mostly ASCII, as reports are */
+			const char *p = (r >> 60) < 12 ? pieces[(r >> 32) % 4] : pieces[(r >> 32) % n_pieces];
+			size_t l = strlen(p);
+			if (len + l >= sizeof(text) || (r & 63) == 0)
+				break;
+			memcpy(text + len, p, l);
+			len += l;
+		}
+		for (size_t start = 0; start < 9 && start <= len; start++) {
+			size_t want = 0;
+			for (size_t i = start; i < len;) {
+				uint32_t cp;
+				i += cz_utf8_decode(text + i, len - i, &cp);
+				want += cz_text_unsafe(cp);
+			}
+			assert_int_equal(cz_text_unsafe_count(text + start, len - start), want);
+			cz_buf b;
+			cz_buf_init(&b);
+			assert_int_equal(cz_text_clean(&b, text + start, len - start), want);
+			assert_int_equal(cz_text_unsafe_count(b.data ? b.data : "", b.len), 0);
+			cz_buf_free(&b);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_unsafe),
+		cmocka_unit_test(test_scan_matches_char_by_char),
 		cmocka_unit_test(test_prefix_never_splits),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_excerpt),
