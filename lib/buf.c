@@ -110,9 +110,11 @@ static void simple_printf(cz_buf *b, const char *fmt, va_list ap)
 		cz_buf_add(b, p, (size_t)(pc - p));
 		p = pc + 1;
 		char size = 0; /* 'z', 'l' or 'L' (ll) */
-		if (*p == 'z' || *p == 'l') {
-			size = p[0] == 'l' && p[1] == 'l' ? 'L' : p[0];
-			p += size == 'L' ? 2 : 1;
+		if (p[0] == 'l' && p[1] == 'l') {
+			size = 'L';
+			p += 2;
+		} else if (*p == 'z' || *p == 'l') {
+			size = *p++;
 		}
 		char conv = *p++;
 		if (conv == '%') {
