@@ -47,6 +47,13 @@ static bool reserve(cz_buf *b, size_t extra)
 
 void cz_buf_add(cz_buf *b, const void *data, size_t len)
 {
+	/* the usual case first: it fits (len < cap - len leaves room for the NUL) */
+	if (!b->failed && b->cap > b->len && len < b->cap - b->len) {
+		memcpy(b->data + b->len, data, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
 	if (!reserve(b, len))
 		return;
 	if (len)

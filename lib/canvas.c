@@ -19,10 +19,7 @@ const char *const cz_canvas_check_keys[CZ_CHECK_COUNT] = {
 
 static bool match_any(const char *text, const char *const *words, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (cz_fold_match(text, words[i], false))
-			return true;
-	return false;
+	return cz_fold_match_any(text, words, n, false);
 }
 
 /* ---- building the result ------------------------------------------------ */

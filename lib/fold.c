@@ -87,15 +87,11 @@ static int stem_get(fold_stream *f, bool stem)
 	return c;
 }
 
-/* s[0..end) folded (end NULL: up to the NUL), in a malloc'd string; NULL
- * when out of memory. Folding never lengthens a text ("ß" is 2 bytes, as
- * "ss"), so len + 1 bytes are enough. */
-static char *fold_dup(const char *s, const char *end, bool stem)
+/* s[0..end) folded (end NULL: up to the NUL) into out, which has room for
+ * the text's length + 1 bytes: folding never lengthens a text ("ß" is 2
+ * bytes, as "ss"). */
+static void fold_into(const char *s, size_t len, const char *end, bool stem, char *out)
 {
-	size_t len = end ? (size_t)(end - s) : strlen(s);
-	char *out = malloc(len + 1);
-	if (!out)
-		return NULL;
 	fold_stream f;
 	fs_init(&f, s, end);
 	size_t n = 0;
@@ -103,36 +99,32 @@ static char *fold_dup(const char *s, const char *end, bool stem)
 	while ((ch = stem_get(&f, stem)) >= 0 && n < len)
 		out[n++] = (char)ch;
 	out[n] = '\0';
+}
+
+/* A folded copy: in `local` (`size` bytes) when it fits, else malloc'd;
+ * NULL when out of memory. Free with fold_free. */
+static char *fold_copy(const char *s, const char *end, bool stem, char *local, size_t size)
+{
+	size_t len = end ? (size_t)(end - s) : strlen(s);
+	char *out = len < size ? local : malloc(len + 1);
+	if (out)
+		fold_into(s, len, end, stem, out);
 	return out;
 }
 
-/* Whether needle[0..needle_end) occurs in hay (needle_end NULL: all of it). */
-bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_end, bool stem)
+static void fold_free(char *s, const char *local)
 {
-	if (!hay || !needle)
-		return false;
-	fold_stream n;
-	fs_init(&n, needle, needle_end);
-	if (stem_get(&n, stem) < 0)
-		return false;
-	/* Both folded once, then a linear-time search: the naive search below
-	 * costs hay × needle when both are long and alike (two 64 KiB texts of
-	 * "é" took seconds). Folding a character depends on it and the next
-	 * byte only, so a folded substring is the substring folded. */
-	char *fh = fold_dup(hay, NULL, stem), *fn = fold_dup(needle, needle_end, stem);
-	if (fh && fn) {
-		bool found = *fn && strstr(fh, fn) != NULL;
-		free(fh);
-		free(fn);
-		return found;
-	}
-	free(fh);
-	free(fn);
-	/* Out of memory: the naive search from every byte (a start inside a
-	 * multi-byte character yields a continuation byte, which no needle
-	 * begins with). */
+	if (s != local)
+		free(s);
+}
+
+/* The naive search from every byte, for when memory lacks (a start
+ * inside a multi-byte character yields a continuation byte, which no
+ * needle begins with). */
+static bool naive_match(const char *hay, const char *needle, const char *needle_end, bool stem)
+{
 	for (const char *start = hay; *start; start++) {
-		fold_stream h;
+		fold_stream h, n;
 		fs_init(&h, start, NULL);
 		fs_init(&n, needle, needle_end);
 		int nc;
@@ -142,6 +134,55 @@ bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_
 			return true;
 	}
 	return false;
+}
+
+/* Whether the folded needle[0..needle_end) occurs in the folded hay `fh`
+ * (NULL when it could not be had: the naive search on `hay`). */
+static bool match_folded(const char *hay, const char *fh, const char *needle, const char *needle_end,
+			 bool stem)
+{
+	fold_stream n;
+	fs_init(&n, needle, needle_end);
+	if (stem_get(&n, stem) < 0)
+		return false;
+	/* Both folded once, then a linear-time search: the naive search
+	 * costs hay × needle when both are long and alike (two 64 KiB texts
+	 * of "é" took seconds). Folding a character depends on it and the
+	 * next byte only, so a folded substring is the substring folded. */
+	char local[256];
+	char *fn = fh ? fold_copy(needle, needle_end, stem, local, sizeof(local)) : NULL;
+	if (!fn)
+		return naive_match(hay, needle, needle_end, stem);
+	bool found = *fn && strstr(fh, fn) != NULL;
+	fold_free(fn, local);
+	return found;
+}
+
+/* Whether needle[0..needle_end) occurs in hay (needle_end NULL: all of it). */
+bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_end, bool stem)
+{
+	if (!hay || !needle)
+		return false;
+	char local[1024];
+	char *fh = fold_copy(hay, NULL, stem, local, sizeof(local));
+	bool found = match_folded(hay, fh, needle, needle_end, stem);
+	if (fh)
+		fold_free(fh, local);
+	return found;
+}
+
+bool cz_fold_match_any(const char *hay, const char *const *needles, size_t n, bool stem)
+{
+	if (!hay)
+		return false;
+	char local[1024];
+	char *fh = fold_copy(hay, NULL, stem, local, sizeof(local));
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++)
+		found = needles[i] && match_folded(hay, fh, needles[i], NULL, stem);
+	if (fh)
+		fold_free(fh, local);
+	return found;
 }
 
 size_t cz_fold(const char *s, bool stem, char *out, size_t size)

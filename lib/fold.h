@@ -18,6 +18,8 @@
 bool cz_fold_match(const char *hay, const char *needle, bool stem);
 /* The same for needle[0..needle_end) (needle_end NULL: all of it). */
 bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_end, bool stem);
+/* Whether any of needles[0..n) occurs in `hay` (folded once for all). */
+bool cz_fold_match_any(const char *hay, const char *const *needles, size_t n, bool stem);
 /* `s` as cz_fold_match compares it, into `out` (cut to `size`); returns the
  * folded length. */
 size_t cz_fold(const char *s, bool stem, char *out, size_t size);

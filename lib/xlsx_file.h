@@ -7,8 +7,11 @@
  * only fail in our own atomic write, with our message: libxlsxwriter prints
  * English lines on stderr when its own writes fail. Where no memory file
  * can be had, it writes to a temporary file in $TMPDIR instead (removed
- * once read; an interrupted run may leave it there). The
- * creation time is fixed by the caller. libxlsxwriter prints numbers with
+ * once read; an interrupted run may leave it there). The parts of the
+ * workbook, which libxlsxwriter writes to files of its own before zipping
+ * them (removed as soon as created), go to $TMPDIR, or to /dev/shm when
+ * TMPDIR is not set and /dev/shm can be written. The creation time is
+ * fixed by the caller. libxlsxwriter prints numbers with
  * printf (the locale's decimal point): while it runs, the calling thread
  * uses the C locale for numbers (uselocale, restored after; the process's
  * locale is never changed), so a caller under fr_FR still gets "0.5" in the
