@@ -2,8 +2,9 @@
 // (headless, through playwright-core) and checks what a reader gets:
 //   - printed with the page's own CSS page sizes, saved as NAME.pdf next
 //     to the page (run.sh then counts pages and sizes with pdfinfo);
-//   - laid out at the width of an A4 portrait page's text area, nothing
-//     is wider than the page (every element's right edge, in print media);
+//   - laid out at the width of an A4 portrait page's text area (landscape
+//     for the portfolio), nothing is wider than the page (every element's
+//     right edge, in print media);
 //   - a screenshot is not blank (more than one colour, enough ink);
 //   - in a portfolio (index.html), a click on a header sorts the rows,
 //     a second click reverses them.
@@ -12,6 +13,8 @@ import { chromium } from 'playwright-core';
 import path from 'node:path';
 
 const A4_TEXT_PX = Math.floor((210 - 2 * 13) / 25.4 * 96); // 184 mm at 96 px/in: 695
+// The portfolio, a wide table, prints on landscape pages: 277 mm, 1047 px.
+const A4_LANDSCAPE_TEXT_PX = Math.floor((297 - 2 * 10) / 25.4 * 96);
 const pages = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'] });
@@ -19,7 +22,8 @@ const faults = [];
 const fault = (f, msg) => faults.push(`${path.basename(f)}: ${msg}`);
 
 for (const file of pages) {
-  const ctx = await browser.newContext({ viewport: { width: A4_TEXT_PX, height: 1000 }, offline: true });
+  const limit = path.basename(file) === 'index.html' ? A4_LANDSCAPE_TEXT_PX : A4_TEXT_PX;
+  const ctx = await browser.newContext({ viewport: { width: limit, height: 1000 }, offline: true });
   const page = await ctx.newPage();
   const requests = [];
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
@@ -61,9 +65,9 @@ for (const file of pages) {
       }
     }
     return { out: out.slice(0, 5), n: out.length, scroll: document.documentElement.scrollWidth };
-  }, A4_TEXT_PX);
-  if (wide.n || wide.scroll > A4_TEXT_PX + 1)
-    fault(file, `${wide.n} élément(s) plus large(s) que la page (${wide.scroll} px pour ${A4_TEXT_PX}) : ${wide.out.join(', ')}`);
+  }, limit);
+  if (wide.n || wide.scroll > limit + 1)
+    fault(file, `${wide.n} élément(s) plus large(s) que la page (${wide.scroll} px pour ${limit}) : ${wide.out.join(', ')}`);
   await page.pdf({ path: file.replace(/\.html$/, '.pdf'), preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
 

@@ -9,7 +9,8 @@
 #   - every page is A4 (595 x 842 pt, either way);
 #   - a project's dossier is portrait but for exactly one landscape page,
 #     the canvas; a standalone canvas is exactly one landscape page first;
-#     the other pages are portrait only;
+#     the portfolio (index.html, a wide table) is landscape; the other
+#     pages are portrait only;
 #   - every printed page carries "page i / N", and the project's pages
 #     its name.
 # Usage: CZ=path/to/conciergerie BROWSER_DIR=build/browser sh tests/browser/run.sh
@@ -62,7 +63,9 @@ for pdf in "$work"/dossier/*.pdf "$work"/seul/*.pdf; do
 	why=""
 	[ "$odd" = 0 ] || why="$why, $odd page(s) hors A4"
 	case $pdf in
-	*/dossier/index.pdf | */seul/methode.pdf | */seul/*-diag.pdf | */seul/*-test-phase.pdf | \
+	*/dossier/index.pdf)
+		[ "$land" = "$n" ] || why="$why, portefeuille : $land page(s) en paysage sur $n" ;;
+	*/seul/methode.pdf | */seul/*-diag.pdf | */seul/*-test-phase.pdf | \
 		*/seul/*-indicators.pdf | */seul/*-skills.pdf)
 		[ "$land" = 0 ] || why="$why, $land page(s) en paysage" ;;
 	*/dossier/*.pdf)
