@@ -58,6 +58,22 @@ for cmd in $commands; do
 		rm -f "$tmp/out/init.yaml"
 		continue
 		;;
+	diff) # two snapshots: a file against itself, and two different projects
+		ex1=$root/examples/quartier-test.yaml ex2=$root/examples/rural-fonctionnement.yaml
+		for f in md json html; do
+			run "diff -f $f (même fichier)" 0 diff -f $f "$ex1" "$ex1"
+			run "diff -f $f (deux projets)" 0 diff -f $f "$ex1" "$ex2"
+		done
+		run "diff -f xlsx" 0 diff -f xlsx -o "$tmp/out/diff.xlsx" "$ex1" "$ex2"
+		continue
+		;;
+	evolution) # the examples as snapshots (different projects: a warning)
+		for f in md json html; do
+			run "evolution -f $f" 0 evolution -f $f $examples
+		done
+		run "evolution -f xlsx" 0 evolution -f xlsx -o "$tmp/out/evolution.xlsx" $examples
+		continue
+		;;
 	esac
 	"$CZ" "$cmd" "$tmp/absent/x.yaml" >/dev/null 2>&1
 	if [ $? = 2 ]; then
