@@ -10,68 +10,68 @@ const cz_cmd_spec cz_spec_bmc = {
 	.name = "bmc",
 	.summary = "canevas du modèle économique (business model canvas), avec contrôles",
 	.help =
-		"usage : conciergerie bmc [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER] [-q] FICHIER...\n"
+		"usage\u00A0: conciergerie bmc [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER] [-q] FICHIER...\n"
 		"        conciergerie bmc --template quartier|rural [-f @FORMATS@] [-o CHEMIN]\n"
 		"\n"
-		"Présente les neuf blocs du modèle économique (section « bmc » du fichier\n"
-		"de projet) disposés comme le canevas : partenaires, activités et\n"
+		"Présente les neuf blocs du modèle économique (section «\u00A0bmc\u00A0» du fichier\n"
+		"de projet) disposés comme le canevas\u00A0: partenaires, activités et\n"
 		"ressources clés, proposition de valeur, distribution, clients et\n"
 		"bénéficiaires, puis structure des coûts et sources de revenus. Chaque bloc\n"
-		"porte sa question guide ; les coûts sont regroupés par type (fixe,\n"
+		"porte sa question guide\u202F; les coûts sont regroupés par type (fixe,\n"
 		"variable, investissement) et chaque revenu est marqué de son pilier.\n"
 		"\n"
 		"Avec --template, présente l'un des deux canevas d'exemple du référentiel\n"
 		"(conciergerie de quartier, conciergerie rurale), sans fichier de projet.\n"
 		"\n"
-		"Contrôles, chacun avec sa gravité (info, attention, critique) et sa raison :\n"
-		"  - bloc vide (ou section « bmc » absente) ;\n"
+		"Contrôles, chacun avec sa gravité (info, attention, critique) et sa raison\u00A0:\n"
+		"  - bloc vide (ou section «\u00A0bmc\u00A0» absente)\u202F;\n"
 		"  - revenus et financements couvrant moins de deux des quatre piliers de\n"
-		"    viabilité : le modèle n'est pas hybride (critique) ;\n"
-		"  - aucune recette récurrente d'entreprise ou de collectivité : ni offre\n"
-		"    « recurrent: true » destinée aux entreprises, collectivités ou\n"
+		"    viabilité\u00A0: le modèle n'est pas hybride (critique)\u202F;\n"
+		"  - aucune recette récurrente d'entreprise ou de collectivité\u00A0: ni offre\n"
+		"    «\u00A0recurrent: true\u00A0» destinée aux entreprises, collectivités ou\n"
 		"    bailleurs, ni revenu associant abonnement, contrat, forfait ou\n"
-		"    convention à un payeur nommé ;\n"
-		"  - cible d'une offre prioritaire absente du bloc des clients ;\n"
-		"  - partenaire, prestataire, fournisseur ou financeur de « acteurs »\n"
-		"    absent du bloc des partenaires ;\n"
-		"  - aucun salaire dans la structure des coûts ;\n"
+		"    convention à un payeur nommé\u202F;\n"
+		"  - cible d'une offre prioritaire absente du bloc des clients\u202F;\n"
+		"  - partenaire, prestataire, fournisseur ou financeur de «\u00A0acteurs\u00A0»\n"
+		"    absent du bloc des partenaires\u202F;\n"
+		"  - aucun salaire dans la structure des coûts\u202F;\n"
 		"  - revenus sans pilier.\n"
-		"Les comparaisons ignorent majuscules et accents ; seuils et mots cherchés\n"
-		"viennent de la section « bmc.controles » du référentiel. Pour un canevas\n"
+		"Les comparaisons ignorent majuscules et accents\u202F; seuils et mots cherchés\n"
+		"viennent de la section «\u00A0bmc.controles\u00A0» du référentiel. Pour un canevas\n"
 		"d'exemple, seuls les contrôles qui se passent du projet s'appliquent.\n"
 		"\n"
-		"Formats :\n"
+		"Formats\u00A0:\n"
 		"  md    tableau HTML disposé comme le canevas, puis les blocs en listes,\n"
 		"        les piliers et les contrôles (par défaut)\n"
-		"  xlsx  feuille « Canevas » en cellules fusionnées, imprimable sur une page\n"
-		"        en paysage ; feuilles « Canevas blocs » (un élément par ligne :\n"
-		"        bloc, élément, pilier, type de coût) et « Canevas contrôles ».\n"
+		"  xlsx  feuille «\u00A0Canevas\u00A0» en cellules fusionnées, imprimable sur une page\n"
+		"        en paysage\u202F; feuilles «\u00A0Canevas blocs\u00A0» (un élément par ligne\u00A0:\n"
+		"        bloc, élément, pilier, type de coût) et «\u00A0Canevas contrôles\u00A0».\n"
 		"        Toutes s'impriment en paysage, sur une page de large. Le PDF du\n"
 		"        classeur (impression ou conversion par un tableur) donne une page\n"
-		"        par feuille, le canevas sur la première : imprimez cette page, ou\n"
-		"        la seule feuille « Canevas », pour n'avoir que le canevas. Un\n"
+		"        par feuille, le canevas sur la première\u00A0: imprimez cette page, ou\n"
+		"        la seule feuille «\u00A0Canevas\u00A0», pour n'avoir que le canevas. Un\n"
 		"        tableau trop long pour une page se poursuit sur les suivantes.\n"
 		"  json  blocs, piliers et contrôles\n"
 		"La mention de licence du canevas (CC BY-SA) accompagne chaque format.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  -f, --format FORMAT    @FORMATS@ (sinon déduit de l'extension de -o)\n"
 		"  -o, --output CHEMIN    fichier de sortie, ou répertoire pour plusieurs\n"
-		"                         projets (obligatoire pour xlsx) ; avec --template,\n"
+		"                         projets (obligatoire pour xlsx)\u202F; avec --template,\n"
 		"                         un répertoire reçoit MODELE-bmc.EXT\n"
-		"  --template MODELE      canevas d'exemple du référentiel : quartier ou rural\n"
+		"  --template MODELE      canevas d'exemple du référentiel\u00A0: quartier ou rural\n"
 		"  --referentiel FICHIER  utiliser un référentiel amendé\n"
-		"  -q, --quiet            accepté ; la commande n'affiche que les erreurs\n"
+		"  -q, --quiet            accepté\u202F; la commande n'affiche que les erreurs\n"
 		"  -h, --help             afficher cette aide\n"
 		"\n"
-		"« - » lit le projet sur l'entrée standard. Plusieurs fichiers : les\n"
-		"rapports Markdown se suivent à l'écran, les JSON forment un tableau ; avec\n"
+		"«\u00A0-\u00A0» lit le projet sur l'entrée standard. Plusieurs fichiers\u00A0: les\n"
+		"rapports Markdown se suivent à l'écran, les JSON forment un tableau\u202F; avec\n"
 		"-o RÉPERTOIRE, chaque projet donne RÉPERTOIRE/<nom>-bmc.<ext>.\n"
 		"Règles de sortie (noms dans un répertoire, fichiers existants, liens,\n"
-		"périphériques, entrées jamais remplacées) : « man conciergerie », SORTIES.\n"
+		"périphériques, entrées jamais remplacées)\u00A0: «\u00A0man conciergerie\u00A0», SORTIES.\n"
 
 		"\n"
-		"Code de sortie : 0 en cas de succès, 1 si un fichier de projet est\n"
+		"Code de sortie\u00A0: 0 en cas de succès, 1 si un fichier de projet est\n"
 		"invalide, 2 en cas d'erreur d'utilisation (dont un modèle inconnu), 3 en\n"
 		"cas d'erreur d'entrée-sortie.\n",
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TEMPLATE,
@@ -94,10 +94,10 @@ static int unknown_template(const cz_opts *o, const cz_referential *ref)
 	const char *close = ids ? cz_suggest(o->template_name, ids, ref->n_canvases) : NULL;
 	int code;
 	if (close)
-		code = cz_cli_usage_error(o->spec, "modèle de canevas « %s » inconnu — vouliez-vous dire « %s » ? (modèles : %s)",
+		code = cz_cli_usage_error(o->spec, "modèle de canevas «\u00A0%s\u00A0» inconnu — vouliez-vous dire «\u00A0%s\u00A0»\u202F? (modèles\u00A0: %s)",
 					  o->template_name, close, cz_buf_ok(&list) && list.data ? list.data : "");
 	else
-		code = cz_cli_usage_error(o->spec, "modèle de canevas « %s » inconnu (modèles : %s)",
+		code = cz_cli_usage_error(o->spec, "modèle de canevas «\u00A0%s\u00A0» inconnu (modèles\u00A0: %s)",
 					  o->template_name, cz_buf_ok(&list) && list.data ? list.data : "");
 	cz_buf_free(&list);
 	free(ids);
@@ -120,7 +120,7 @@ int cmd_bmc(int argc, char **argv)
 	cz_options opts = cz_cli_options(&o);
 	if (o.template_name) {
 		if (o.argc > 0)
-			return cz_cli_usage_error(&cz_spec_bmc, "--template présente un exemple du référentiel : ne donnez pas de fichier de projet (« %s » en trop)",
+			return cz_cli_usage_error(&cz_spec_bmc, "--template présente un exemple du référentiel\u00A0: ne donnez pas de fichier de projet («\u00A0%s\u00A0» en trop)",
 						  o.argv[0]);
 		/* in -o DIR, the canvas is named after the template: quartier-bmc.md */
 		return cz_run_alone(&o, &cz_analysis_bmc, &opts, find_template, o.template_name);

@@ -60,9 +60,9 @@ static FILE *err(void)
 
 int cz_cli_usage_verror(const cz_cmd_spec *spec, const char *fmt, va_list ap)
 {
-	fprintf(err(), "conciergerie %s : ", spec->name);
+	fprintf(err(), "conciergerie %s\u00A0: ", spec->name);
 	vfprintf(err(), fmt, ap);
-	fprintf(err(), "\nVoir « conciergerie %s --help ».\n", spec->name);
+	fprintf(err(), "\nVoir «\u00A0conciergerie %s --help\u00A0».\n", spec->name);
 	said = true;
 	return CZ_EXIT_USAGE;
 }
@@ -79,7 +79,7 @@ int cz_cli_usage_error(const cz_cmd_spec *spec, const char *fmt, ...)
 void cz_cli_errorf(const char *file, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(err(), "%s : ", file ? file : "conciergerie");
+	fprintf(err(), "%s\u00A0: ", file ? file : "conciergerie");
 	va_start(ap, fmt);
 	vfprintf(err(), fmt, ap);
 	va_end(ap);
@@ -192,7 +192,7 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			char *end = NULL;
 			unsigned long v = optarg[0] >= '0' && optarg[0] <= '9' ? strtoul(optarg, &end, 10) : 0;
 			if (!end || *end || v < 1 || v > CZ_JOBS_MAX)
-				return cz_cli_usage_error(spec, "nombre de tâches « %s » invalide (un entier de 1 à %d)",
+				return cz_cli_usage_error(spec, "nombre de tâches «\u00A0%s\u00A0» invalide (un entier de 1 à %d)",
 							  optarg, CZ_JOBS_MAX);
 			o->jobs = (unsigned)v;
 			break;
@@ -207,7 +207,7 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 			/* the library's locale-independent reading, as in project files */
 			double v;
 			if (!cz_number_parse(optarg, strlen(optarg), &v) || !(v >= 0 && v <= 1000))
-				return cz_cli_usage_error(spec, "taux horaire « %s » invalide (un nombre d'euros entre 0 et 1000, avec un point décimal)", optarg);
+				return cz_cli_usage_error(spec, "taux horaire «\u00A0%s\u00A0» invalide (un nombre d'euros entre 0 et 1000, avec un point décimal)", optarg);
 			o->taux_benevolat = v;
 			o->taux_given = true;
 			break;
@@ -215,12 +215,12 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 		case ':':
 			/* getopt sets optopt to a long-only option's internal letter too. */
 			if (optopt && strncmp(argv[optind - 1], "--", 2) != 0)
-				return cz_cli_usage_error(spec, "l'option « -%c » attend une valeur", optopt);
-			return cz_cli_usage_error(spec, "l'option « %s » attend une valeur", argv[optind - 1]);
+				return cz_cli_usage_error(spec, "l'option «\u00A0-%c\u00A0» attend une valeur", optopt);
+			return cz_cli_usage_error(spec, "l'option «\u00A0%s\u00A0» attend une valeur", argv[optind - 1]);
 		default:
 			if (optopt)
-				return cz_cli_usage_error(spec, "option inconnue « -%c »", optopt);
-			return cz_cli_usage_error(spec, "option inconnue « %s »", argv[optind - 1]);
+				return cz_cli_usage_error(spec, "option inconnue «\u00A0-%c\u00A0»", optopt);
+			return cz_cli_usage_error(spec, "option inconnue «\u00A0%s\u00A0»", argv[optind - 1]);
 		}
 	}
 	o->argc = argc - optind;
@@ -230,7 +230,7 @@ int cz_cli_parse(const cz_cmd_spec *spec, int argc, char **argv, cz_opts *o)
 							  ? "il manque le nom du fichier"
 							  : "il manque au moins un fichier");
 	if (spec->max_args >= 0 && o->argc > spec->max_args)
-		return cz_cli_usage_error(spec, "trop d'arguments (« %s » en trop)", o->argv[spec->max_args]);
+		return cz_cli_usage_error(spec, "trop d'arguments («\u00A0%s\u00A0» en trop)", o->argv[spec->max_args]);
 	return -1;
 }
 
@@ -265,7 +265,7 @@ void cz_cli_print_text_log(const char *who, const char *where, const cz_text_log
 	for (const char *line = b.data; cz_buf_ok(&b) && line && *line;) {
 		const char *nl = strchr(line, '\n');
 		int n = nl ? (int)(nl - line) : (int)strlen(line);
-		fprintf(err(), "%s: avertissement : %.*s\n", who ? who : "-", n, line);
+		fprintf(err(), "%s: avertissement\u00A0: %.*s\n", who ? who : "-", n, line);
 		line = nl ? nl + 1 : NULL;
 	}
 	cz_buf_free(&b);

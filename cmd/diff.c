@@ -17,39 +17,39 @@ const cz_cmd_spec cz_spec_diff = {
 	.name = "diff",
 	.summary = "ce qui a changé entre deux relevés d'un projet (fichiers ou révisions git)",
 	.help =
-		"usage : conciergerie diff [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER]\n"
+		"usage\u00A0: conciergerie diff [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER]\n"
 		"                          [--exit-code] [--strict] [-q] AVANT APRÈS\n"
 		"\n"
-		"Compare deux relevés d'un même projet : les analyses de chacun (diagnostic,\n"
+		"Compare deux relevés d'un même projet\u00A0: les analyses de chacun (diagnostic,\n"
 		"bilan du test, tableau de bord, canevas) sont faites, puis comparées. Le\n"
 		"document commence par un résumé de ce qui a bougé, suivi du tableau des\n"
-		"chiffres du portefeuille avant → après, puis du détail, section par section :\n"
-		"  - phase déclarée et phase étayée, avancement de chaque phase ;\n"
-		"  - étapes dont le statut a changé, compétences gagnées ou perdues ;\n"
-		"  - alertes apparues ou levées ;\n"
-		"  - verdict et score du test, valeur et statut de chaque indicateur ;\n"
-		"  - activité : mois corrigés, mois ajoutés ou retirés ;\n"
-		"  - ressources par pilier (comme au tableau de bord) et prêts ;\n"
-		"  - offres, besoins et acteurs ajoutés, retirés ou modifiés ;\n"
+		"chiffres du portefeuille avant → après, puis du détail, section par section\u00A0:\n"
+		"  - phase déclarée et phase étayée, avancement de chaque phase\u202F;\n"
+		"  - étapes dont le statut a changé, compétences gagnées ou perdues\u202F;\n"
+		"  - alertes apparues ou levées\u202F;\n"
+		"  - verdict et score du test, valeur et statut de chaque indicateur\u202F;\n"
+		"  - activité\u00A0: mois corrigés, mois ajoutés ou retirés\u202F;\n"
+		"  - ressources par pilier (comme au tableau de bord) et prêts\u202F;\n"
+		"  - offres, besoins et acteurs ajoutés, retirés ou modifiés\u202F;\n"
 		"  - éléments du canevas ajoutés ou retirés, bloc par bloc.\n"
 		"Une section sans changement n'a pas de détail. Deux relevés identiques\n"
-		"donnent une seule ligne : « Aucun changement ».\n"
+		"donnent une seule ligne\u00A0: «\u00A0Aucun changement\u00A0».\n"
 		"\n"
-		"AVANT et APRÈS sont chacun un fichier de projet, « - » (l'entrée standard)\n"
+		"AVANT et APRÈS sont chacun un fichier de projet, «\u00A0-\u00A0» (l'entrée standard)\n"
 		"ou RÉVISION:chemin, le fichier tel que git le garde dans une révision du\n"
-		"dépôt où l'on se trouve (HEAD~1:projet.yaml, v1.0:projets/a.yaml…) ; le\n"
+		"dépôt où l'on se trouve (HEAD~1:projet.yaml, v1.0:projets/a.yaml…)\u202F; le\n"
 		"chemin se lit depuis le répertoire courant, comme l'autre côté. Un fichier\n"
 		"qui existe sous ce nom est lu comme un fichier.\n"
 		"\n"
-		"Les deux relevés doivent être du même projet (même « projet.nom ») : sinon\n"
+		"Les deux relevés doivent être du même projet (même «\u00A0projet.nom\u00A0»)\u00A0: sinon\n"
 		"un avertissement est affiché, et avec --strict la comparaison est refusée.\n"
 		"\n"
-		"Formats : md (par défaut), json, xlsx (feuilles « Diff synthèse » : résumé et\n"
-		"chiffres avant → après, l'écart en formule ; « Diff détail » : un changement\n"
+		"Formats\u00A0: md (par défaut), json, xlsx (feuilles «\u00A0Diff synthèse\u00A0»\u00A0: résumé et\n"
+		"chiffres avant → après, l'écart en formule\u202F; «\u00A0Diff détail\u00A0»\u00A0: un changement\n"
 		"par ligne, à filtrer), html (une page autonome, à ouvrir ou imprimer).\n"
-		"Sortie standard ou -o FICHIER ; xlsx exige -o.\n"
+		"Sortie standard ou -o FICHIER\u202F; xlsx exige -o.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  -f, --format FORMAT    @FORMATS@ (déduit de l'extension de -o)\n"
 		"  -o, --output CHEMIN    fichier (ou répertoire existant)\n"
 		"  --referentiel FICHIER  utiliser un référentiel amendé\n"
@@ -60,16 +60,16 @@ const cz_cmd_spec cz_spec_diff = {
 		"  -h, --help             afficher cette aide\n"
 		"\n"
 		"Le verdict recule quand il descend dans l'ordre GO, RÉAJUSTER, INCOMPLET,\n"
-		"NO-GO (un ordre choisi par l'outil) ; « non évalué » et « avant le test »\n"
+		"NO-GO (un ordre choisi par l'outil)\u202F; «\u00A0non évalué\u00A0» et «\u00A0avant le test\u00A0»\n"
 		"ne sont pas classés.\n"
 		"\n"
-		"Codes de sortie :\n"
+		"Codes de sortie\u00A0:\n"
 		"  0   comparaison produite (même avec des changements, sans --exit-code)\n"
 		"  1   un des fichiers de projet est invalide\n"
 		"  2   erreur d'utilisation, ou projets différents avec --strict\n"
-		"  3   lecture ou écriture impossible (dont : pas de dépôt git, révision\n"
+		"  3   lecture ou écriture impossible (dont\u00A0: pas de dépôt git, révision\n"
 		"      inconnue, fichier absent de la révision)\n"
-		"  10  avec --exit-code : verdict en recul ou nouvelle alerte critique\n",
+		"  10  avec --exit-code\u00A0: verdict en recul ou nouvelle alerte critique\n",
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_EXIT_CODE | CZ_OPT_STRICT,
 	.min_args = 2,
 	.max_args = 2,
@@ -109,21 +109,21 @@ int cmd_diff(int argc, char **argv)
 		cz_excerpt(p[0]->projet.nom, strlen(p[0]->projet.nom), n0, sizeof(n0));
 		cz_excerpt(p[1]->projet.nom, strlen(p[1]->projet.nom), n1, sizeof(n1));
 		if (o.strict) {
-			cz_cli_errorf(NULL, "diff : les deux relevés ne sont pas du même projet (« %s » et « %s ») ; "
+			cz_cli_errorf(NULL, "diff\u00A0: les deux relevés ne sont pas du même projet («\u00A0%s\u00A0» et «\u00A0%s\u00A0»)\u202F; "
 					    "comparaison refusée avec --strict",
 				      n0, n1);
 			code = CZ_EXIT_USAGE;
 			goto out;
 		}
 		if (!o.quiet)
-			fprintf(stderr, "conciergerie diff : avertissement : les deux relevés ne portent pas le même nom "
-					"de projet (« %s » et « %s »)\n",
+			fprintf(stderr, "conciergerie diff\u00A0: avertissement\u00A0: les deux relevés ne portent pas le même nom "
+					"de projet («\u00A0%s\u00A0» et «\u00A0%s\u00A0»)\n",
 				n0, n1);
 	}
 	cz_options opts = cz_cli_options(&o);
 	cz_status st = cz_diff_run(p[0], p[1], ref, &opts, &d);
 	if (st != CZ_OK) {
-		cz_cli_errorf(NULL, "diff : %s", cz_status_str(st));
+		cz_cli_errorf(NULL, "diff\u00A0: %s", cz_status_str(st));
 		code = cz_cli_exit_code(st);
 		goto out;
 	}

@@ -23,28 +23,28 @@ const cz_cmd_spec cz_spec_evolution = {
 	.name = "evolution",
 	.summary = "les chiffres d'un projet relevé après relevé (fichiers ou historique git)",
 	.help =
-		"usage : conciergerie evolution [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER]\n"
+		"usage\u00A0: conciergerie evolution [-f @FORMATS@] [-o CHEMIN] [--referentiel FICHIER]\n"
 		"                               [--taux-benevolat EUROS] [-q] FICHIER...\n"
 		"        conciergerie evolution --git FICHIER [options]\n"
 		"\n"
-		"Suit un projet sur plusieurs relevés : une ligne par relevé, avec les chiffres\n"
-		"du portefeuille de « conciergerie report » (phase déclarée, avancement de la\n"
+		"Suit un projet sur plusieurs relevés\u00A0: une ligne par relevé, avec les chiffres\n"
+		"du portefeuille de «\u00A0conciergerie report\u00A0» (phase déclarée, avancement de la\n"
 		"phase, phase étayée, verdict et score du test, couverture des compétences,\n"
 		"couverture des charges et autofinancement hors prêts, alertes critiques,\n"
 		"mois relevés), puis ce qui a changé du premier relevé au dernier.\n"
 		"\n"
-		"Les FICHIERs (fichiers de projet, « - », ou RÉVISION:chemin comme pour\n"
-		"« conciergerie diff ») sont rangés par date (« projet.date ») ; ceux qui n'en\n"
+		"Les FICHIERs (fichiers de projet, «\u00A0-\u00A0», ou RÉVISION:chemin comme pour\n"
+		"«\u00A0conciergerie diff\u00A0») sont rangés par date («\u00A0projet.date\u00A0»)\u202F; ceux qui n'en\n"
 		"ont pas viennent à la fin, dans l'ordre donné. Avec --git FICHIER, les\n"
 		"relevés sont les versions du fichier dans chaque commit qui l'a modifié,\n"
 		"dans l'ordre des commits, lues dans le dépôt git où l'on se trouve.\n"
 		"\n"
-		"Formats : md (par défaut), json, xlsx (feuille « Évolution » avec deux\n"
-		"graphiques natifs : les parts et ratios du projet, les alertes critiques),\n"
+		"Formats\u00A0: md (par défaut), json, xlsx (feuille «\u00A0Évolution\u00A0» avec deux\n"
+		"graphiques natifs\u00A0: les parts et ratios du projet, les alertes critiques),\n"
 		"html (une page autonome, avec un graphique SVG par chiffre suivi).\n"
-		"Sortie standard ou -o FICHIER ; le format xlsx exige -o.\n"
+		"Sortie standard ou -o FICHIER\u202F; le format xlsx exige -o.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  --git FICHIER          les versions de FICHIER dans l'historique git\n"
 		"  -f, --format FORMAT    @FORMATS@ (déduit de l'extension de -o)\n"
 		"  -o, --output CHEMIN    fichier (ou répertoire existant)\n"
@@ -53,8 +53,8 @@ const cz_cmd_spec cz_spec_evolution = {
 		"  -q, --quiet            ne pas afficher l'avertissement de noms différents\n"
 		"  -h, --help             afficher cette aide\n"
 		"\n"
-		"Codes de sortie : 0 succès ; 1 un relevé invalide (les autres sont\n"
-		"montrés) ; 2 erreur d'utilisation ; 3 lecture ou écriture impossible (dont :\n"
+		"Codes de sortie\u00A0: 0 succès\u202F; 1 un relevé invalide (les autres sont\n"
+		"montrés)\u202F; 2 erreur d'utilisation\u202F; 3 lecture ou écriture impossible (dont\u00A0:\n"
 		"pas de dépôt git, fichier qu'aucun commit ne touche).\n",
 	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX | CZ_OPT_GIT,
 	.min_args = 0,
@@ -104,7 +104,7 @@ int cmd_evolution(int argc, char **argv)
 	if (code >= 0)
 		return code;
 	if (o.git && o.argc)
-		return cz_cli_usage_error(&cz_spec_evolution, "--git lit les relevés dans l'historique : pas d'autre fichier");
+		return cz_cli_usage_error(&cz_spec_evolution, "--git lit les relevés dans l'historique\u00A0: pas d'autre fichier");
 	if (!o.git && !o.argc)
 		return cz_cli_usage_error(&cz_spec_evolution, "il manque au moins un fichier (ou --git FICHIER)");
 	int stdin_uses = 0;
@@ -115,7 +115,7 @@ int cmd_evolution(int argc, char **argv)
 	char **files = o.argc > 0 ? calloc((size_t)o.argc, sizeof(*files)) : NULL;
 	size_t n_files = 0;
 	if (o.argc > 0 && !files) {
-		cz_cli_errorf(NULL, "evolution : mémoire insuffisante");
+		cz_cli_errorf(NULL, "evolution\u00A0: mémoire insuffisante");
 		return CZ_EXIT_IO;
 	}
 	for (int i = 0; i < o.argc; i++)
@@ -168,12 +168,12 @@ int cmd_evolution(int argc, char **argv)
 	}
 	cz_status st = cz_evolution_finish(&e, ref);
 	if (st != CZ_OK) {
-		cz_cli_errorf(NULL, "evolution : %s", cz_status_str(st));
+		cz_cli_errorf(NULL, "evolution\u00A0: %s", cz_status_str(st));
 		worst = cz_cli_exit_code(st);
 		goto out;
 	}
 	if (e.names_differ && !o.quiet)
-		fprintf(stderr, "conciergerie evolution : avertissement : les relevés ne portent pas tous le même "
+		fprintf(stderr, "conciergerie evolution\u00A0: avertissement\u00A0: les relevés ne portent pas tous le même "
 				"nom de projet\n");
 	const cz_evolution_point *lastp = &e.points[e.count - 1];
 	cz_part part = { &cz_analysis_evolution, &e };

@@ -15,31 +15,31 @@ const cz_cmd_spec cz_spec_import = {
 	.name = "import",
 	.summary = "relire une fiche remplie (ou une grille) en fichier de projet",
 	.help =
-		"usage : conciergerie import FICHE.xlsx [-o PROJET.yaml] [--force]\n"
+		"usage\u00A0: conciergerie import FICHE.xlsx [-o PROJET.yaml] [--force]\n"
 		"        conciergerie import CLASSEUR.xlsx --into PROJET.yaml [-o AUTRE.yaml]\n"
 		"\n"
 		"Relit un classeur rempli dans LibreOffice Calc, Excel ou un autre tableur.\n"
 		"\n"
-		"Une fiche écrite par « conciergerie fiche » donne un fichier de projet\n"
-		"complet, commenté et ordonné comme celui de « conciergerie init », vérifié\n"
-		"comme par « validate ». Chaque problème est signalé avec sa feuille et sa\n"
-		"cellule (fiche.xlsx:Activité!C14: …), tous à la fois ; s'il y en a un, rien\n"
-		"n'est écrit. Les valeurs se tapent comme dans un tableur : nombres à virgule\n"
-		"ou en texte (« 1 200,50 »), dates en date ou en texte (2026-09-30,\n"
+		"Une fiche écrite par «\u00A0conciergerie fiche\u00A0» donne un fichier de projet\n"
+		"complet, commenté et ordonné comme celui de «\u00A0conciergerie init\u00A0», vérifié\n"
+		"comme par «\u00A0validate\u00A0». Chaque problème est signalé avec sa feuille et sa\n"
+		"cellule (fiche.xlsx:Activité!C14: …), tous à la fois\u202F; s'il y en a un, rien\n"
+		"n'est écrit. Les valeurs se tapent comme dans un tableur\u00A0: nombres à virgule\n"
+		"ou en texte («\u00A01\u202F200,50\u00A0»), dates en date ou en texte (2026-09-30,\n"
 		"30/09/2026), mois (2026-01, 01/2026, janvier 2026), oui / non, libellés des\n"
-		"listes déroulantes. Les feuilles peuvent être réordonnées ; une feuille ou\n"
+		"listes déroulantes. Les feuilles peuvent être réordonnées\u202F; une feuille ou\n"
 		"une colonne inconnue est ignorée, avec un avertissement.\n"
 		"\n"
-		"Avec --into, le classeur est une grille de compétences (« skills -f xlsx »)\n"
-		"ou un classeur de sortie de test (« test-phase -f xlsx ») : ses valeurs\n"
+		"Avec --into, le classeur est une grille de compétences («\u00A0skills -f xlsx\u00A0»)\n"
+		"ou un classeur de sortie de test («\u00A0test-phase -f xlsx\u00A0»)\u00A0: ses valeurs\n"
 		"remplacent la rubrique competences ou test du fichier de projet donné, et\n"
 		"le reste du fichier est gardé tel quel, commentaires compris. Le fichier est\n"
 		"mis à jour sur place, ou le résultat écrit dans -o.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  -o, --output FICHIER   le fichier de projet à écrire (un répertoire reçoit\n"
-		"                         NOM.yaml) ; « - » ou absent : sortie standard (avec\n"
-		"                         --into : le fichier donné)\n"
+		"                         NOM.yaml)\u202F; «\u00A0-\u00A0» ou absent\u00A0: sortie standard (avec\n"
+		"                         --into\u00A0: le fichier donné)\n"
 		"  --into PROJET.yaml     reporter une grille de compétences ou un classeur\n"
 		"                         test-phase dans ce fichier de projet\n"
 		"  --force                remplacer un fichier existant donné par -o\n"
@@ -47,9 +47,9 @@ const cz_cmd_spec cz_spec_import = {
 		"  -q, --quiet            ne pas afficher les avertissements ni le rappel final\n"
 		"  -h, --help             afficher cette aide\n"
 		"\n"
-		"FICHE.xlsx peut valoir « - » (entrée standard).\n"
+		"FICHE.xlsx peut valoir «\u00A0-\u00A0» (entrée standard).\n"
 		"\n"
-		"Code de sortie : 0 si le fichier est écrit, 1 si le classeur (ou le fichier\n"
+		"Code de sortie\u00A0: 0 si le fichier est écrit, 1 si le classeur (ou le fichier\n"
 		"de --into) est invalide, 2 en cas d'erreur d'utilisation (dont un fichier\n"
 		"existant sans --force), 3 en cas d'erreur d'entrée-sortie.\n",
 	.options = CZ_OPT_OUTPUT | CZ_OPT_INTO | CZ_OPT_FORCE | CZ_OPT_REF,
@@ -64,9 +64,9 @@ static void print_warnings(const cz_problems *w)
 	for (size_t i = 0; i < w->count; i++) {
 		const cz_problem *p = &w->items[i];
 		if (p->where)
-			fprintf(stderr, "%s:%s: attention : %s\n", file, p->where, p->message);
+			fprintf(stderr, "%s:%s: attention\u00A0: %s\n", file, p->where, p->message);
 		else
-			fprintf(stderr, "%s: attention : %s\n", file, p->message);
+			fprintf(stderr, "%s: attention\u00A0: %s\n", file, p->message);
 	}
 }
 
@@ -148,15 +148,15 @@ int cmd_import(int argc, char **argv)
 	if (o.into) {
 		if (kind == CZ_BOOK_FICHE) {
 			code = cz_cli_usage_error(&cz_spec_import,
-						  "« %s » est une fiche projet complète : elle donne un fichier entier "
+						  "«\u00A0%s\u00A0» est une fiche projet complète\u00A0: elle donne un fichier entier "
 						  "(-o PROJET.yaml), pas une rubrique à reporter avec --into",
 						  input);
 			goto out;
 		}
 		if (kind == CZ_BOOK_UNKNOWN) {
 			cz_problems_add(&pb, 0, 0,
-					"ce classeur n'est ni une grille de compétences (« skills -f xlsx ») ni un "
-					"classeur de sortie de test (« test-phase -f xlsx »)");
+					"ce classeur n'est ni une grille de compétences («\u00A0skills -f xlsx\u00A0») ni un "
+					"classeur de sortie de test («\u00A0test-phase -f xlsx\u00A0»)");
 			code = report(CZ_ERR_INVALID, &pb);
 			goto out;
 		}
@@ -166,7 +166,7 @@ int cmd_import(int argc, char **argv)
 	} else {
 		if (kind == CZ_BOOK_SKILLS || kind == CZ_BOOK_TESTPHASE) {
 			code = cz_cli_usage_error(&cz_spec_import,
-						  "« %s » est %s : ajoutez --into PROJET.yaml pour en reporter les "
+						  "«\u00A0%s\u00A0» est %s\u00A0: ajoutez --into PROJET.yaml pour en reporter les "
 						  "valeurs dans un fichier de projet",
 						  input,
 						  kind == CZ_BOOK_SKILLS ? "une grille de compétences"
@@ -175,7 +175,7 @@ int cmd_import(int argc, char **argv)
 		}
 		if (kind == CZ_BOOK_UNKNOWN) {
 			cz_problems_add(&pb, 0, 0,
-					"ce classeur n'est pas une fiche projet (« conciergerie fiche -o fiche.xlsx » "
+					"ce classeur n'est pas une fiche projet («\u00A0conciergerie fiche -o fiche.xlsx\u00A0» "
 					"en écrit une à remplir)");
 			code = report(CZ_ERR_INVALID, &pb);
 			goto out;
@@ -190,7 +190,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.into && !changed && target == o.into) {
 		if (!o.quiet)
-			fprintf(stderr, "%s : rien à reporter, les valeurs du classeur sont déjà celles du fichier.\n",
+			fprintf(stderr, "%s\u00A0: rien à reporter, les valeurs du classeur sont déjà celles du fichier.\n",
 				o.into);
 		code = CZ_EXIT_OK;
 		goto out;
@@ -211,13 +211,13 @@ int cmd_import(int argc, char **argv)
 		if (code == CZ_EXIT_OK)
 			code = cz_output_close(&dest);
 		if (code == CZ_EXIT_OK && name && !o.quiet)
-			fprintf(stderr, "%s/%s écrit ; vérifiez-le avec « conciergerie diag %s/%s ».\n", dest.path,
+			fprintf(stderr, "%s/%s écrit\u202F; vérifiez-le avec «\u00A0conciergerie diag %s/%s\u00A0».\n", dest.path,
 				name, dest.path, name);
 		if (name)
 			target = NULL;
 	}
 	if (code == CZ_EXIT_OK && target && !o.quiet)
-		fprintf(stderr, "%s écrit ; vérifiez-le avec « conciergerie diag %s ».\n", target, target);
+		fprintf(stderr, "%s écrit\u202F; vérifiez-le avec «\u00A0conciergerie diag %s\u00A0».\n", target, target);
 out:
 	cz_buf_free(&out);
 	cz_problems_free(&pb);

@@ -16,22 +16,22 @@ const cz_cmd_spec cz_spec_init = {
 	.name = "init",
 	.summary = "écrire un fichier de projet de départ, commenté",
 	.help =
-		"usage : conciergerie init [--type quartier|rural|entreprise|mixte] [--force] [-q] FICHIER\n"
+		"usage\u00A0: conciergerie init [--type quartier|rural|entreprise|mixte] [--force] [-q] FICHIER\n"
 		"\n"
 		"Écrit un fichier de projet de départ, valide tel quel, dont les\n"
 		"commentaires présentent chaque rubrique du format. Le modèle économique\n"
-		"part du canevas d'exemple du référentiel : « rural » pour une\n"
-		"conciergerie rurale, « quartier » pour les autres types.\n"
-		"« - » écrit le fichier sur la sortie standard.\n"
+		"part du canevas d'exemple du référentiel\u00A0: «\u00A0rural\u00A0» pour une\n"
+		"conciergerie rurale, «\u00A0quartier\u00A0» pour les autres types.\n"
+		"«\u00A0-\u00A0» écrit le fichier sur la sortie standard.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  --type TYPE            quartier (par défaut), rural, entreprise ou mixte\n"
 		"  --force                remplacer un fichier existant\n"
 		"  --referentiel FICHIER  prendre le canevas dans un référentiel amendé\n"
 		"  -q, --quiet            ne pas confirmer l'écriture du fichier\n"
 		"  -h, --help             afficher cette aide\n"
 		"\n"
-		"Code de sortie : 0 si le fichier est écrit, 2 en cas d'erreur\n"
+		"Code de sortie\u00A0: 0 si le fichier est écrit, 2 en cas d'erreur\n"
 		"d'utilisation (dont un fichier existant sans --force), 3 si l'écriture\n"
 		"est impossible.\n",
 	.options = CZ_OPT_TYPE | CZ_OPT_FORCE | CZ_OPT_REF,
@@ -77,19 +77,19 @@ int cmd_init(int argc, char **argv)
 	int type = CZ_TYPE_QUARTIER;
 	if (o.type && (type = cz_enum_find(&cz_enum_type, o.type)) < 0)
 		return cz_cli_usage_error(&cz_spec_init,
-					  "type « %s » inconnu (quartier, rural, entreprise ou mixte)", o.type);
+					  "type «\u00A0%s\u00A0» inconnu (quartier, rural, entreprise ou mixte)", o.type);
 	const char *path = o.argv[0];
 	bool to_stdout = strcmp(path, "-") == 0;
 	struct stat sb;
 	if (!to_stdout && !o.force && lstat(path, &sb) == 0)
 		return cz_cli_usage_error(&cz_spec_init,
-					  "« %s » existe déjà : ajoutez --force pour le remplacer", path);
+					  "«\u00A0%s\u00A0» existe déjà\u00A0: ajoutez --force pour le remplacer", path);
 	/* Not even --force writes over the referential being read. */
 	struct stat in;
 	if (!to_stdout && o.referentiel && stat(o.referentiel, &in) == 0 && stat(path, &sb) == 0 &&
 	    in.st_dev == sb.st_dev && in.st_ino == sb.st_ino)
 		return cz_cli_usage_error(&cz_spec_init,
-					  "« %s » désigne le référentiel donné à --referentiel : il ne sera pas remplacé",
+					  "«\u00A0%s\u00A0» désigne le référentiel donné à --referentiel\u00A0: il ne sera pas remplacé",
 					  path);
 	cz_referential *ref;
 	if ((code = cz_cli_load_referential(&o, &ref)) != CZ_EXIT_OK)
@@ -106,7 +106,7 @@ int cmd_init(int argc, char **argv)
 		cz_buf_puts(&b, "bmc: {}\n");
 	code = cz_cli_write(to_stdout ? NULL : path, &b);
 	if (code == CZ_EXIT_OK && !to_stdout && !o.quiet)
-		fprintf(stderr, "%s écrit ; vérifiez-le avec « conciergerie validate %s ».\n", path, path);
+		fprintf(stderr, "%s écrit\u202F; vérifiez-le avec «\u00A0conciergerie validate %s\u00A0».\n", path, path);
 	cz_buf_free(&b);
 	cz_referential_free(ref);
 	return code;

@@ -33,7 +33,7 @@ static const cz_command commands[] = {
 
 static void print_usage(FILE *f)
 {
-	fputs("usage : conciergerie [--version] [--help] COMMANDE [options] [FICHIER...]\n", f);
+	fputs("usage\u00A0: conciergerie [--version] [--help] COMMANDE [options] [FICHIER...]\n", f);
 }
 
 /* The formats of the project analyses, for the general help. */
@@ -45,9 +45,9 @@ static const cz_analysis *const cz_project_analyses_list[] = {
 static void print_help(void)
 {
 	print_usage(stdout);
-	fputs("\nBoîte à outils des conciergeries de territoire : un projet tient dans un\n"
+	fputs("\nBoîte à outils des conciergeries de territoire\u00A0: un projet tient dans un\n"
 	      "fichier YAML, dont conciergerie tire les documents de travail du porteur\n"
-	      "et des structures d'accompagnement.\n\nCommandes :\n",
+	      "et des structures d'accompagnement.\n\nCommandes\u00A0:\n",
 	      stdout);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		printf("  %-12s %s\n", commands[i].spec->name, commands[i].spec->summary);
@@ -55,16 +55,16 @@ static void print_help(void)
 	cz_buf_init(&formats);
 	cz_cli_formats(cz_project_analyses_list, "|", &formats);
 	printf("  help         afficher l'aide d'une commande (conciergerie help COMMANDE)\n"
-	       "\nOptions communes : -f, --format %s ; -o, --output CHEMIN ;\n",
+	       "\nOptions communes\u00A0: -f, --format %s\u202F; -o, --output CHEMIN\u202F;\n",
 	       cz_buf_ok(&formats) && formats.data ? formats.data : "");
 	cz_buf_free(&formats);
-	fputs("--referentiel FICHIER ; -q, --quiet ; -h, --help. FICHIER peut valoir « - »\n"
+	fputs("--referentiel FICHIER\u202F; -q, --quiet\u202F; -h, --help. FICHIER peut valoir «\u00A0-\u00A0»\n"
 	      "(entrée standard). Règles de sortie (formats, noms, fichiers existants,\n"
-	      "liens, périphériques) : « man conciergerie », section SORTIES.\n"
-	      "\nCodes de sortie :\n"
+	      "liens, périphériques)\u00A0: «\u00A0man conciergerie\u00A0», section SORTIES.\n"
+	      "\nCodes de sortie\u00A0:\n"
 	      "  0   succès\n"
-	      "  1   fichier invalide (erreur YAML ou de format) : rien n'est écrit pour\n"
-	      "      lui ; avec plusieurs fichiers, les autres sont traités\n"
+	      "  1   fichier invalide (erreur YAML ou de format)\u00A0: rien n'est écrit pour\n"
+	      "      lui\u202F; avec plusieurs fichiers, les autres sont traités\n"
 	      "  2   erreur d'utilisation (option inconnue, argument manquant, format ou\n"
 	      "      extension inconnus, -o qui désigne une entrée)\n"
 	      "  3   erreur d'entrée-sortie (lecture ou écriture impossible)\n"
@@ -82,9 +82,9 @@ static const cz_command *find(const char *name)
 
 static int unknown_command(const char *name)
 {
-	fprintf(stderr, "conciergerie : commande inconnue « %s »\n", name);
+	fprintf(stderr, "conciergerie\u00A0: commande inconnue «\u00A0%s\u00A0»\n", name);
 	print_usage(stderr);
-	fputs("Voir « conciergerie help » pour la liste des commandes.\n", stderr);
+	fputs("Voir «\u00A0conciergerie help\u00A0» pour la liste des commandes.\n", stderr);
 	return CZ_EXIT_USAGE;
 }
 
@@ -118,11 +118,11 @@ static int cmd_help(int argc, char **argv)
 		return CZ_EXIT_OK;
 	}
 	if (argc > 2) {
-		fputs("usage : conciergerie help [COMMANDE]\n", stderr);
+		fputs("usage\u00A0: conciergerie help [COMMANDE]\n", stderr);
 		return CZ_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "help") == 0) {
-		fputs("usage : conciergerie help [COMMANDE]\n\nAffiche l'aide générale, ou celle d'une commande.\n", stdout);
+		fputs("usage\u00A0: conciergerie help [COMMANDE]\n\nAffiche l'aide générale, ou celle d'une commande.\n", stdout);
 		return CZ_EXIT_OK;
 	}
 	const cz_command *c = find(argv[1]);
@@ -180,7 +180,7 @@ int main(int argc, char **argv)
 	install_signal_handlers();
 	if (argc < 2) {
 		print_usage(stderr);
-		fputs("Voir « conciergerie help » pour la liste des commandes.\n", stderr);
+		fputs("Voir «\u00A0conciergerie help\u00A0» pour la liste des commandes.\n", stderr);
 		return CZ_EXIT_USAGE;
 	}
 	const char *name = argv[1];
@@ -195,7 +195,7 @@ int main(int argc, char **argv)
 	const cz_command *c = find(name);
 	if (!c) {
 		if (name[0] == '-') {
-			fprintf(stderr, "conciergerie : option inconnue « %s »\n", name);
+			fprintf(stderr, "conciergerie\u00A0: option inconnue «\u00A0%s\u00A0»\n", name);
 			print_usage(stderr);
 			return CZ_EXIT_USAGE;
 		}
@@ -205,6 +205,6 @@ int main(int argc, char **argv)
 	/* Every failure says what failed: should a path of a command forget to,
 	 * this line still does. */
 	if (code >= CZ_EXIT_INVALID && code <= CZ_EXIT_IO && !cz_cli_error_said())
-		fprintf(stderr, "conciergerie %s : échec (code de sortie %d)\n", name, code);
+		fprintf(stderr, "conciergerie %s\u00A0: échec (code de sortie %d)\n", name, code);
 	return code;
 }

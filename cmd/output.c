@@ -190,8 +190,8 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 	const char *hint = cz_format_other_documents_hint(plan_renders(plan, CZ_FMT_HTML),
 							 plan_renders(plan, CZ_FMT_XLSX));
 	if (o->format_arg && !(by_flag = find_format(o->format_arg))) {
-		code = usage(out, "format « %s » inconnu (formats : %s)%s%s", o->format_arg, formats,
-			     hint ? " ; " : "", hint ? hint : "");
+		code = usage(out, "format «\u00A0%s\u00A0» inconnu (formats\u00A0: %s)%s%s", o->format_arg, formats,
+			     hint ? "\u202F; " : "", hint ? hint : "");
 		goto out;
 	}
 	bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
@@ -206,13 +206,13 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 		    : existing_dir || plan->directory || plan->n_documents > 1 ? CZ_TO_DIR
 									     : CZ_TO_FILE;
 	if (out->kind == CZ_TO_FILE && is_input(out, o->output)) {
-		code = usage(out, "« %s » désigne un fichier d'entrée : il ne sera pas remplacé, choisissez un autre nom pour -o",
+		code = usage(out, "«\u00A0%s\u00A0» désigne un fichier d'entrée\u00A0: il ne sera pas remplacé, choisissez un autre nom pour -o",
 			     o->output);
 		goto out;
 	}
 	if (out->kind == CZ_TO_DIR && !existing_dir && ext && looks_like_file(ext)) {
 		code = usage(out,
-			     "-o désigne ici un répertoire (un fichier par document) : « %s » ressemble à un "
+			     "-o désigne ici un répertoire (un fichier par document)\u00A0: «\u00A0%s\u00A0» ressemble à un "
 			     "nom de fichier (créez d'abord le répertoire si c'en est bien un)",
 			     o->output);
 		goto out;
@@ -221,30 +221,30 @@ int cz_output_open(cz_output *out, const cz_opts *o, const cz_output_plan *plan,
 	if (out->kind == CZ_TO_FILE && ext && !(by_ext = find_format(ext))) {
 		cz_buf msg;
 		cz_buf_init(&msg);
-		cz_buf_printf(&msg, "« %s » : l'extension « .%s » n'est pas un format connu (formats : %s)",
+		cz_buf_printf(&msg, "«\u00A0%s\u00A0»\u00A0: l'extension «\u00A0.%s\u00A0» n'est pas un format connu (formats\u00A0: %s)",
 			      o->output, ext, formats);
 		if (hint)
-			cz_buf_printf(&msg, " ; %s", hint);
+			cz_buf_printf(&msg, "\u202F; %s", hint);
 		code = usage(out, "%s", cz_buf_ok(&msg) && msg.data ? msg.data : "extension inconnue");
 		cz_buf_free(&msg);
 		goto out;
 	}
 	if (by_flag && by_ext && by_flag != by_ext) {
-		code = usage(out, "-f %s ne correspond pas à l'extension de « %s »", by_flag->name, o->output);
+		code = usage(out, "-f %s ne correspond pas à l'extension de «\u00A0%s\u00A0»", by_flag->name, o->output);
 		goto out;
 	}
 	out->fmt = by_flag ? by_flag : by_ext ? by_ext : &cz_formats[plan->fallback];
 	if (!plan_renders(plan, out->fmt->id)) {
-		code = usage(out, "cette commande n'écrit pas le format %s (formats : %s)", out->fmt->name, formats);
+		code = usage(out, "cette commande n'écrit pas le format %s (formats\u00A0: %s)", out->fmt->name, formats);
 		goto out;
 	}
 	if (out->fmt->kind == CZ_FORMAT_WORKBOOK && out->kind == CZ_TO_STDOUT) {
-		code = usage(out, "le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s", out->fmt->name,
+		code = usage(out, "le format %s s'écrit dans un fichier\u00A0: ajoutez -o FICHIER.%s", out->fmt->name,
 			     out->fmt->name);
 		goto out;
 	}
 	if (out->kind == CZ_TO_FILE && plan->keep_existing && !o->force && replaceable_exists(o->output)) {
-		code = usage(out, "« %s » existe déjà : ajoutez --force pour le remplacer", o->output);
+		code = usage(out, "«\u00A0%s\u00A0» existe déjà\u00A0: ajoutez --force pour le remplacer", o->output);
 		goto out;
 	}
 	if (out->kind == CZ_TO_DIR && !existing_dir) {
@@ -293,7 +293,7 @@ static int write_file(const cz_output *out, const char *input, const cz_document
 	cz_cli_print_problems(&pb);
 	*error = st != CZ_OK ? strdup(pb.count ? pb.items[0].message : cz_status_str(st)) : NULL;
 	if (st != CZ_OK && pb.count == 0)
-		cz_cli_errorf(path, "écriture impossible : %s", cz_status_str(st));
+		cz_cli_errorf(path, "écriture impossible\u00A0: %s", cz_status_str(st));
 	if (st == CZ_OK)
 		cz_cli_print_text_log(input, out->fmt->kind == CZ_FORMAT_TEXT ? "le rapport" : "le classeur", &log);
 	cz_problems_free(&pb);
@@ -329,10 +329,10 @@ static int write_named(const cz_output *out, const char *input, const char *name
 	snprintf(path, len, "%s%s%s", out->path, dl && out->path[dl - 1] == '/' ? "" : "/", name);
 	int code;
 	if (is_input(out, path)) {
-		cz_cli_errorf(path, "fichier d'entrée : il ne sera pas remplacé par le rapport de « %s »", input);
+		cz_cli_errorf(path, "fichier d'entrée\u00A0: il ne sera pas remplacé par le rapport de «\u00A0%s\u00A0»", input);
 		code = CZ_EXIT_USAGE;
 	} else if (out->plan->keep_existing && !out->o->force && replaceable_exists(path)) {
-		cz_cli_errorf(path, "existe déjà : ajoutez --force pour le remplacer");
+		cz_cli_errorf(path, "existe déjà\u00A0: ajoutez --force pour le remplacer");
 		code = CZ_EXIT_USAGE;
 	} else {
 		code = write_file(out, input, d, rc, path, CZ_WRITE_IN_DIRECTORY, error);

@@ -33,22 +33,22 @@ const cz_cmd_spec cz_spec_report = {
 	.name = "report",
 	.summary = "tous les rapports de chaque projet et le portefeuille de projets",
 	.help =
-		"usage : conciergerie report [-f @FORMATS@] -o RÉPERTOIRE [--referentiel FICHIER]\n"
+		"usage\u00A0: conciergerie report [-f @FORMATS@] -o RÉPERTOIRE [--referentiel FICHIER]\n"
 		"                            [--taux-benevolat EUROS] [-j N] [-q] FICHIER|RÉPERTOIRE...\n"
 		"\n"
-		"Produit, pour chaque projet, un document qui réunit toutes les analyses :\n"
+		"Produit, pour chaque projet, un document qui réunit toutes les analyses\u00A0:\n"
 		"le diagnostic (diag), la décision de sortie de test (test-phase, quand la\n"
 		"phase déclarée est le test ou au-delà), le tableau de bord (indicators,\n"
 		"quand des relevés d'activité existent), le modèle économique (bmc) et les\n"
 		"grilles de compétences (skills). En xlsx, un classeur par projet, avec une\n"
 		"feuille par partie de chaque analyse. En html, une page par projet, à ouvrir\n"
-		"dans un navigateur et à imprimer en A4 (ou en PDF) : l'essentiel d'abord,\n"
+		"dans un navigateur et à imprimer en A4 (ou en PDF)\u00A0: l'essentiel d'abord,\n"
 		"puis une analyse par page, le canevas sur une page paysage.\n"
 		"\n"
 		"Produit aussi RÉPERTOIRE/portefeuille.EXT (RÉPERTOIRE/index.html en html,\n"
-		"où chaque projet mène à sa page) : une ligne par projet (nom,\n"
+		"où chaque projet mène à sa page)\u00A0: une ligne par projet (nom,\n"
 		"type, phase déclarée, avancement de la phase, phase étayée, verdict du\n"
-		"test (« non évalué » au-delà du test sans section test), couverture des\n"
+		"test («\u00A0non évalué\u00A0» au-delà du test sans section test), couverture des\n"
 		"compétences, couverture des charges et autofinancement (hors prêts),\n"
 		"prêts et avances remboursables (trésorerie), répartition sur les quatre\n"
 		"piliers, alertes critiques, fichier de départ encore à remplir), les\n"
@@ -58,22 +58,22 @@ const cz_cmd_spec cz_spec_report = {
 		"de synthèse compte les projets par des formules.\n"
 		"\n"
 		"Un RÉPERTOIRE donné en entrée apporte tous ses fichiers *.yaml et *.yml,\n"
-		"dans l'ordre alphabétique ; un même fichier atteint deux fois (répertoire\n"
+		"dans l'ordre alphabétique\u202F; un même fichier atteint deux fois (répertoire\n"
 		"et chemin, lien) n'est rapporté qu'une fois, avec une remarque. Chaque\n"
-		"rapport porte le nom de son fichier sans l'extension ; quand deux fichiers\n"
+		"rapport porte le nom de son fichier sans l'extension\u202F; quand deux fichiers\n"
 		"ont le même nom, le second reçoit\n"
 		"le suffixe -2, le suivant -3, etc. Un fichier invalide n'arrête pas les\n"
-		"autres : ses erreurs sont affichées, il figure au portefeuille et le code\n"
+		"autres\u00A0: ses erreurs sont affichées, il figure au portefeuille et le code\n"
 		"de sortie final vaut 1.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  -o, --output RÉPERTOIRE  répertoire des rapports (créé au besoin, avec ses\n"
 		"                           parents)\n"
 		"  -f, --format FORMAT      @FORMATS@ (md par défaut)\n"
 		"  --referentiel FICHIER    utiliser un référentiel amendé\n"
 		"  --taux-benevolat EUROS   valeur d'une heure bénévole dans les tableaux de bord\n"
-		"  -j, --jobs N             traiter N projets à la fois (par défaut : un par\n"
-		"                           processeur disponible, 64 au plus ; 1 à 64)\n"
+		"  -j, --jobs N             traiter N projets à la fois (par défaut\u00A0: un par\n"
+		"                           processeur disponible, 64 au plus\u202F; 1 à 64)\n"
 		"  -q, --quiet              ni ligne de progression ni bilan final\n"
 		"  -h, --help               afficher cette aide\n"
 		"\n"
@@ -84,9 +84,9 @@ const cz_cmd_spec cz_spec_report = {
 		"sous-répertoire nommé *.yaml est signalé et ignoré. Dans le répertoire des\n"
 		"rapports, un lien ou un tube qui porte le nom d'un rapport est remplacé,\n"
 		"jamais suivi. Interrompue (Ctrl-C), la commande supprime les fichiers\n"
-		"temporaires des rapports en cours ; les rapports finis restent.\n"
+		"temporaires des rapports en cours\u202F; les rapports finis restent.\n"
 		"\n"
-		"Code de sortie : 0 si tous les projets sont rapportés, 1 si un fichier est\n"
+		"Code de sortie\u00A0: 0 si tous les projets sont rapportés, 1 si un fichier est\n"
 		"invalide, 2 en cas d'erreur d'utilisation (dont un rapport qui serait écrit\n"
 		"sur une entrée), 3 en cas d'erreur d'entrée-sortie (dont un fichier\n"
 		"illisible, compté à part au portefeuille).\n",
@@ -215,7 +215,7 @@ static int add_directory(path_list *l, const char *dir)
 			size_t ml = len + strlen(why) + 32;
 			char *msg = malloc(ml);
 			if (msg)
-				snprintf(msg, ml, "%s : ignoré, %s", path, why);
+				snprintf(msg, ml, "%s\u00A0: ignoré, %s", path, why);
 			free(path);
 			if (!list_add(&skipped, msg)) {
 				code = CZ_EXIT_IO;
@@ -368,7 +368,7 @@ static int dedupe(path_list *l)
 	if (l->count && (!ids || !first)) {
 		free(ids);
 		free(first);
-		cz_cli_errorf(NULL, "report : mémoire insuffisante");
+		cz_cli_errorf(NULL, "report\u00A0: mémoire insuffisante");
 		return CZ_EXIT_IO;
 	}
 	size_t n = 0;
@@ -388,9 +388,9 @@ static int dedupe(path_list *l)
 		if (first[i]) {
 			/* first[i] is a kept path: the one freed here is no one's first */
 			if (strcmp(l->paths[i], first[i]) == 0)
-				fprintf(stderr, "%s : donné plusieurs fois, rapporté une seule fois\n", l->paths[i]);
+				fprintf(stderr, "%s\u00A0: donné plusieurs fois, rapporté une seule fois\n", l->paths[i]);
 			else
-				fprintf(stderr, "%s : même fichier que « %s », rapporté une seule fois\n", l->paths[i],
+				fprintf(stderr, "%s\u00A0: même fichier que «\u00A0%s\u00A0», rapporté une seule fois\n", l->paths[i],
 					first[i]);
 			free(l->paths[i]);
 			continue;
@@ -573,7 +573,7 @@ int cmd_report(int argc, char **argv)
 		if (n_unwritten)
 			printf(", %zu rapport%s non écrit%s", n_unwritten, n_unwritten > 1 ? "s" : "",
 			       n_unwritten > 1 ? "s" : "");
-		printf(" ; portefeuille : %s/%s.%s\n", o.output, cz_format_portfolio_stem(out.fmt), out.fmt->name);
+		printf("\u202F; portefeuille\u00A0: %s/%s.%s\n", o.output, cz_format_portfolio_stem(out.fmt), out.fmt->name);
 	}
 out:
 	cz_output_free(&out);

@@ -81,7 +81,7 @@ int cz_run_alone(const cz_opts *o, const cz_analysis *a, cz_options *opts, cz_pr
 		cz_status st = CZ_OK;
 		void *res = a->run(NULL, ref, opts, &st);
 		if (!res) {
-			cz_cli_errorf(NULL, "%s : %s", o->spec->name, cz_status_str(st));
+			cz_cli_errorf(NULL, "%s\u00A0: %s", o->spec->name, cz_status_str(st));
 			code = cz_cli_exit_code(st);
 		} else {
 			code = emit(&out, name, a, res, ref, opts, cz_cli_epoch(NULL));

@@ -122,11 +122,11 @@ static int check_repository(const char *who)
 	if (st == 0)
 		return CZ_EXIT_OK;
 	if (st == 127)
-		cz_cli_errorf(who, "git est introuvable : il faut git pour lire un fichier dans une révision");
+		cz_cli_errorf(who, "git est introuvable\u00A0: il faut git pour lire un fichier dans une révision");
 	else if (st < 0)
 		cz_cli_errorf(who, "git n'a pas pu être lancé (%s)", strerror(errno));
 	else
-		cz_cli_errorf(who, "le répertoire courant n'est pas dans un dépôt git : « RÉVISION:chemin » "
+		cz_cli_errorf(who, "le répertoire courant n'est pas dans un dépôt git\u00A0: «\u00A0RÉVISION:chemin\u00A0» "
 				   "se lit dans le dépôt du projet");
 	return CZ_EXIT_IO;
 }
@@ -154,13 +154,13 @@ static int read_git(const char *arg, char **data, size_t *len)
 	snprintf(object, sl, "%s:%s%s", rev, relative ? "./" : "", path);
 	char *verify[] = { "git", "rev-parse", "--verify", "--quiet", "--end-of-options", commit, NULL };
 	if (rev[0] == '-' || run_git(verify, 0, NULL, NULL) != 0) {
-		cz_cli_errorf(arg, "révision « %s » inconnue dans ce dépôt git", rev);
+		cz_cli_errorf(arg, "révision «\u00A0%s\u00A0» inconnue dans ce dépôt git", rev);
 		code = CZ_EXIT_IO;
 		goto out;
 	}
 	char *exists[] = { "git", "cat-file", "-e", object, NULL };
 	if (run_git(exists, 0, NULL, NULL) != 0) {
-		cz_cli_errorf(arg, "le fichier « %s » n'existe pas dans la révision « %s »", path, rev);
+		cz_cli_errorf(arg, "le fichier «\u00A0%s\u00A0» n'existe pas dans la révision «\u00A0%s\u00A0»", path, rev);
 		code = CZ_EXIT_IO;
 		goto out;
 	}
@@ -170,7 +170,7 @@ static int read_git(const char *arg, char **data, size_t *len)
 		cz_cli_errorf(arg, "fichier trop gros (plus de %zu octets)", cz_yaml_default_limits.max_bytes);
 		code = CZ_EXIT_INVALID;
 	} else if (st != 0) {
-		cz_cli_errorf(arg, "« %s » n'est pas un fichier lisible dans la révision « %s »", path, rev);
+		cz_cli_errorf(arg, "«\u00A0%s\u00A0» n'est pas un fichier lisible dans la révision «\u00A0%s\u00A0»", path, rev);
 		code = CZ_EXIT_IO;
 	}
 out:

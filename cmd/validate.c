@@ -6,20 +6,20 @@ const cz_cmd_spec cz_spec_validate = {
 	.name = "validate",
 	.summary = "vérifier des fichiers de projet (toutes les erreurs, avec leur position)",
 	.help =
-		"usage : conciergerie validate [--referentiel FICHIER] [-q] FICHIER...\n"
+		"usage\u00A0: conciergerie validate [--referentiel FICHIER] [-q] FICHIER...\n"
 		"\n"
-		"Vérifie chaque fichier de projet : syntaxe YAML, clés connues, types,\n"
+		"Vérifie chaque fichier de projet\u00A0: syntaxe YAML, clés connues, types,\n"
 		"valeurs permises, dates, montants, doublons, références aux acteurs et aux\n"
 		"identifiants du référentiel. Toutes les erreurs d'un fichier sont\n"
-		"affichées, chacune sous la forme « fichier:ligne:colonne: message ».\n"
-		"« - » lit le projet sur l'entrée standard.\n"
+		"affichées, chacune sous la forme «\u00A0fichier:ligne:colonne: message\u00A0».\n"
+		"«\u00A0-\u00A0» lit le projet sur l'entrée standard.\n"
 		"\n"
-		"Options :\n"
+		"Options\u00A0:\n"
 		"  --referentiel FICHIER  valider avec un référentiel amendé\n"
 		"  -q, --quiet            ne rien afficher pour les fichiers valides\n"
 		"  -h, --help             afficher cette aide\n"
 		"\n"
-		"Code de sortie : 0 si tous les fichiers sont valides, 1 si l'un est\n"
+		"Code de sortie\u00A0: 0 si tous les fichiers sont valides, 1 si l'un est\n"
 		"invalide, 2 en cas d'erreur d'utilisation, 3 si un fichier est illisible.\n",
 	.options = CZ_OPT_REF,
 	.min_args = 1,
@@ -41,7 +41,7 @@ int cmd_validate(int argc, char **argv)
 		code = cz_cli_load_project(o.argv[i], ref, &p);
 		if (code == CZ_EXIT_OK) {
 			if (!o.quiet)
-				printf("%s : valide\n", o.argv[i]);
+				printf("%s\u00A0: valide\n", o.argv[i]);
 			cz_project_free(p);
 		}
 		/* An unreadable file (3) outranks an invalid one (1). */

@@ -102,7 +102,7 @@ static const char *io_reason(int err)
 
 static cz_status fail(cz_atomic *a, cz_problems *problems, int err)
 {
-	cz_problems_add(problems, 0, 0, "écriture impossible : %s", io_reason(err));
+	cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s", io_reason(err));
 	cz_atomic_abort(a);
 	return err == ENOMEM ? CZ_ERR_NOMEM : CZ_ERR_IO;
 }
@@ -277,7 +277,7 @@ cz_status cz_atomic_open(cz_atomic *a, const char *target, unsigned flags, cz_pr
 		bool link = S_ISLNK(lsb.st_mode);
 		if (link && stat(target, &sb) != 0) {
 			cz_problems_add(problems, 0, 0,
-					"écriture impossible : lien symbolique cassé (il ne mène à aucun fichier)");
+					"écriture impossible\u00A0: lien symbolique cassé (il ne mène à aucun fichier)");
 			return CZ_ERR_IO;
 		}
 		const struct stat *st = link ? &sb : &lsb;

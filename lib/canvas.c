@@ -99,13 +99,13 @@ static void check_empty_blocks(builder *bd)
 			continue;
 		cz_buf m;
 		cz_buf_init(&m);
-		cz_buf_printf(&m, "Le bloc « %s » est vide", bloc_name(bd->ref, b));
+		cz_buf_printf(&m, "Le bloc «\u00A0%s\u00A0» est vide", bloc_name(bd->ref, b));
 		if (bd->ref->blocks[b].question)
-			cz_buf_printf(&m, " : %s", bd->ref->blocks[b].question);
+			cz_buf_printf(&m, "\u00A0: %s", bd->ref->blocks[b].question);
 		else
 			cz_buf_putc(&m, '.');
 		add_check(bd, CZ_CHECK_BLOC_VIDE, CZ_SEV_ATTENTION, b, &m,
-			  "Chaque bloc répond à une question du modèle économique : tant qu'il reste vide, "
+			  "Chaque bloc répond à une question du modèle économique\u00A0: tant qu'il reste vide, "
 			  "cette question n'a pas encore été travaillée.");
 		cz_buf_free(&m);
 	}
@@ -129,7 +129,7 @@ static void check_pillars(builder *bd, bool with_funding)
 			cz_buf_printf(&m, "Les %s ne couvrent que %zu piliers de viabilité sur %d (", where,
 				      c->n_pillars, CZ_PILIER_COUNT);
 		list_pillars(&m, c);
-		cz_buf_printf(&m, ") : il en faut au moins %d pour un modèle hybride (%s).", c->piliers_min,
+		cz_buf_printf(&m, ")\u00A0: il en faut au moins %d pour un modèle hybride (%s).", c->piliers_min,
 			      c->piliers_min_origine && !c->piliers_min_origine->outil
 				      ? "critère du groupe de travail"
 				      : "seuil par défaut de l'outil");
@@ -146,7 +146,7 @@ static void check_pillars(builder *bd, bool with_funding)
 	else if (untagged > 1)
 		cz_buf_printf(&m, " %zu sources de revenus sans pilier ne sont pas comptées.", untagged);
 	add_check(bd, CZ_CHECK_HYBRIDITE, CZ_SEV_CRITIQUE, CZ_BLOC_REVENUS, &m,
-		  "Une conciergerie ne tient que si ses ressources sont hybrides : recettes d'activité, "
+		  "Une conciergerie ne tient que si ses ressources sont hybrides\u00A0: recettes d'activité, "
 		  "soutien public, soutien privé et implication citoyenne se relaient, et dépendre d'une "
 		  "seule source met le projet à la merci de son retrait.");
 	cz_buf_free(&m);
@@ -179,12 +179,12 @@ static void check_recurring(builder *bd, const cz_project *p)
 			return;
 	cz_buf m;
 	cz_buf_init(&m);
-	cz_buf_puts(&m, "Aucune recette récurrente d'entreprise ou de collectivité n'est prévue : ");
+	cz_buf_puts(&m, "Aucune recette récurrente d'entreprise ou de collectivité n'est prévue\u00A0: ");
 	if (p && k->cibles_recurrentes) {
 		size_t n = 0, total = 0;
 		for (int v = 0; v < CZ_CIBLE_COUNT; v++)
 			total += (k->cibles_recurrentes >> v) & 1u;
-		cz_buf_puts(&m, "pas d'offre « recurrent » destinée aux ");
+		cz_buf_puts(&m, "pas d'offre «\u00A0recurrent\u00A0» destinée aux ");
 		for (int v = 0; v < CZ_CIBLE_COUNT; v++)
 			if (k->cibles_recurrentes & (1u << v)) {
 				cz_buf_printf(&m, "%s%s", !n ? "" : n + 1 == total ? " ou " : ", ",
@@ -229,13 +229,13 @@ static void check_targets(builder *bd, const cz_project *p)
 			continue;
 		cz_buf m;
 		cz_buf_init(&m);
-		cz_buf_printf(&m, "La cible « %s » de l'offre prioritaire%s ", label, n_offers > 1 ? "s" : "");
+		cz_buf_printf(&m, "La cible «\u00A0%s\u00A0» de l'offre prioritaire%s ", label, n_offers > 1 ? "s" : "");
 		size_t k = 0;
 		for (size_t i = 0; i < p->n_offre; i++)
 			if (p->offre[i].prioritaire && p->offre[i].cible_set && (int)p->offre[i].cible == v &&
 			    !cz_starter_offer(&p->offre[i]))
-				cz_buf_printf(&m, "%s« %s »", k++ ? ", " : "", p->offre[i].service);
-		cz_buf_printf(&m, " ne figure pas dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_CLIENTS));
+				cz_buf_printf(&m, "%s«\u00A0%s\u00A0»", k++ ? ", " : "", p->offre[i].service);
+		cz_buf_printf(&m, " ne figure pas dans le bloc «\u00A0%s\u00A0».", bloc_name(bd->ref, CZ_BLOC_CLIENTS));
 		add_check(bd, CZ_CHECK_CIBLE_ABSENTE, CZ_SEV_ATTENTION, CZ_BLOC_CLIENTS, &m,
 			  "Les couples produit / marché prioritaires doivent se retrouver parmi les segments "
 			  "de clientèle, sans quoi le canevas ne décrit pas l'activité réellement testée.");
@@ -270,7 +270,7 @@ static void check_actors(builder *bd, const cz_project *p)
 		const cz_actor *a = &p->acteurs[i];
 		if (!(a->roles & roles) || actor_listed(pb, a->nom))
 			continue;
-		cz_buf_printf(&m, "%s« %s » (", n++ ? ", " : "", a->nom);
+		cz_buf_printf(&m, "%s«\u00A0%s\u00A0» (", n++ ? ", " : "", a->nom);
 		size_t r = 0;
 		for (int v = 0; v < CZ_ROLE_COUNT; v++)
 			if ((roles & a->roles) & (1u << v))
@@ -280,7 +280,7 @@ static void check_actors(builder *bd, const cz_project *p)
 	if (n) {
 		cz_buf full;
 		cz_buf_init(&full);
-		cz_buf_printf(&full, "%zu acteur%s du maillage n'apparai%s pas dans le bloc « %s » : ", n,
+		cz_buf_printf(&full, "%zu acteur%s du maillage n'apparai%s pas dans le bloc «\u00A0%s\u00A0»\u00A0: ", n,
 			      n > 1 ? "s" : "", n > 1 ? "ssent" : "t", bloc_name(bd->ref, CZ_BLOC_PARTENAIRES));
 		cz_buf_add(&full, m.data, m.len);
 		cz_buf_putc(&full, '.');
@@ -288,7 +288,7 @@ static void check_actors(builder *bd, const cz_project *p)
 			full.failed = true;
 		add_check(bd, CZ_CHECK_ACTEUR_ABSENT, CZ_SEV_INFO, CZ_BLOC_PARTENAIRES, &full,
 			  "Le bloc des partenaires gagne à refléter le réseau d'acteurs sur lequel l'offre "
-			  "et son financement reposent : le comparer à la liste des acteurs évite d'en oublier.");
+			  "et son financement reposent\u00A0: le comparer à la liste des acteurs évite d'en oublier.");
 		cz_buf_free(&full);
 	}
 	cz_buf_free(&m);
@@ -305,9 +305,9 @@ static void check_salaries(builder *bd)
 			return;
 	cz_buf m;
 	cz_buf_init(&m);
-	cz_buf_printf(&m, "Aucun salaire ne figure dans le bloc « %s ».", bloc_name(bd->ref, CZ_BLOC_COUTS));
+	cz_buf_printf(&m, "Aucun salaire ne figure dans le bloc «\u00A0%s\u00A0».", bloc_name(bd->ref, CZ_BLOC_COUTS));
 	add_check(bd, CZ_CHECK_SALAIRES, CZ_SEV_ATTENTION, CZ_BLOC_COUTS, &m,
-		  "La rémunération du travail est le point épineux des conciergeries : un modèle qui "
+		  "La rémunération du travail est le point épineux des conciergeries\u00A0: un modèle qui "
 		  "compte sur le bénévolat ou sur un poste financé par une autre structure doit l'écrire "
 		  "et prévoir comment il tiendra dans la durée.");
 	cz_buf_free(&m);
@@ -321,17 +321,17 @@ static void check_revenue_pillars(builder *bd)
 	size_t n = 0;
 	for (size_t i = 0; i < rev->n; i++)
 		if (rev->items[i]->pilier < 0)
-			cz_buf_printf(&m, "%s« %s »", n++ ? ", " : "", rev->items[i]->texte);
+			cz_buf_printf(&m, "%s«\u00A0%s\u00A0»", n++ ? ", " : "", rev->items[i]->texte);
 	if (n) {
 		cz_buf full;
 		cz_buf_init(&full);
-		cz_buf_printf(&full, "%zu source%s de revenus sans pilier : ", n, n > 1 ? "s" : "");
+		cz_buf_printf(&full, "%zu source%s de revenus sans pilier\u00A0: ", n, n > 1 ? "s" : "");
 		cz_buf_add(&full, m.data, m.len);
 		cz_buf_putc(&full, '.');
 		if (!cz_buf_ok(&m))
 			full.failed = true;
 		add_check(bd, CZ_CHECK_REVENU_SANS_PILIER, CZ_SEV_INFO, CZ_BLOC_REVENUS, &full,
-			  "Rattacher chaque source de revenus à son pilier (clé « pilier ») permet de "
+			  "Rattacher chaque source de revenus à son pilier (clé «\u00A0pilier\u00A0») permet de "
 			  "mesurer l'hybridité du modèle.");
 		cz_buf_free(&full);
 	}
@@ -344,22 +344,22 @@ static void check_multiactivity(builder *bd)
 	const cz_multiactivity *mu = &c->multi;
 	if (mu->met || !(c->pillar_revenue[CZ_PILIER_ACTIVITE] || c->pillar_funding[CZ_PILIER_ACTIVITE]))
 		return;
-	char n[32];
+	char n[CZ_FR_SIZE];
 	cz_buf m;
 	cz_buf_init(&m);
-	cz_buf_printf(&m, "Multiactivité non atteinte : %zu service%s ", mu->n_services, cz_fr_s((double)mu->n_services));
+	cz_buf_printf(&m, "Multiactivité non atteinte\u00A0: %zu service%s ", mu->n_services, cz_fr_s((double)mu->n_services));
 	if (mu->from_revenue)
 		cz_buf_puts(&m, cz_fr_pl((double)mu->n_services, "apporte des recettes", "apportent des recettes"));
 	else if (mu->from_canvas)
 		cz_buf_puts(&m, "parmi les sources de revenus d'activité du canevas");
 	else
 		cz_buf_puts(&m, "à l'offre");
-	cz_buf_printf(&m, ", pour au moins %s (%s) : les recettes d'activité ne comptent pas encore comme le pilier "
+	cz_buf_printf(&m, ", pour au moins %s (%s)\u00A0: les recettes d'activité ne comptent pas encore comme le pilier "
 			  "de la multiactivité.",
 		      cz_fr_compact(n, sizeof(n), mu->services_min, 0),
 		      mu->origine && !mu->origine->outil ? "critère du groupe de travail" : "seuil par défaut de l'outil");
 	add_check(bd, CZ_CHECK_MULTIACTIVITE, CZ_SEV_ATTENTION, CZ_BLOC_REVENUS, &m,
-		  "La multiactivité est un impératif économique des conciergeries de territoire : vendre "
+		  "La multiactivité est un impératif économique des conciergeries de territoire\u00A0: vendre "
 		  "plusieurs services à des clients variés répartit les risques qu'un seul service ferait "
 		  "porter au projet.");
 	cz_buf_free(&m);
@@ -372,12 +372,12 @@ static void check_example(builder *bd)
 		return;
 	cz_buf m;
 	cz_buf_init(&m);
-	cz_buf_printf(&m, "Le canevas est encore le modèle d'exemple « %s » du référentiel, recopié tel quel (par "
-			  "« conciergerie init ») : ce n'est pas encore le modèle économique du projet, et les "
+	cz_buf_printf(&m, "Le canevas est encore le modèle d'exemple «\u00A0%s\u00A0» du référentiel, recopié tel quel (par "
+			  "«\u00A0conciergerie init\u00A0»)\u00A0: ce n'est pas encore le modèle économique du projet, et les "
 			  "contrôles ci-dessous portent sur l'exemple.",
 		      ex->nom ? ex->nom : ex->id);
 	add_check(bd, CZ_CHECK_MODELE_EXEMPLE, CZ_SEV_ATTENTION, -1, &m,
-		  "Le canevas d'exemple est un point de départ : chaque bloc est à réécrire avec les "
+		  "Le canevas d'exemple est un point de départ\u00A0: chaque bloc est à réécrire avec les "
 		  "partenaires, les activités, les clients et les revenus propres au projet.");
 	cz_buf_free(&m);
 }
@@ -476,9 +476,9 @@ cz_status cz_canvas_run(const cz_project *p, const cz_referential *ref, cz_canva
 	if (!c->has_bmc) {
 		cz_buf m;
 		cz_buf_init(&m);
-		cz_buf_puts(&m, "Le fichier n'a pas de section « bmc » : le canevas est vide.");
+		cz_buf_puts(&m, "Le fichier n'a pas de section «\u00A0bmc\u00A0»\u00A0: le canevas est vide.");
 		add_check(&bd, CZ_CHECK_BMC_ABSENT, CZ_SEV_ATTENTION, -1, &m,
-			  "Le canevas résume le modèle économique sur une page ; « conciergerie init » en "
+			  "Le canevas résume le modèle économique sur une page\u202F; «\u00A0conciergerie init\u00A0» en "
 			  "propose un de départ, tiré des exemples du référentiel.");
 		cz_buf_free(&m);
 	} else {

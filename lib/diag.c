@@ -411,7 +411,7 @@ static cz_def_state def_relay(const cz_diag *d, cz_buf *b)
 		relayed += p->offre[i].prestataire != NULL;
 	}
 	if (offers == 0) {
-		cz_buf_puts(b, "aucune offre décrite (rubrique « offre »)");
+		cz_buf_puts(b, "aucune offre décrite (rubrique «\u00A0offre\u00A0»)");
 		return CZ_DEF_UNKNOWN;
 	}
 	if (relayed == 0) {
@@ -419,7 +419,7 @@ static cz_def_state def_relay(const cz_diag *d, cz_buf *b)
 			cz_buf_puts(b, "la seule offre ne passe pas par un prestataire");
 		else
 			cz_buf_printf(b, "aucune des %zu offres ne passe par un prestataire", offers);
-		cz_buf_puts(b, " : la conciergerie ne relaie encore aucun service ni produit local");
+		cz_buf_puts(b, "\u00A0: la conciergerie ne relaie encore aucun service ni produit local");
 		return CZ_DEF_MISSED;
 	}
 	cz_buf_printf(b, "%zu offre%s sur %zu %s un prestataire", relayed, cz_fr_s((double)relayed), offers,
@@ -438,11 +438,11 @@ static cz_def_state def_direct(const cz_diag *d, cz_buf *b)
 		own += p->offre[i].prestataire == NULL;
 	}
 	if (offers == 0) {
-		cz_buf_puts(b, "aucune offre décrite (rubrique « offre »)");
+		cz_buf_puts(b, "aucune offre décrite (rubrique «\u00A0offre\u00A0»)");
 		return CZ_DEF_UNKNOWN;
 	}
 	if (own == 0) {
-		cz_buf_puts(b, "toutes les offres passent par un prestataire : la conciergerie ne rend elle-même aucun "
+		cz_buf_puts(b, "toutes les offres passent par un prestataire\u00A0: la conciergerie ne rend elle-même aucun "
 			       "service qui complète l'existant");
 		return CZ_DEF_MISSED;
 	}
@@ -458,7 +458,7 @@ static cz_def_state def_network(const cz_diag *d, cz_buf *b)
 	for (size_t i = 0; i < p->n_acteurs; i++)
 		partners += (p->acteurs[i].roles & (1u << CZ_ROLE_PARTENAIRE)) != 0;
 	if (p->n_acteurs == 0) {
-		cz_buf_puts(b, "aucun acteur du territoire dans la rubrique « acteurs »");
+		cz_buf_puts(b, "aucun acteur du territoire dans la rubrique «\u00A0acteurs\u00A0»");
 		return CZ_DEF_MISSED;
 	}
 	cz_buf_printf(b, "%zu acteur%s du territoire, dont %zu partenaire%s", p->n_acteurs,
@@ -515,7 +515,7 @@ static cz_def_state def_hybrid(const cz_diag *d, cz_buf *b)
 		cz_buf_putc(b, ')');
 	if ((double)n >= min)
 		return CZ_DEF_MET;
-	char m[32];
+	char m[CZ_FR_SIZE];
 	cz_buf_printf(b, ", pour %s au moins", cz_fr_compact(m, sizeof(m), min, 0));
 	return CZ_DEF_MISSED;
 }
@@ -527,7 +527,7 @@ static cz_def_state def_employment(const cz_diag *d, cz_buf *b)
 	for (size_t i = 0; i < p->n_activite; i++)
 		if (p->activite[i].heures_salariees.set)
 			hours += p->activite[i].heures_salariees.value;
-	char h[32];
+	char h[CZ_FR_SIZE];
 	if (hours > 0) {
 		cz_buf_printf(b, "%s heure%s salariée%s relevée%s", cz_fr_compact(h, sizeof(h), hours, 1), cz_fr_s(hours),
 			      cz_fr_s(hours), cz_fr_s(hours));
@@ -537,7 +537,7 @@ static cz_def_state def_employment(const cz_diag *d, cz_buf *b)
 		cz_buf_printf(b, "porteur %s", cz_enum_label(&cz_enum_statut, p->projet.porteur.statut));
 		return CZ_DEF_MET;
 	}
-	cz_buf_puts(b, "aucune heure salariée relevée ni porteur salarié : l'emploi créé ou maintenu ne se lit pas "
+	cz_buf_puts(b, "aucune heure salariée relevée ni porteur salarié\u00A0: l'emploi créé ou maintenu ne se lit pas "
 		       "dans le fichier");
 	return CZ_DEF_UNKNOWN;
 }
@@ -589,7 +589,7 @@ static cz_status compute_definition(cz_diag *d)
 				checked = true;
 			}
 		if (!checked)
-			cz_buf_puts(&b, "ne se lit pas dans les données du fichier : à apprécier avec le porteur");
+			cz_buf_puts(&b, "ne se lit pas dans les données du fichier\u00A0: à apprécier avec le porteur");
 		st = add_definition(d, it->id, it->nom, principle, state, &b);
 		cz_buf_free(&b);
 	}
@@ -610,7 +610,7 @@ static cz_status compute_definition(cz_diag *d)
 					       : "à l'offre");
 		state = (double)mu->n_services >= min ? CZ_DEF_MET : CZ_DEF_MISSED;
 		if (state == CZ_DEF_MISSED)
-			cz_buf_puts(&b, " : un seul service ne fait pas une conciergerie, ni le pilier de la multiactivité");
+			cz_buf_puts(&b, "\u00A0: un seul service ne fait pas une conciergerie, ni le pilier de la multiactivité");
 	}
 	st = add_definition(d, "definition", "une multitude de services et de produits", false, state, &b);
 	cz_buf_free(&b);
@@ -656,15 +656,15 @@ static bool detect_ahead(alert_ctx *a)
 	cz_diag *d = a->d;
 	if (!d->ahead || d->overlap)
 		return false;
-	cz_buf_printf(&a->detail, "La phase déclarée est « %s » mais les étapes accomplies n'étayent que la phase « %s » :",
+	cz_buf_printf(&a->detail, "La phase déclarée est «\u00A0%s\u00A0» mais les étapes accomplies n'étayent que la phase «\u00A0%s\u00A0»\u00A0:",
 		      phase_name(d, d->declared), phase_name(d, d->supported));
 	bool first = true;
 	for (int ph = 0; ph < (int)d->declared; ph++) {
 		const cz_diag_phase *dp = &d->phases[ph];
 		if (dp->reached)
 			continue;
-		char pct[32], th[32];
-		cz_buf_printf(&a->detail, "%s %s avance à %s (seuil %s)", first ? "" : " ;",
+		char pct[CZ_FR_SIZE], th[CZ_FR_SIZE];
+		cz_buf_printf(&a->detail, "%s %s avance à %s (seuil %s)", first ? "" : "\u202F;",
 			      phase_name(d, (cz_phase)ph), cz_fr_percent(pct, sizeof(pct), dp->ratio),
 			      cz_fr_percent(th, sizeof(th), d->threshold));
 		first = false;
@@ -684,9 +684,9 @@ static bool detect_overlap(alert_ctx *a)
 	if (!d->overlap)
 		return false;
 	const cz_diag_phase *dp = &d->phases[d->supported];
-	char pct[32], th[32];
-	cz_buf_printf(&a->detail, "La phase déclarée est « %s » alors que la phase « %s » avance à %s (seuil %s) : "
-				  "les deux se chevauchent, comme souvent ; %zu étape%s de la phase « %s » à mener "
+	char pct[CZ_FR_SIZE], th[CZ_FR_SIZE];
+	cz_buf_printf(&a->detail, "La phase déclarée est «\u00A0%s\u00A0» alors que la phase «\u00A0%s\u00A0» avance à %s (seuil %s)\u00A0: "
+				  "les deux se chevauchent, comme souvent\u202F; %zu étape%s de la phase «\u00A0%s\u00A0» à mener "
 				  "à bien en parallèle.",
 		      phase_name(d, d->declared), phase_name(d, d->supported), cz_fr_percent(pct, sizeof(pct), dp->ratio),
 		      cz_fr_percent(th, sizeof(th), d->threshold), d->n_blocking, cz_fr_s((double)d->n_blocking),
@@ -702,15 +702,15 @@ static bool detect_definition(alert_ctx *a)
 	if (d->definition_missed == 0)
 		return false;
 	cz_buf_puts(&a->detail, d->definition_missed > 1 ? "D'après le fichier, le projet s'écarte de la définition sur "
-							     "ces points : "
+							     "ces points\u00A0: "
 							   : "D'après le fichier, le projet s'écarte de la définition sur ce "
-							     "point : ");
+							     "point\u00A0: ");
 	size_t k = 0;
 	for (size_t i = 0; i < d->n_definition; i++) {
 		const cz_diag_definition *df = &d->definition[i];
 		if (df->state != CZ_DEF_MISSED)
 			continue;
-		cz_buf_printf(&a->detail, "%s« %s » : %s", k++ ? " ; " : "", df->nom, df->detail);
+		cz_buf_printf(&a->detail, "%s«\u00A0%s\u00A0»\u00A0: %s", k++ ? "\u202F; " : "", df->nom, df->detail);
 	}
 	cz_buf_putc(&a->detail, '.');
 	rule_steps_undone(a);
@@ -735,7 +735,7 @@ static bool detect_users(alert_ctx *a)
 			   !cz_funding_repayable(&p->financements[i]);
 	if (hours > 0 || people || citizen)
 		return false;
-	cz_buf_puts(&a->detail, "Rien dans le fichier ne montre des usagers mobilisés : aucune heure bénévole relevée, "
+	cz_buf_puts(&a->detail, "Rien dans le fichier ne montre des usagers mobilisés\u00A0: aucune heure bénévole relevée, "
 				"aucun habitant ni ambassadeur parmi les acteurs, aucune ressource d'implication "
 				"citoyenne.");
 	rule_steps_undone(a);
@@ -747,8 +747,8 @@ static bool detect_starter(alert_ctx *a)
 	const cz_starter *s = &a->d->starter;
 	if (s->found == 0)
 		return false;
-	cz_buf_puts(&a->detail, s->untouched ? "Le fichier est encore le fichier de départ de « conciergerie init » : "
-					     : "Restent du fichier de départ de « conciergerie init » : ");
+	cz_buf_puts(&a->detail, s->untouched ? "Le fichier est encore le fichier de départ de «\u00A0conciergerie init\u00A0»\u00A0: "
+					     : "Restent du fichier de départ de «\u00A0conciergerie init\u00A0»\u00A0: ");
 	cz_starter_describe(s, &a->detail);
 	cz_buf_puts(&a->detail, s->untouched ? ". Les analyses ne les comptent pas comme des données du projet."
 					     : ". Ces exemples ne sont pas comptés comme des données du projet.");
@@ -760,7 +760,7 @@ static bool detect_next(alert_ctx *a)
 	cz_diag *d = a->d;
 	if (d->supported <= d->declared)
 		return false;
-	cz_buf_printf(&a->detail, "Les étapes accomplies étayent la phase « %s », au-delà de la phase déclarée « %s ».",
+	cz_buf_printf(&a->detail, "Les étapes accomplies étayent la phase «\u00A0%s\u00A0», au-delà de la phase déclarée «\u00A0%s\u00A0».",
 		      phase_name(d, d->supported), phase_name(d, d->declared));
 	return true;
 }
@@ -773,7 +773,7 @@ static bool detect_spread(alert_ctx *a)
 		return false;
 	if ((double)d->n_priority_offers <= limit)
 		return false;
-	char n[32];
+	char n[CZ_FR_SIZE];
 	cz_buf_printf(&a->detail, "%zu offre%s %s marquée%s prioritaire%s, pour %s au plus.",
 		      d->n_priority_offers, cz_fr_s((double)d->n_priority_offers),
 		      cz_fr_pl((double)d->n_priority_offers, "est", "sont"), cz_fr_s((double)d->n_priority_offers),
@@ -786,7 +786,7 @@ static bool detect_no_funding(alert_ctx *a)
 {
 	if (a->d->project->n_financements > 0)
 		return false;
-	cz_buf_puts(&a->detail, "La rubrique « financements » ne contient aucune ressource.");
+	cz_buf_puts(&a->detail, "La rubrique «\u00A0financements\u00A0» ne contient aucune ressource.");
 	rule_steps_undone(a);
 	return true;
 }
@@ -804,9 +804,9 @@ static bool detect_no_relays(alert_ctx *a)
 	const char *ra = cz_enum_label(&cz_enum_role, CZ_ROLE_AMBASSADEUR);
 	const char *rp = cz_enum_label(&cz_enum_role, CZ_ROLE_PARTENAIRE);
 	if (!amb && !part)
-		cz_buf_printf(&a->detail, "Aucun acteur n'a le rôle « %s » ni le rôle « %s ».", ra, rp);
+		cz_buf_printf(&a->detail, "Aucun acteur n'a le rôle «\u00A0%s\u00A0» ni le rôle «\u00A0%s\u00A0».", ra, rp);
 	else
-		cz_buf_printf(&a->detail, "Aucun acteur n'a le rôle « %s ».", amb ? rp : ra);
+		cz_buf_printf(&a->detail, "Aucun acteur n'a le rôle «\u00A0%s\u00A0».", amb ? rp : ra);
 	rule_steps_undone(a);
 	return true;
 }
@@ -829,7 +829,7 @@ static bool detect_no_charter(alert_ctx *a)
 		const cz_actor *ac = &p->acteurs[i];
 		if (!is_provider(p, ac) || (ac->charte_set && ac->charte))
 			continue;
-		cz_buf_printf(&a->detail, "%s%s", n ? ", " : "Charte non signée ou non renseignée : ", ac->nom);
+		cz_buf_printf(&a->detail, "%s%s", n ? ", " : "Charte non signée ou non renseignée\u00A0: ", ac->nom);
 		n++;
 	}
 	if (n == 0)
@@ -849,10 +849,10 @@ static bool detect_not_under_way(alert_ctx *a)
 	}
 	if (a->n_steps == 0)
 		return false;
-	cz_buf_puts(&a->detail, a->n_steps > 1 ? "Ni faites ni en cours : " : "Ni faite ni en cours : ");
+	cz_buf_puts(&a->detail, a->n_steps > 1 ? "Ni faites ni en cours\u00A0: " : "Ni faite ni en cours\u00A0: ");
 	for (size_t i = 0; i < a->n_steps; i++) {
 		const cz_diag_step *s = find_step(a->d, a->steps[i]);
-		cz_buf_printf(&a->detail, "%s%s — %s", i ? " ; " : "", a->steps[i],
+		cz_buf_printf(&a->detail, "%s%s — %s", i ? "\u202F; " : "", a->steps[i],
 			      s && s->step->nom ? s->step->nom : "?");
 	}
 	cz_buf_puts(&a->detail, ".");
@@ -863,7 +863,7 @@ static bool detect_no_activity(alert_ctx *a)
 {
 	if (a->d->project->n_activite > 0)
 		return false;
-	cz_buf_puts(&a->detail, "La rubrique « activite » ne contient aucun relevé mensuel.");
+	cz_buf_puts(&a->detail, "La rubrique «\u00A0activite\u00A0» ne contient aucun relevé mensuel.");
 	rule_steps_undone(a);
 	return true;
 }
@@ -872,7 +872,7 @@ static bool detect_no_needs(alert_ctx *a)
 {
 	if (a->d->project->n_besoins > 0)
 		return false;
-	cz_buf_puts(&a->detail, "La rubrique « besoins » est absente ou vide.");
+	cz_buf_puts(&a->detail, "La rubrique «\u00A0besoins\u00A0» est absente ou vide.");
 	rule_steps_undone(a);
 	return true;
 }
@@ -883,7 +883,7 @@ static bool detect_unassessed(alert_ctx *a)
 	size_t n = t->counts[CZ_COV_UNASSESSED];
 	if (n == 0)
 		return false;
-	cz_buf_printf(&a->detail, "%zu compétence%s sur %zu de la phase « %s » %s pas évaluée%s.", n,
+	cz_buf_printf(&a->detail, "%zu compétence%s sur %zu de la phase «\u00A0%s\u00A0» %s pas évaluée%s.", n,
 		      cz_fr_s((double)n), t->total, phase_name(a->d, a->d->declared),
 		      cz_fr_pl((double)n, "n'est", "ne sont"), cz_fr_s((double)n));
 	rule_steps_undone(a);

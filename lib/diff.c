@@ -699,7 +699,7 @@ static void activity(builder *b)
 				char sa[64], sz[64];
 				one_num(sa, sizeof(sa), va, month_fields[k].euros);
 				one_num(sz, sizeof(sz), vz, month_fields[k].euros);
-				cz_buf_printf(&t, "%s%s : %s → %s", first ? "" : " ; ", month_fields[k].label, sa, sz);
+				cz_buf_printf(&t, "%s%s\u00A0: %s → %s", first ? "" : "\u202F; ", month_fields[k].label, sa, sz);
 				first = false;
 			}
 			if (!first) {
@@ -749,7 +749,7 @@ static void field(cz_buf *t, bool *first, const char *label, const char *a, cons
 {
 	if (same_str(a, z))
 		return;
-	cz_buf_printf(t, "%s%s : %s → %s", *first ? "" : " ; ", label, a ? a : "—", z ? z : "—");
+	cz_buf_printf(t, "%s%s\u00A0: %s → %s", *first ? "" : "\u202F; ", label, a ? a : "—", z ? z : "—");
 	*first = false;
 }
 
@@ -818,7 +818,7 @@ static const char *need_text(builder *b, const cz_need *n)
 {
 	char p[64];
 	return fmt(b, "%s%s%s", n->cible_set ? cz_enum_label(&cz_enum_cible, (int)n->cible) : "cible non précisée",
-		   n->demandes.set ? ", demandes : " : "", n->demandes.set ? fnum(p, sizeof(p), n->demandes, false) : "");
+		   n->demandes.set ? ", demandes\u00A0: " : "", n->demandes.set ? fnum(p, sizeof(p), n->demandes, false) : "");
 }
 
 static const char *roles_text(builder *b, unsigned roles)
@@ -863,7 +863,7 @@ static const char *actor_diff(builder *b, const cz_actor *a, const cz_actor *z)
 
 static const char *actor_text(builder *b, const cz_actor *a)
 {
-	return fmt(b, "%s ; %s%s%s", a->type_set ? cz_enum_label(&cz_enum_actor_type, (int)a->type) : "type non précisé",
+	return fmt(b, "%s\u202F; %s%s%s", a->type_set ? cz_enum_label(&cz_enum_actor_type, (int)a->type) : "type non précisé",
 		   roles_text(b, a->roles), a->charte_set ? ", charte " : "", a->charte_set ? charte_text(a) : "");
 }
 
@@ -1185,27 +1185,27 @@ static void summary(builder *b)
 	const cz_diff_figure *f = d->figures;
 	if (f[3].changed || f[4].changed) {
 		if (f[3].changed && f[4].changed && f[4].before_num.set && f[4].after_num.set)
-			say(b, &cap, fmt(b, "Verdict du test : %s → %s (score %s → %s).", f[3].before, f[3].after,
+			say(b, &cap, fmt(b, "Verdict du test\u00A0: %s → %s (score %s → %s).", f[3].before, f[3].after,
 					 f[4].before, f[4].after));
 		else if (f[3].changed)
-			say(b, &cap, fmt(b, "Verdict du test : %s → %s.", f[3].before, f[3].after));
+			say(b, &cap, fmt(b, "Verdict du test\u00A0: %s → %s.", f[3].before, f[3].after));
 		else
 			say(b, &cap, fmt(b, "Verdict du test inchangé (%s), score %s → %s.", f[3].after, f[4].before,
 					 f[4].after));
 	}
 	if (f[0].changed)
-		say(b, &cap, fmt(b, "Phase déclarée : %s → %s.", f[0].before, f[0].after));
+		say(b, &cap, fmt(b, "Phase déclarée\u00A0: %s → %s.", f[0].before, f[0].after));
 	if (f[2].changed)
-		say(b, &cap, fmt(b, "Phase étayée par les étapes : %s → %s.", f[2].before, f[2].after));
+		say(b, &cap, fmt(b, "Phase étayée par les étapes\u00A0: %s → %s.", f[2].before, f[2].after));
 	if (f[1].changed)
-		say(b, &cap, fmt(b, "Avancement de la phase déclarée : %s → %s.", f[1].before, f[1].after));
+		say(b, &cap, fmt(b, "Avancement de la phase déclarée\u00A0: %s → %s.", f[1].before, f[1].after));
 	if (d->counts[CZ_DIFF_STEPS]) {
 		const char *done = cz_enum_label(&cz_enum_step_status, CZ_STEP_FAIT);
 		size_t n_done = count_of(d, CZ_DIFF_STEPS, -1, done, NULL);
 		size_t rest = d->counts[CZ_DIFF_STEPS] - n_done;
 		cz_buf t;
 		cz_buf_init(&t);
-		cz_buf_puts(&t, "Étapes : ");
+		cz_buf_puts(&t, "Étapes\u00A0: ");
 		if (n_done) {
 			/* names of the steps now done */
 			size_t shown = 0, n = 0;
@@ -1233,7 +1233,7 @@ static void summary(builder *b)
 		size_t o = d->counts[CZ_DIFF_SKILLS] - g - l;
 		cz_buf t;
 		cz_buf_init(&t);
-		cz_buf_puts(&t, "Compétences : ");
+		cz_buf_puts(&t, "Compétences\u00A0: ");
 		bool first = true;
 		if (g) {
 			cz_buf_printf(&t, "%zu gagnée%s (%s)", g, cz_fr_s((double)g), names(b, CZ_DIFF_SKILLS, -1, "gagnée"));
@@ -1256,14 +1256,14 @@ static void summary(builder *b)
 		size_t down = count_of(d, CZ_DIFF_ALERTS, CZ_DIFF_REMOVED, NULL, NULL);
 		const char *crit = d->new_critical ? fmt(b, ", dont %zu critique%s", d->new_critical, cz_fr_s((double)d->new_critical)) : "";
 		if (up && down)
-			say(b, &cap, fmt(b, "Alertes : %zu nouvelle%s (%s%s), %zu levée%s (%s).", up, cz_fr_s((double)up),
+			say(b, &cap, fmt(b, "Alertes\u00A0: %zu nouvelle%s (%s%s), %zu levée%s (%s).", up, cz_fr_s((double)up),
 					 names(b, CZ_DIFF_ALERTS, CZ_DIFF_ADDED, NULL), crit, down, cz_fr_s((double)down),
 					 names(b, CZ_DIFF_ALERTS, CZ_DIFF_REMOVED, NULL)));
 		else if (up)
-			say(b, &cap, fmt(b, "Alertes : %zu nouvelle%s (%s%s).", up, cz_fr_s((double)up),
+			say(b, &cap, fmt(b, "Alertes\u00A0: %zu nouvelle%s (%s%s).", up, cz_fr_s((double)up),
 					 names(b, CZ_DIFF_ALERTS, CZ_DIFF_ADDED, NULL), crit));
 		else
-			say(b, &cap, fmt(b, "Alertes : %zu levée%s (%s).", down, cz_fr_s((double)down),
+			say(b, &cap, fmt(b, "Alertes\u00A0: %zu levée%s (%s).", down, cz_fr_s((double)down),
 					 names(b, CZ_DIFF_ALERTS, CZ_DIFF_REMOVED, NULL)));
 	}
 	if (d->counts[CZ_DIFF_INDICATORS]) {
@@ -1279,7 +1279,7 @@ static void summary(builder *b)
 		size_t other = d->counts[CZ_DIFF_INDICATORS] - better - worse - filled - unfilled - added - removed;
 		cz_buf t;
 		cz_buf_init(&t);
-		cz_buf_puts(&t, "Indicateurs du test : ");
+		cz_buf_puts(&t, "Indicateurs du test\u00A0: ");
 		const char *sep = "";
 		if (added) {
 			cz_buf_printf(&t, "%zu évalué%s pour la première fois (le projet a atteint la phase de test)", added,
@@ -1319,7 +1319,7 @@ static void summary(builder *b)
 		static const char *const words[CZ_DIFF_KIND_COUNT] = { "ajouté", "retiré", "corrigé" };
 		cz_buf t;
 		cz_buf_init(&t);
-		cz_buf_puts(&t, "Activité : ");
+		cz_buf_puts(&t, "Activité\u00A0: ");
 		const char *sep = "";
 		for (int k = 0; k < CZ_DIFF_KIND_COUNT; k++) {
 			size_t n = count_of(d, CZ_DIFF_ACTIVITY, k, NULL, NULL);
@@ -1336,7 +1336,7 @@ static void summary(builder *b)
 	if (d->counts[CZ_DIFF_PILLARS]) {
 		cz_buf t;
 		cz_buf_init(&t);
-		cz_buf_puts(&t, "Ressources par pilier : ");
+		cz_buf_puts(&t, "Ressources par pilier\u00A0: ");
 		const char *sep = "";
 		for (size_t i = 0; i < d->n_changes; i++) {
 			const cz_diff_change *c = &d->changes[i];
@@ -1351,15 +1351,15 @@ static void summary(builder *b)
 		cz_buf_free(&t);
 	}
 	if (d->counts[CZ_DIFF_OFFERS])
-		say(b, &cap, fmt(b, "Offres : %s.", kinds(b, CZ_DIFF_OFFERS, true)));
+		say(b, &cap, fmt(b, "Offres\u00A0: %s.", kinds(b, CZ_DIFF_OFFERS, true)));
 	if (d->counts[CZ_DIFF_NEEDS])
-		say(b, &cap, fmt(b, "Besoins : %s.", kinds(b, CZ_DIFF_NEEDS, false)));
+		say(b, &cap, fmt(b, "Besoins\u00A0: %s.", kinds(b, CZ_DIFF_NEEDS, false)));
 	if (d->counts[CZ_DIFF_ACTORS])
-		say(b, &cap, fmt(b, "Acteurs : %s.", kinds(b, CZ_DIFF_ACTORS, false)));
+		say(b, &cap, fmt(b, "Acteurs\u00A0: %s.", kinds(b, CZ_DIFF_ACTORS, false)));
 	if (d->counts[CZ_DIFF_CANVAS]) {
 		size_t up = count_of(d, CZ_DIFF_CANVAS, CZ_DIFF_ADDED, NULL, NULL);
 		size_t down = count_of(d, CZ_DIFF_CANVAS, CZ_DIFF_REMOVED, NULL, NULL);
-		say(b, &cap, fmt(b, "Canevas : %zu élément%s ajouté%s, %zu retiré%s.", up, cz_fr_s((double)up),
+		say(b, &cap, fmt(b, "Canevas\u00A0: %zu élément%s ajouté%s, %zu retiré%s.", up, cz_fr_s((double)up),
 				 cz_fr_s((double)up), down, cz_fr_s((double)down)));
 	}
 }

@@ -454,13 +454,13 @@ static bool cell_content(importer *im, const cz_xsheet *sh, const cz_xcell *c, o
 		}
 		char ex[64];
 		problem(im, at,
-			"formule « =%s » enregistrée sans sa valeur : ouvrez le classeur dans un tableur et "
+			"formule «\u00A0=%s\u00A0» enregistrée sans sa valeur\u00A0: ouvrez le classeur dans un tableur et "
 			"enregistrez-le (il calcule la formule), ou tapez la valeur",
 			cz_excerpt(c->formula ? c->formula : "", c->formula ? strlen(c->formula) : 0, ex, sizeof(ex)));
 		return false;
 	}
 	case CZ_XV_ERROR:
-		problem(im, at, "la cellule contient une erreur de calcul (%s) : corrigez la formule ou tapez la valeur",
+		problem(im, at, "la cellule contient une erreur de calcul (%s)\u00A0: corrigez la formule ou tapez la valeur",
 			c->text);
 		return false;
 	case CZ_XV_NUMBER:
@@ -665,7 +665,7 @@ static bool find_columns(importer *im, layout *L)
 			const char *head = by_keys ? cell_text(cz_xsheet_cell(sh, r + 1, c->col)) : t;
 			char ex[64];
 			origin at = { L->sheet, r + (by_keys ? 1 : 0), c->col };
-			warning(im, at, true, "colonne « %s » inconnue, ignorée",
+			warning(im, at, true, "colonne «\u00A0%s\u00A0» inconnue, ignorée",
 				cz_excerpt(head ? head : t, strlen(head ? head : t), ex, sizeof(ex)));
 		}
 	}
@@ -678,7 +678,7 @@ static bool find_columns(importer *im, layout *L)
 				continue;
 			char ex[64];
 			origin at = { L->sheet, r + 1, c->col };
-			warning(im, at, true, "colonne « %s » inconnue, ignorée", cz_excerpt(t, strlen(t), ex, sizeof(ex)));
+			warning(im, at, true, "colonne «\u00A0%s\u00A0» inconnue, ignorée", cz_excerpt(t, strlen(t), ex, sizeof(ex)));
 		}
 	}
 	return true;
@@ -793,8 +793,9 @@ static const char *path_of(importer *im, const char *fmt, ...)
 static void comment_choices(emitter *e, const char *indent, const char *what, const cz_enum *en)
 {
 	char line[256];
-	int w = snprintf(line, sizeof(line), "%s# %s : ", indent, what);
-	size_t start = w > 0 ? (size_t)w : 0, col = start;
+	int w = snprintf(line, sizeof(line), "%s# %s\u00A0: ", indent, what);
+	/* columns, not bytes: the no-break space is two bytes wide */
+	size_t start = w > 1 ? (size_t)w - 1 : 0, col = start;
 	put(e, line);
 	for (size_t i = 0; i < en->count; i++) {
 		size_t l = strlen(en->keys[i]) + (i + 1 < en->count ? 2 : 0);
@@ -922,7 +923,7 @@ static void read_table(importer *im, part *pt)
 		if (!strcmp(f, CZ_FICHE_EXAMPLE_KEY)) {
 			if (ok && !is_untouched_example(pt, &r))
 				problem(im, (origin){ pt->L.sheet, row, (unsigned)pt->L.example_col },
-					"ligne d'exemple modifiée : effacez « exemple » dans cette cellule pour "
+					"ligne d'exemple modifiée\u00A0: effacez «\u00A0exemple\u00A0» dans cette cellule pour "
 					"garder la ligne, ou effacez la ligne");
 		} else if (any) {
 			record *x = add_record(im, &pt->rec);
@@ -983,7 +984,7 @@ static void read_form(importer *im, part *pt)
 		if (c && key) {
 			char ex[64];
 			warning(im, (origin){ pt->L.sheet, row, (unsigned)pt->L.key_col }, true,
-				"rubrique « %s » inconnue, ignorée", cz_excerpt(key, strlen(key), ex, sizeof(ex)));
+				"rubrique «\u00A0%s\u00A0» inconnue, ignorée", cz_excerpt(key, strlen(key), ex, sizeof(ex)));
 		}
 	}
 }
@@ -1076,7 +1077,7 @@ static void read_book(book_reader *R)
 		}
 		part *pt = &R->parts[k];
 		if (pt->present) {
-			warning(im, at, false, "deuxième feuille « %s », ignorée", cz_fiche_sheets[k].sheet);
+			warning(im, at, false, "deuxième feuille «\u00A0%s\u00A0», ignorée", cz_fiche_sheets[k].sheet);
 			continue;
 		}
 		pt->present = true;
@@ -1084,7 +1085,7 @@ static void read_book(book_reader *R)
 		pt->L.sheet = (int)i;
 		if (!find_columns(im, &pt->L)) {
 			if (sh->n_cells)
-				warning(im, at, false, "en-têtes introuvables : feuille ignorée");
+				warning(im, at, false, "en-têtes introuvables\u00A0: feuille ignorée");
 			pt->present = false;
 			continue;
 		}
@@ -1139,14 +1140,14 @@ static void emit_header(emitter *e, const char *source, bool rewritten)
 	cz_excerpt(source, strlen(source), safe, sizeof(safe));
 	if (rewritten)
 		putf(e, "# Fichier de projet conciergerie (format version 1), réécrit avec les valeurs\n"
-			"# du classeur « %s »\n",
+			"# du classeur «\u00A0%s\u00A0»\n",
 		     safe);
 	else
-		putf(e, "# Fichier de projet conciergerie (format version 1), tiré de la fiche « %s »\n", safe);
-	put(e, "# par « conciergerie import ». Vérifiez-le avec : conciergerie validate CE_FICHIER\n"
-	       "# Seuls « version » et « projet » (nom, type, phase) sont obligatoires : les\n"
+		putf(e, "# Fichier de projet conciergerie (format version 1), tiré de la fiche «\u00A0%s\u00A0»\n", safe);
+	put(e, "# par «\u00A0conciergerie import\u00A0». Vérifiez-le avec\u00A0: conciergerie validate CE_FICHIER\n"
+	       "# Seuls «\u00A0version\u00A0» et «\u00A0projet\u00A0» (nom, type, phase) sont obligatoires\u00A0: les\n"
 	       "# analyses travaillent avec ce qui est renseigné et disent ce qui manque.\n"
-	       "# Les clés sont en minuscules, sans accents. Le texte après « # » est ignoré.\n\n"
+	       "# Les clés sont en minuscules, sans accents. Le texte après «\u00A0#\u00A0» est ignoré.\n\n"
 	       "version: 1\n\n");
 }
 
@@ -1185,7 +1186,7 @@ static void emit_projet(emitter *e, const part *pt)
 	size_t at = e->b.len, n_spans = e->n;
 	put(e, "  porteur: ");
 	if (flow_map(e, pt, NULL, "porteur.", porteur, N(porteur), "projet.porteur", false))
-		putf(e, "  # statut : benevole | salarie | entrepreneur\n");
+		putf(e, "  # statut\u00A0: benevole | salarie | entrepreneur\n");
 	else
 		unput(e, at, n_spans);
 	at = e->b.len;
@@ -1255,7 +1256,7 @@ static ref_entry *ref_entries(importer *im, const part *pt, bool with_by, size_t
 		if (it.value.kind == YV_BLANK && it.by.kind == YV_BLANK)
 			continue; /* not assessed */
 		if (it.id.kind == YV_BLANK) {
-			problem(im, it.id.at, "identifiant manquant : cette ligne ne dit pas de quel élément du "
+			problem(im, it.id.at, "identifiant manquant\u00A0: cette ligne ne dit pas de quel élément du "
 					      "référentiel il s'agit");
 			continue;
 		}
@@ -1272,7 +1273,7 @@ static ref_entry *ref_entries(importer *im, const part *pt, bool with_by, size_t
 static void emit_steps(emitter *e, const part *pt)
 {
 	put(e, "\n# Avancement des grandes étapes, par identifiant du référentiel\n"
-	       "# (liste complète : conciergerie referentiel).\n");
+	       "# (liste complète\u00A0: conciergerie referentiel).\n");
 	comment_choices(e, "", "Statuts", &cz_enum_step_status);
 	size_t n;
 	ref_entry *items = ref_entries(e->im, pt, false, &n);
@@ -1329,7 +1330,7 @@ static void emit_acteurs(emitter *e, const part *pt)
 	put(e, "\n# Le maillage d'acteurs du territoire.\n");
 	comment_choices(e, "", "type", &cz_enum_actor_type);
 	comment_choices(e, "", "roles", &cz_enum_role);
-	put(e, "# charte : true quand un prestataire a signé la charte d'intervention\n");
+	put(e, "# charte\u00A0: true quand un prestataire a signé la charte d'intervention\n");
 	if (!pt->rec.n) {
 		put(e, "acteurs: []\n");
 		return;
@@ -1379,7 +1380,7 @@ static void emit_acteurs(emitter *e, const part *pt)
 static void emit_besoins(emitter *e, const part *pt)
 {
 	static const char *const keys[] = { "besoin", "cible", "demandes", "source" };
-	put(e, "\n# Diagnostic des besoins : un besoin, sa cible et le nombre de demandes.\n");
+	put(e, "\n# Diagnostic des besoins\u00A0: un besoin, sa cible et le nombre de demandes.\n");
 	comment_choices(e, "", "cible", &cz_enum_cible);
 	if (!pt->rec.n) {
 		put(e, "besoins: []\n");
@@ -1396,7 +1397,7 @@ static void emit_besoins(emitter *e, const part *pt)
 
 static void emit_offre(emitter *e, const part *pt)
 {
-	put(e, "\n# L'offre : couples produit / marché. prix en euros par unite ; prestataire =\n"
+	put(e, "\n# L'offre\u00A0: couples produit / marché. prix en euros par unite\u202F; prestataire =\n"
 	       "# nom d'un acteur ci-dessus, absent si la conciergerie rend le service elle-même.\n");
 	comment_choices(e, "", "unite", &cz_enum_unite);
 	if (!pt->rec.n) {
@@ -1411,9 +1412,9 @@ static void emit_offre(emitter *e, const part *pt)
 static void emit_activite(emitter *e, const part *pt, part *services)
 {
 	const cz_fiche_sheet *def = pt->L.def;
-	put(e, "\n# Activité mensuelle, à partir de la phase de test (un mois par relevé) :\n"
+	put(e, "\n# Activité mensuelle, à partir de la phase de test (un mois par relevé)\u00A0:\n"
 	       "# demandes reçues, commandes honorées, clients, recettes et charges en euros\n"
-	       "# (recettes détaillées par service : { \"Repassage\": 300 }), heures, km, livraisons.\n");
+	       "# (recettes détaillées par service\u00A0: { \"Repassage\": 300 }), heures, km, livraisons.\n");
 	if (!pt->rec.n) {
 		put(e, "activite: []\n");
 	} else {
@@ -1445,7 +1446,7 @@ static void emit_activite(emitter *e, const part *pt, part *services)
 			char total[64];
 			number_format(sum, total, sizeof(total));
 			problem(im, recettes.at,
-				"les recettes de ce mois sont détaillées dans la feuille « %s » (total %s) : laissez "
+				"les recettes de ce mois sont détaillées dans la feuille «\u00A0%s\u00A0» (total %s)\u00A0: laissez "
 				"cette cellule vide, ou mettez-y ce total",
 				cz_fiche_sheets[CZ_FICHE_SERVICES].sheet, total);
 		}
@@ -1505,10 +1506,10 @@ static void emit_activite(emitter *e, const part *pt, part *services)
 		yval sm = field(services, s, "periode");
 		char ex[64];
 		if (sm.kind == YV_BLANK)
-			problem(im, sm.at, "mois manquant : indiquez le mois de ces recettes");
+			problem(im, sm.at, "mois manquant\u00A0: indiquez le mois de ces recettes");
 		else
 			problem(im, sm.at,
-				"mois « %s » absent de la feuille « %s » : ajoutez-y une ligne pour ce mois (ses "
+				"mois «\u00A0%s\u00A0» absent de la feuille «\u00A0%s\u00A0»\u00A0: ajoutez-y une ligne pour ce mois (ses "
 				"recettes sont la somme des recettes par service)",
 				cz_excerpt(sm.text, strlen(sm.text), ex, sizeof(ex)), cz_fiche_sheets[CZ_FICHE_ACTIVITE].sheet);
 	}
@@ -1517,7 +1518,7 @@ static void emit_activite(emitter *e, const part *pt, part *services)
 static void emit_financements(emitter *e, const part *pt)
 {
 	static const char *const keys[] = { "source", "pilier", "nature", "montant", "annee", "acquis" };
-	put(e, "\n# Financements hors ventes, répartis sur les quatre piliers :\n");
+	put(e, "\n# Financements hors ventes, répartis sur les quatre piliers\u00A0:\n");
 	comment_choices(e, "", "pilier", &cz_enum_pilier);
 	comment_choices(e, "", "nature", &cz_enum_nature);
 	if (!pt->rec.n) {
@@ -1550,7 +1551,7 @@ static bool test_empty(const test_values *t)
 
 static void test_comment(emitter *e)
 {
-	put(e, "\n# Bilan de la phase de test : carnet de commandes et trésorerie en mois,\n"
+	put(e, "\n# Bilan de la phase de test\u00A0: carnet de commandes et trésorerie en mois,\n"
 	       "# charge de travail rapportée à la capacité, notes de 1 à 5, conditions de\n"
 	       "# décision, seuils propres au projet (ils remplacent ceux du référentiel).\n");
 }
@@ -1632,13 +1633,13 @@ static void emit_bmc(emitter *e, const part *pt)
 		const record *r = &pt->rec.items[i];
 		yval bloc = field(pt, r, "bloc");
 		if (bloc.kind == YV_BLANK) {
-			problem(im, bloc.at, "bloc du canevas manquant : choisissez-le dans la liste déroulante");
+			problem(im, bloc.at, "bloc du canevas manquant\u00A0: choisissez-le dans la liste déroulante");
 			continue;
 		}
 		n++;
 	}
 	if (n == 0) {
-		put(e, "# bmc: aucun élément dans la feuille « Canevas »\n");
+		put(e, "# bmc: aucun élément dans la feuille «\u00A0Canevas\u00A0»\n");
 		return;
 	}
 	put(e, "bmc:\n");
@@ -1726,11 +1727,11 @@ static void relabel(const char *msg, const span *s, char *out, size_t size)
 	if (!s || !s->path || !s->label)
 		return;
 	char from[600];
-	snprintf(from, sizeof(from), "« %s »", s->path);
+	snprintf(from, sizeof(from), "«\u00A0%s\u00A0»", s->path);
 	const char *hit = strstr(msg, from);
 	if (!hit)
 		return;
-	snprintf(out, size, "%.*s« %s »%s", (int)(hit - msg), msg, s->label, hit + strlen(from));
+	snprintf(out, size, "%.*s«\u00A0%s\u00A0»%s", (int)(hit - msg), msg, s->label, hit + strlen(from));
 }
 
 /* "(déjà présent ligne 85)": a line of the YAML text, which the user never
@@ -1858,7 +1859,7 @@ cz_status cz_fiche_import(const cz_xbook *book, const char *source, const cz_ref
 	cz_buf_init(&e.b);
 	cz_status st = CZ_OK;
 	if (!R.parts[CZ_FICHE_PROJET].present) {
-		problem(&R.im, nowhere, "ce classeur n'a pas de feuille « %s » : ce n'est pas une fiche projet complète",
+		problem(&R.im, nowhere, "ce classeur n'a pas de feuille «\u00A0%s\u00A0»\u00A0: ce n'est pas une fiche projet complète",
 			cz_fiche_sheets[CZ_FICHE_PROJET].sheet);
 		goto out;
 	}
@@ -2035,7 +2036,7 @@ static void read_skills(importer *im, entries *E)
 	int cols[3];
 	unsigned head;
 	if (!sh || !find_header(sh, heads, 3, cols, &head)) {
-		problem(im, nowhere, "feuille « %s » introuvable, ou sans les colonnes Identifiant et Niveau",
+		problem(im, nowhere, "feuille «\u00A0%s\u00A0» introuvable, ou sans les colonnes Identifiant et Niveau",
 			SKILLS_SHEET);
 		return;
 	}
@@ -2068,7 +2069,7 @@ static void read_skills(importer *im, entries *E)
 		if (*f && !strcmp(f, g)) {
 			lv = yv(YV_PLAIN, cz_enum_key(&cz_enum_level, CZ_LEVEL_ACQUIS), lat);
 			if (by.kind == YV_BLANK) {
-				problem(im, bat, "compétence « %s » portée par un partenaire : nommez-le dans cette colonne",
+				problem(im, bat, "compétence «\u00A0%s\u00A0» portée par un partenaire\u00A0: nommez-le dans cette colonne",
 					id);
 				by = yv(YV_BLANK, NULL, bat);
 			}
@@ -2104,7 +2105,7 @@ static void read_skills(importer *im, entries *E)
 				       ac, aat, &ok)
 			     : yv(YV_BLANK, NULL, aat);
 		if (by.kind == YV_BLANK) {
-			problem(im, aat, "compétence à confier à un acteur du réseau : nommez-le dans cette colonne");
+			problem(im, aat, "compétence à confier à un acteur du réseau\u00A0: nommez-le dans cette colonne");
 			continue;
 		}
 		ref_entry *e = entry_for(im, E, trim(im, id));
@@ -2203,7 +2204,7 @@ static void read_testphase(importer *im, const cz_project *base, test_values *tv
 	int cols[3];
 	unsigned head;
 	if (!sh || !find_header(sh, heads, 3, cols, &head)) {
-		problem(im, nowhere, "feuille « %s » introuvable, ou sans les colonnes Indicateur et Valeur",
+		problem(im, nowhere, "feuille «\u00A0%s\u00A0» introuvable, ou sans les colonnes Indicateur et Valeur",
 			TP_CARD_SHEET);
 		return;
 	}
@@ -2309,8 +2310,8 @@ static void read_testphase(importer *im, const cz_project *base, test_values *tv
 		if (!key) {
 			/* Computed from the activity and the offer: not a value to copy back. */
 			if (have && now && now->value.set && fabs(v - now->value.value) > 1e-6)
-				warning(im, at, true, "« %s » se calcule à partir de l'activité et de l'offre du "
-						      "projet : la valeur saisie ici n'est pas reprise",
+				warning(im, at, true, "«\u00A0%s\u00A0» se calcule à partir de l'activité et de l'offre du "
+						      "projet\u00A0: la valeur saisie ici n'est pas reprise",
 					ind->nom);
 			continue;
 		}
@@ -2327,7 +2328,7 @@ static void read_testphase(importer *im, const cz_project *base, test_values *tv
 				any |= tv->form[test_index(parts[k])].kind != YV_BLANK;
 			if (any) {
 				problem(im, at, "la satisfaction est la moyenne des notes des bénéficiaires, des partenaires "
-						"et de l'équipe : changez ces notes dans le fichier de projet (test.satisfaction) "
+						"et de l'équipe\u00A0: changez ces notes dans le fichier de projet (test.satisfaction) "
 						"plutôt que leur moyenne");
 				continue;
 			}
@@ -2464,7 +2465,7 @@ cz_status cz_book_merge(const cz_xbook *book, const cz_referential *ref, const c
 		spans = &whole;
 		first = 1;
 		warning(im, nowhere, false,
-			"la rubrique « %s » du fichier de projet n'est pas écrite en style bloc : le fichier est "
+			"la rubrique «\u00A0%s\u00A0» du fichier de projet n'est pas écrite en style bloc\u00A0: le fichier est "
 			"réécrit en entier, sans ses commentaires",
 			key);
 	}

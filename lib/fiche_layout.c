@@ -24,9 +24,9 @@ const char *const cz_form_column_keys[CZ_FORM_COLS] = { "rubrique", "valeur", "a
 
 static const cz_fiche_field projet[] = {
 	TEXT("nom", "Nom du projet", "Le nom de la conciergerie (obligatoire).", 0, CZ_FF_REQUIRED),
-	ENUM("type", "Type de conciergerie", "Obligatoire : quartier, rurale, d'entreprise ou mixte.",
+	ENUM("type", "Type de conciergerie", "Obligatoire\u00A0: quartier, rurale, d'entreprise ou mixte.",
 	     cz_enum_type, 0, CZ_FF_REQUIRED),
-	ENUM("phase", "Phase actuelle", "Obligatoire : émergence, test, lancement ou fonctionnement.",
+	ENUM("phase", "Phase actuelle", "Obligatoire\u00A0: émergence, test, lancement ou fonctionnement.",
 	     cz_enum_phase, 0, CZ_FF_REQUIRED),
 	DATE("date", "Date de cet état des lieux", "Une date (jour/mois/année).", 0),
 	ENUM("lieu", "Lieu", "Un lieu fixe, itinérant, ou les deux.", cz_enum_lieu, 0, 0),
@@ -42,7 +42,7 @@ static const cz_fiche_field etapes[] = {
 	INFO("phase", "Phase", 16),
 	FIELD("id", "Identifiant", NULL, CZ_FF_INFO, NULL, 0, 0, 30, CZ_FF_LOCKED | CZ_FF_REQUIRED),
 	INFO("nom", "Étape", 70),
-	ENUM("statut", "Statut", "Fait, en cours, à faire, ou sans objet pour ce projet ; vide si non évaluée.",
+	ENUM("statut", "Statut", "Fait, en cours, à faire, ou sans objet pour ce projet\u202F; vide si non évaluée.",
 	     cz_enum_step_status, 14, CZ_FF_ANCHOR),
 };
 
@@ -51,9 +51,9 @@ static const cz_fiche_field competences[] = {
 	INFO("famille", "Famille", 24),
 	FIELD("id", "Identifiant", NULL, CZ_FF_INFO, NULL, 0, 0, 30, CZ_FF_LOCKED | CZ_FF_REQUIRED),
 	INFO("nom", "Compétence", 60),
-	ENUM("niveau", "Niveau", "Le niveau du porteur, ou de l'acteur nommé dans « Porté par » ; vide si non évaluée.",
+	ENUM("niveau", "Niveau", "Le niveau du porteur, ou de l'acteur nommé dans «\u00A0Porté par\u00A0»\u202F; vide si non évaluée.",
 	     cz_enum_level, 14, CZ_FF_ANCHOR),
-	ACTOR("porte_par", "Porté par", "Un acteur de la feuille Acteurs qui apporte cette compétence ; vide si c'est le porteur.", 28),
+	ACTOR("porte_par", "Porté par", "Un acteur de la feuille Acteurs qui apporte cette compétence\u202F; vide si c'est le porteur.", 28),
 };
 
 static const cz_fiche_field acteurs[] = {
@@ -72,7 +72,7 @@ static const cz_fiche_field besoins[] = {
 	TEXT("besoin", "Besoin", "Le besoin repéré, en quelques mots.", 40, CZ_FF_REQUIRED | CZ_FF_ANCHOR),
 	ENUM("cible", "Cible", "Qui exprime ce besoin.", cz_enum_cible, 18, 0),
 	INT("demandes", "Demandes", "Le nombre de demandes recueillies (entier).", 0, CZ_MAX_COUNT, 11),
-	TEXT("source", "Source", "D'où vient le chiffre : enquête, permanence…", 40, 0),
+	TEXT("source", "Source", "D'où vient le chiffre\u00A0: enquête, permanence…", 40, 0),
 };
 
 static const cz_fiche_field offre[] = {
@@ -81,8 +81,8 @@ static const cz_fiche_field offre[] = {
 	NUM("prix", "Prix (€)", "En euros, par unité.", 0, CZ_MAX_EUROS, 10, 0),
 	ENUM("unite", "Unité", "Par prestation, heure, mois ou an.", cz_enum_unite, 12, 0),
 	BOOL("prioritaire", "Prioritaire", "oui pour un couple produit / marché prioritaire (deux ou trois au plus pendant le test).", 11),
-	BOOL("recurrent", "Récurrent", "oui pour un contrat récurrent : abonnement, forfait.", 10),
-	ACTOR("prestataire", "Prestataire", "Un acteur de la feuille Acteurs ; vide si la conciergerie rend le service elle-même.", 28),
+	BOOL("recurrent", "Récurrent", "oui pour un contrat récurrent\u00A0: abonnement, forfait.", 10),
+	ACTOR("prestataire", "Prestataire", "Un acteur de la feuille Acteurs\u202F; vide si la conciergerie rend le service elle-même.", 28),
 };
 
 static const cz_fiche_field activite[] = {
@@ -93,7 +93,7 @@ static const cz_fiche_field activite[] = {
 	INT("clients", "Clients", "Clients servis.", 0, CZ_MAX_COUNT, 10),
 	INT("clients_recurrents", "Clients récurrents", "Parmi eux, les clients déjà servis auparavant (au plus Clients).", 0,
 	    CZ_MAX_COUNT, 10),
-	NUM("recettes", "Recettes (€)", "Les ventes du mois ; laissez vide si vous les détaillez dans la feuille « Recettes par service ».",
+	NUM("recettes", "Recettes (€)", "Les ventes du mois\u202F; laissez vide si vous les détaillez dans la feuille «\u00A0Recettes par service\u00A0».",
 	    0, CZ_MAX_EUROS, 11, 0),
 	NUM("charges", "Charges (€)", "Toutes les dépenses du mois.", 0, CZ_MAX_EUROS, 11, 0),
 	NUM("heures_salariees", "Heures salariées", "Heures de travail salarié.", 0, CZ_MAX_HOURS, 10, 0),
@@ -124,7 +124,7 @@ static const cz_fiche_field test[] = {
 	    0, CZ_MAX_MONTHS, 0, 0),
 	NUM("tresorerie_mois", "Trésorerie (mois de charges)", "Combien de mois de charges la trésorerie couvre.", 0,
 	    CZ_MAX_MONTHS, 0, 0),
-	NUM("charge_travail", "Charge de travail / capacité", "1 = l'équipe travaille à pleine capacité ; au-delà, elle est débordée.",
+	NUM("charge_travail", "Charge de travail / capacité", "1 = l'équipe travaille à pleine capacité\u202F; au-delà, elle est débordée.",
 	    0, CZ_MAX_WORKLOAD, 0, 0),
 	BOOL("sollicitations_suivies", "Sollicitations enregistrées et suivies", "oui ou non.", 0),
 	BOOL("cahier_des_charges", "Cahier des charges des prestataires", "oui si un cahier des charges encadre le choix des prestataires.", 0),
@@ -135,16 +135,16 @@ static const cz_fiche_field test[] = {
 	NUM("vision", "Vision à moyen et long terme", "Note de 1 à 5.", CZ_SCORE_MIN, CZ_SCORE_MAX, 0, 0),
 	NUM("energie", "Énergie du porteur et de l'équipe", "Note de 1 à 5.", CZ_SCORE_MIN, CZ_SCORE_MAX, 0, 0),
 	NUM("montee_competences", "Montée en compétences", "Note de 1 à 5.", CZ_SCORE_MIN, CZ_SCORE_MAX, 0, 0),
-	BOOL("conditions.statut_structure", "Condition : statut de la structure", "oui si la condition est réunie.", 0),
-	BOOL("conditions.calendrier_financeurs", "Condition : calendrier des financeurs", "oui si la condition est réunie.", 0),
-	BOOL("conditions.strategie", "Condition : stratégie et prospective", "oui si la condition est réunie.", 0),
+	BOOL("conditions.statut_structure", "Condition\u00A0: statut de la structure", "oui si la condition est réunie.", 0),
+	BOOL("conditions.calendrier_financeurs", "Condition\u00A0: calendrier des financeurs", "oui si la condition est réunie.", 0),
+	BOOL("conditions.strategie", "Condition\u00A0: stratégie et prospective", "oui si la condition est réunie.", 0),
 };
 
 static const cz_fiche_field canevas[] = {
 	ENUM("bloc", "Bloc du canevas", "L'un des neuf blocs du modèle économique.", cz_enum_bloc, 26, CZ_FF_REQUIRED),
 	TEXT("texte", "Élément", "Un élément du bloc, une ligne par élément.", 60, CZ_FF_REQUIRED | CZ_FF_ANCHOR),
-	ENUM("pilier", "Pilier (revenus)", "Pour une source de revenus : le pilier qu'elle renforce.", cz_enum_pilier, 20, 0),
-	ENUM("type", "Type (coûts)", "Pour un coût : fixe, variable ou investissement.", cz_enum_cout_type, 15, 0),
+	ENUM("pilier", "Pilier (revenus)", "Pour une source de revenus\u00A0: le pilier qu'elle renforce.", cz_enum_pilier, 20, 0),
+	ENUM("type", "Type (coûts)", "Pour un coût\u00A0: fixe, variable ou investissement.", cz_enum_cout_type, 15, 0),
 };
 
 #define FITS(a) _Static_assert(N(a) <= CZ_FICHE_MAX_FIELDS, #a " has too many fields")
@@ -162,36 +162,36 @@ FITS(canevas);
 
 const cz_fiche_sheet cz_fiche_sheets[CZ_FICHE_PART_COUNT] = {
 	{ .part = CZ_FICHE_PROJET, .sheet = "Projet", .form = true, .title = "Le projet, son porteur et son territoire",
-	  .instruction = "Remplissez la colonne Valeur ; le nom, le type et la phase sont obligatoires. La colonne Aide dit ce qui est attendu.",
+	  .instruction = "Remplissez la colonne Valeur\u202F; le nom, le type et la phase sont obligatoires. La colonne Aide dit ce qui est attendu.",
 	  .fields = projet, .n_fields = N(projet) },
 	{ .part = CZ_FICHE_ETAPES, .sheet = "Étapes", .form = false, .title = "Avancement des grandes étapes du référentiel",
-	  .instruction = "Choisissez le statut de chaque étape dans la liste déroulante ; laissez vide une étape que vous n'avez pas encore évaluée.",
+	  .instruction = "Choisissez le statut de chaque étape dans la liste déroulante\u202F; laissez vide une étape que vous n'avez pas encore évaluée.",
 	  .fields = etapes, .n_fields = N(etapes) },
 	{ .part = CZ_FICHE_COMPETENCES, .sheet = "Compétences", .form = false, .title = "Auto-évaluation des compétences du porteur",
-	  .instruction = "Choisissez le niveau de chaque compétence ; quand un acteur du réseau l'apporte, choisissez-le dans « Porté par ».",
+	  .instruction = "Choisissez le niveau de chaque compétence\u202F; quand un acteur du réseau l'apporte, choisissez-le dans «\u00A0Porté par\u00A0».",
 	  .fields = competences, .n_fields = N(competences) },
 	{ .part = CZ_FICHE_ACTEURS, .sheet = "Acteurs", .form = false, .title = "Le maillage d'acteurs du territoire",
-	  .instruction = "Une ligne par acteur, chacun sous un nom unique ; répondez oui dans la colonne de chacun de ses rôles.",
+	  .instruction = "Une ligne par acteur, chacun sous un nom unique\u202F; répondez oui dans la colonne de chacun de ses rôles.",
 	  .fields = acteurs, .n_fields = N(acteurs) },
 	{ .part = CZ_FICHE_BESOINS, .sheet = "Besoins", .form = false, .title = "Le diagnostic des besoins",
 	  .instruction = "Une ligne par besoin repéré, avec sa cible et le nombre de demandes recueillies.", .fields = besoins, .n_fields = N(besoins) },
-	{ .part = CZ_FICHE_OFFRE, .sheet = "Offre", .form = false, .title = "L'offre : couples produit / marché",
-	  .instruction = "Une ligne par service ; le prestataire est un acteur de la feuille Acteurs, ou rien si la conciergerie rend le service elle-même.",
+	{ .part = CZ_FICHE_OFFRE, .sheet = "Offre", .form = false, .title = "L'offre\u00A0: couples produit / marché",
+	  .instruction = "Une ligne par service\u202F; le prestataire est un acteur de la feuille Acteurs, ou rien si la conciergerie rend le service elle-même.",
 	  .fields = offre, .n_fields = N(offre) },
 	{ .part = CZ_FICHE_ACTIVITE, .sheet = "Activité", .form = false, .title = "L'activité, mois par mois",
-	  .instruction = "Une ligne par mois, à partir de la phase de test ; les montants sont en euros, une cellule vide veut dire « non relevé ».",
+	  .instruction = "Une ligne par mois, à partir de la phase de test\u202F; les montants sont en euros, une cellule vide veut dire «\u00A0non relevé\u00A0».",
 	  .fields = activite, .n_fields = N(activite) },
 	{ .part = CZ_FICHE_SERVICES, .sheet = "Recettes par service", .form = false, .title = "Les recettes détaillées par service (facultatif)",
-	  .instruction = "Pour détailler les recettes d'un mois : une ligne par service et par mois ; la colonne Recettes de la feuille Activité reste alors vide.",
+	  .instruction = "Pour détailler les recettes d'un mois\u00A0: une ligne par service et par mois\u202F; la colonne Recettes de la feuille Activité reste alors vide.",
 	  .fields = services, .n_fields = N(services) },
 	{ .part = CZ_FICHE_FINANCEMENTS, .sheet = "Financements", .form = false, .title = "Les ressources hors ventes",
-	  .instruction = "Une ligne par financement : subventions, mises à disposition, dons, mécénat, adhésions, prêts…",
+	  .instruction = "Une ligne par financement\u00A0: subventions, mises à disposition, dons, mécénat, adhésions, prêts…",
 	  .fields = financements, .n_fields = N(financements) },
 	{ .part = CZ_FICHE_TEST, .sheet = "Bilan du test", .form = true, .title = "Le bilan de la phase de test",
-	  .instruction = "À remplir en fin de test : chaque valeur alimente un indicateur de sortie ; un seuil propre au projet remplace celui du référentiel.",
+	  .instruction = "À remplir en fin de test\u00A0: chaque valeur alimente un indicateur de sortie\u202F; un seuil propre au projet remplace celui du référentiel.",
 	  .fields = test, .n_fields = N(test) },
 	{ .part = CZ_FICHE_CANEVAS, .sheet = "Canevas", .form = false, .title = "Le modèle économique (canevas en neuf blocs)",
-	  .instruction = "Une ligne par élément : choisissez son bloc, écrivez-le ; un revenu peut porter son pilier, un coût son type.",
+	  .instruction = "Une ligne par élément\u00A0: choisissez son bloc, écrivez-le\u202F; un revenu peut porter son pilier, un coût son type.",
 	  .fields = canevas, .n_fields = N(canevas) },
 };
 

@@ -126,7 +126,7 @@ static void put_string(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 		if (!w->too_long) {
 			char ex[64];
 			cz_problems_add(w->problems, 0, 0,
-					"texte trop long pour une cellule de tableur (%d caractères au plus) : « %s »",
+					"texte trop long pour une cellule de tableur (%d caractères au plus)\u00A0: «\u00A0%s\u00A0»",
 					MAX_CELL_CHARS, cz_excerpt(s, strlen(s), ex, sizeof(ex)));
 		}
 		w->too_long = true;
@@ -292,7 +292,7 @@ static void validate(writer *w, lxw_worksheet *ws, lxw_row_t r0, lxw_row_t r1, l
 		dv.value_formula = (char *)actors;
 		/* An actor may be typed before the Acteurs sheet is filled: warn only. */
 		dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-		dv.error_message = "Ce nom n'est pas dans la feuille Acteurs : ajoutez-y l'acteur.";
+		dv.error_message = "Ce nom n'est pas dans la feuille Acteurs\u00A0: ajoutez-y l'acteur.";
 		break;
 	}
 	if (label && utf8_chars(label) <= MAX_TITLE_CHARS)
@@ -394,7 +394,7 @@ static const char *const unit_words[] = { "mois", "", "", "sur 5", "", "" };
 
 static void threshold_text(char *buf, size_t size, cz_ind_unit u, double v)
 {
-	char n[48];
+	char n[CZ_FR_SIZE];
 	if (u == CZ_UNIT_PART)
 		cz_fr_percent(n, sizeof(n), v);
 	else
@@ -453,16 +453,16 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 		snprintf(help, sizeof(help), "%s", f->help ? f->help : "");
 		const cz_ref_indicator *ind = test ? field_indicator(w->ref, f->key) : NULL;
 		if (ind) {
-			char th[64];
+			char th[96];
 			threshold_text(th, sizeof(th), ind->unite, ind->seuil);
-			snprintf(help, sizeof(help), "%s Indicateur « %s » : atteint %s %s.",
+			snprintf(help, sizeof(help), "%s Indicateur «\u00A0%s\u00A0»\u00A0: atteint %s %s.",
 				 f->help ? f->help : "", ind->nom, ind->sens_max ? "jusqu'à" : "à partir de", th);
 		}
 		/* A decision condition takes its name from the referential. */
 		if (test && !strncmp(f->key, "conditions.", 11)) {
 			for (size_t k = 0; k < w->ref->n_conditions; k++)
 				if (!strcmp(w->ref->conditions[k].cle, f->key + 11))
-					snprintf(label, sizeof(label), "Condition : %s", w->ref->conditions[k].nom);
+					snprintf(label, sizeof(label), "Condition\u00A0: %s", w->ref->conditions[k].nom);
 		}
 		form_row(w, ws, row, f, f->key, label, help, v);
 	}
@@ -478,9 +478,9 @@ static void form_sheet(writer *w, const cz_fiche_sheet *s)
 				continue;
 			char key[96], label[256], help[256], th[64];
 			snprintf(key, sizeof(key), "%s%s", CZ_FICHE_SEUIL_PREFIX, cz_measure_keys[m]);
-			snprintf(label, sizeof(label), "Seuil propre : %s", ind ? ind->nom : pf->nom);
+			snprintf(label, sizeof(label), "Seuil propre\u00A0: %s", ind ? ind->nom : pf->nom);
 			threshold_text(th, sizeof(th), ind ? ind->unite : CZ_UNIT_COUNT, ind ? ind->seuil : pf->seuil);
-			snprintf(help, sizeof(help), "Seuil du référentiel : %s%s. Laissez vide pour le garder.", th,
+			snprintf(help, sizeof(help), "Seuil du référentiel\u00A0: %s%s. Laissez vide pour le garder.", th,
 				 ind ? (ind->sens_max ? " au plus" : " au moins") : " au plus");
 			cz_fiche_field f = { .key = key, .label = label, .help = help, .type = CZ_FF_NUM };
 			bool integer, ratio;
@@ -669,19 +669,19 @@ static void guide_sheet(writer *w)
 	static const double width[] = { 76 };
 	cz_xlsx_check_at(w->x, worksheet_set_column(ws, 0, 0, width[0], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	static const char *const lines[] = {
-		"Cette fiche tient tout le fichier de projet : une feuille par rubrique, à remplir dans "
+		"Cette fiche tient tout le fichier de projet\u00A0: une feuille par rubrique, à remplir dans "
 		"LibreOffice Calc ou Excel.",
 		"Remplissez les cellules sur fond jaune pâle. Les titres, les en-têtes et les identifiants du "
 		"référentiel sont protégés contre les fausses manœuvres (sans mot de passe).",
-		"Les listes déroulantes donnent les valeurs permises ; une date s'écrit 2026-09-30 ou "
-		"30/09/2026, un mois 2026-01 ; oui ou non pour les cases à cocher. Une cellule vide veut "
-		"dire « non renseigné ».",
-		"Les lignes grises marquées « exemple » dans la première colonne montrent ce qui est attendu : "
-		"elles ne sont pas reprises. Remplacez-les par vos données en effaçant le mot « exemple », ou "
+		"Les listes déroulantes donnent les valeurs permises\u202F; une date s'écrit 2026-09-30 ou "
+		"30/09/2026, un mois 2026-01\u202F; oui ou non pour les cases à cocher. Une cellule vide veut "
+		"dire «\u00A0non renseigné\u00A0».",
+		"Les lignes grises marquées «\u00A0exemple\u00A0» dans la première colonne montrent ce qui est attendu\u00A0: "
+		"elles ne sont pas reprises. Remplacez-les par vos données en effaçant le mot «\u00A0exemple\u00A0», ou "
 		"effacez-les.",
 		"Ajoutez autant de lignes que nécessaire dans les feuilles en tableau (acteurs, besoins, "
-		"mois d'activité…) ; une ligne vide est sautée.",
-		"Pour en tirer le fichier de projet : conciergerie import fiche.xlsx -o projet.yaml, puis "
+		"mois d'activité…)\u202F; une ligne vide est sautée.",
+		"Pour en tirer le fichier de projet\u00A0: conciergerie import fiche.xlsx -o projet.yaml, puis "
 		"conciergerie diag projet.yaml. Chaque erreur est signalée avec sa feuille et sa cellule.",
 	};
 	lxw_row_t row = 2;
@@ -693,7 +693,7 @@ static void guide_sheet(writer *w)
 	cz_xlsx_text(w->x, ws, row++, 0, "Les feuilles", F->guide_head);
 	for (size_t i = 0; i < CZ_FICHE_PART_COUNT; i++, row++) {
 		char line[512];
-		snprintf(line, sizeof(line), "%s : %s.", cz_fiche_sheets[i].sheet, cz_fiche_sheets[i].title);
+		snprintf(line, sizeof(line), "%s\u00A0: %s.", cz_fiche_sheets[i].sheet, cz_fiche_sheets[i].title);
 		cz_xlsx_text(w->x, ws, row, 0, line, F->guide);
 	}
 	row++;

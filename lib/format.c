@@ -81,7 +81,7 @@ static void html_doc_begin(const cz_document *d, cz_buf *out)
 	cz_html_text(out, d->title);
 	cz_buf_puts(out, "</h1>\n<p class=\"note\">Rapport du fichier <code>");
 	cz_html_text(out, d->file);
-	cz_buf_puts(out, "</code> : diagnostic, sortie de la phase de test, tableau de bord, canevas et "
+	cz_buf_puts(out, "</code>\u00A0: diagnostic, sortie de la phase de test, tableau de bord, canevas et "
 			 "compétences.</p>\n</header>\n");
 	if (dg)
 		cz_html_summary(out, dg, find_part(d, &cz_analysis_test_phase), 2);

@@ -8,6 +8,17 @@
 #include "number.h"
 #include "text.h"
 
+/* French typography (see docs/DEVELOPING.md): a narrow no-break space
+ * groups thousands, a no-break space ties a figure to its unit. */
+#define NBSP "\u00A0"
+#define NNBSP "\u202F"
+
+static size_t put_nnbsp(char *p)
+{
+	memcpy(p, NNBSP, sizeof(NNBSP) - 1);
+	return sizeof(NNBSP) - 1;
+}
+
 /* Copy `len` bytes of `s` into `out`, cut to `size` on a character
  * boundary (no printf: hot path). */
 static void copy_out(char *out, size_t size, const char *s, size_t len)
@@ -48,7 +59,7 @@ static char *large(char *out, size_t size, double v)
 		memcpy(tmp + k, d + 1, n - 1);
 		k += n - 1;
 	}
-	k += (size_t)snprintf(tmp + k, sizeof(tmp) - k, " × 10^%d", e10);
+	k += (size_t)snprintf(tmp + k, sizeof(tmp) - k, NBSP "×" NBSP "10^%d", e10);
 	copy_out(out, size, tmp, k);
 	return out;
 }
@@ -80,7 +91,7 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 		tmp[n++] = '-';
 	for (size_t i = 0; i < int_len; i++) {
 		if (i > 0 && (int_len - i) % 3 == 0)
-			tmp[n++] = ' ';
+			n += put_nnbsp(tmp + n);
 		tmp[n++] = raw[i];
 	}
 	if (decimals > 0) {
@@ -99,14 +110,14 @@ char *cz_fr_euros(char *out, size_t size, double v)
 	double cents = round(v * 100);
 	bool whole = fmod(cents, 100) == 0;
 	cz_fr_number(num, sizeof(num), cents / 100, whole ? 0 : 2);
-	return with_suffix(out, size, num, " €");
+	return with_suffix(out, size, num, NBSP "€");
 }
 
 char *cz_fr_percent(char *out, size_t size, double ratio)
 {
 	char num[64];
 	cz_fr_number(num, sizeof(num), ratio * 100, 0);
-	return with_suffix(out, size, num, " %");
+	return with_suffix(out, size, num, NBSP "%");
 }
 
 char *cz_fr_compact(char *out, size_t size, double v, int decimals)

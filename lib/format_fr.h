@@ -1,12 +1,18 @@
 /*
  * French number formatting for reports: "1 234,56 €", "85 %", "1,13".
- * Thousands are grouped with a plain space, the decimal mark is a comma.
- * Output is cut to `size` bytes and always NUL-terminated.
+ * Thousands are grouped with a narrow no-break space (U+202F), the unit
+ * follows a no-break space (U+00A0), the decimal mark is a comma: a figure
+ * never breaks across lines. Output is cut to `size` bytes and always
+ * NUL-terminated; CZ_FR_SIZE holds any figure these functions write.
  */
 #ifndef CZ_FORMAT_FR_H
 #define CZ_FORMAT_FR_H
 
 #include <stddef.h>
+
+/* Room for any output below: up to 15 digits, 4 group separators of 3
+ * bytes, sign, comma, 6 decimals, a unit. */
+#define CZ_FR_SIZE 64
 
 /* A number with exactly `decimals` decimals (0 to 6). */
 char *cz_fr_number(char *out, size_t size, double v, int decimals);

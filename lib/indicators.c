@@ -328,11 +328,11 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 				used += (size_t)w;
 		}
 		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
-			       r->n_gaps > 1 ? "%zu mois sans relevé d'activité (%s) : ils restent vides, sans "
-					       "interpolation ; les moyennes mobiles qui les incluent ne sont pas "
+			       r->n_gaps > 1 ? "%zu mois sans relevé d'activité (%s)\u00A0: ils restent vides, sans "
+					       "interpolation\u202F; les moyennes mobiles qui les incluent ne sont pas "
 					       "calculées."
-					     : "%zu mois sans relevé d'activité (%s) : il reste vide, sans "
-					       "interpolation ; les moyennes mobiles qui l'incluent ne sont pas "
+					     : "%zu mois sans relevé d'activité (%s)\u00A0: il reste vide, sans "
+					       "interpolation\u202F; les moyennes mobiles qui l'incluent ne sont pas "
 					       "calculées.",
 			       r->n_gaps, list))
 			return CZ_ERR_NOMEM;
@@ -343,13 +343,13 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 		const char *nom = lp->nom ? lp->nom : cz_enum_label(&cz_enum_pilier, m->largest);
 		if (m->n_piliers == 1) {
 			if (!add_alert(r, cap, CZ_SEV_CRITIQUE,
-				       "Le modèle repose sur un seul pilier : %s apporte 100 %% des ressources.%s%s",
+				       "Le modèle repose sur un seul pilier\u00A0: %s apporte 100\u00A0%% des ressources.%s%s",
 				       nom, ref->dashboard.present ? " " : "",
 				       ref->dashboard.present ? ref->dashboard.explication : ""))
 				return CZ_ERR_NOMEM;
 		} else if (ref->dashboard.present && m->part[m->largest] > ref->dashboard.part_max_pilier) {
 			if (!add_alert(r, cap, CZ_SEV_ATTENTION,
-				       "Le modèle repose surtout sur un pilier : %s apporte %s des ressources "
+				       "Le modèle repose surtout sur un pilier\u00A0: %s apporte %s des ressources "
 				       "(au-delà de %s, %s). %s",
 				       nom, cz_fr_percent(a, sizeof(a), m->part[m->largest]),
 				       cz_fr_percent(b, sizeof(b), ref->dashboard.part_max_pilier),
@@ -363,7 +363,7 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 			if (m->montant[k] > 0)
 				continue;
 			const cz_ref_pillar *pl = &ref->pillars[k];
-			if (!add_alert(r, cap, CZ_SEV_INFO, "Pilier absent des ressources : %s.%s%s",
+			if (!add_alert(r, cap, CZ_SEV_INFO, "Pilier absent des ressources\u00A0: %s.%s%s",
 				       pl->nom ? pl->nom : cz_enum_label(&cz_enum_pilier, k),
 				       pl->explication ? " " : "", pl->explication ? pl->explication : ""))
 				return CZ_ERR_NOMEM;
@@ -371,9 +371,9 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 	}
 	const cz_multiactivity *mu = &r->multi;
 	if (m->montant[CZ_PILIER_ACTIVITE] > 0 && !mu->met) {
-		char n[32];
+		char n[CZ_FR_SIZE];
 		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
-			       "Multiactivité non atteinte : %zu service%s %s, pour au moins %s "
+			       "Multiactivité non atteinte\u00A0: %zu service%s %s, pour au moins %s "
 			       "(%s). Les recettes d'activité existent, mais une conciergerie de territoire tient "
 			       "par la multiactivité, la vente de plusieurs services.",
 			       mu->n_services, cz_fr_s((double)mu->n_services),
@@ -387,7 +387,7 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 	if (r->n_records > 0 && r->trend.kind == CZ_BE_NEVER) {
 		if (!add_alert(r, cap, CZ_SEV_ATTENTION,
 			       "Le résultat mensuel (recettes − charges) est négatif et ne s'améliore pas "
-			       "(tendance de %s par mois) : pas d'équilibre en vue sans les financements.",
+			       "(tendance de %s par mois)\u00A0: pas d'équilibre en vue sans les financements.",
 			       cz_ind_euros(a, sizeof(a), r->trend.slope)))
 			return CZ_ERR_NOMEM;
 	}
@@ -410,7 +410,7 @@ static cz_status build_alerts(cz_indicators *r, const cz_project *p, const cz_re
 	}
 	if (over > 0 &&
 	    !add_alert(r, cap, CZ_SEV_ATTENTION,
-		       "Plus de commandes que de demandes %s %s%s (conversion au-delà de 100 %%) : les "
+		       "Plus de commandes que de demandes %s %s%s (conversion au-delà de 100\u00A0%%)\u00A0: les "
 		       "chiffres sont gardés tels quels, mais vérifiez ces relevés (une commande suppose "
 		       "une demande).",
 		       over > 1 ? "pour les mois" : "pour le mois", months, over > 6 ? ", …" : ""))

@@ -95,11 +95,11 @@ static bool read_actor_ref(loader *l, const cz_node *n, const char *path, const 
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
 	if (hint)
 		cz_problems_add(l->s.problems, n->line, n->column,
-				"« %s » : acteur « %s » absent de « acteurs » — vouliez-vous dire « %s » ?",
+				"«\u00A0%s\u00A0»\u00A0: acteur «\u00A0%s\u00A0» absent de «\u00A0acteurs\u00A0» — vouliez-vous dire «\u00A0%s\u00A0»\u202F?",
 				path, ex, hint);
 	else
 		cz_problems_add(l->s.problems, n->line, n->column,
-				"« %s » : acteur « %s » absent de « acteurs » (ajoutez-le à la liste des acteurs)",
+				"«\u00A0%s\u00A0»\u00A0: acteur «\u00A0%s\u00A0» absent de «\u00A0acteurs\u00A0» (ajoutez-le à la liste des acteurs)",
 				path, ex);
 	free(names);
 	return false;
@@ -198,8 +198,8 @@ static void read_competences(loader *l, const cz_node *m)
 						    &e.porte_par) && ok;
 			if (by && ok && lv == CZ_LEVEL_SANS_OBJET) {
 				cz_problems_add(l->s.problems, by->line, by->column,
-						"« %s » : une compétence sans objet pour le projet n'est portée par "
-						"personne ; retirez « porte_par » ou choisissez un autre niveau",
+						"«\u00A0%s\u00A0»\u00A0: une compétence sans objet pour le projet n'est portée par "
+						"personne\u202F; retirez «\u00A0porte_par\u00A0» ou choisissez un autre niveau",
 						path);
 				ok = false;
 			}
@@ -221,7 +221,7 @@ static bool unique_name(loader *l, const cz_node *n, const char *name, const cha
 		if (strcmp(seen[i], name) == 0) {
 			char ex[64];
 			cz_problems_add(l->s.problems, n->line, n->column,
-					"« %s » figure deux fois dans « %s » (déjà présent ligne %u)",
+					"«\u00A0%s\u00A0» figure deux fois dans «\u00A0%s\u00A0» (déjà présent ligne %u)",
 					cz_excerpt(name, strlen(name), ex, sizeof(ex)), list,
 					seen_pos[i].line);
 			return false;
@@ -372,7 +372,7 @@ static void read_recettes(loader *l, const cz_node *n, const char *path, cz_mont
 		key_path(q, sizeof(q), path, n->keys[i]->text);
 		if (n->keys[i]->len == 0) {
 			cz_problems_add(l->s.problems, n->keys[i]->line, n->keys[i]->column,
-					"« %s » : le nom du service ne doit pas être vide", path);
+					"«\u00A0%s\u00A0»\u00A0: le nom du service ne doit pas être vide", path);
 			ok = false;
 			continue;
 		}
@@ -422,7 +422,7 @@ static void read_activite(loader *l, const cz_node *seq)
 		for (size_t k = 0; k < p->n_activite && !dup; k++) {
 			if (cz_month_diff(p->activite[k].periode, mo.periode) == 0) {
 				cz_problems_add(l->s.problems, n->line, n->column,
-						"mois %04d-%02d en double dans « activite » (déjà présent ligne %u)",
+						"mois %04d-%02d en double dans «\u00A0activite\u00A0» (déjà présent ligne %u)",
 						mo.periode.year, mo.periode.month, p->activite[k].pos.line);
 				dup = true;
 			}
@@ -444,7 +444,7 @@ static void read_activite(loader *l, const cz_node *seq)
 		    mo.clients_recurrents.value > mo.clients.value) {
 			n = cz_node_get(m, "clients_recurrents");
 			cz_problems_add(l->s.problems, n->line, n->column,
-					"« %s.clients_recurrents » (%.0f) dépasse « clients » (%.0f)", path,
+					"«\u00A0%s.clients_recurrents\u00A0» (%.0f) dépasse «\u00A0clients\u00A0» (%.0f)", path,
 					mo.clients_recurrents.value, mo.clients.value);
 		}
 		p->activite[p->n_activite++] = mo;
@@ -494,7 +494,7 @@ static void read_financements(loader *l, const cz_node *seq)
 			if (strcmp(o->source, f.source) == 0 && o->annee == f.annee) {
 				char ex[64];
 				cz_problems_add(l->s.problems, n->line, n->column,
-						"financement « %s »%s en double (déjà présent ligne %u)",
+						"financement «\u00A0%s\u00A0»%s en double (déjà présent ligne %u)",
 						cz_excerpt(f.source, strlen(f.source), ex, sizeof(ex)),
 						f.annee ? " de la même année" : "", o->pos.line);
 				dup = true;
@@ -608,7 +608,7 @@ static void read_test(loader *l, const cz_node *m)
 	    (t->fin.year * 10000 + t->fin.month * 100 + t->fin.day <
 	     t->debut.year * 10000 + t->debut.month * 100 + t->debut.day))
 		cz_problems_add(l->s.problems, fin->line, fin->column,
-				"« test.fin » est antérieure à « test.debut »");
+				"«\u00A0test.fin\u00A0» est antérieure à «\u00A0test.debut\u00A0»");
 	opt_num(l, m, path, "carnet_commandes", 0, MAX_MONTHS, false, &t->carnet_commandes);
 	opt_num(l, m, path, "tresorerie_mois", 0, MAX_MONTHS, false, &t->tresorerie_mois);
 	opt_ratio(l, m, path, "charge_travail", 0, MAX_WORKLOAD, &t->charge_travail);
@@ -671,14 +671,14 @@ void cz_load_bmc(cz_schema *s, const cz_node *m, const char *path, cz_bmc *out)
 				const cz_node *pn = cz_node_get(it, "pilier");
 				if (pn && b != CZ_BLOC_REVENUS)
 					cz_problems_add(s->problems, pn->line, pn->column,
-							"« pilier » ne s'emploie que dans le bloc « revenus »");
+							"«\u00A0pilier\u00A0» ne s'emploie que dans le bloc «\u00A0revenus\u00A0»");
 				else if (pn)
 					cz_read_enum(s, pn, cz_path_key(q, sizeof(q), ip, "pilier"),
 						     &cz_enum_pilier, &item.pilier);
 				const cz_node *tn = cz_node_get(it, "type");
 				if (tn && b != CZ_BLOC_COUTS)
 					cz_problems_add(s->problems, tn->line, tn->column,
-							"« type » ne s'emploie que dans le bloc « couts »");
+							"«\u00A0type\u00A0» ne s'emploie que dans le bloc «\u00A0couts\u00A0»");
 				else if (tn)
 					cz_read_enum(s, tn, cz_path_key(q, sizeof(q), ip, "type"),
 						     &cz_enum_cout_type, &item.cout_type);
@@ -723,7 +723,7 @@ cz_status cz_project_load(const char *data, size_t len, const char *file,
 	if (n && n->kind == CZ_NODE_SCALAR && n->plain && strcmp(n->text, "1") != 0 &&
 	    cz_read_number(&l.s, n, "version", 0, 1e9, true, &version))
 		cz_problems_add(problems, n->line, n->column,
-				"version de format « %s » non prise en charge : seule la version 1 existe",
+				"version de format «\u00A0%s\u00A0» non prise en charge\u00A0: seule la version 1 existe",
 				n->text);
 	else if (n && cz_read_number(&l.s, n, "version", 1, 1, true, &version))
 		p->version = 1;
@@ -792,7 +792,7 @@ cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, c
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		cz_problems_add(problems, 0, 0, "lecture impossible : %s", french_errno(errno));
+		cz_problems_add(problems, 0, 0, "lecture impossible\u00A0: %s", french_errno(errno));
 		return CZ_ERR_IO;
 	}
 	cz_status st = CZ_OK;
@@ -812,7 +812,7 @@ cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, c
 		if (n == cap) {
 			if (cap > max) {
 				cz_problems_add(problems, 0, 0,
-						"fichier trop volumineux : la limite est de %zu Kio", max / 1024);
+						"fichier trop volumineux\u00A0: la limite est de %zu Kio", max / 1024);
 				free(buf);
 				st = CZ_ERR_INVALID;
 				goto out;
@@ -832,7 +832,7 @@ cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, c
 		if (r == 0) {
 			if (ferror(f)) {
 				int err = errno;
-				cz_problems_add(problems, 0, 0, "lecture impossible : %s",
+				cz_problems_add(problems, 0, 0, "lecture impossible\u00A0: %s",
 						err == EISDIR ? "c'est un répertoire, pas un fichier de projet"
 							      : french_errno(err));
 				free(buf);
@@ -843,7 +843,7 @@ cz_status cz_read_file(const char *path, size_t max, char **data, size_t *len, c
 		}
 	}
 	if (n > max) {
-		cz_problems_add(problems, 0, 0, "fichier trop volumineux : la limite est de %zu Kio", max / 1024);
+		cz_problems_add(problems, 0, 0, "fichier trop volumineux\u00A0: la limite est de %zu Kio", max / 1024);
 		free(buf);
 		st = CZ_ERR_INVALID;
 		goto out;
@@ -867,7 +867,7 @@ cz_status cz_project_load_file(const char *path, const cz_referential *ref, cz_p
 	if (st != CZ_OK)
 		return st;
 	if (len == 0) {
-		cz_problems_add(problems, 0, 0, "fichier vide : un projet doit contenir au moins « version » et « projet »");
+		cz_problems_add(problems, 0, 0, "fichier vide\u00A0: un projet doit contenir au moins «\u00A0version\u00A0» et «\u00A0projet\u00A0»");
 		free(data);
 		return CZ_ERR_INVALID;
 	}

@@ -9,9 +9,9 @@ void cz_origin_phrase_md(cz_buf *b, const cz_ref_source *s)
 	if (!s || s->outil) {
 		cz_buf_puts(b, "un réglage par défaut de l'outil");
 	} else {
-		cz_buf_puts(b, "le document « ");
+		cz_buf_puts(b, "le document «\u00A0");
 		cz_md_text(b, s->titre);
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 	}
 }
 
@@ -21,9 +21,9 @@ void cz_origin_md(cz_buf *b, const cz_ref_source *s)
 		cz_buf_puts(b, "réglage par défaut de l'outil, ajustable avec --referentiel");
 	} else {
 		/* a referential's title: Markdown text, whatever it holds */
-		cz_buf_puts(b, "repris du document « ");
+		cz_buf_puts(b, "repris du document «\u00A0");
 		cz_md_text(b, s->titre);
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 	}
 }
 

@@ -161,7 +161,7 @@ static void count(const cz_portfolio *pf, totals *t)
 
 static void md_percent(cz_buf *b, double v)
 {
-	char s[32];
+	char s[CZ_FR_SIZE];
 	cz_buf_puts(b, cz_fr_percent(s, sizeof(s), v));
 }
 
@@ -179,7 +179,7 @@ static void md_date(cz_buf *b, cz_date d)
 
 static void md_ratio(cz_buf *b, cz_num v)
 {
-	char s[32];
+	char s[CZ_FR_SIZE];
 	if (!v.set)
 		cz_buf_puts(b, "—");
 	else
@@ -240,7 +240,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	if (t.unreadable)
 		cz_buf_printf(out, ", %zu illisible%s", t.unreadable, t.unreadable > 1 ? "s" : "");
 	if (t.unwritten)
-		cz_buf_printf(out, " ; %zu rapport%s n'%s pas pu être écrit%s", t.unwritten,
+		cz_buf_printf(out, "\u202F; %zu rapport%s n'%s pas pu être écrit%s", t.unwritten,
 			      t.unwritten > 1 ? "s" : "", t.unwritten > 1 ? "ont" : "a",
 			      t.unwritten > 1 ? "s" : "");
 	cz_buf_puts(out, ".\n\n");
@@ -289,7 +289,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			md_ratio(out, r->self_financing);
 			cz_buf_puts(out, " | ");
 			if (r->loans > 0) {
-				char e[48];
+				char e[CZ_FR_SIZE];
 				cz_buf_puts(out, cz_fr_euros(e, sizeof(e), r->loans));
 			} else {
 				cz_buf_puts(out, "—");
@@ -298,25 +298,25 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			md_pillars(out, r);
 			cz_buf_printf(out, " | %u |\n", r->critical_alerts);
 		}
-		cz_buf_puts(out, "\nAvancement : de la phase déclarée. Couverture des charges ((recettes + "
+		cz_buf_puts(out, "\nAvancement\u00A0: de la phase déclarée. Couverture des charges ((recettes + "
 				 "financements acquis) / charges), autofinancement (recettes / charges) et "
-				 "piliers : sur tous les relevés d'activité du projet, comme dans son tableau "
-				 "de bord ; les prêts et avances remboursables n'y entrent pas : ils seront "
+				 "piliers\u00A0: sur tous les relevés d'activité du projet, comme dans son tableau "
+				 "de bord\u202F; les prêts et avances remboursables n'y entrent pas\u00A0: ils seront "
 				 "remboursés, c'est de la trésorerie, montrée à part. Le verdict vient du bilan "
 				 "de la phase de test");
 		if (t.per_verdict[CZ_VERDICT_NON_EVALUE])
-			cz_buf_puts(out, " ; « non évalué » : projet déclaré au-delà du test dont le fichier n'a "
+			cz_buf_puts(out, "\u202F; «\u00A0non évalué\u00A0»\u00A0: projet déclaré au-delà du test dont le fichier n'a "
 					 "pas de section `test`, ses indicateurs n'ont donc pas été renseignés "
 					 "(ce n'est pas un bilan incomplet)");
 		if (t.per_verdict[N_VERDICTS])
-			cz_buf_puts(out, " ; « " BEFORE_TEST " » : projet en émergence");
+			cz_buf_puts(out, "\u202F; «\u00A0" BEFORE_TEST "\u00A0»\u00A0: projet en émergence");
 		cz_buf_puts(out, ". La règle du verdict est ");
 		cz_origin_phrase_md(out, rc->ref->rule.origine);
-		cz_buf_puts(out, ", ajustable avec `--referentiel` ; le rapport de chaque projet dit d'où vient "
+		cz_buf_puts(out, ", ajustable avec `--referentiel`\u202F; le rapport de chaque projet dit d'où vient "
 				 "chacun de ses seuils.");
 		if (t.starters)
 			cz_buf_puts(out, " Un fichier de départ (`conciergerie init`) encore à remplir est signalé "
-					 "après le nom du projet : ses valeurs d'exemple ne comptent pas.");
+					 "après le nom du projet\u00A0: ses valeurs d'exemple ne comptent pas.");
 		cz_buf_puts(out, "\n\n");
 	}
 	if (t.unwritten) {
@@ -336,8 +336,8 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	}
 	if (t.invalid || t.unreadable) {
 		cz_buf_puts(out, t.unreadable ? "## Fichiers invalides ou illisibles\n\n" : "## Fichiers invalides\n\n");
-		cz_buf_puts(out, "Ces fichiers n'ont pas été analysés ; "
-				 "« conciergerie validate » donne toutes leurs erreurs.\n\n"
+		cz_buf_puts(out, "Ces fichiers n'ont pas été analysés\u202F; "
+				 "«\u00A0conciergerie validate\u00A0» donne toutes leurs erreurs.\n\n"
 				 "| Fichier | Première erreur |\n|---|---|\n");
 		for (size_t i = 0; i < pf->count; i++) {
 			const cz_portfolio_row *r = &pf->rows[i];
@@ -622,7 +622,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		if (why) {
 			cz_buf b;
 			cz_buf_init(&b);
-			cz_buf_puts(&b, r->valid ? "Rapport non écrit : " : "Première erreur : ");
+			cz_buf_puts(&b, r->valid ? "Rapport non écrit\u00A0: " : "Première erreur\u00A0: ");
 			cz_buf_puts(&b, why);
 			if (cz_buf_ok(&b))
 				cz_xlsx_merge(x, ws, r2, COL2_COVERAGE, r2, COL2_MONTHS, b.data, text);

@@ -46,7 +46,7 @@ static bool read_id(ctx *c, const cz_node *map, const char *path, const char **o
 		if (strcmp(c->ids[i], *out) == 0) {
 			char ex[64];
 			cz_problems_add(c->s.problems, n->line, n->column,
-					"identifiant « %s » en double (déjà utilisé ligne %u)",
+					"identifiant «\u00A0%s\u00A0» en double (déjà utilisé ligne %u)",
 					cz_excerpt(*out, strlen(*out), ex, sizeof(ex)), c->id_nodes[i]->line);
 			return false;
 		}
@@ -107,7 +107,7 @@ static void read_sources(ctx *c, const cz_node *seq)
 		const cz_node *idn = cz_node_get(m, "id");
 		if (idn && idn->kind == CZ_NODE_SCALAR && strcmp(idn->text, CZ_ORIGIN_TOOL) == 0) {
 			cz_problems_add(c->s.problems, idn->line, idn->column,
-					"« %s » est réservé à l'outil : donnez un autre identifiant à cette source",
+					"«\u00A0%s\u00A0» est réservé à l'outil\u00A0: donnez un autre identifiant à cette source",
 					CZ_ORIGIN_TOOL);
 			continue;
 		}
@@ -172,7 +172,7 @@ static void check_phase_prefix(ctx *c, const cz_node *map, const char *id, const
 	if (id && (strncmp(id, phase, l) != 0 || id[l] != '.')) {
 		const cz_node *n = cz_node_get(map, "id");
 		char ex[64];
-		cz_problems_add(c->s.problems, n->line, n->column, "l'identifiant « %s » doit commencer par « %s. »",
+		cz_problems_add(c->s.problems, n->line, n->column, "l'identifiant «\u00A0%s\u00A0» doit commencer par «\u00A0%s.\u00A0»",
 				cz_excerpt(id, strlen(id), ex, sizeof(ex)), phase);
 	}
 }
@@ -196,7 +196,7 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 		if (!idn || !cz_read_enum(&c->s, idn, cz_path_key(q, sizeof(q), p, "id"), &cz_enum_phase, &ph))
 			continue;
 		if (seen[ph]) {
-			cz_problems_add(c->s.problems, idn->line, idn->column, "phase « %s » en double",
+			cz_problems_add(c->s.problems, idn->line, idn->column, "phase «\u00A0%s\u00A0» en double",
 					idn->text);
 			continue;
 		}
@@ -267,7 +267,7 @@ static void read_phases(ctx *c, const cz_node *seq, const cz_node *families_seq)
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
 		if (!seen[ph])
 			cz_problems_add(c->s.problems, seq->line, seq->column,
-					"la phase « %s » manque dans « phases »", cz_enum_phase.keys[ph]);
+					"la phase «\u00A0%s\u00A0» manque dans «\u00A0phases\u00A0»", cz_enum_phase.keys[ph]);
 }
 
 static void read_families(ctx *c, const cz_node *seq)
@@ -348,7 +348,7 @@ static void read_indicators(ctx *c, const cz_node *seq)
 					const char *other = r->indicators[k].id ? r->indicators[k].id : "?";
 					char ex[64];
 					cz_problems_add(c->s.problems, n->line, n->column,
-							"mesure « %s » déjà utilisée par l'indicateur « %s »", n->text,
+							"mesure «\u00A0%s\u00A0» déjà utilisée par l'indicateur «\u00A0%s\u00A0»", n->text,
 							cz_excerpt(other, strlen(other), ex, sizeof(ex)));
 				}
 		}
@@ -372,7 +372,7 @@ static void read_indicators(ctx *c, const cz_node *seq)
 						       : ind->seuil_partiel > ind->seuil)) {
 			n = cz_node_get(m, "seuil_partiel");
 			cz_problems_add(c->s.problems, n->line, n->column,
-					"« %s.seuil_partiel » doit être %s que « seuil »", p,
+					"«\u00A0%s.seuil_partiel\u00A0» doit être %s que «\u00A0seuil\u00A0»", p,
 					ind->sens_max ? "plus grand" : "plus petit");
 		}
 	}
@@ -384,8 +384,8 @@ static void read_indicators(ctx *c, const cz_node *seq)
 		total += r->indicators[i].poids;
 	if (r->n_indicators > 0 && all_read && !(total > 0))
 		cz_problems_add(c->s.problems, seq->line, seq->column,
-				"« indicateurs » : tous les poids valent 0, le score du test ne peut pas se "
-				"calculer ; donnez un poids positif à au moins un indicateur");
+				"«\u00A0indicateurs\u00A0»\u00A0: tous les poids valent 0, le score du test ne peut pas se "
+				"calculer\u202F; donnez un poids positif à au moins un indicateur");
 }
 
 static void read_conditions(ctx *c, const cz_node *seq)
@@ -434,7 +434,7 @@ static void read_rule(ctx *c, const cz_node *m)
 	rule->origine = read_origin(c, m, p, "origine", tool(c));
 	if (rule->score_no_go > rule->score_go)
 		cz_problems_add(c->s.problems, m->line, m->column,
-				"« score_no_go » doit être inférieur ou égal à « score_go »");
+				"«\u00A0score_no_go\u00A0» doit être inférieur ou égal à «\u00A0score_go\u00A0»");
 }
 
 static void read_pitfalls(ctx *c, const cz_node *seq)
@@ -481,7 +481,7 @@ static void read_pillars(ctx *c, const cz_node *seq)
 		if (!idn || !cz_read_enum(&c->s, idn, cz_path_key(q, sizeof(q), p, "id"), &cz_enum_pilier, &v))
 			continue;
 		if (seen[v]) {
-			cz_problems_add(c->s.problems, idn->line, idn->column, "pilier « %s » en double", idn->text);
+			cz_problems_add(c->s.problems, idn->line, idn->column, "pilier «\u00A0%s\u00A0» en double", idn->text);
 			continue;
 		}
 		seen[v] = true;
@@ -494,7 +494,7 @@ static void read_pillars(ctx *c, const cz_node *seq)
 		const cz_node *sm = cz_node_get(m, "services_min");
 		if (sm && v != CZ_PILIER_ACTIVITE)
 			cz_problems_add(c->s.problems, sm->line, sm->column,
-					"« services_min » ne s'emploie que pour le pilier « activite »");
+					"«\u00A0services_min\u00A0» ne s'emploie que pour le pilier «\u00A0activite\u00A0»");
 		else if (sm)
 			cz_read_number(&c->s, sm, cz_path_key(q, sizeof(q), p, "services_min"), 0, 100, true,
 				       &pl->services_min);
@@ -502,7 +502,7 @@ static void read_pillars(ctx *c, const cz_node *seq)
 	for (int v = 0; v < CZ_PILIER_COUNT; v++)
 		if (!seen[v])
 			cz_problems_add(c->s.problems, seq->line, seq->column,
-					"le pilier « %s » manque dans « piliers »", cz_enum_pilier.keys[v]);
+					"le pilier «\u00A0%s\u00A0» manque dans «\u00A0piliers\u00A0»", cz_enum_pilier.keys[v]);
 }
 
 /* Optional `tableau_de_bord:` (the activity dashboard's volunteer rate and
@@ -587,7 +587,7 @@ static void read_bmc(ctx *c, const cz_node *m)
 		if (!idn || !cz_read_enum(&c->s, idn, cz_path_key(q, sizeof(q), p, "id"), &cz_enum_bloc, &v))
 			continue;
 		if (seen[v]) {
-			cz_problems_add(c->s.problems, idn->line, idn->column, "bloc « %s » en double", idn->text);
+			cz_problems_add(c->s.problems, idn->line, idn->column, "bloc «\u00A0%s\u00A0» en double", idn->text);
 			continue;
 		}
 		seen[v] = true;
@@ -598,7 +598,7 @@ static void read_bmc(ctx *c, const cz_node *m)
 	for (int v = 0; blocks && v < CZ_BLOC_COUNT; v++)
 		if (!seen[v])
 			cz_problems_add(c->s.problems, blocks->line, blocks->column,
-					"le bloc « %s » manque dans « bmc.blocs »", cz_enum_bloc.keys[v]);
+					"le bloc «\u00A0%s\u00A0» manque dans «\u00A0bmc.blocs\u00A0»", cz_enum_bloc.keys[v]);
 	const cz_node *models = req_seq(c, m, "bmc", "modeles");
 	if (!models)
 		return;

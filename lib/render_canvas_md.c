@@ -221,15 +221,15 @@ static void md_pillars(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
 	cz_buf_printf(b, "\n%zu pilier%s présent%s sur %d", c->n_pillars, cz_fr_s((double)c->n_pillars),
 		      cz_fr_s((double)c->n_pillars), CZ_PILIER_COUNT);
 	if (c->piliers_min >= 0) {
-		cz_buf_printf(b, " ; un modèle hybride en réunit au moins %d (", c->piliers_min);
+		cz_buf_printf(b, "\u202F; un modèle hybride en réunit au moins %d (", c->piliers_min);
 		cz_origin_md(b, c->piliers_min_origine);
 		cz_buf_putc(b, ')');
 	}
 	cz_buf_puts(b, ".\n");
 	const cz_multiactivity *mu = &c->multi;
 	if (mu->services_min > 0) {
-		char n[32];
-		cz_buf_printf(b, "\nMultiactivité : %s — %zu service%s ", mu->met ? "oui" : "non", mu->n_services,
+		char n[CZ_FR_SIZE];
+		cz_buf_printf(b, "\nMultiactivité\u00A0: %s — %zu service%s ", mu->met ? "oui" : "non", mu->n_services,
 			      cz_fr_s((double)mu->n_services));
 		if (mu->from_revenue)
 			cz_buf_puts(b, cz_fr_pl((double)mu->n_services, "apporte des recettes", "apportent des recettes"));
@@ -271,15 +271,15 @@ cz_status cz_canvas_render_md(const void *result, const cz_render_ctx *rc)
 	const cz_referential *ref = rc->ref;
 	cz_buf *out = rc->out;
 	size_t start = out->len;
-	cz_buf_puts(out, "# Canevas du modèle économique : ");
+	cz_buf_puts(out, "# Canevas du modèle économique\u00A0: ");
 	md_item(out, c->nom ? c->nom : "");
 	cz_buf_puts(out, "\n\n");
 	if (c->template_id) {
-		cz_buf_puts(out, "Exemple de canevas du référentiel (modèle « ");
+		cz_buf_puts(out, "Exemple de canevas du référentiel (modèle «\u00A0");
 		cz_md_text(out, c->template_id);
-		cz_buf_puts(out, " »), à adapter à votre projet.\n\n");
+		cz_buf_puts(out, "\u00A0»), à adapter à votre projet.\n\n");
 	} else if (!c->has_bmc) {
-		cz_buf_puts(out, "Le fichier n'a pas encore de section `bmc` : le canevas ci-dessous est vide.\n\n");
+		cz_buf_puts(out, "Le fichier n'a pas encore de section `bmc`\u00A0: le canevas ci-dessous est vide.\n\n");
 	}
 	html_table(out, c, ref);
 	if (ref->bmc_attribution) {

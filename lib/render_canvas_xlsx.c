@@ -162,7 +162,7 @@ static void body_text(cz_buf *b, const cz_canvas_block *bl)
 				capitalized(b, cz_enum_label(&cz_enum_cout_type, group));
 			else
 				cz_buf_puts(b, "Type non précisé");
-			cz_buf_puts(b, " :\n");
+			cz_buf_puts(b, "\u00A0:\n");
 		}
 		cz_buf_puts(b, "• ");
 		cz_buf_puts(b, it->texte);
@@ -196,7 +196,7 @@ static void write_cost_groups(ctx *cx, lxw_worksheet *ws, const cz_canvas_block 
 				capitalized(hb, cz_enum_label(&cz_enum_cout_type, group));
 			else
 				cz_buf_puts(hb, "Type non précisé");
-			cz_buf_puts(hb, " :");
+			cz_buf_puts(hb, "\u00A0:");
 			runs[n] = (cz_xlsx_run){ cx->group, NULL };
 			runs[n + 1] = (cz_xlsx_run){ cx->item, NULL };
 			n += 2;
@@ -320,12 +320,12 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 	/* Title and pillar summary. */
 	cz_buf t;
 	cz_buf_init(&t);
-	cz_buf_printf(&t, "Canevas du modèle économique : %s", c->nom ? c->nom : "");
+	cz_buf_printf(&t, "Canevas du modèle économique\u00A0: %s", c->nom ? c->nom : "");
 	if (c->template_id)
-		cz_buf_printf(&t, " (exemple « %s » du référentiel)", c->template_id);
+		cz_buf_printf(&t, " (exemple «\u00A0%s\u00A0» du référentiel)", c->template_id);
 	cz_buf s;
 	cz_buf_init(&s);
-	cz_buf_printf(&s, "Piliers de viabilité présents : %zu sur %d", c->n_pillars, CZ_PILIER_COUNT);
+	cz_buf_printf(&s, "Piliers de viabilité présents\u00A0: %zu sur %d", c->n_pillars, CZ_PILIER_COUNT);
 	size_t k = 0;
 	for (int v = 0; v < CZ_PILIER_COUNT; v++)
 		if (cz_canvas_has_pillar(c, v))
@@ -334,8 +334,8 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 		cz_buf_putc(&s, ')');
 	size_t nc = c->n_by_severity[CZ_SEV_CRITIQUE], na = c->n_by_severity[CZ_SEV_ATTENTION],
 	       ni = c->n_by_severity[CZ_SEV_INFO];
-	cz_buf_printf(&s, " ; contrôles : %zu point%s critique%s, %zu point%s d'attention, %zu information%s "
-			  "(feuille « %s »).",
+	cz_buf_printf(&s, "\u202F; contrôles\u00A0: %zu point%s critique%s, %zu point%s d'attention, %zu information%s "
+			  "(feuille «\u00A0%s\u00A0»).",
 		      nc, cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni,
 		      cz_fr_s((double)ni), SHEET_CHECKS);
 	if (cz_buf_ok(&t) && cz_buf_ok(&s)) {

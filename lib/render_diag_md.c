@@ -59,7 +59,7 @@ static void identity(const cz_diag *d, cz_buf *b)
 {
 	const cz_projet *pj = &d->project->projet;
 	char s1[64], s2[64], s3[64];
-	cz_buf_puts(b, "# Diagnostic : ");
+	cz_buf_puts(b, "# Diagnostic\u00A0: ");
 	cz_md_text(b, pj->nom);
 	cz_buf_puts(b, "\n\n| Projet | |\n|---|---|\n| Type | ");
 	cz_md_text(b, cz_enum_label(&cz_enum_type, pj->type));
@@ -80,7 +80,7 @@ static void identity(const cz_diag *d, cz_buf *b)
 		const cz_territoire *t = &pj->territoire;
 		cz_md_text(b, t->nom);
 		/* A zero is the starter file's placeholder, not a count: leave it out. */
-		const char *sep = " : ";
+		const char *sep = "\u00A0: ";
 		if (t->population.set && t->population.value > 0) {
 			cz_buf_printf(b, "%s%s habitant%s", sep, cz_fr_number(s1, sizeof(s1), t->population.value, 0),
 				      cz_fr_s(t->population.value));
@@ -110,27 +110,27 @@ static void identity(const cz_diag *d, cz_buf *b)
 		      phase_name(d, d->declared), phase_name(d, d->supported));
 	size_t nc = d->alert_counts[CZ_SEV_CRITIQUE], na = d->alert_counts[CZ_SEV_ATTENTION],
 	       ni = d->alert_counts[CZ_SEV_INFO];
-	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu alerte%s « attention », %zu alerte%s « info » |\n\n", nc,
+	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu alerte%s «\u00A0attention\u00A0», %zu alerte%s «\u00A0info\u00A0» |\n\n", nc,
 		      nc > 1 ? "s" : "", na, na > 1 ? "s" : "", ni, ni > 1 ? "s" : "");
 	const cz_starter *st = &d->starter;
 	if (st->found) {
 		cz_buf_puts(b, st->untouched ? "> **Fichier de départ non rempli.** Ce fichier est encore celui qu'écrit "
-					      "« conciergerie init » : "
+					      "«\u00A0conciergerie init\u00A0»\u00A0: "
 					    : "> **Exemples du fichier de départ.** Restent dans ce fichier, tels que les "
-					      "écrit « conciergerie init » : ");
+					      "écrit «\u00A0conciergerie init\u00A0»\u00A0: ");
 		cz_buf tmp;
 		cz_buf_init(&tmp);
 		cz_starter_describe(st, &tmp);
 		cz_md_text(b, tmp.data ? tmp.data : "");
 		cz_buf_free(&tmp);
-		cz_buf_puts(b, ". Ces exemples ne sont pas comptés comme des données du projet : remplacez-les par les "
+		cz_buf_puts(b, ". Ces exemples ne sont pas comptés comme des données du projet\u00A0: remplacez-les par les "
 			       "vôtres.\n\n");
 	}
 }
 
 static void phases(const cz_diag *d, cz_buf *b)
 {
-	char pct[32];
+	char pct[CZ_FR_SIZE];
 	cz_buf_puts(b, "## Avancement des quatre phases\n\n"
 		       "| Phase | Avancement | % | Faites | En cours | À faire | dont non renseignées | Sans objet |\n"
 		       "|---|---|--:|--:|--:|--:|--:|--:|\n");
@@ -152,21 +152,21 @@ static void phases(const cz_diag *d, cz_buf *b)
 			      dp->unrecorded, dp->not_applicable);
 	}
 	cz_buf_printf(b, "\nAvancement = (étapes faites + ½ étapes en cours) / étapes applicables "
-			 "(hors « sans objet ») ; une étape absente du fichier compte comme à faire. "
+			 "(hors «\u00A0sans objet\u00A0»)\u202F; une étape absente du fichier compte comme à faire. "
 			 "La phase étayée est la plus avancée dont chaque phase précédente atteint %s (",
 		      cz_fr_percent(pct, sizeof(pct), d->threshold));
 	cz_origin_md(b, d->threshold_origine);
-	cz_buf_puts(b, "). Les étapes et les compétences viennent de la fiche « ");
+	cz_buf_puts(b, "). Les étapes et les compétences viennent de la fiche «\u00A0");
 	const cz_ref_source *so = d->ref->phases[d->declared].origine;
 	cz_md_text(b, so && !so->outil ? so->titre : "référentiel");
-	cz_buf_puts(b, " ».\n\n");
+	cz_buf_puts(b, "\u00A0».\n\n");
 
 	if (d->overlap) {
 		cz_buf_printf(b, "> **Test et lancement se chevauchent.** Le projet se déclare en phase %s alors que la "
-				 "phase %s n'est pas terminée : c'est fréquent, les deux phases sont souvent "
+				 "phase %s n'est pas terminée\u00A0: c'est fréquent, les deux phases sont souvent "
 				 "articulées. ",
 			      phase_name(d, d->declared), phase_name(d, d->supported));
-		cz_buf_printf(b, "Étape%s de la phase %s à mener à bien en parallèle :\n>\n", d->n_blocking > 1 ? "s" : "",
+		cz_buf_printf(b, "Étape%s de la phase %s à mener à bien en parallèle\u00A0:\n>\n", d->n_blocking > 1 ? "s" : "",
 			      phase_name(d, d->supported));
 		for (size_t i = 0; i < d->n_blocking; i++)
 			step_line(b, d->blocking[i], "> - ");
@@ -175,7 +175,7 @@ static void phases(const cz_diag *d, cz_buf *b)
 		cz_buf_printf(b, "> **⚠ Phase déclarée en avance.** Le projet se déclare en phase %s, "
 				 "mais ses étapes n'étayent que la phase %s. ",
 			      phase_name(d, d->declared), phase_name(d, d->supported));
-		cz_buf_printf(b, "Étape%s à terminer d'abord :\n>\n", d->n_blocking > 1 ? "s" : "");
+		cz_buf_printf(b, "Étape%s à terminer d'abord\u00A0:\n>\n", d->n_blocking > 1 ? "s" : "");
 		for (size_t i = 0; i < d->n_blocking; i++)
 			step_line(b, d->blocking[i], "> - ");
 		cz_buf_puts(b, "\n");
@@ -190,7 +190,7 @@ static void phases(const cz_diag *d, cz_buf *b)
 	if (d->n_remaining)
 		cz_buf_puts(b, "\n");
 	if (rp->point_attention) {
-		cz_buf_puts(b, "Point d'attention de la phase : ");
+		cz_buf_puts(b, "Point d'attention de la phase\u00A0: ");
 		cz_md_text(b, rp->point_attention);
 		cz_buf_puts(b, "\n\n");
 	}
@@ -198,7 +198,7 @@ static void phases(const cz_diag *d, cz_buf *b)
 	size_t others = d->n_left_behind - d->n_blocking;
 	if (others) {
 		cz_buf_puts(b, "### Étapes laissées en arrière\n\n"
-			       "Encore ouvertes dans des phases précédentes, sans bloquer (leur phase atteint le seuil) :\n\n");
+			       "Encore ouvertes dans des phases précédentes, sans bloquer (leur phase atteint le seuil)\u00A0:\n\n");
 		for (size_t i = 0; i < d->n_left_behind; i++) {
 			const cz_diag_step *s = d->left_behind[i];
 			bool blocking = false;
@@ -206,7 +206,7 @@ static void phases(const cz_diag *d, cz_buf *b)
 				blocking = d->blocking[k] == s;
 			if (blocking)
 				continue;
-			cz_buf_printf(b, "- %s : ", phase_name(d, s->phase));
+			cz_buf_printf(b, "- %s\u00A0: ", phase_name(d, s->phase));
 			step_line(b, s, "");
 		}
 		cz_buf_puts(b, "\n");
@@ -215,7 +215,7 @@ static void phases(const cz_diag *d, cz_buf *b)
 
 static void tally_row(cz_buf *b, const cz_cov_tally *t)
 {
-	char pct[32];
+	char pct[CZ_FR_SIZE];
 	cz_buf_printf(b, " | %s | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n",
 		      cz_fr_percent(pct, sizeof(pct), t->ratio), t->counts[CZ_COV_CARRIER],
 		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS], t->counts[CZ_COV_GAP],
@@ -227,7 +227,7 @@ static void skill_list(const cz_diag *d, cz_buf *b, cz_cov_state state, const ch
 	const cz_cov_phase *c = &d->coverage;
 	if (c->total.counts[state] == 0)
 		return;
-	cz_buf_printf(b, "%s :\n\n", title);
+	cz_buf_printf(b, "%s\u00A0:\n\n", title);
 	for (size_t i = 0; i < c->n_items; i++) {
 		if (c->items[i].state != state)
 			continue;
@@ -248,7 +248,7 @@ static void skill_list(const cz_diag *d, cz_buf *b, cz_cov_state state, const ch
 static void skills(const cz_diag *d, cz_buf *b)
 {
 	const cz_cov_phase *c = &d->coverage;
-	char pct[32];
+	char pct[CZ_FR_SIZE];
 	cz_buf_printf(b, "## Compétences de la phase %s\n\n", phase_name(d, d->declared));
 	size_t na = c->total.counts[CZ_COV_NOT_APPLICABLE];
 	if (c->total.total == 0 && na == 0) {
@@ -258,21 +258,21 @@ static void skills(const cz_diag *d, cz_buf *b)
 	if (c->total.total == 0) {
 		cz_buf_puts(b, "Toutes les compétences de la phase sont déclarées sans objet pour le projet.\n\n");
 	} else {
-		cz_buf_puts(b, "Couverture : ");
+		cz_buf_puts(b, "Couverture\u00A0: ");
 		cz_md_bar(b, c->total.ratio, BAR_WIDTH);
 		cz_buf_printf(b, " %s (acquises par le porteur ou portées par le réseau, plus ½ en cours, "
 				 "sur %zu compétence%s applicable%s",
 			      cz_fr_percent(pct, sizeof(pct), c->total.ratio), c->total.total,
 			      cz_fr_s((double)c->total.total), cz_fr_s((double)c->total.total));
 		if (na)
-			cz_buf_printf(b, " ; %zu sans objet pour le projet, hors du calcul", na);
+			cz_buf_printf(b, "\u202F; %zu sans objet pour le projet, hors du calcul", na);
 		cz_buf_puts(b, ").\n\n");
 	}
 	/* The families come from the competence sheet; which competence goes
 	 * in which family is the tool's choice (origine_famille). */
 	const cz_ref_phase *rp = &d->ref->phases[d->declared];
 	if (rp->n_competences && rp->competences[0].origine_famille && rp->competences[0].origine_famille->outil)
-		cz_buf_puts(b, "Le classement de chaque compétence dans une famille est un choix de l'outil : la fiche "
+		cz_buf_puts(b, "Le classement de chaque compétence dans une famille est un choix de l'outil\u00A0: la fiche "
 			       "du groupe de travail décrit les familles sans y ranger les compétences.\n\n");
 	cz_buf_puts(b, "| Famille | Couverture | Porteur | Réseau | En cours | À acquérir | Non évaluées | Sans objet | "
 		       "Total applicable |\n"
@@ -288,11 +288,11 @@ static void skills(const cz_diag *d, cz_buf *b)
 	tally_row(b, &c->total);
 	cz_buf_puts(b, "\n");
 	if (d->n_carriers) {
-		cz_buf_puts(b, "Portées par un acteur du réseau :\n\n");
+		cz_buf_puts(b, "Portées par un acteur du réseau\u00A0:\n\n");
 		for (size_t k = 0; k < d->n_carriers; k++) {
 			cz_buf_puts(b, "- **");
 			cz_md_text(b, d->carriers[k].actor);
-			cz_buf_puts(b, "** : ");
+			cz_buf_puts(b, "**\u00A0: ");
 			for (size_t i = 0; i < d->carriers[k].n_items; i++) {
 				if (i)
 					cz_buf_puts(b, ", ");
@@ -304,15 +304,15 @@ static void skills(const cz_diag *d, cz_buf *b)
 	}
 	skill_list(d, b, CZ_COV_GAP, "Lacunes (à acquérir ou à confier à un acteur du réseau)");
 	skill_list(d, b, CZ_COV_IN_PROGRESS, "En cours d'acquisition");
-	skill_list(d, b, CZ_COV_UNASSESSED, "Non évaluées (absentes de la rubrique « competences »)");
+	skill_list(d, b, CZ_COV_UNASSESSED, "Non évaluées (absentes de la rubrique «\u00A0competences\u00A0»)");
 	skill_list(d, b, CZ_COV_NOT_APPLICABLE, "Sans objet pour le projet (hors de la couverture)");
 }
 
 static void offer_name(cz_buf *b, const cz_offer *o)
 {
-	cz_buf_puts(b, "« ");
+	cz_buf_puts(b, "«\u00A0");
 	cz_md_text(b, o->service ? o->service : "?");
-	cz_buf_puts(b, " »");
+	cz_buf_puts(b, "\u00A0»");
 }
 
 static void answer(cz_buf *b, const cz_diag_need *dn)
@@ -320,16 +320,16 @@ static void answer(cz_buf *b, const cz_diag_need *dn)
 	switch (dn->answer) {
 	case CZ_DIAG_ANSWER_PRIORITY:
 	case CZ_DIAG_ANSWER_OTHER:
-		cz_buf_puts(b, dn->answer == CZ_DIAG_ANSWER_PRIORITY ? "**oui** : " : "offre non prioritaire : ");
+		cz_buf_puts(b, dn->answer == CZ_DIAG_ANSWER_PRIORITY ? "**oui**\u00A0: " : "offre non prioritaire\u00A0: ");
 		offer_name(b, dn->offer);
 		if (dn->offer->cible_set && (!dn->need->cible_set || dn->offer->cible != dn->need->cible))
-			cz_buf_printf(b, " (cible de l'offre : %s)", cz_enum_label(&cz_enum_cible, dn->offer->cible));
+			cz_buf_printf(b, " (cible de l'offre\u00A0: %s)", cz_enum_label(&cz_enum_cible, dn->offer->cible));
 		if (dn->n_offers > 1)
 			cz_buf_printf(b, " (+ %zu autre%s offre%s de nom proche)", dn->n_offers - 1,
 				      dn->n_offers > 2 ? "s" : "", dn->n_offers > 2 ? "s" : "");
 		break;
 	case CZ_DIAG_ANSWER_SAME_CIBLE:
-		cz_buf_puts(b, "pas d'offre de ce nom ; même cible : ");
+		cz_buf_puts(b, "pas d'offre de ce nom\u202F; même cible\u00A0: ");
 		for (size_t k = 0; k < dn->n_same_cible; k++) {
 			if (k)
 				cz_buf_puts(b, ", ");
@@ -343,19 +343,19 @@ static void answer(cz_buf *b, const cz_diag_need *dn)
 
 static void needs(const cz_diag *d, cz_buf *b)
 {
-	char n[32];
+	char n[CZ_FR_SIZE];
 	cz_buf_puts(b, "## Besoins et offre\n\n");
 	if (d->n_starter_needs) {
-		cz_buf_puts(b, "Non compté, car exemple du fichier de départ : ");
+		cz_buf_puts(b, "Non compté, car exemple du fichier de départ\u00A0: ");
 		for (size_t i = 0; i < d->n_starter_needs; i++) {
-			cz_buf_puts(b, i ? ", « " : "« ");
+			cz_buf_puts(b, i ? ", «\u00A0" : "«\u00A0");
 			cz_md_text(b, d->starter_needs[i]->besoin);
-			cz_buf_puts(b, " »");
+			cz_buf_puts(b, "\u00A0»");
 		}
 		cz_buf_puts(b, ".\n\n");
 	}
 	if (d->n_needs == 0) {
-		cz_buf_puts(b, "Aucun besoin recensé (rubrique « besoins »).\n\n");
+		cz_buf_puts(b, "Aucun besoin recensé (rubrique «\u00A0besoins\u00A0»).\n\n");
 	} else {
 		cz_buf_puts(b, "| Rang | Besoin | Cible | Demandes | Réponse de l'offre |\n|--:|---|---|--:|---|\n");
 		for (size_t i = 0; i < d->n_needs; i++) {
@@ -370,24 +370,24 @@ static void needs(const cz_diag *d, cz_buf *b)
 			cz_buf_puts(b, " |\n");
 		}
 		cz_buf_puts(b, "\nUne offre répond à un besoin quand leurs noms se correspondent, sans tenir compte "
-			       "des majuscules ni des accents : l'un contient l'autre, ou ils partagent un mot "
-			       "significatif d'au moins 5 lettres. Le besoin est servi (« oui ») quand la meilleure "
-			       "de ces offres (même nom, puis même cible) est prioritaire. « Même cible » signale "
-			       "seulement des offres destinées au même public, sans offre de ce nom : une réponse "
+			       "des majuscules ni des accents\u00A0: l'un contient l'autre, ou ils partagent un mot "
+			       "significatif d'au moins 5 lettres. Le besoin est servi («\u00A0oui\u00A0») quand la meilleure "
+			       "de ces offres (même nom, puis même cible) est prioritaire. «\u00A0Même cible\u00A0» signale "
+			       "seulement des offres destinées au même public, sans offre de ce nom\u00A0: une réponse "
 			       "plus faible, à vérifier.\n\n");
 	}
-	cz_buf_printf(b, "Couples produit / marché prioritaires : %zu", d->n_priority_offers);
+	cz_buf_printf(b, "Couples produit / marché prioritaires\u00A0: %zu", d->n_priority_offers);
 	if (d->has_priority_limit)
 		cz_buf_printf(b, " (le référentiel en conseille %s au plus pendant le test)",
 			      cz_fr_compact(n, sizeof(n), d->priority_limit, 2));
 	cz_buf_puts(b, ".\n\n");
 	if (d->n_unmatched_offers) {
-		cz_buf_puts(b, "Offres qui ne répondent à aucun besoin recensé (aucun besoin ne porte un nom proche) :\n\n");
+		cz_buf_puts(b, "Offres qui ne répondent à aucun besoin recensé (aucun besoin ne porte un nom proche)\u00A0:\n\n");
 		for (size_t i = 0; i < d->n_unmatched_offers; i++) {
 			const cz_offer *o = d->unmatched_offers[i];
 			cz_buf_puts(b, "- ");
 			cz_md_text(b, o->service);
-			cz_buf_printf(b, " (cible : %s%s)\n",
+			cz_buf_printf(b, " (cible\u00A0: %s%s)\n",
 				      o->cible_set ? cz_enum_label(&cz_enum_cible, o->cible) : "non renseignée",
 				      o->prioritaire ? ", prioritaire" : "");
 		}
@@ -430,12 +430,12 @@ static void alerts(const cz_diag *d, cz_buf *b)
 		tool += !d->alerts[i].rule->origine || d->alerts[i].rule->origine->outil;
 	if (tool == d->n_alerts)
 		cz_buf_puts(b, "\nCes règles d'alerte et leurs gravités sont des réglages par défaut de l'outil, et non "
-			       "des critères du groupe de travail : leurs raisons s'appuient sur ses documents, mais le "
+			       "des critères du groupe de travail\u00A0: leurs raisons s'appuient sur ses documents, mais le "
 			       "choix de ce qui déclenche une alerte et de sa gravité appartient à l'outil, et se règle "
 			       "avec --referentiel.\n");
 	else if (tool > 0)
 		cz_buf_printf(b, "\n%zu de ces règles d'alerte, avec leur gravité, sont des réglages par défaut de l'outil "
-				 "(ajustables avec --referentiel) ; les autres reprennent un critère du groupe de "
+				 "(ajustables avec --referentiel)\u202F; les autres reprennent un critère du groupe de "
 				 "travail.\n",
 			      tool);
 	cz_buf_puts(b, "\n");
@@ -446,9 +446,9 @@ static void definition(const cz_diag *d, cz_buf *b)
 	cz_buf_puts(b, "## Au regard de la définition d'une conciergerie de territoire\n\n");
 	const cz_ref_source *o = d->ref->origine_definition;
 	if (o && !o->outil) {
-		cz_buf_puts(b, "Définition reprise du document « ");
+		cz_buf_puts(b, "Définition reprise du document «\u00A0");
 		cz_md_text(b, o->titre);
-		cz_buf_puts(b, " » : ce que les données du fichier en disent.\n\n");
+		cz_buf_puts(b, "\u00A0»\u00A0: ce que les données du fichier en disent.\n\n");
 	}
 	cz_buf_puts(b, "| | Caractéristique ou principe | D'après le fichier | Constat |\n|---|---|---|---|\n");
 	for (size_t i = 0; i < d->n_definition; i++) {
@@ -467,7 +467,7 @@ static void actions(const cz_diag *d, cz_buf *b)
 {
 	cz_buf_puts(b, "## Prochaines actions\n\n");
 	if (d->n_actions == 0) {
-		cz_buf_puts(b, "Rien à signaler : les étapes de la phase sont faites et aucune compétence ne manque.\n");
+		cz_buf_puts(b, "Rien à signaler\u00A0: les étapes de la phase sont faites et aucune compétence ne manque.\n");
 		return;
 	}
 	for (size_t i = 0; i < d->n_actions; i++) {
@@ -479,9 +479,9 @@ static void actions(const cz_diag *d, cz_buf *b)
 		cz_buf_puts(b, " — ");
 		switch (a->kind) {
 		case CZ_DIAG_ACT_ALERT:
-			cz_buf_puts(b, "alerte critique « ");
+			cz_buf_puts(b, "alerte critique «\u00A0");
 			cz_md_text(b, a->alert->nom);
-			cz_buf_printf(b, " » ; étape de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
+			cz_buf_printf(b, "\u00A0»\u202F; étape de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
 			break;
 		case CZ_DIAG_ACT_BLOCKING:
 			cz_buf_printf(b, "étape bloquante de la phase %s (%s)", phase_name(d, a->phase), a->status_label);

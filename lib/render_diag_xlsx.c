@@ -171,7 +171,7 @@ static void summary(ctx *c, const cz_diag *d)
 	put_str(c, ws, r, 0, "Seuil d'avancement des phases précédentes", c->bold);
 	put_num(c, ws, r++, 1, d->threshold, c->percent);
 	for (int s = CZ_SEV_CRITIQUE; s >= 0; s--) {
-		static const char *const labels[CZ_SEV_COUNT] = { "Alertes « info »", "Alertes « attention »",
+		static const char *const labels[CZ_SEV_COUNT] = { "Alertes «\u00A0info\u00A0»", "Alertes «\u00A0attention\u00A0»",
 								  "Alertes critiques" };
 		put_str(c, ws, r, 0, labels[s], c->bold);
 		put_num(c, ws, r++, 1, (double)d->alert_counts[s], c->count);
@@ -412,7 +412,7 @@ static void definition(ctx *c, const cz_diag *d)
 	if (d->starter.found) {
 		cz_buf b;
 		cz_buf_init(&b);
-		cz_buf_puts(&b, d->starter.untouched ? "Fichier de départ non rempli : " : "Exemples du fichier de départ : ");
+		cz_buf_puts(&b, d->starter.untouched ? "Fichier de départ non rempli\u00A0: " : "Exemples du fichier de départ\u00A0: ");
 		cz_starter_describe(&d->starter, &b);
 		cz_buf_puts(&b, " (non comptés).");
 		if (cz_buf_ok(&b))

@@ -122,7 +122,7 @@ cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc)
 	const cz_diff *d = result;
 	cz_buf *out = rc->out;
 	size_t start = out->len;
-	cz_buf_puts(out, "# Ce qui a changé : ");
+	cz_buf_puts(out, "# Ce qui a changé\u00A0: ");
 	cz_md_text(out, d->after->projet.nom);
 	/* "Du relevé du 30 juin 2026 (`a.yaml`) au relevé du …" */
 	cz_buf_puts(out, "\n\nDu ");
@@ -131,14 +131,14 @@ cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc)
 	say_side(out, d->after, d->after_file);
 	cz_buf_puts(out, ".\n\n");
 	if (!d->same_name) {
-		cz_buf_puts(out, "**Attention** : les deux fichiers ne portent pas le même nom de projet (« ");
+		cz_buf_puts(out, "**Attention**\u00A0: les deux fichiers ne portent pas le même nom de projet («\u00A0");
 		cz_md_text(out, d->before->projet.nom);
-		cz_buf_puts(out, " » avant, « ");
+		cz_buf_puts(out, "\u00A0» avant, «\u00A0");
 		cz_md_text(out, d->after->projet.nom);
-		cz_buf_puts(out, " » après) ; s'agit-il bien du même projet ?\n\n");
+		cz_buf_puts(out, "\u00A0» après)\u202F; s'agit-il bien du même projet\u202F?\n\n");
 	}
 	if (cz_diff_empty(d)) {
-		cz_buf_puts(out, "Aucun changement : les deux relevés donnent les mêmes résultats.\n");
+		cz_buf_puts(out, "Aucun changement\u00A0: les deux relevés donnent les mêmes résultats.\n");
 		cz_md_finish(out, start);
 		return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 	}
@@ -151,7 +151,7 @@ cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc)
 	if (d->n_summary == 0)
 		cz_buf_puts(out, "- Seuls des chiffres du tableau ci-dessous ont bougé.\n");
 	if (cz_diff_worsens(d)) {
-		cz_buf_puts(out, "\n**À surveiller** : ");
+		cz_buf_puts(out, "\n**À surveiller**\u00A0: ");
 		if (d->verdict_worse)
 			cz_buf_puts(out, "le verdict du test a reculé");
 		if (d->verdict_worse && d->new_critical)
@@ -177,16 +177,16 @@ cz_status cz_diff_render_md(const void *result, const cz_render_ctx *rc)
 	for (int s = 0; s < CZ_DIFF_SECTION_COUNT; s++) {
 		if (!cz_diff_tables[s].name || d->counts[s])
 			continue;
-		cz_buf_puts(out, first ? "Sans changement : " : ", ");
+		cz_buf_puts(out, first ? "Sans changement\u00A0: " : ", ");
 		cz_buf_puts(out, cz_diff_tables[s].unchanged);
 		first = false;
 	}
 	if (!first)
 		cz_buf_puts(out, ".\n\n");
-	cz_buf_puts(out, "« Mieux » et « moins bien » sont une lecture de l'outil, que les documents de la méthode "
-			 "ne donnent pas : une étape ou une compétence qui avance, une alerte levée, un indicateur "
+	cz_buf_puts(out, "«\u00A0Mieux\u00A0» et «\u00A0moins bien\u00A0» sont une lecture de l'outil, que les documents de la méthode "
+			 "ne donnent pas\u00A0: une étape ou une compétence qui avance, une alerte levée, un indicateur "
 			 "dont le statut monte, un verdict meilleur (de NO-GO à INCOMPLET, RÉAJUSTER puis GO). Les "
-			 "ressources par pilier sont comptées comme au tableau de bord : recettes et financements "
+			 "ressources par pilier sont comptées comme au tableau de bord\u00A0: recettes et financements "
 			 "acquis des mois relevés, prêts à part.\n");
 	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;

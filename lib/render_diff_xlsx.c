@@ -53,7 +53,7 @@ static void summary_sheet(cz_xlsx *x, const cz_diff *d, const cz_xlsx_styles *S)
 	static const double widths[S_COLS] = { 44, 16, 16, 16, 12 };
 	cz_xlsx_columns(x, ws, widths, S_COLS);
 	char line[1200], a[500], b[500];
-	snprintf(line, sizeof(line), "Ce qui a changé : %s", d->after->projet.nom);
+	snprintf(line, sizeof(line), "Ce qui a changé\u00A0: %s", d->after->projet.nom);
 	cz_xlsx_title(x, ws, 0, line, S->title);
 	side_text(a, sizeof(a), d->before, d->before_file);
 	side_text(b, sizeof(b), d->after, d->after_file);
@@ -62,13 +62,13 @@ static void summary_sheet(cz_xlsx *x, const cz_diff *d, const cz_xlsx_styles *S)
 	lxw_row_t r = 3;
 	if (!d->same_name) {
 		snprintf(line, sizeof(line),
-			 "Attention : les deux fichiers ne portent pas le même nom de projet (« %s » avant, « %s » après).",
+			 "Attention\u00A0: les deux fichiers ne portent pas le même nom de projet («\u00A0%s\u00A0» avant, «\u00A0%s\u00A0» après).",
 			 d->before->projet.nom, d->after->projet.nom);
 		cz_xlsx_merge(x, ws, r, 0, r, S_COLS - 1, line, S->tone[CZ_TONE_BAD]);
 		r += 2;
 	}
 	if (cz_diff_empty(d)) {
-		cz_xlsx_merge(x, ws, r, 0, r, S_COLS - 1, "Aucun changement : les deux relevés donnent les mêmes résultats.",
+		cz_xlsx_merge(x, ws, r, 0, r, S_COLS - 1, "Aucun changement\u00A0: les deux relevés donnent les mêmes résultats.",
 			      S->wrap_bold);
 		return;
 	}
@@ -78,8 +78,8 @@ static void summary_sheet(cz_xlsx *x, const cz_diff *d, const cz_xlsx_styles *S)
 		cz_xlsx_merge(x, ws, r, 0, r, S_COLS - 1, d->summary[i], S->wrap);
 	if (cz_diff_worsens(d)) {
 		cz_xlsx_merge(x, ws, r, 0, r, S_COLS - 1,
-			      d->verdict_worse ? "À surveiller : le verdict du test a reculé."
-					       : "À surveiller : une alerte critique est apparue.",
+			      d->verdict_worse ? "À surveiller\u00A0: le verdict du test a reculé."
+					       : "À surveiller\u00A0: une alerte critique est apparue.",
 			      S->tone[CZ_TONE_ALARM]);
 		r++;
 	}
@@ -118,11 +118,11 @@ static void summary_sheet(cz_xlsx *x, const cz_diff *d, const cz_xlsx_styles *S)
 	}
 	r++;
 	static const char note[] =
-		"« Mieux » et « moins bien » sont une lecture de l'outil, que les documents de la méthode ne donnent "
-		"pas : une étape ou une compétence qui avance, une alerte levée, un indicateur dont le statut monte, un "
+		"«\u00A0Mieux\u00A0» et «\u00A0moins bien\u00A0» sont une lecture de l'outil, que les documents de la méthode ne donnent "
+		"pas\u00A0: une étape ou une compétence qui avance, une alerte levée, un indicateur dont le statut monte, un "
 		"verdict meilleur (de NO-GO à INCOMPLET, RÉAJUSTER puis GO). Les ressources par pilier sont comptées "
-		"comme au tableau de bord : recettes et financements acquis des mois relevés, prêts à part. Le détail "
-		"de chaque changement est dans la feuille « Diff détail ».";
+		"comme au tableau de bord\u00A0: recettes et financements acquis des mois relevés, prêts à part. Le détail "
+		"de chaque changement est dans la feuille «\u00A0Diff détail\u00A0».";
 	cz_xlsx_merge(x, ws, r, 0, r, S_COLS - 1, note, S->note);
 }
 
@@ -164,7 +164,7 @@ cz_status cz_diff_render_xlsx(const void *result, const cz_render_ctx *rc)
 	const cz_diff *d = result;
 	cz_xlsx *x = rc->x;
 	char name[128];
-	snprintf(name, sizeof(name), "Ce qui a changé : %s", d->after->projet.nom);
+	snprintf(name, sizeof(name), "Ce qui a changé\u00A0: %s", d->after->projet.nom);
 	cz_xlsx_document(x, name, d->after->projet.date.set ? &d->after->projet.date : NULL);
 	const cz_xlsx_styles *S = cz_xlsx_styles_get(x);
 	if (!S)

@@ -36,7 +36,7 @@ cz_status cz_evolution_render_md(const void *result, const cz_render_ctx *rc)
 	size_t start = out->len;
 	const cz_referential *ref = rc->ref;
 	const cz_evolution_point *first = e->count ? &e->points[0] : NULL, *last = e->count ? &e->points[e->count - 1] : NULL;
-	cz_buf_puts(out, "# Évolution : ");
+	cz_buf_puts(out, "# Évolution\u00A0: ");
 	cz_md_text(out, last && last->row.name ? last->row.name : "projet");
 	cz_buf_puts(out, "\n\n");
 	char d1[64], d2[64];
@@ -50,8 +50,8 @@ cz_status cz_evolution_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_printf(out, "%zu relevé%s sans date %s placé%s à la fin, dans l'ordre donné.\n\n", e->undated,
 			      cz_fr_s((double)e->undated), e->undated > 1 ? "sont" : "est", cz_fr_s((double)e->undated));
 	if (e->names_differ)
-		cz_buf_puts(out, "**Attention** : les relevés ne portent pas tous le même nom de projet ; "
-				 "s'agit-il bien du même projet ?\n\n");
+		cz_buf_puts(out, "**Attention**\u00A0: les relevés ne portent pas tous le même nom de projet\u202F; "
+				 "s'agit-il bien du même projet\u202F?\n\n");
 	if (e->has_trend) {
 		cz_buf_puts(out, "## Du premier au dernier relevé\n\n");
 		if (!e->n_trend_changed)
@@ -62,7 +62,7 @@ cz_status cz_evolution_render_md(const void *result, const cz_render_ctx *rc)
 				continue;
 			cz_buf_puts(out, "- ");
 			cz_md_text(out, f->label);
-			cz_buf_puts(out, " : ");
+			cz_buf_puts(out, "\u00A0: ");
 			cz_md_text(out, f->before);
 			cz_buf_puts(out, " → ");
 			cz_md_text(out, f->after);
@@ -101,7 +101,7 @@ cz_status cz_evolution_render_md(const void *result, const cz_render_ctx *rc)
 		cell_ratio(out, r->self_financing);
 		cz_buf_printf(out, " %u | %zu |\n", r->critical_alerts, r->months);
 	}
-	cz_buf_puts(out, "\nChaque ligne reprend les chiffres du portefeuille de `conciergerie report` pour ce relevé : "
+	cz_buf_puts(out, "\nChaque ligne reprend les chiffres du portefeuille de `conciergerie report` pour ce relevé\u00A0: "
 			 "avancement et compétences de la phase déclarée, verdict et score du bilan de la phase de "
 			 "test (à partir du test), couverture des charges et autofinancement sur tous les mois "
 			 "relevés, hors prêts. `conciergerie diff` détaille ce qui a changé entre deux relevés.\n");

@@ -35,7 +35,7 @@ cz_status cz_evolution_render_xlsx(const void *result, const cz_render_ctx *rc)
 	cz_xlsx *x = rc->x;
 	const cz_portfolio_row *last_row = e->count ? &e->points[e->count - 1].row : NULL;
 	char line[512];
-	snprintf(line, sizeof(line), "Évolution : %s", last_row && last_row->name ? last_row->name : "projet");
+	snprintf(line, sizeof(line), "Évolution\u00A0: %s", last_row && last_row->name ? last_row->name : "projet");
 	cz_xlsx_document(x, line, last_row && last_row->date.set ? &last_row->date : NULL);
 	const cz_xlsx_styles *S = cz_xlsx_styles_get(x);
 	lxw_worksheet *ws = cz_xlsx_sheet(x, SHEET);
@@ -88,9 +88,9 @@ cz_status cz_evolution_render_xlsx(const void *result, const cz_render_ctx *rc)
 		cz_xlsx_check(x, worksheet_autofilter(ws, head_row, 0, last, N_COLS - 1));
 	r++;
 	static const char note[] =
-		"Chaque ligne reprend les chiffres du portefeuille de « conciergerie report » pour ce relevé. "
-		"Une case vide : le chiffre ne se calcule pas pour ce relevé (pas de bilan de test, pas d'activité "
-		"relevée). « conciergerie diff » détaille ce qui a changé entre deux relevés.";
+		"Chaque ligne reprend les chiffres du portefeuille de «\u00A0conciergerie report\u00A0» pour ce relevé. "
+		"Une case vide\u00A0: le chiffre ne se calcule pas pour ce relevé (pas de bilan de test, pas d'activité "
+		"relevée). «\u00A0conciergerie diff\u00A0» détaille ce qui a changé entre deux relevés.";
 	cz_xlsx_merge(x, ws, r, 0, r, N_COLS - 1, note, S->note);
 	r += 2;
 	if (e->count == 0)

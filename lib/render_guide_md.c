@@ -21,14 +21,14 @@ static void origin(cz_buf *b, const char *what, const cz_ref_source *o)
 	cz_buf_puts(b, what ? "*" : "*(");
 	if (what) {
 		text(b, what);
-		cz_buf_puts(b, " : ");
+		cz_buf_puts(b, "\u00A0: ");
 	}
 	if (!o || o->outil) {
 		cz_buf_puts(b, "réglage par défaut de l'outil");
 	} else {
-		cz_buf_puts(b, "« ");
+		cz_buf_puts(b, "«\u00A0");
 		text(b, o->titre);
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 	}
 	cz_buf_puts(b, what ? "*" : ")*");
 }
@@ -42,12 +42,12 @@ static void code(cz_buf *b, const char *id)
 static void sources(cz_buf *b, const cz_referential *ref)
 {
 	cz_buf_puts(b, "## Les sources\n\n"
-		       "La méthode reprend, reformulés, les documents suivants :\n\n");
+		       "La méthode reprend, reformulés, les documents suivants\u00A0:\n\n");
 	for (size_t i = 1; i < ref->n_sources; i++) {
 		const cz_ref_source *s = &ref->sources[i];
-		cz_buf_puts(b, "- « ");
+		cz_buf_puts(b, "- «\u00A0");
 		text(b, s->titre);
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 		if (s->auteur) {
 			cz_buf_puts(b, ", ");
 			text(b, s->auteur);
@@ -58,22 +58,22 @@ static void sources(cz_buf *b, const cz_referential *ref)
 	}
 	if (ref->n_sources == 1)
 		cz_buf_puts(b, "- Ce référentiel ne déclare aucune source (rubrique `sources`).\n");
-	cz_buf_puts(b, "\nL'outil y ajoute ses propres réglages, que ces documents ne chiffrent pas : seuils, "
+	cz_buf_puts(b, "\nL'outil y ajoute ses propres réglages, que ces documents ne chiffrent pas\u00A0: seuils, "
 		       "poids et caractère critique des indicateurs, règle du verdict, règles d'alerte, "
 		       "classement des compétences en familles, étiquettes des canevas d'exemple… Chaque élément "
-		       "ci-dessous dit d'où il vient ; un « réglage par défaut de l'outil » n'est pas un critère "
+		       "ci-dessous dit d'où il vient\u202F; un «\u00A0réglage par défaut de l'outil\u00A0» n'est pas un critère "
 		       "du groupe de travail, et une structure d'accompagnement peut le changer dans son propre "
-		       "référentiel (« conciergerie referentiel -o mon-referentiel.yaml », puis "
+		       "référentiel («\u00A0conciergerie referentiel -o mon-referentiel.yaml\u00A0», puis "
 		       "--referentiel mon-referentiel.yaml).\n\n");
 }
 
 static void definition(cz_buf *b, const cz_referential *ref)
 {
-	cz_buf_puts(b, "## Qu'est-ce qu'une conciergerie de territoire ?\n\n");
+	cz_buf_puts(b, "## Qu'est-ce qu'une conciergerie de territoire\u202F?\n\n");
 	origin(b, "Source", ref->origine_definition);
 	cz_buf_puts(b, "\n\n");
 	text(b, ref->definition_resume);
-	cz_buf_puts(b, "\n\nUne activité peut se dire conciergerie de territoire si :\n\n");
+	cz_buf_puts(b, "\n\nUne activité peut se dire conciergerie de territoire si\u00A0:\n\n");
 	for (size_t i = 0; i < ref->n_caracteristiques; i++) {
 		cz_buf_puts(b, "- ");
 		text(b, ref->caracteristiques[i].nom);
@@ -81,7 +81,7 @@ static void definition(cz_buf *b, const cz_referential *ref)
 		code(b, ref->caracteristiques[i].id);
 		cz_buf_puts(b, ")\n");
 	}
-	cz_buf_puts(b, "\nselon les principes suivants :\n\n");
+	cz_buf_puts(b, "\nselon les principes suivants\u00A0:\n\n");
 	for (size_t i = 0; i < ref->n_principes; i++) {
 		cz_buf_puts(b, "- ");
 		text(b, ref->principes[i].nom);
@@ -115,7 +115,7 @@ static void phases(cz_buf *b, const cz_referential *ref)
 			text(b, p->point_attention);
 			cz_buf_puts(b, "\n\n");
 		}
-		cz_buf_printf(b, "**Grandes étapes** (%zu) :\n\n", p->n_etapes);
+		cz_buf_printf(b, "**Grandes étapes** (%zu)\u00A0:\n\n", p->n_etapes);
 		for (size_t i = 0; i < p->n_etapes; i++) {
 			cz_buf_puts(b, "- ");
 			code(b, p->etapes[i].id);
@@ -134,7 +134,7 @@ static void phases(cz_buf *b, const cz_referential *ref)
 			cz_buf_puts(b, "\n**Conditions de réussite** ");
 			if (same_cr)
 				origin(b, NULL, p->conditions_reussite[0].origine);
-			cz_buf_puts(b, " :\n\n");
+			cz_buf_puts(b, "\u00A0:\n\n");
 			for (size_t i = 0; i < p->n_conditions_reussite; i++) {
 				cz_buf_puts(b, "- ");
 				text(b, p->conditions_reussite[i].nom);
@@ -145,7 +145,7 @@ static void phases(cz_buf *b, const cz_referential *ref)
 				cz_buf_puts(b, "\n");
 			}
 		}
-		cz_buf_printf(b, "\n**Compétences requises du porteur** (%zu), avec leur famille :\n\n", p->n_competences);
+		cz_buf_printf(b, "\n**Compétences requises du porteur** (%zu), avec leur famille\u00A0:\n\n", p->n_competences);
 		bool family_tool = false;
 		for (size_t i = 0; i < p->n_competences; i++) {
 			const cz_ref_competence *c = &p->competences[i];
@@ -165,7 +165,7 @@ static void phases(cz_buf *b, const cz_referential *ref)
 		}
 		if (family_tool)
 			cz_buf_puts(b, "\nLe classement de ces compétences en familles est un réglage par défaut de "
-				       "l'outil : la fiche décrit les familles sans y ranger les compétences une à une.\n");
+				       "l'outil\u00A0: la fiche décrit les familles sans y ranger les compétences une à une.\n");
 		cz_buf_puts(b, "\n");
 	}
 }
@@ -221,7 +221,7 @@ static void test_exit(cz_buf *b, const cz_referential *ref)
 			ref->indicators[i].origine_seuils == ref->indicators[0].origine_seuils;
 	if (same && ref->n_indicators) {
 		origin(b, "Indicateurs", ref->indicators[0].origine);
-		cz_buf_puts(b, " ; ");
+		cz_buf_puts(b, "\u202F; ");
 		origin(b, "seuils, poids et caractère critique", ref->indicators[0].origine_seuils);
 		cz_buf_puts(b, ".\n\n");
 	}
@@ -246,11 +246,11 @@ static void test_exit(cz_buf *b, const cz_referential *ref)
 		}
 		cz_buf_puts(b, "\n");
 	}
-	cz_buf_puts(b, "\nCe que mesure chaque indicateur :\n\n");
+	cz_buf_puts(b, "\nCe que mesure chaque indicateur\u00A0:\n\n");
 	for (size_t i = 0; i < ref->n_indicators; i++) {
 		cz_buf_puts(b, "- **");
 		text(b, ref->indicators[i].nom);
-		cz_buf_puts(b, "** : ");
+		cz_buf_puts(b, "**\u00A0: ");
 		text(b, ref->indicators[i].explication);
 		cz_buf_puts(b, "\n");
 	}
@@ -263,7 +263,7 @@ static void test_exit(cz_buf *b, const cz_referential *ref)
 		same_cond &= ref->conditions[i].origine == ref->conditions[0].origine;
 	if (same_cond && ref->n_conditions) {
 		origin(b, "Source", ref->conditions[0].origine);
-		cz_buf_puts(b, " ; qu'un GO les exige toutes est une règle de l'outil.\n\n");
+		cz_buf_puts(b, "\u202F; qu'un GO les exige toutes est une règle de l'outil.\n\n");
 	}
 	for (size_t i = 0; i < ref->n_conditions; i++) {
 		const cz_ref_condition *c = &ref->conditions[i];
@@ -271,7 +271,7 @@ static void test_exit(cz_buf *b, const cz_referential *ref)
 		text(b, c->nom);
 		cz_buf_puts(b, "** (`test.conditions.");
 		cz_buf_puts(b, c->cle ? c->cle : "?");
-		cz_buf_puts(b, "`) : ");
+		cz_buf_puts(b, "`)\u00A0: ");
 		text(b, c->explication);
 		if (!same_cond) {
 			cz_buf_puts(b, " ");
@@ -283,9 +283,9 @@ static void test_exit(cz_buf *b, const cz_referential *ref)
 	origin(b, "Origine", ref->rule.origine);
 	cz_buf_puts(b, "\n\n");
 	text(b, ref->rule.explication);
-	char a[32], c2[32], d[32];
-	cz_buf_printf(b, "\n\nRéglages : INCOMPLET au-delà de %s d'indicateurs non renseignés%s ; GO à partir d'un "
-			 "score de %s ; NO-GO sous %s.\n\n",
+	char a[CZ_FR_SIZE], c2[CZ_FR_SIZE], d[CZ_FR_SIZE];
+	cz_buf_printf(b, "\n\nRéglages\u00A0: INCOMPLET au-delà de %s d'indicateurs non renseignés%s\u202F; GO à partir d'un "
+			 "score de %s\u202F; NO-GO sous %s.\n\n",
 		      cz_fr_percent(a, sizeof(a), ref->rule.part_max_non_renseignes),
 		      ref->rule.critique_non_renseigne_incomplet ? " ou avec un indicateur critique non renseigné" : "",
 		      cz_fr_number(c2, sizeof(c2), ref->rule.score_go, 2),
@@ -296,7 +296,7 @@ static void test_exit(cz_buf *b, const cz_referential *ref)
 			const cz_ref_pitfall *pf = &ref->pitfalls[i];
 			cz_buf_puts(b, "- **");
 			text(b, pf->nom);
-			cz_buf_printf(b, "** (au plus %s) : ", cz_fr_compact(s, sizeof(s), pf->seuil, 2));
+			cz_buf_printf(b, "** (au plus %s)\u00A0: ", cz_fr_compact(s, sizeof(s), pf->seuil, 2));
 			text(b, pf->explication);
 			cz_buf_puts(b, " ");
 			origin(b, NULL, pf->origine);
@@ -318,7 +318,7 @@ static void model(cz_buf *b, const cz_referential *ref)
 		const cz_ref_pillar *pl = &ref->pillars[v];
 		cz_buf_puts(b, "- **");
 		text(b, pl->nom);
-		cz_buf_puts(b, "** : ");
+		cz_buf_puts(b, "**\u00A0: ");
 		text(b, pl->explication);
 		cz_buf_puts(b, " ");
 		origin(b, NULL, pl->origine);
@@ -340,11 +340,11 @@ static void model(cz_buf *b, const cz_referential *ref)
 		cz_buf_printf(b, " Au-delà de %s des ressources apportées par un seul pilier, le modèle repose sur lui ",
 			      cz_fr_percent(t, sizeof(t), ref->dashboard.part_max_pilier));
 		origin(b, NULL, ref->dashboard.origine);
-		cz_buf_printf(b, ". Une heure bénévole est valorisée à %s : ", cz_fr_euros(s, sizeof(s), ref->dashboard.taux_benevolat));
+		cz_buf_printf(b, ". Une heure bénévole est valorisée à %s\u00A0: ", cz_fr_euros(s, sizeof(s), ref->dashboard.taux_benevolat));
 		text(b, ref->dashboard.source_taux);
 	}
 	cz_buf_puts(b, "\n\nLes prêts et avances remboursables (`nature: pret`, `avance_remboursable`) sont de la "
-		       "trésorerie : ils seront remboursés, et ne comptent ni dans les piliers, ni dans l'équilibre "
+		       "trésorerie\u00A0: ils seront remboursés, et ne comptent ni dans les piliers, ni dans l'équilibre "
 		       "financier, ni dans l'autofinancement.\n\n");
 	if (ref->n_constats) {
 		cz_buf_puts(b, "### Constats du groupe de travail\n\n");
@@ -363,7 +363,7 @@ static void model(cz_buf *b, const cz_referential *ref)
 	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
 		cz_buf_puts(b, "- **");
 		text(b, ref->blocks[k].nom ? ref->blocks[k].nom : cz_enum_label(&cz_enum_bloc, k));
-		cz_buf_puts(b, "** : ");
+		cz_buf_puts(b, "**\u00A0: ");
 		text(b, ref->blocks[k].question);
 		cz_buf_puts(b, "\n");
 	}
@@ -374,7 +374,7 @@ static void model(cz_buf *b, const cz_referential *ref)
 		cz_buf_puts(b, "*\n\n");
 	}
 	if (ref->n_canvases) {
-		cz_buf_puts(b, "Canevas d'exemple (`conciergerie bmc --template ID`) :\n\n");
+		cz_buf_puts(b, "Canevas d'exemple (`conciergerie bmc --template ID`)\u00A0:\n\n");
 		for (size_t i = 0; i < ref->n_canvases; i++) {
 			const cz_ref_canvas *cv = &ref->canvases[i];
 			cz_buf_puts(b, "- ");
@@ -383,7 +383,7 @@ static void model(cz_buf *b, const cz_referential *ref)
 			text(b, cv->nom);
 			cz_buf_puts(b, " ");
 			origin(b, NULL, cv->origine);
-			cz_buf_puts(b, " ; les piliers des revenus et les types de coûts : ");
+			cz_buf_puts(b, "\u202F; les piliers des revenus et les types de coûts\u00A0: ");
 			cz_buf_puts(b, !cv->origine_etiquettes || cv->origine_etiquettes->outil ? "ajoutés par l'outil"
 												  : "repris du document");
 			cz_buf_puts(b, "\n");
@@ -398,22 +398,22 @@ static void concierge(cz_buf *b, const cz_referential *ref)
 	origin(b, "Source", ref->origine_concierge);
 	cz_buf_puts(b, "\n\n");
 	text(b, ref->concierge_role);
-	cz_buf_puts(b, "\n\n**Qualités** :\n\n");
+	cz_buf_puts(b, "\n\n**Qualités**\u00A0:\n\n");
 	for (size_t i = 0; i < ref->n_qualities; i++) {
 		cz_buf_puts(b, "- **");
 		text(b, ref->qualities[i].nom);
-		cz_buf_puts(b, "** : ");
+		cz_buf_puts(b, "**\u00A0: ");
 		text(b, ref->qualities[i].description);
 		cz_buf_puts(b, "\n");
 	}
-	cz_buf_puts(b, "\n**Missions de la conciergerie** :\n\n");
+	cz_buf_puts(b, "\n**Missions de la conciergerie**\u00A0:\n\n");
 	for (size_t i = 0; i < ref->n_missions; i++) {
 		cz_buf_puts(b, "- **");
 		text(b, ref->missions[i].nom);
-		cz_buf_puts(b, "** : ");
+		cz_buf_puts(b, "**\u00A0: ");
 		for (size_t k = 0; k < ref->missions[i].n_taches; k++) {
 			if (k)
-				cz_buf_puts(b, " ; ");
+				cz_buf_puts(b, "\u202F; ");
 			text(b, ref->missions[i].taches[k]);
 		}
 		cz_buf_puts(b, ".\n");
@@ -427,7 +427,7 @@ static void alerts(cz_buf *b, const cz_referential *ref)
 		return;
 	cz_buf_puts(b, "## Les alertes du diagnostic\n\n"
 		       "`conciergerie diag` signale ce qui fragilise un projet. Les règles et leurs gravités sont "
-		       "des réglages de l'outil, sauf mention contraire ; leurs raisons s'appuient sur les documents "
+		       "des réglages de l'outil, sauf mention contraire\u202F; leurs raisons s'appuient sur les documents "
 		       "ci-dessus.\n\n"
 		       "| Alerte | Gravité | Phases | Raison | Origine de la règle |\n|---|---|---|---|---|\n");
 	for (size_t i = 0; i < ref->n_alerts; i++) {
@@ -452,9 +452,9 @@ static void alerts(cz_buf *b, const cz_referential *ref)
 		cz_buf_puts(b, " | ");
 		cz_buf_puts(b, !a->origine || a->origine->outil ? "réglage par défaut de l'outil" : "");
 		if (a->origine && !a->origine->outil) {
-			cz_buf_puts(b, "« ");
+			cz_buf_puts(b, "«\u00A0");
 			text(b, a->origine->titre);
-			cz_buf_puts(b, " »");
+			cz_buf_puts(b, "\u00A0»");
 		}
 		cz_buf_puts(b, " |\n");
 	}
@@ -466,7 +466,7 @@ cz_status cz_referential_render_md(const void *result, const cz_render_ctx *rc)
 	const cz_referential *ref = result;
 	cz_buf *out = rc->out;
 	cz_buf_puts(out, "# La méthode des conciergeries de territoire\n\n"
-			 "Ce guide présente la méthode intégrée à `conciergerie` : ce qu'est une conciergerie de "
+			 "Ce guide présente la méthode intégrée à `conciergerie`\u00A0: ce qu'est une conciergerie de "
 			 "territoire, les quatre phases d'un projet avec leurs étapes et les compétences attendues "
 			 "du porteur, les critères pour sortir de la phase de test, les piliers du modèle "
 			 "économique et le rôle de concierge.");

@@ -88,7 +88,7 @@ static void summary(cz_buf *b, const cz_indicators *r)
 	}
 	cz_buf_puts(b, "\n");
 	if (r->taux_benevolat >= 0) {
-		cz_buf_printf(b, "Les heures bénévoles sont valorisées à %s de l'heure : ",
+		cz_buf_printf(b, "Les heures bénévoles sont valorisées à %s de l'heure\u00A0: ",
 			      cz_fr_euros(s, sizeof(s), r->taux_benevolat));
 		cz_md_text(b, r->taux_source);
 		if (!r->taux_given_option)
@@ -96,7 +96,7 @@ static void summary(cz_buf *b, const cz_indicators *r)
 				       "ou dans le référentiel.");
 		cz_buf_puts(b, "\n\n");
 	} else {
-		cz_buf_puts(b, "Les heures bénévoles ne sont pas valorisées : le référentiel ne donne pas de taux "
+		cz_buf_puts(b, "Les heures bénévoles ne sont pas valorisées\u00A0: le référentiel ne donne pas de taux "
 			       "horaire et l'option --taux-benevolat n'a pas été utilisée.\n\n");
 	}
 }
@@ -113,7 +113,7 @@ static void monthly(cz_buf *b, const cz_indicators *r)
 		cz_buf_puts(b, "| ");
 		month_label(b, m->periode);
 		if (m->gap) {
-			cz_buf_puts(b, " | *mois manquant : aucun relevé* |");
+			cz_buf_puts(b, " | *mois manquant\u00A0: aucun relevé* |");
 			cz_buf_repeat(b, " — |", 13);
 			cz_buf_putc(b, '\n');
 			continue;
@@ -153,12 +153,12 @@ static void monthly(cz_buf *b, const cz_indicators *r)
 	cell(b, t->valeur_benevolat, F_EUROS);
 	cell(b, t->km_par_livraison, F_RATIO);
 	cz_buf_puts(b, "\n\n");
-	cz_buf_puts(b, "Un ratio n'est calculé que si ses deux termes sont renseignés ; celui de la ligne Total "
+	cz_buf_puts(b, "Un ratio n'est calculé que si ses deux termes sont renseignés\u202F; celui de la ligne Total "
 		       "rapporte la somme des numérateurs à celle des dénominateurs, sur les mois où les deux "
-		       "sont connus. Un financement acquis est réparti sur les douze mois de son année : chaque "
+		       "sont connus. Un financement acquis est réparti sur les douze mois de son année\u00A0: chaque "
 		       "mois relevé en reçoit un douzième pour le calcul de la couverture, et les totaux ne "
 		       "comptent que les mois relevés (quatre relevés portent quatre douzièmes du financement "
-		       "de l'année, pas davantage). Les prêts et avances remboursables n'y figurent pas : ils "
+		       "de l'année, pas davantage). Les prêts et avances remboursables n'y figurent pas\u00A0: ils "
 		       "seront remboursés, c'est de la trésorerie et non une ressource.\n\n");
 }
 
@@ -175,8 +175,8 @@ static void averages(cz_buf *b, const cz_indicators *r)
 		cell(b, m->mm_resultat, F_EUROS);
 		cz_buf_putc(b, '\n');
 	}
-	cz_buf_puts(b, "\nLa moyenne d'un mois porte sur ce mois et les deux précédents ; elle n'est donnée que si "
-		       "les trois mois ont un relevé avec la valeur : un mois manquant n'est jamais remplacé par "
+	cz_buf_puts(b, "\nLa moyenne d'un mois porte sur ce mois et les deux précédents\u202F; elle n'est donnée que si "
+		       "les trois mois ont un relevé avec la valeur\u00A0: un mois manquant n'est jamais remplacé par "
 		       "une estimation.\n\n");
 }
 
@@ -186,22 +186,22 @@ static void trend(cz_buf *b, const cz_indicators *r)
 	char s[64];
 	cz_buf_puts(b, "## Tendance et point d'équilibre\n\n");
 	if (t->kind == CZ_BE_UNKNOWN) {
-		cz_buf_printf(b, "Tendance non calculable : il faut au moins deux mois où recettes et charges "
+		cz_buf_printf(b, "Tendance non calculable\u00A0: il faut au moins deux mois où recettes et charges "
 				 "sont renseignées (%zu ici).\n\n", t->n_points);
 		return;
 	}
-	cz_buf_printf(b, "- Tendance du résultat mensuel : %s par mois (droite des moindres carrés sur %zu mois ; "
+	cz_buf_printf(b, "- Tendance du résultat mensuel\u00A0: %s par mois (droite des moindres carrés sur %zu mois\u202F; "
 			 "un mois manquant allonge l'axe du temps sans être comblé).\n",
 		      cz_ind_euros(s, sizeof(s), t->slope), t->n_points);
-	cz_buf_printf(b, "- Résultat selon la tendance au dernier mois relevé : %s.\n",
+	cz_buf_printf(b, "- Résultat selon la tendance au dernier mois relevé\u00A0: %s.\n",
 		      cz_ind_euros(s, sizeof(s), t->intercept + t->slope * t->x_last));
-	cz_buf_puts(b, "- Équilibre (résultat ≥ 0) : ");
+	cz_buf_puts(b, "- Équilibre (résultat ≥ 0)\u00A0: ");
 	switch (t->kind) {
 	case CZ_BE_ALREADY:
 		cz_buf_puts(b, "déjà à l'équilibre selon la tendance.\n\n");
 		break;
 	case CZ_BE_NEVER:
-		cz_buf_puts(b, "pas d'équilibre en vue : le résultat ne progresse pas assez.\n\n");
+		cz_buf_puts(b, "pas d'équilibre en vue\u00A0: le résultat ne progresse pas assez.\n\n");
 		break;
 	default:
 		cz_buf_puts(b, "atteint en ");
@@ -220,9 +220,9 @@ static void services(cz_buf *b, const cz_indicators *r)
 			       "sous la forme d'une table `{ \"Repassage\": 300, … }`).\n\n");
 	} else {
 		if (r->n_mois_detailles == 1)
-			cz_buf_puts(b, "Sur le seul mois dont les recettes sont détaillées :\n\n");
+			cz_buf_puts(b, "Sur le seul mois dont les recettes sont détaillées\u00A0:\n\n");
 		else
-			cz_buf_printf(b, "Sur les %zu mois dont les recettes sont détaillées :\n\n", r->n_mois_detailles);
+			cz_buf_printf(b, "Sur les %zu mois dont les recettes sont détaillées\u00A0:\n\n", r->n_mois_detailles);
 		cz_buf_puts(b, "| Service | Recettes | Mois | Part | Offre récurrente |\n|---|---:|---:|---:|---|\n");
 		for (size_t i = 0; i < r->n_services; i++) {
 			const cz_ind_service *sv = &r->services[i];
@@ -262,7 +262,7 @@ static void services(cz_buf *b, const cz_indicators *r)
 		}
 		cz_buf_puts(b, "\n");
 	}
-	cz_buf_puts(b, "**Part des recettes récurrentes** : ");
+	cz_buf_puts(b, "**Part des recettes récurrentes**\u00A0: ");
 	if (r->part_recurrente.set) {
 		cz_buf_printf(b, "%s (", cz_fr_percent(s, sizeof(s), r->part_recurrente.value));
 		cz_buf_printf(b, "%s sur ", cz_fr_euros(s, sizeof(s), r->recettes_recurrentes));
@@ -271,7 +271,7 @@ static void services(cz_buf *b, const cz_indicators *r)
 	} else {
 		cz_buf_puts(b, "non calculable, faute de recettes détaillées par service. ");
 	}
-	cz_buf_printf(b, "Règle : sont récurrentes les recettes d'un service dont le nom est exactement celui "
+	cz_buf_printf(b, "Règle\u00A0: sont récurrentes les recettes d'un service dont le nom est exactement celui "
 			 "d'une offre marquée `recurrent: true` (%zu offre%s ici).\n\n",
 		      r->n_offres_recurrentes, r->n_offres_recurrentes > 1 ? "s" : "");
 }
@@ -285,7 +285,7 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		cz_buf_puts(b, "Recettes d'activité des relevés, financements acquis attribués aux mois relevés "
 			       "(un douzième du montant annuel par mois) et bénévolat valorisé.\n\n");
 	else
-		cz_buf_puts(b, "Aucun relevé d'activité : chaque financement acquis compte pour son année "
+		cz_buf_puts(b, "Aucun relevé d'activité\u00A0: chaque financement acquis compte pour son année "
 			       "entière.\n\n");
 	cz_buf_puts(b, "| Pilier | Montant | Part | |\n|---|---:|---:|---|\n");
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
@@ -305,32 +305,32 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 	cz_buf_printf(b, "| **Total** | %s | | |\n\n", cz_fr_euros(s, sizeof(s), m->total));
 	size_t start = b->len;
 	if (m->total > 0) {
-		cz_buf_puts(b, "- Pilier principal : ");
+		cz_buf_puts(b, "- Pilier principal\u00A0: ");
 		cz_md_text(b, pillar_name(ref, m->largest));
 		cz_buf_printf(b, ", %s des ressources.\n", cz_fr_percent(s, sizeof(s), m->part[m->largest]));
-		cz_buf_printf(b, "- Indice de Herfindahl (somme des carrés des parts) : %s — 1 quand un seul "
+		cz_buf_printf(b, "- Indice de Herfindahl (somme des carrés des parts)\u00A0: %s — 1 quand un seul "
 				 "pilier apporte tout, 0,25 pour quatre parts égales.\n",
 			      cz_fr_number(s, sizeof(s), m->herfindahl, 2));
 	}
 	if (m->benevolat > 0)
 		cz_buf_puts(b, "- Le bénévolat valorisé (heures bénévoles × taux horaire) compte dans le pilier "
-			       "de l'implication citoyenne : c'est une ressource en nature, hors de la couverture "
+			       "de l'implication citoyenne\u00A0: c'est une ressource en nature, hors de la couverture "
 			       "des charges.\n");
 	if (m->hors_mois > 0)
-		cz_buf_printf(b, "- Non comptés car attribués aux mois sans relevé des mêmes années : %s.\n",
+		cz_buf_printf(b, "- Non comptés car attribués aux mois sans relevé des mêmes années\u00A0: %s.\n",
 			      cz_fr_euros(s, sizeof(s), m->hors_mois));
 	if (m->non_acquis > 0)
-		cz_buf_printf(b, "- Non comptés car non acquis : %s.\n", cz_fr_euros(s, sizeof(s), m->non_acquis));
+		cz_buf_printf(b, "- Non comptés car non acquis\u00A0: %s.\n", cz_fr_euros(s, sizeof(s), m->non_acquis));
 	if (m->hors_periode > 0)
-		cz_buf_printf(b, "- Non comptés car d'une année sans relevé : %s.\n",
+		cz_buf_printf(b, "- Non comptés car d'une année sans relevé\u00A0: %s.\n",
 			      cz_fr_euros(s, sizeof(s), m->hors_periode));
 	if (m->sans_annee > 0)
-		cz_buf_printf(b, "- Non comptés faute d'année : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_annee));
+		cz_buf_printf(b, "- Non comptés faute d'année\u00A0: %s.\n", cz_fr_euros(s, sizeof(s), m->sans_annee));
 	if (m->sans_pilier > 0)
-		cz_buf_printf(b, "- Non comptés faute de pilier : %s.\n", cz_fr_euros(s, sizeof(s), m->sans_pilier));
+		cz_buf_printf(b, "- Non comptés faute de pilier\u00A0: %s.\n", cz_fr_euros(s, sizeof(s), m->sans_pilier));
 	const cz_multiactivity *mu = &r->multi;
 	if (mu->services_min > 0) {
-		cz_buf_printf(b, "- Multiactivité : %s — %zu service%s %s, pour au moins %s (",
+		cz_buf_printf(b, "- Multiactivité\u00A0: %s — %zu service%s %s, pour au moins %s (",
 			      mu->met ? "oui" : "non", mu->n_services, cz_fr_s((double)mu->n_services),
 			      mu->from_revenue ? cz_fr_pl((double)mu->n_services, "apporte des recettes",
 							  "apportent des recettes")
@@ -340,10 +340,10 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		cz_buf_puts(b, ").\n");
 	}
 	if (m->prets > 0 || m->prets_autres > 0) {
-		cz_buf_printf(b, "- Trésorerie : prêts et avances remboursables acquis, %s", cz_fr_euros(s, sizeof(s), m->prets));
+		cz_buf_printf(b, "- Trésorerie\u00A0: prêts et avances remboursables acquis, %s", cz_fr_euros(s, sizeof(s), m->prets));
 		if (m->prets_autres > 0)
 			cz_buf_printf(b, " (et %s non acquis ou d'une autre année)", cz_fr_euros(t, sizeof(t), m->prets_autres));
-		cz_buf_puts(b, ". Ils seront remboursés : ce n'est pas une ressource, ils ne comptent ni dans les "
+		cz_buf_puts(b, ". Ils seront remboursés\u00A0: ce n'est pas une ressource, ils ne comptent ni dans les "
 			       "piliers, ni dans la couverture des charges, ni dans l'autofinancement.\n");
 	}
 	if (b->len > start)
@@ -398,7 +398,7 @@ static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		n += r->months[i].f.recettes.set && r->months[i].f.charges.set;
 	if (n > 0) {
 		cz_buf_puts(b, "Recettes (première courbe) et charges (seconde courbe) par mois, en euros");
-		cz_buf_puts(b, r->n_gaps ? " ; les mois sans relevé ne figurent pas sur l'axe.\n\n" : ".\n\n");
+		cz_buf_puts(b, r->n_gaps ? "\u202F; les mois sans relevé ne figurent pas sur l'axe.\n\n" : ".\n\n");
 		cz_buf_puts(b, "```mermaid\nxychart-beta\n    title \"Recettes et charges par mois\"\n    x-axis [");
 		bool first = true;
 		for (size_t i = 0; i < r->n_months; i++) {
@@ -455,7 +455,7 @@ cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc)
 	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
 	cz_buf_puts(b, "\n\n");
 	if (r->n_records == 0) {
-		cz_buf_puts(b, "Aucun relevé mensuel (`activite`) : les indicateurs d'activité ne peuvent pas être "
+		cz_buf_puts(b, "Aucun relevé mensuel (`activite`)\u00A0: les indicateurs d'activité ne peuvent pas être "
 			       "calculés. Ajoutez un relevé par mois (demandes, commandes, clients, recettes, "
 			       "charges, heures, kilomètres, livraisons) pour obtenir le tableau de bord.\n\n");
 	} else {
@@ -465,7 +465,7 @@ cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_puts(b, " à ");
 		month_label(b, r->months[r->n_months - 1].periode);
 		if (r->n_gaps)
-			cz_buf_printf(b, " ; %zu mois manquant%s dans cet intervalle", r->n_gaps,
+			cz_buf_printf(b, "\u202F; %zu mois manquant%s dans cet intervalle", r->n_gaps,
 				      r->n_gaps > 1 ? "s" : "");
 		cz_buf_puts(b, ".\n\n");
 		summary(b, r);

@@ -171,8 +171,8 @@ static void sheet_months(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r, 
 	static const char *const money[M_COUNT] = {
 		"Mois", "Recettes", "Charges", "Résultat (recettes − charges)",
 		"Financements acquis du mois (1/12 de l'année)", "Couverture ((recettes + financements) / charges)",
-		"Autofinancement (recettes / charges)", "Moyenne 3 mois : recettes", "Moyenne 3 mois : charges",
-		"Moyenne 3 mois : résultat",
+		"Autofinancement (recettes / charges)", "Moyenne 3 mois\u00A0: recettes", "Moyenne 3 mois\u00A0: charges",
+		"Moyenne 3 mois\u00A0: résultat",
 	};
 	cz_xlsx_columns(x, ws, month_widths, A_COUNT);
 	cz_buf t;
@@ -185,7 +185,7 @@ static void sheet_months(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r, 
 		x->nomem = true;
 	cz_buf_free(&t);
 	cz_xlsx_merge(x, ws, 1, 0, 1, A_COUNT - 1,
-		      "Un mois sans relevé est marqué « manquant » et reste vide : rien n'est interpolé. "
+		      "Un mois sans relevé est marqué «\u00A0manquant\u00A0» et reste vide\u00A0: rien n'est interpolé. "
 		      "Les moyennes sur 3 mois exigent trois mois consécutifs renseignés. L'activité d'abord, "
 		      "l'argent ensuite, mois par mois.",
 		      F->note);
@@ -226,12 +226,12 @@ static void sheet_summary(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r,
 		char m1[16], m2[16];
 		month_text(m1, sizeof(m1), r->months[0].periode);
 		month_text(m2, sizeof(m2), r->months[r->n_months - 1].periode);
-		snprintf(s, sizeof(s), "Mois couverts : de %s à %s, %zu relevé%s mensuel%s, %zu mois manquant%s. "
+		snprintf(s, sizeof(s), "Mois couverts\u00A0: de %s à %s, %zu relevé%s mensuel%s, %zu mois manquant%s. "
 				       "Chaque ratio porte sur les mois de la période où ses deux termes sont connus.",
 			 m1, m2, r->n_records, cz_fr_s((double)r->n_records), cz_fr_s((double)r->n_records), r->n_gaps,
 			 cz_fr_s((double)r->n_gaps));
 	} else {
-		snprintf(s, sizeof(s), "Aucun relevé mensuel : pas de période couverte.");
+		snprintf(s, sizeof(s), "Aucun relevé mensuel\u00A0: pas de période couverte.");
 	}
 	cz_xlsx_merge(x, ws, 1, 0, 1, 2, s, F->note);
 	lxw_row_t row = 2;
@@ -252,8 +252,8 @@ static void sheet_summary(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r,
 	row = label_value(x, F, ws, row, "Charges", t->charges, F->euros, NULL);
 	row = label_value(x, F, ws, row, "Résultat", t->resultat, F->euros, "recettes − charges");
 	row = label_value(x, F, ws, row, "Financements acquis des mois relevés", t->financements, F->euros,
-			  "un financement acquis est réparti sur les douze mois de son année : chaque mois relevé "
-			  "en reçoit un douzième, seuls les mois relevés sont comptés ; prêts et avances "
+			  "un financement acquis est réparti sur les douze mois de son année\u00A0: chaque mois relevé "
+			  "en reçoit un douzième, seuls les mois relevés sont comptés\u202F; prêts et avances "
 			  "remboursables exclus");
 	row = label_value(x, F, ws, row, "Couverture des charges", t->couverture, F->ratio,
 			  "(recettes + financements acquis) / charges");
@@ -274,7 +274,7 @@ static void sheet_summary(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r,
 	row = label_value(x, F, ws, row, "Mois pris en compte pour la tendance", (cz_num){ (double)tr->n_points, true },
 			  F->count, NULL);
 	row = label_value(x, F, ws, row, "Tendance du résultat (€ par mois)", (cz_num){ tr->slope, has }, F->euros,
-			  "pente des moindres carrés ; un mois manquant allonge l'axe du temps sans être comblé");
+			  "pente des moindres carrés\u202F; un mois manquant allonge l'axe du temps sans être comblé");
 	switch (tr->kind) {
 	case CZ_BE_UNKNOWN:
 		snprintf(s, sizeof(s), "non calculable (moins de deux mois avec recettes et charges)");
@@ -329,7 +329,7 @@ static void sheet_pillars(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r,
 		snprintf(s, sizeof(s), "Recettes d'activité des relevés, financements acquis attribués aux mois "
 				       "relevés (un douzième du montant annuel par mois) et bénévolat valorisé.");
 	else
-		snprintf(s, sizeof(s), "Aucun relevé d'activité : chaque financement acquis compte pour son année "
+		snprintf(s, sizeof(s), "Aucun relevé d'activité\u00A0: chaque financement acquis compte pour son année "
 				       "entière.");
 	cz_xlsx_merge(x, ws, 1, 0, 1, 3, s, F->note);
 	lxw_row_t row = PILLARS_FIRST_ROW - 1;
@@ -352,36 +352,36 @@ static void sheet_pillars(cz_xlsx *x, lxw_worksheet *ws, const cz_indicators *r,
 			  (cz_num){ m->largest >= 0 ? m->part[m->largest] : 0, m->largest >= 0 }, F->percent, NULL);
 	row = label_value(x, F, ws, row, "Indice de Herfindahl (somme des carrés des parts)",
 			  (cz_num){ m->herfindahl, m->total > 0 }, F->ratio,
-			  "1 : un seul pilier ; 0,25 : quatre parts égales");
+			  "1\u00A0: un seul pilier\u202F; 0,25\u00A0: quatre parts égales");
 	row = label_value(x, F, ws, row, "Dont bénévolat valorisé (implication citoyenne)",
 			  (cz_num){ m->benevolat, true }, F->euros,
-			  "heures bénévoles × taux horaire : une ressource en nature, hors couverture des charges");
-	row = label_value(x, F, ws, row, "Non comptés : part des mois sans relevé", (cz_num){ m->hors_mois, true },
+			  "heures bénévoles × taux horaire\u00A0: une ressource en nature, hors couverture des charges");
+	row = label_value(x, F, ws, row, "Non comptés\u00A0: part des mois sans relevé", (cz_num){ m->hors_mois, true },
 			  F->euros, "financements acquis des années relevées qui reviennent aux autres mois");
-	row = label_value(x, F, ws, row, "Non comptés : financements non acquis", (cz_num){ m->non_acquis, true },
+	row = label_value(x, F, ws, row, "Non comptés\u00A0: financements non acquis", (cz_num){ m->non_acquis, true },
 			  F->euros, NULL);
-	row = label_value(x, F, ws, row, "Non comptés : financements d'une année sans relevé",
+	row = label_value(x, F, ws, row, "Non comptés\u00A0: financements d'une année sans relevé",
 			  (cz_num){ m->hors_periode, true }, F->euros, NULL);
-	row = label_value(x, F, ws, row, "Non comptés : financements sans année", (cz_num){ m->sans_annee, true },
+	row = label_value(x, F, ws, row, "Non comptés\u00A0: financements sans année", (cz_num){ m->sans_annee, true },
 			  F->euros, NULL);
-	row = label_value(x, F, ws, row, "Non comptés : financements sans pilier", (cz_num){ m->sans_pilier, true },
+	row = label_value(x, F, ws, row, "Non comptés\u00A0: financements sans pilier", (cz_num){ m->sans_pilier, true },
 			  F->euros, NULL);
-	row = label_value(x, F, ws, row, "Trésorerie : prêts et avances remboursables acquis", (cz_num){ m->prets, true },
+	row = label_value(x, F, ws, row, "Trésorerie\u00A0: prêts et avances remboursables acquis", (cz_num){ m->prets, true },
 			  F->euros,
-			  "ils seront remboursés : ni ressource, ni pilier, ni couverture des charges, ni "
+			  "ils seront remboursés\u00A0: ni ressource, ni pilier, ni couverture des charges, ni "
 			  "autofinancement");
-	row = label_value(x, F, ws, row, "Trésorerie : prêts et avances remboursables non acquis ou d'une autre année",
+	row = label_value(x, F, ws, row, "Trésorerie\u00A0: prêts et avances remboursables non acquis ou d'une autre année",
 			  (cz_num){ m->prets_autres, true }, F->euros, NULL);
 	const cz_multiactivity *mu = &r->multi;
 	if (mu->services_min > 0) {
 		char note[256];
-		snprintf(note, sizeof(note), "%s ; au moins %.0f service%s pour la multiactivité (%s) : %s",
+		snprintf(note, sizeof(note), "%s\u202F; au moins %.0f service%s pour la multiactivité (%s)\u00A0: %s",
 			 mu->from_revenue ? "services avec des recettes" : "services à l'offre (recettes non détaillées)",
 			 mu->services_min, cz_fr_s(mu->services_min),
 			 mu->origine && !mu->origine->outil ? "critère du groupe de travail"
 							    : "réglage par défaut de l'outil",
 			 mu->met ? "atteinte" : "non atteinte");
-		row = label_value(x, F, ws, row, "Multiactivité : services distincts", (cz_num){ (double)mu->n_services, true },
+		row = label_value(x, F, ws, row, "Multiactivité\u00A0: services distincts", (cz_num){ (double)mu->n_services, true },
 				  F->count, note);
 	}
 

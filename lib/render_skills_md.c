@@ -15,7 +15,7 @@ static void code(cz_buf *b, const char *s)
 
 static void tally_cells(cz_buf *b, const cz_cov_tally *t)
 {
-	char pct[32];
+	char pct[CZ_FR_SIZE];
 	cz_buf_printf(b, " %s | ", cz_fr_percent(pct, sizeof(pct), t->ratio));
 	cz_md_bar(b, t->ratio, 10);
 	cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n", t->counts[CZ_COV_CARRIER],
@@ -85,7 +85,7 @@ static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *r
 	cz_md_text(b, rp->resume);
 	cz_buf_puts(b, "\n\n");
 	if (rp->point_attention) {
-		cz_buf_puts(b, "> **Point d'attention :** ");
+		cz_buf_puts(b, "> **Point d'attention\u00A0:** ");
 		cz_md_text(b, rp->point_attention);
 		cz_buf_puts(b, "\n\n");
 	}
@@ -125,10 +125,10 @@ static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential
 {
 	cz_buf_puts(b, "## Couverture des compétences\n\n"
 		       "Une compétence acquise compte pour 1, qu'elle soit tenue par le porteur ou "
-		       "portée par un acteur du réseau ; en cours d'acquisition, pour ½ ; à acquérir "
+		       "portée par un acteur du réseau\u202F; en cours d'acquisition, pour ½\u202F; à acquérir "
 		       "ou non évaluée, pour 0. La couverture rapporte ce total au nombre de "
 		       "compétences attendues, hors celles que le projet déclare sans objet "
-		       "(`sans_objet` : la liste est un répertoire où chacun puise selon son projet).\n\n");
+		       "(`sans_objet`\u00A0: la liste est un répertoire où chacun puise selon son projet).\n\n");
 	tally_header(b, "Phase");
 	for (size_t i = 0; i < s->n_phases; i++) {
 		cz_buf_puts(b, "| ");
@@ -159,7 +159,7 @@ static void gaps_section(cz_buf *b, const cz_skills *s, const cz_referential *re
 {
 	cz_buf_puts(b, "## Lacunes à combler\n\n");
 	if (!s->n_gaps)
-		cz_buf_puts(b, "Aucune compétence n'est marquée « à acquérir ».\n\n");
+		cz_buf_puts(b, "Aucune compétence n'est marquée «\u00A0à acquérir\u00A0».\n\n");
 	for (size_t g = 0; g < s->n_gaps; g++) {
 		const cz_ref_competence *c = s->gaps[g]->competence;
 		cz_phase ph;
@@ -184,16 +184,16 @@ static void gaps_section(cz_buf *b, const cz_skills *s, const cz_referential *re
 	size_t unassessed = s->total.counts[CZ_COV_UNASSESSED];
 	if (unassessed == 1)
 		cz_buf_puts(b, "1 compétence n'est pas évaluée dans le fichier (rubrique "
-			       "`competences`) : elle compte comme non couverte.\n\n");
+			       "`competences`)\u00A0: elle compte comme non couverte.\n\n");
 	else if (unassessed > 1)
 		cz_buf_printf(b, "%zu compétences ne sont pas évaluées dans le fichier (rubrique "
-				 "`competences`) : elles comptent comme non couvertes.\n\n",
+				 "`competences`)\u00A0: elles comptent comme non couvertes.\n\n",
 			      unassessed);
 }
 
 static void families_summary(cz_buf *b, const cz_referential *ref)
 {
-	cz_buf_puts(b, "## En résumé : les familles de compétences\n\n");
+	cz_buf_puts(b, "## En résumé\u00A0: les familles de compétences\n\n");
 	for (size_t f = 0; f < ref->n_families; f++) {
 		const cz_ref_family *fam = &ref->families[f];
 		cz_buf_puts(b, "### ");
@@ -218,7 +218,7 @@ static void render_role(cz_buf *b, const cz_referential *ref)
 		cz_md_text(b, ref->concierge_role);
 		cz_buf_puts(b, "\n\n");
 	}
-	cz_buf_puts(b, "Grille pour rédiger une fiche de poste : cochez les qualités et les "
+	cz_buf_puts(b, "Grille pour rédiger une fiche de poste\u00A0: cochez les qualités et les "
 		       "tâches que le poste retient.\n\n## Qualités attendues\n\n");
 	if (!ref->n_qualities)
 		cz_buf_puts(b, "Le référentiel ne décrit aucune qualité.\n\n");
@@ -230,7 +230,7 @@ static void render_role(cz_buf *b, const cz_referential *ref)
 		code(b, qu->id);
 		cz_buf_puts(b, ")");
 		if (qu->description) {
-			cz_buf_puts(b, " : ");
+			cz_buf_puts(b, "\u00A0: ");
 			cz_md_text(b, qu->description);
 		}
 		cz_buf_putc(b, '\n');
@@ -278,7 +278,7 @@ cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc)
 			cz_buf_puts(out, " tirée de ");
 			cz_md_text(out, p->file);
 		}
-		cz_buf_puts(out, " ; phase déclarée : **");
+		cz_buf_puts(out, "\u202F; phase déclarée\u00A0: **");
 		cz_md_text(out, ref->phases[p->projet.phase].nom);
 		cz_buf_puts(out, "**. Une case cochée est une compétence acquise, par le porteur "
 				 "ou par un acteur du réseau qui la porte.\n\n");
@@ -293,7 +293,7 @@ cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc)
 		}
 		cz_buf_puts(out, "\n\nLes compétences que le référentiel attend du porteur de projet, "
 				 "regroupées par famille de savoir-faire. Cochez celles qui sont "
-				 "acquises ; une compétence peut aussi être portée par un partenaire du "
+				 "acquises\u202F; une compétence peut aussi être portée par un partenaire du "
 				 "réseau, à nommer à côté.\n\n");
 	}
 	for (size_t i = 0; i < s->n_phases; i++)

@@ -175,8 +175,8 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 	cz_xlsx_merge(x, ws, 1, 0, 1, N_COLS - 1,
 					  "Choisissez le niveau de chaque compétence dans la liste "
 					  "déroulante (colonne Niveau) et nommez, s'il y a lieu, le "
-					  "partenaire qui la porte. La feuille « " SHEET_SUMMARY
-					  " » recalcule la couverture.",
+					  "partenaire qui la porte. La feuille «\u00A0" SHEET_SUMMARY
+					  "\u00A0» recalcule la couverture.",
 					  F->note);
 	static const char *const heads[N_COLS] = { "Phase", "Famille", "Identifiant", "Compétence",
 						   "Niveau", "Porté par", "Commentaire" };
@@ -348,9 +348,9 @@ static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, cz
 	cz_xlsx_text(x, ws, 0, 0, "Couverture des compétences", F->title);
 	cz_xlsx_row(x, ws, 1, 2 * CZ_XLSX_LINE_PT);
 	cz_xlsx_merge(x, ws, 1, 0, 1, S_COLS - 1,
-					    "Calculée à partir de la colonne Niveau de la feuille « "
-					    SHEET_LIST " » : acquis ou porté par un partenaire "
-					    "compte pour 1, en cours pour ½, le reste pour 0 ; une "
+					    "Calculée à partir de la colonne Niveau de la feuille «\u00A0"
+					    SHEET_LIST "\u00A0»\u00A0: acquis ou porté par un partenaire "
+					    "compte pour 1, en cours pour ½, le reste pour 0\u202F; une "
 					    "compétence sans objet pour le projet n'est pas comptée.",
 					    F->note);
 	static const double widths[S_COLS] = { 16, 42, 11, 12, 12, 11, 14, 13, 9, 12 };
@@ -472,17 +472,17 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 		x->nomem = true;
 	cz_buf_free(&b);
 	cz_buf_init(&b);
-	cz_buf_puts(&b, "Les compétences marquées « à acquérir » dans le fichier du projet "
+	cz_buf_puts(&b, "Les compétences marquées «\u00A0à acquérir\u00A0» dans le fichier du projet "
 			"(rubrique competences), phase par phase. Pour chacune, choisissez la "
-			"suite à donner : l'acquérir (formation, accompagnement, pratique) ou la "
+			"suite à donner\u00A0: l'acquérir (formation, accompagnement, pratique) ou la "
 			"confier à un acteur du réseau, nommé dans la dernière colonne.");
 	size_t unassessed = s->total.counts[CZ_COV_UNASSESSED];
 	if (unassessed == 1)
-		cz_buf_puts(&b, " Une compétence n'est pas évaluée dans le fichier : elle compte "
-				"aussi comme non couverte (feuille « " SHEET_LIST " »).");
+		cz_buf_puts(&b, " Une compétence n'est pas évaluée dans le fichier\u00A0: elle compte "
+				"aussi comme non couverte (feuille «\u00A0" SHEET_LIST "\u00A0»).");
 	else if (unassessed > 1)
-		cz_buf_printf(&b, " %zu compétences ne sont pas évaluées dans le fichier : elles "
-				  "comptent aussi comme non couvertes (feuille « " SHEET_LIST " »).",
+		cz_buf_printf(&b, " %zu compétences ne sont pas évaluées dans le fichier\u00A0: elles "
+				  "comptent aussi comme non couvertes (feuille «\u00A0" SHEET_LIST "\u00A0»).",
 			      unassessed);
 	double all = 0;
 	for (int c = 0; c < G_COLS; c++)
@@ -522,7 +522,7 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 	}
 	if (!s->n_gaps) {
 		cz_xlsx_merge(x, ws, row, 0, row, G_COLS - 1,
-						  "Aucune compétence n'est marquée « à acquérir ».",
+						  "Aucune compétence n'est marquée «\u00A0à acquérir\u00A0».",
 						  F->wrap);
 	} else {
 		/* coverage.h: a competence carried by a named actor counts as

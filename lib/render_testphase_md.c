@@ -37,7 +37,7 @@ static void threshold_cell(cz_buf *b, const cz_tp_indicator *it)
 	char s[160], d[64];
 	cz_buf_printf(b, " %s", cz_tp_format_threshold(s, sizeof(s), it));
 	if (it->seuil_override)
-		cz_buf_printf(b, " *(seuil du projet ; référentiel : %s)*",
+		cz_buf_printf(b, " *(seuil du projet\u202F; référentiel\u00A0: %s)*",
 			      cz_tp_format_value(d, sizeof(d), it->unite, it->seuil_defaut));
 	cz_buf_puts(b, " |");
 }
@@ -52,16 +52,16 @@ static void bullet(cz_buf *b, const char *s)
 static void period(cz_buf *b, const cz_testphase *r)
 {
 	if (r->from.set && r->to.set)
-		cz_buf_printf(b, "Période du test : de %04d-%02d à %04d-%02d", r->from.year, r->from.month,
+		cz_buf_printf(b, "Période du test\u00A0: de %04d-%02d à %04d-%02d", r->from.year, r->from.month,
 			      r->to.year, r->to.month);
 	else if (r->from.set)
-		cz_buf_printf(b, "Période du test : à partir de %04d-%02d", r->from.year, r->from.month);
+		cz_buf_printf(b, "Période du test\u00A0: à partir de %04d-%02d", r->from.year, r->from.month);
 	else if (r->to.set)
-		cz_buf_printf(b, "Période du test : jusqu'à %04d-%02d", r->to.year, r->to.month);
+		cz_buf_printf(b, "Période du test\u00A0: jusqu'à %04d-%02d", r->to.year, r->to.month);
 	else
-		cz_buf_puts(b, "Période du test : non précisée (test.debut et test.fin absents), tous les relevés "
+		cz_buf_puts(b, "Période du test\u00A0: non précisée (test.debut et test.fin absents), tous les relevés "
 			       "d'activité sont pris en compte");
-	cz_buf_printf(b, " ; %zu relevé%s mensuel%s dans la période.", r->n_months, r->n_months > 1 ? "s" : "",
+	cz_buf_printf(b, "\u202F; %zu relevé%s mensuel%s dans la période.", r->n_months, r->n_months > 1 ? "s" : "",
 		      r->n_months > 1 ? "s" : "");
 	const cz_project *p = r->project;
 	if (r->n_months == 0 && p->n_activite > 0) {
@@ -69,10 +69,10 @@ static void period(cz_buf *b, const cz_testphase *r)
 		cz_date f = p->activite[0].periode, t = p->activite[p->n_activite - 1].periode;
 		if (p->n_activite > 1)
 			cz_buf_printf(b, " Les %zu relevés du fichier vont de %04d-%02d à %04d-%02d, hors de cette "
-					 "période : vérifier test.debut et test.fin.",
+					 "période\u00A0: vérifier test.debut et test.fin.",
 				      p->n_activite, f.year, f.month, t.year, t.month);
 		else
-			cz_buf_printf(b, " Le seul relevé du fichier (%04d-%02d) est hors de cette période : vérifier "
+			cz_buf_printf(b, " Le seul relevé du fichier (%04d-%02d) est hors de cette période\u00A0: vérifier "
 					 "test.debut et test.fin.",
 				      f.year, f.month);
 	}
@@ -87,11 +87,11 @@ static void rule_origin(cz_buf *b, const cz_ref_source *o, const cz_referential 
 		cz_buf_puts(b, "réglage par défaut de l'outil, et non critère du groupe de travail, ajustable avec "
 			       "--referentiel");
 		if (!ref->builtin)
-			cz_buf_puts(b, " ; le référentiel utilisé ici est un référentiel amendé");
+			cz_buf_puts(b, "\u202F; le référentiel utilisé ici est un référentiel amendé");
 	} else {
-		cz_buf_puts(b, "critère repris du document « ");
+		cz_buf_puts(b, "critère repris du document «\u00A0");
 		cz_md_text(b, o->titre);
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 	}
 }
 
@@ -122,20 +122,20 @@ static void names_with_origin(cz_buf *b, const cz_testphase *r, size_t from, siz
 	for (size_t i = from; i < to; i++) {
 		if ((thresholds ? r->items[i].origine_seuils : r->items[i].origine) != o)
 			continue;
-		cz_buf_puts(b, k == 0 ? "« " : k + 1 == total ? " » et « " : " », « ");
+		cz_buf_puts(b, k == 0 ? "«\u00A0" : k + 1 == total ? "\u00A0» et «\u00A0" : "\u00A0», «\u00A0");
 		cz_md_text(b, r->items[i].nom);
 		k++;
 	}
 	if (k)
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 }
 
 /* "du document « Titre » (auteur)", after "viennent". */
 static void source_text(cz_buf *b, const cz_ref_source *o)
 {
-	cz_buf_puts(b, "du document « ");
+	cz_buf_puts(b, "du document «\u00A0");
 	cz_md_text(b, o->titre);
-	cz_buf_puts(b, " »");
+	cz_buf_puts(b, "\u00A0»");
 	if (o->auteur) {
 		cz_buf_puts(b, " (");
 		cz_md_text(b, o->auteur);
@@ -172,14 +172,14 @@ static void origins(cz_buf *b, const cz_testphase *r, const cz_referential *ref)
 			cz_buf_puts(b, "des indicateurs");
 		}
 		if (src[k] && !src[k]->outil) {
-			cz_buf_puts(b, " sont repris du document « ");
+			cz_buf_puts(b, " sont repris du document «\u00A0");
 			cz_md_text(b, src[k]->titre);
-			cz_buf_puts(b, " ».\n");
+			cz_buf_puts(b, "\u00A0».\n");
 		} else {
 			cz_buf_puts(b, " sont des réglages par défaut de l'outil, et non des critères du groupe de "
 				       "travail, qui nomme les indicateurs sans les chiffrer. Une structure "
-				       "d'accompagnement peut les ajuster dans son référentiel (« conciergerie "
-				       "referentiel -o mon-referentiel.yaml », puis --referentiel), et un projet peut "
+				       "d'accompagnement peut les ajuster dans son référentiel («\u00A0conciergerie "
+				       "referentiel -o mon-referentiel.yaml\u00A0», puis --referentiel), et un projet peut "
 				       "fixer ses propres seuils dans sa rubrique `test.seuils`.\n");
 		}
 	}
@@ -192,23 +192,23 @@ static void origins(cz_buf *b, const cz_testphase *r, const cz_referential *ref)
 		bool same_doc = r->n_indicators && r->items[0].origine == o;
 		if (o && !o->outil && same_doc) {
 			cz_buf_puts(b, "viennent du même document");
-			cz_buf_puts(b, " ; qu'un GO les exige toutes est une règle de l'outil.\n");
+			cz_buf_puts(b, "\u202F; qu'un GO les exige toutes est une règle de l'outil.\n");
 		} else if (o && !o->outil) {
 			cz_buf_puts(b, "viennent ");
 			source_text(b, o);
-			cz_buf_puts(b, " ; qu'un GO les exige toutes est une règle de l'outil.\n");
+			cz_buf_puts(b, "\u202F; qu'un GO les exige toutes est une règle de l'outil.\n");
 		} else {
 			cz_buf_puts(b, "sont un réglage par défaut de l'outil.\n");
 		}
 	}
-	cz_buf_puts(b, "- La règle du verdict : ");
+	cz_buf_puts(b, "- La règle du verdict\u00A0: ");
 	rule_origin(b, ref->rule.origine, ref);
 	cz_buf_puts(b, ".\n");
 	for (size_t i = r->n_indicators; i < r->n_items; i++) {
 		const cz_tp_indicator *it = &r->items[i];
-		cz_buf_puts(b, "- Le piège « ");
+		cz_buf_puts(b, "- Le piège «\u00A0");
 		cz_md_text(b, it->nom);
-		cz_buf_puts(b, " »");
+		cz_buf_puts(b, "\u00A0»");
 		if (it->origine && !it->origine->outil) {
 			cz_buf_puts(b, " vient ");
 			source_text(b, it->origine);
@@ -218,7 +218,7 @@ static void origins(cz_buf *b, const cz_testphase *r, const cz_referential *ref)
 		if (it->origine_seuils == it->origine)
 			cz_buf_puts(b, ", avec sa limite");
 		else if (!it->origine_seuils || it->origine_seuils->outil)
-			cz_buf_puts(b, " ; sa limite est un réglage par défaut de l'outil");
+			cz_buf_puts(b, "\u202F; sa limite est un réglage par défaut de l'outil");
 		cz_buf_puts(b, ".\n");
 	}
 	cz_buf_puts(b, "\n");
@@ -233,15 +233,15 @@ static void cash(cz_buf *b, const cz_testphase *r)
 	char a[64];
 	cz_buf_puts(b, "## Trésorerie\n\n");
 	if (t->tresorerie_mois.set)
-		cz_buf_printf(b, "- Mois de charges que la trésorerie couvre (test.tresorerie_mois) : %s mois.\n",
+		cz_buf_printf(b, "- Mois de charges que la trésorerie couvre (test.tresorerie_mois)\u00A0: %s mois.\n",
 			      cz_fr_compact(a, sizeof(a), t->tresorerie_mois.value, 1));
 	if (r->prets > 0)
-		cz_buf_printf(b, "- Prêts et avances remboursables acquis : %s. C'est de la trésorerie, pas une "
-				 "ressource : ils seront remboursés, ils ne comptent donc ni dans l'équilibre financier "
+		cz_buf_printf(b, "- Prêts et avances remboursables acquis\u00A0: %s. C'est de la trésorerie, pas une "
+				 "ressource\u00A0: ils seront remboursés, ils ne comptent donc ni dans l'équilibre financier "
 				 "ni dans l'autofinancement.\n",
 			      cz_fr_euros(a, sizeof(a), r->prets));
 	if (r->prets_autres > 0)
-		cz_buf_printf(b, "- Prêts et avances remboursables non acquis ou d'une autre année : %s, hors "
+		cz_buf_printf(b, "- Prêts et avances remboursables non acquis ou d'une autre année\u00A0: %s, hors "
 				 "équilibre de la même façon.\n",
 			      cz_fr_euros(a, sizeof(a), r->prets_autres));
 	cz_buf_puts(b, "\n");
@@ -280,9 +280,9 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	cz_buf_puts(b, "# Sortie de la phase de test — ");
 	cz_md_text(b, p->projet.nom ? p->projet.nom : "projet sans nom");
 	cz_buf_puts(b, "\n\n");
-	cz_buf_printf(b, "**Verdict : %s** — %s.\n\n", cz_verdict_labels[r->verdict], verdict_meaning[r->verdict]);
+	cz_buf_printf(b, "**Verdict\u00A0: %s** — %s.\n\n", cz_verdict_labels[r->verdict], verdict_meaning[r->verdict]);
 	if (!r->has_test && !r->not_assessed)
-		cz_buf_puts(b, "Le fichier n'a pas de section `test:` : les indicateurs qualitatifs, le carnet de "
+		cz_buf_puts(b, "Le fichier n'a pas de section `test:`\u00A0: les indicateurs qualitatifs, le carnet de "
 			       "commandes, la charge de travail et les conditions de décision ne sont pas renseignés. "
 			       "La liste des données à saisir figure en fin de rapport.\n\n");
 	period(b, r);
@@ -293,7 +293,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	if (!r->not_assessed) {
 		cz_buf_puts(b, "\nRègle appliquée (");
 		rule_origin(b, ref->rule.origine, ref);
-		cz_buf_puts(b, ") : ");
+		cz_buf_puts(b, ")\u00A0: ");
 		cz_md_text(b, ref->rule.explication ? ref->rule.explication : "");
 		cz_buf_puts(b, "\n");
 	}
@@ -309,7 +309,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	}
 	cz_buf_puts(b, "\n");
 
-	cz_buf_printf(b, "## Indicateurs\n\n%zu atteint%s, %zu partiel%s, %zu non atteint%s, %zu non renseigné%s ; "
+	cz_buf_printf(b, "## Indicateurs\n\n%zu atteint%s, %zu partiel%s, %zu non atteint%s, %zu non renseigné%s\u202F; "
 			 "score %s.\n\n",
 		      r->counts[CZ_TP_ATTEINT], r->counts[CZ_TP_ATTEINT] > 1 ? "s" : "",
 		      r->counts[CZ_TP_PARTIEL], r->counts[CZ_TP_PARTIEL] > 1 ? "s" : "",
@@ -323,10 +323,10 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 		const cz_tp_indicator *it = &r->items[i];
 		cz_buf_puts(b, "- **");
 		cz_md_text(b, it->nom);
-		cz_buf_printf(b, "** (%s) : ", cz_tp_status_labels[it->status]);
+		cz_buf_printf(b, "** (%s)\u00A0: ", cz_tp_status_labels[it->status]);
 		cz_md_text(b, it->calcul ? it->calcul : "");
 		if (it->cible) {
-			cz_buf_puts(b, " Pour l'atteindre : ");
+			cz_buf_puts(b, " Pour l'atteindre\u00A0: ");
 			cz_md_text(b, it->cible);
 		}
 		cz_buf_putc(b, '\n');
@@ -342,7 +342,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 		status_cell(b, cd->status);
 		cz_buf_putc(b, '\n');
 	}
-	cz_buf_puts(b, "\nChaque condition est déclarée dans `test.conditions` ; elles ne pèsent pas dans le score "
+	cz_buf_puts(b, "\nChaque condition est déclarée dans `test.conditions`\u202F; elles ne pèsent pas dans le score "
 		       "mais un GO exige qu'elles soient toutes réunies.\n\n");
 
 	if (r->n_items > r->n_indicators) {
@@ -353,7 +353,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 			const cz_tp_indicator *it = &r->items[i];
 			cz_buf_puts(b, "- **");
 			cz_md_text(b, it->nom);
-			cz_buf_puts(b, "** : ");
+			cz_buf_puts(b, "**\u00A0: ");
 			cz_md_text(b, it->calcul ? it->calcul : "");
 			cz_buf_putc(b, ' ');
 			cz_md_text(b, it->explication ? it->explication : "");
@@ -366,7 +366,7 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 	const cz_ref_phase *tp = &ref->phases[CZ_PHASE_TEST];
 	if (tp->n_conditions_reussite) {
 		cz_buf_puts(b, "## Conditions de réussite du test\n\nCe que le groupe de travail retient pour qu'un test "
-			       "réussisse (à apprécier avec le porteur, hors score) :\n\n");
+			       "réussisse (à apprécier avec le porteur, hors score)\u00A0:\n\n");
 		for (size_t i = 0; i < tp->n_conditions_reussite; i++)
 			bullet(b, tp->conditions_reussite[i].nom);
 		cz_buf_puts(b, "\n");
@@ -381,15 +381,15 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 			continue;
 		char a[64], d[64];
 		n_over++;
-		cz_buf_puts(b, "- « ");
+		cz_buf_puts(b, "- «\u00A0");
 		cz_md_text(b, it->nom);
-		cz_buf_printf(b, " » : seuil %s au lieu de %s (test.seuils.%s).\n",
+		cz_buf_printf(b, "\u00A0»\u00A0: seuil %s au lieu de %s (test.seuils.%s).\n",
 			      cz_tp_format_value(a, sizeof(a), it->unite, it->seuil),
 			      cz_tp_format_value(d, sizeof(d), it->unite, it->seuil_defaut),
 			      cz_measure_keys[it->mesure]);
 	}
 	if (n_over == 0)
-		cz_buf_puts(b, "Aucun : les seuils du référentiel s'appliquent (rubrique `test.seuils` pour fixer les "
+		cz_buf_puts(b, "Aucun\u00A0: les seuils du référentiel s'appliquent (rubrique `test.seuils` pour fixer les "
 			       "siens).\n");
 	cz_buf_puts(b, "\n");
 

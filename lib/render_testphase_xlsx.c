@@ -130,7 +130,7 @@ static void status_list(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first, lxw_row_
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
 	dv.value_list = with_partiel ? with : without;
 	dv.input_title = "Statut";
-	dv.input_message = "Choisissez le statut dans la liste : le score et le verdict se recalculent.";
+	dv.input_message = "Choisissez le statut dans la liste\u00A0: le score et le verdict se recalculent.";
 	dv.error_title = "Statut inconnu";
 	dv.error_message = "Choisissez un statut de la liste déroulante.";
 	cz_xlsx_check_at(x, worksheet_data_validation_range(ws, first, col, last, col, &dv), ws, first, col);
@@ -182,7 +182,7 @@ static void origin_text(cz_buf *o, const cz_tp_indicator *it)
 	else if (!it->origine_seuils || it->origine_seuils->outil)
 		cz_buf_puts(o, "réglage par défaut de l'outil, ajustable (--referentiel, test.seuils)");
 	else
-		cz_buf_printf(o, "repris du document « %s »", it->origine_seuils->titre);
+		cz_buf_printf(o, "repris du document «\u00A0%s\u00A0»", it->origine_seuils->titre);
 }
 
 static void title(cz_xlsx *x, lxw_worksheet *ws, const char *what, const cz_testphase *r, const cz_xlsx_styles *S)
@@ -214,8 +214,8 @@ static card_rows sheet_card(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r
 	cz_xlsx_columns(x, ws, card_widths, K_COUNT);
 	title(x, ws, "Indicateurs de sortie de test — ", r, S);
 	cz_xlsx_merge(x, ws, 1, 0, 1, K_COUNT - 1,
-		      "Choisissez un statut dans la liste de la colonne Statut : crédit, poids retenu, score et "
-		      "verdict (feuille « " SHEET_DECISION " ») se recalculent selon la règle écrite sur cette "
+		      "Choisissez un statut dans la liste de la colonne Statut\u00A0: crédit, poids retenu, score et "
+		      "verdict (feuille «\u00A0" SHEET_DECISION "\u00A0») se recalculent selon la règle écrite sur cette "
 		      "feuille-là. Atteint en vert, partiel en orange, non atteint en rouge, non renseigné en gris.",
 		      S->note);
 	for (int c = 0; c < K_COUNT; c++)
@@ -316,7 +316,7 @@ static void period(const cz_testphase *r, cz_buf *b)
 	char a[32], c[32];
 	date_text(a, sizeof(a), t->debut);
 	date_text(c, sizeof(c), t->fin);
-	cz_buf_puts(b, "Période du test : ");
+	cz_buf_puts(b, "Période du test\u00A0: ");
 	if (t->debut.set && t->fin.set)
 		cz_buf_printf(b, "du %s au %s", a, c);
 	else if (t->debut.set)
@@ -324,8 +324,8 @@ static void period(const cz_testphase *r, cz_buf *b)
 	else if (t->fin.set)
 		cz_buf_printf(b, "jusqu'au %s (pas de date de début, test.debut)", c);
 	else
-		cz_buf_puts(b, "non renseignée (test.debut, test.fin) : tous les relevés d'activité comptent");
-	cz_buf_printf(b, " ; %zu relevé%s mensuel%s dans la période.", r->n_months, r->n_months > 1 ? "s" : "",
+		cz_buf_puts(b, "non renseignée (test.debut, test.fin)\u00A0: tous les relevés d'activité comptent");
+	cz_buf_printf(b, "\u202F; %zu relevé%s mensuel%s dans la période.", r->n_months, r->n_months > 1 ? "s" : "",
 		      r->n_months > 1 ? "s" : "");
 }
 
@@ -398,7 +398,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 		[D_PART_MAX] = "Part maximale avant INCOMPLET",
 		[D_COND_OK] = "Conditions de décision réunies",
 		[D_CRIT_MISS] = "Indicateurs critiques non atteints",
-		[D_CRIT_BELOW] = "Indicateurs critiques en deçà de « atteint »",
+		[D_CRIT_BELOW] = "Indicateurs critiques en deçà de «\u00A0atteint\u00A0»",
 		[D_CRIT_NR] = "Indicateurs critiques non renseignés",
 		[D_CRIT_NR_RULE] = "Un indicateur critique non renseigné rend le verdict INCOMPLET",
 		[D_LINE] = "Ligne de la règle qui s'applique (ci-dessous)",
@@ -468,7 +468,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 		/* nothing was decided: the rule's figures stay live, the verdict does not */
 		cz_xlsx_text(x, ws, D_VERDICT, 1, cz_verdict_labels[r->verdict], S->verdict[CZ_TONE_NEUTRAL]);
 		cz_xlsx_merge(x, ws, D_MOTIVE, 0, D_MOTIVE, 2,
-			      "Projet déclaré après la phase de test, sans section test : il n'a pas été évalué.",
+			      "Projet déclaré après la phase de test, sans section test\u00A0: il n'a pas été évalué.",
 			      S->wrap);
 	} else {
 		snprintf(s, sizeof(s), "=INDEX(%s,B%d)", verdicts, B(D_LINE));
@@ -497,7 +497,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 	lxw_row_t row = D_COUNT + 1;
 	cz_xlsx_merge(x, ws, row, 0, row, 2,
 		      !rule->origine || rule->origine->outil
-			      ? "Règle du verdict (réglage par défaut de l'outil, et non critère du groupe de travail ; "
+			      ? "Règle du verdict (réglage par défaut de l'outil, et non critère du groupe de travail\u202F; "
 				"ajustable avec --referentiel)"
 			      : "Règle du verdict (critère repris d'un document du groupe de travail)",
 		      S->wrap_bold);
@@ -530,8 +530,8 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 
 	if (r->prets > 0 || r->prets_autres > 0) {
 		char v1[64], v2[64];
-		snprintf(s, sizeof(s), "Prêts et avances remboursables : %s acquis, %s non acquis ou d'une autre année. "
-				       "C'est de la trésorerie, pas une ressource : ils seront remboursés, ils ne "
+		snprintf(s, sizeof(s), "Prêts et avances remboursables\u00A0: %s acquis, %s non acquis ou d'une autre année. "
+				       "C'est de la trésorerie, pas une ressource\u00A0: ils seront remboursés, ils ne "
 				       "comptent ni dans l'équilibre financier ni dans l'autofinancement.",
 			 cz_fr_euros(v1, sizeof(v1), r->prets), cz_fr_euros(v2, sizeof(v2), r->prets_autres));
 		cz_xlsx_merge(x, ws, row, 0, row, 2, s, S->wrap);
@@ -553,7 +553,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 		/* the indicator's name is the referential's: any length */
 		cz_buf line_text;
 		cz_buf_init(&line_text);
-		cz_buf_printf(&line_text, "« %s » : seuil %s au lieu de %s (test.seuils.%s)", it->nom,
+		cz_buf_printf(&line_text, "«\u00A0%s\u00A0»\u00A0: seuil %s au lieu de %s (test.seuils.%s)", it->nom,
 			      cz_tp_format_value(v, sizeof(v), it->unite, it->seuil),
 			      cz_tp_format_value(w, sizeof(w), it->unite, it->seuil_defaut),
 			      cz_measure_keys[it->mesure]);
@@ -566,7 +566,7 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 		n++;
 	}
 	if (n == 0)
-		cz_xlsx_merge(x, ws, row, 0, row, 2, "Aucun : les seuils du référentiel s'appliquent.", S->wrap);
+		cz_xlsx_merge(x, ws, row, 0, row, 2, "Aucun\u00A0: les seuils du référentiel s'appliquent.", S->wrap);
 }
 
 /* Where the rule block's tables fall on the decision sheet (sheet_decision

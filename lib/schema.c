@@ -147,7 +147,7 @@ bool cz_expect_map(cz_schema *s, const cz_node *n, const char *path)
 	if (n->kind == CZ_NODE_MAP)
 		return true;
 	cz_problems_add(s->problems, n->line, n->column,
-			"« %s » doit être une table de clés (clé: valeur), pas %s", path, kind_name(n));
+			"«\u00A0%s\u00A0» doit être une table de clés (clé: valeur), pas %s", path, kind_name(n));
 	return false;
 }
 
@@ -156,7 +156,7 @@ bool cz_expect_seq(cz_schema *s, const cz_node *n, const char *path)
 	if (n->kind == CZ_NODE_SEQ)
 		return true;
 	cz_problems_add(s->problems, n->line, n->column,
-			"« %s » doit être une liste (éléments commençant par « - »), pas %s", path,
+			"«\u00A0%s\u00A0» doit être une liste (éléments commençant par «\u00A0-\u00A0»), pas %s", path,
 			kind_name(n));
 	return false;
 }
@@ -177,11 +177,11 @@ void cz_check_keys(cz_schema *s, const cz_node *map, const char *path,
 		const char *where = path && *path ? path : "la racine du fichier";
 		if (hint)
 			cz_problems_add(s->problems, k->line, k->column,
-					"clé inconnue « %s » dans « %s » — vouliez-vous dire « %s » ?", ex,
+					"clé inconnue «\u00A0%s\u00A0» dans «\u00A0%s\u00A0» — vouliez-vous dire «\u00A0%s\u00A0»\u202F?", ex,
 					where, hint);
 		else
 			cz_problems_add(s->problems, k->line, k->column,
-					"clé inconnue « %s » dans « %s »", ex, where);
+					"clé inconnue «\u00A0%s\u00A0» dans «\u00A0%s\u00A0»", ex, where);
 	}
 }
 
@@ -190,7 +190,7 @@ const cz_node *cz_require(cz_schema *s, const cz_node *map, const char *path, co
 	const cz_node *v = cz_node_get(map, key);
 	if (!v)
 		cz_problems_add(s->problems, map->line, map->column,
-				"clé obligatoire « %s » absente de « %s »", key,
+				"clé obligatoire «\u00A0%s\u00A0» absente de «\u00A0%s\u00A0»", key,
 				path && *path ? path : "la racine du fichier");
 	return v;
 }
@@ -199,7 +199,7 @@ static bool expect_scalar(cz_schema *s, const cz_node *n, const char *path, cons
 {
 	if (n->kind == CZ_NODE_SCALAR)
 		return true;
-	cz_problems_add(s->problems, n->line, n->column, "« %s » doit être %s, pas %s", path,
+	cz_problems_add(s->problems, n->line, n->column, "«\u00A0%s\u00A0» doit être %s, pas %s", path,
 			what, kind_name(n));
 	return false;
 }
@@ -209,7 +209,7 @@ bool cz_read_string(cz_schema *s, const cz_node *n, const char *path, const char
 	if (!expect_scalar(s, n, path, "un texte"))
 		return false;
 	if (cz_node_is_null(n) || n->len == 0) {
-		cz_problems_add(s->problems, n->line, n->column, "« %s » ne doit pas être vide", path);
+		cz_problems_add(s->problems, n->line, n->column, "«\u00A0%s\u00A0» ne doit pas être vide", path);
 		return false;
 	}
 	*out = n->text; /* the tree lives in the same arena */
@@ -257,14 +257,14 @@ bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out)
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
 	if (v >= 0 && n->str_tag)
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » doit valoir oui ou non : « %s » est marqué comme texte (étiquette !!str), "
+				"«\u00A0%s\u00A0» doit valoir oui ou non\u00A0: «\u00A0%s\u00A0» est marqué comme texte (étiquette !!str), "
 				"retirez l'étiquette", path, ex);
 	else if (v >= 0)
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » doit valoir oui ou non : retirez les guillemets autour de « %s »", path, ex);
+				"«\u00A0%s\u00A0» doit valoir oui ou non\u00A0: retirez les guillemets autour de «\u00A0%s\u00A0»", path, ex);
 	else
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » doit valoir oui ou non (ou true, false, vrai, faux), pas « %s »", path, ex);
+				"«\u00A0%s\u00A0» doit valoir oui ou non (ou true, false, vrai, faux), pas «\u00A0%s\u00A0»", path, ex);
 	return false;
 }
 
@@ -418,7 +418,7 @@ static void fix_reasons(const number_fix *f, char *out, size_t size)
 	if (f->comma)
 		parts[np++] = "avec un point à la place de la virgule décimale";
 	if (f->euro)
-		parts[np++] = "sans le symbole €";
+		parts[np++] = "sans le symbole\u00A0€";
 	out[0] = '\0';
 	size_t used = 0;
 	for (size_t i = 0; i < np; i++) {
@@ -445,32 +445,32 @@ static bool read_number(cz_schema *s, const cz_node *n, const char *path, double
 		char why[256], h[96];
 		if (n->str_tag && parse_decimal(n->text, &v)) {
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être %s : « %s » est marqué comme texte (étiquette !!str), "
+					"«\u00A0%s\u00A0» doit être %s\u00A0: «\u00A0%s\u00A0» est marqué comme texte (étiquette !!str), "
 					"retirez l'étiquette", path, what, ex);
 		} else if (!n->plain && parse_decimal(n->text, &v)) {
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être %s : retirez les guillemets autour de « %s »",
+					"«\u00A0%s\u00A0» doit être %s\u00A0: retirez les guillemets autour de «\u00A0%s\u00A0»",
 					path, what, ex);
 		} else if (f.text[0] && f.percent && ratio) {
 			hundredth(f.text, h, sizeof(h));
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » est un ratio (1 = 100 %%) : pour « %s », écrivez %s", path, ex, h);
+					"«\u00A0%s\u00A0» est un ratio (1 = 100\u00A0%%)\u00A0: pour «\u00A0%s\u00A0», écrivez %s", path, ex, h);
 		} else if (f.text[0] && f.percent) {
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être %s : écrivez %s, sans le signe %%", path, what, f.text);
+					"«\u00A0%s\u00A0» doit être %s\u00A0: écrivez %s, sans le signe\u00A0%%", path, what, f.text);
 		} else if (f.text[0] && (f.space || f.comma || f.thousands || f.euro)) {
 			fix_reasons(&f, why, sizeof(why));
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être %s : écrivez %s (%s)", path, what, f.text, why);
+					"«\u00A0%s\u00A0» doit être %s\u00A0: écrivez %s (%s)", path, what, f.text, why);
 		} else {
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être %s, pas « %s »", path, what, ex);
+					"«\u00A0%s\u00A0» doit être %s, pas «\u00A0%s\u00A0»", path, what, ex);
 		}
 		return false;
 	}
 	if (integer && v != floor(v)) {
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » doit être un nombre entier, pas « %s »", path, ex);
+				"«\u00A0%s\u00A0» doit être un nombre entier, pas «\u00A0%s\u00A0»", path, ex);
 		return false;
 	}
 	if (v < min || v > max) {
@@ -479,16 +479,16 @@ static bool read_number(cz_schema *s, const cz_node *n, const char *path, double
 		format_bound(hi, sizeof(hi), max);
 		if (v < 0 && min >= 0) {
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » ne peut pas être négatif (%s)", path, ex);
+					"«\u00A0%s\u00A0» ne peut pas être négatif (%s)", path, ex);
 		} else if (ratio && v > max && v >= 10 && v <= 100 * max && v / 100 >= min) {
 			/* "90" for 90 %: a percentage figure, say how to write it */
 			hundredth(n->text, h, sizeof(h));
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » est un ratio (1 = 100 %%), compris entre %s et %s : pour %s %%, "
+					"«\u00A0%s\u00A0» est un ratio (1 = 100\u00A0%%), compris entre %s et %s\u00A0: pour %s\u00A0%%, "
 					"écrivez %s", path, lo, hi, ex, h);
 		} else {
 			cz_problems_add(s->problems, n->line, n->column,
-					"« %s » doit être compris entre %s et %s (valeur : %s)", path, lo,
+					"«\u00A0%s\u00A0» doit être compris entre %s et %s (valeur\u00A0: %s)", path, lo,
 					hi, ex);
 		}
 		return false;
@@ -547,17 +547,17 @@ bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enu
 	list_choices(choices, sizeof(choices), e->keys, e->count);
 	if (n->len == 0) {
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » ne doit pas être vide (valeurs permises : %s)", path, choices);
+				"«\u00A0%s\u00A0» ne doit pas être vide (valeurs permises\u00A0: %s)", path, choices);
 		return false;
 	}
 	const char *hint = cz_suggest(n->text, e->keys, e->count);
 	if (hint)
 		cz_problems_add(s->problems, n->line, n->column,
-				"valeur « %s » invalide pour « %s » — vouliez-vous dire « %s » ? (valeurs permises : %s)",
+				"valeur «\u00A0%s\u00A0» invalide pour «\u00A0%s\u00A0» — vouliez-vous dire «\u00A0%s\u00A0»\u202F? (valeurs permises\u00A0: %s)",
 				ex, path, hint, choices);
 	else
 		cz_problems_add(s->problems, n->line, n->column,
-				"valeur « %s » invalide pour « %s » (valeurs permises : %s)", ex, path,
+				"valeur «\u00A0%s\u00A0» invalide pour «\u00A0%s\u00A0» (valeurs permises\u00A0: %s)", ex, path,
 				choices);
 	return false;
 }
@@ -566,7 +566,7 @@ bool cz_read_ref(cz_schema *s, const cz_node *n, const char *what, const char *c
 		 size_t n_ids, const char **out)
 {
 	if (n->kind != CZ_NODE_SCALAR) {
-		cz_problems_add(s->problems, n->line, n->column, "%s : un identifiant est attendu, pas %s",
+		cz_problems_add(s->problems, n->line, n->column, "%s\u00A0: un identifiant est attendu, pas %s",
 				what, kind_name(n));
 		return false;
 	}
@@ -581,10 +581,10 @@ bool cz_read_ref(cz_schema *s, const cz_node *n, const char *what, const char *c
 	const char *hint = cz_suggest(n->text, ids, n_ids);
 	if (hint)
 		cz_problems_add(s->problems, n->line, n->column,
-				"%s inconnue « %s » — vouliez-vous dire « %s » ?", what, ex, hint);
+				"%s inconnue «\u00A0%s\u00A0» — vouliez-vous dire «\u00A0%s\u00A0»\u202F?", what, ex, hint);
 	else
 		cz_problems_add(s->problems, n->line, n->column,
-				"%s inconnue « %s » (voir « conciergerie referentiel »)", what, ex);
+				"%s inconnue «\u00A0%s\u00A0» (voir «\u00A0conciergerie referentiel\u00A0»)", what, ex);
 	return false;
 }
 
@@ -618,12 +618,12 @@ bool cz_read_date(cz_schema *s, const cz_node *n, const char *path, cz_date *out
 	if (n->len != 10 || n->text[4] != '-' || n->text[7] != '-' || !digits(n->text, 4, &y) ||
 	    !digits(n->text + 5, 2, &m) || !digits(n->text + 8, 2, &d)) {
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » doit être une date au format AAAA-MM-JJ, pas « %s »", path, ex);
+				"«\u00A0%s\u00A0» doit être une date au format AAAA-MM-JJ, pas «\u00A0%s\u00A0»", path, ex);
 		return false;
 	}
 	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » : la date « %s » n'existe pas dans le calendrier", path, ex);
+				"«\u00A0%s\u00A0»\u00A0: la date «\u00A0%s\u00A0» n'existe pas dans le calendrier", path, ex);
 		return false;
 	}
 	*out = (cz_date){ y, m, d, true };
@@ -640,12 +640,12 @@ bool cz_read_month(cz_schema *s, const cz_node *n, const char *path, cz_date *ou
 	if (n->len != 7 || n->text[4] != '-' || !digits(n->text, 4, &y) ||
 	    !digits(n->text + 5, 2, &m)) {
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » doit être un mois au format AAAA-MM, pas « %s »", path, ex);
+				"«\u00A0%s\u00A0» doit être un mois au format AAAA-MM, pas «\u00A0%s\u00A0»", path, ex);
 		return false;
 	}
 	if (y < 1900 || y > 2200 || m < 1 || m > 12) {
 		cz_problems_add(s->problems, n->line, n->column,
-				"« %s » : le mois « %s » n'existe pas", path, ex);
+				"«\u00A0%s\u00A0»\u00A0: le mois «\u00A0%s\u00A0» n'existe pas", path, ex);
 		return false;
 	}
 	*out = (cz_date){ y, m, 0, true };

@@ -84,15 +84,15 @@ void cz_starter_describe(const cz_starter *s, cz_buf *b)
 	const char *parts[6];
 	size_t n = 0;
 	if (s->nom)
-		parts[n++] = "le nom du projet (« Ma conciergerie »)";
+		parts[n++] = "le nom du projet («\u00A0Ma conciergerie\u00A0»)";
 	if (s->porteur)
 		parts[n++] = "le nom de la structure porteuse";
 	if (s->territoire)
-		parts[n++] = "le territoire (« Nom du territoire »)";
+		parts[n++] = "le territoire («\u00A0Nom du territoire\u00A0»)";
 	if (s->needs)
-		parts[n++] = "le besoin « Exemple de besoin »";
+		parts[n++] = "le besoin «\u00A0Exemple de besoin\u00A0»";
 	if (s->offers)
-		parts[n++] = "le service « Exemple de service »";
+		parts[n++] = "le service «\u00A0Exemple de service\u00A0»";
 	if (s->canvas)
 		parts[n++] = NULL; /* the canvas, named below */
 	for (size_t i = 0; i < n; i++) {
@@ -100,6 +100,6 @@ void cz_starter_describe(const cz_starter *s, cz_buf *b)
 		if (parts[i])
 			cz_buf_puts(b, parts[i]);
 		else
-			cz_buf_printf(b, "le canevas d'exemple « %s »", s->canvas->nom ? s->canvas->nom : s->canvas->id);
+			cz_buf_printf(b, "le canevas d'exemple «\u00A0%s\u00A0»", s->canvas->nom ? s->canvas->nom : s->canvas->id);
 	}
 }

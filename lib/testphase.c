@@ -84,13 +84,13 @@ char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v)
 		cz_fr_percent(out, size, v);
 		break;
 	case CZ_UNIT_NOTE:
-		snprintf(out, size, "%s / 5", cz_fr_compact(n, sizeof(n), v, 2));
+		snprintf(out, size, "%s\u00A0/\u00A05", cz_fr_compact(n, sizeof(n), v, 2));
 		break;
 	case CZ_UNIT_BOOLEEN:
 		snprintf(out, size, "%s", v >= 0.5 ? "oui" : "non");
 		break;
 	case CZ_UNIT_POUR_MILLE:
-		snprintf(out, size, "%s pour 1 000 par mois", cz_fr_compact(n, sizeof(n), v, 1));
+		snprintf(out, size, "%s pour 1\u202F000 par mois", cz_fr_compact(n, sizeof(n), v, 1));
 		break;
 	case CZ_UNIT_COUNT:
 		cz_fr_compact(out, size, v, 2);
@@ -183,28 +183,28 @@ static void set_num(cz_tp_indicator *it, double v)
 static void set_bool(ctx *c, cz_tp_indicator *it, int v, const char *field, const char *what)
 {
 	if (v < 0) {
-		it->a_saisir = fmt_str(c, "%s (oui / non) : %s", field, what);
+		it->a_saisir = fmt_str(c, "%s (oui / non)\u00A0: %s", field, what);
 		return;
 	}
 	set_num(it, v);
-	it->calcul = fmt_str(c, "déclaré dans %s : %s.", field, v ? "oui" : "non");
+	it->calcul = fmt_str(c, "déclaré dans %s\u00A0: %s.", field, v ? "oui" : "non");
 }
 
 static void set_declared(ctx *c, cz_tp_indicator *it, cz_num v, const char *field, const char *what)
 {
 	if (!v.set) {
-		it->a_saisir = fmt_str(c, "%s : %s", field, what);
+		it->a_saisir = fmt_str(c, "%s\u00A0: %s", field, what);
 		return;
 	}
 	char a[64];
 	set_num(it, v.value);
-	it->calcul = fmt_str(c, "valeur déclarée dans %s : %s.", field,
+	it->calcul = fmt_str(c, "valeur déclarée dans %s\u00A0: %s.", field,
 			     cz_tp_format_value(a, sizeof(a), it->unite, v.value));
 }
 
 static void period_text(const cz_testphase *r, char *out, size_t n)
 {
-	char a[16] = "", b[16] = "";
+	char a[CZ_FR_SIZE] = "", b[CZ_FR_SIZE] = "";
 	if (r->from.set)
 		snprintf(a, sizeof(a), "%04d-%02d", r->from.year % 10000, r->from.month % 100);
 	if (r->to.set)
@@ -293,14 +293,14 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 	double slope, icpt;
 	bool has_trend = cz_ind_least_squares(xs, ys, nd, &slope, &icpt);
 	if (has_trend)
-		snprintf(t, sizeof(t), "tendance : %s%s demande%s par mois (moindres carrés sur %zu mois)",
+		snprintf(t, sizeof(t), "tendance\u00A0: %s%s demande%s par mois (moindres carrés sur %zu mois)",
 			 slope > 0 ? "+" : "", cz_ind_minus(cz_fr_number(a, sizeof(a), slope, 1), sizeof(a)),
 			 cz_fr_s(slope), nd);
 	else
 		snprintf(t, sizeof(t), "tendance non calculable (moins de deux mois)");
 	double base = demand_base(p, base_text, sizeof(base_text));
 	if (nd == 0) {
-		it->a_saisir = fmt_str(c, "activite : demandes (sollicitations reçues) de chaque mois du test (%s)", per);
+		it->a_saisir = fmt_str(c, "activite\u00A0: demandes (sollicitations reçues) de chaque mois du test (%s)", per);
 		goto out;
 	}
 	double mean = dem / (double)nd;
@@ -309,32 +309,32 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 	detail(it, "demandes_par_mois", "Demandes par mois (moyenne)", mean, false);
 	if (diag_needs > 0) {
 		detail(it, "demande_diagnostic", "Demande recensée au diagnostic des besoins", diag_total, false);
-		snprintf(diag, sizeof(diag), " ; la demande recensée au diagnostic des besoins est de %s demande%s "
-					     "(%zu besoin%s) : les demandes d'un mois du test en représentent %s",
+		snprintf(diag, sizeof(diag), "\u202F; la demande recensée au diagnostic des besoins est de %s demande%s "
+					     "(%zu besoin%s)\u00A0: les demandes d'un mois du test en représentent %s",
 			 cz_fr_compact(a, sizeof(a), diag_total, 0), cz_fr_s(diag_total), diag_needs,
 			 cz_fr_s((double)diag_needs), cz_fr_percent(b, sizeof(b), mean / diag_total));
 	} else {
-		snprintf(diag, sizeof(diag), " ; aucune demande chiffrée au diagnostic des besoins (besoins[].demandes) "
+		snprintf(diag, sizeof(diag), "\u202F; aucune demande chiffrée au diagnostic des besoins (besoins[].demandes) "
 					     "pour comparer");
 	}
 	if (has_trend)
 		detail(it, "tendance_demandes", "Tendance de la demande (demandes par mois)", slope, false);
 	if (n_paired > 0 && dem_paired > 0) {
 		detail(it, "conversion", "Part des demandes servies (commandes / demandes)", cmd / dem_paired, false);
-		snprintf(conv, sizeof(conv), " ; demandes servies : %s commande%s sur %s demande%s = %s%s",
+		snprintf(conv, sizeof(conv), "\u202F; demandes servies\u00A0: %s commande%s sur %s demande%s = %s%s",
 			 cz_fr_compact(a, sizeof(a), cmd, 2), cz_fr_s(cmd), cz_fr_compact(b, sizeof(b), dem_paired, 2),
 			 cz_fr_s(dem_paired), cz_fr_number(v, sizeof(v), cmd / dem_paired, 2),
 			 /* kept as recorded, but most often a slip */
-			 cmd > dem_paired ? " (plus de commandes que de demandes : relevés à vérifier)" : "");
+			 cmd > dem_paired ? " (plus de commandes que de demandes\u00A0: relevés à vérifier)" : "");
 	}
 	if (!(base > 0)) {
-		it->a_saisir = fmt_str(c, "projet.territoire : population (habitants)%s, pour rapporter la demande au "
+		it->a_saisir = fmt_str(c, "projet.territoire\u00A0: population (habitants)%s, pour rapporter la demande au "
 					  "territoire",
 				       p->projet.type == CZ_TYPE_ENTREPRISE ? " ou salaries (salariés des entreprises servies)"
 				       : p->projet.type == CZ_TYPE_MIXTE    ? " et salaries (salariés des entreprises servies)"
 									    : "");
 		it->calcul = fmt_str(c, "%s demande%s en %zu mois %s, soit %s par mois, mais aucun effectif du "
-					"territoire pour les rapporter (projet.territoire)%s%s ; %s.",
+					"territoire pour les rapporter (projet.territoire)%s%s\u202F; %s.",
 				     cz_fr_compact(a, sizeof(a), dem, 0), cz_fr_s(dem), nd, per,
 				     cz_fr_compact(b, sizeof(b), mean, 1), diag, conv, t);
 		goto out;
@@ -343,7 +343,7 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 	set_num(it, val);
 	detail(it, "effectif_territoire", "Effectif du territoire (habitants ou salariés)", base, false);
 	char m2[64], bs[64], vv[64];
-	it->calcul = fmt_str(c, "%s demande%s en %zu mois (%s), soit %s par mois, pour %s : %s × 1 000 / %s = %s%s%s ; %s.",
+	it->calcul = fmt_str(c, "%s demande%s en %zu mois (%s), soit %s par mois, pour %s\u00A0: %s × 1\u202F000 / %s = %s%s%s\u202F; %s.",
 			     cz_fr_compact(a, sizeof(a), dem, 0), cz_fr_s(dem), nd, per,
 			     cz_fr_compact(b, sizeof(b), mean, 1), base_text, cz_fr_compact(m2, sizeof(m2), mean, 1),
 			     cz_fr_number(bs, sizeof(bs), base, 0),
@@ -356,7 +356,7 @@ static void measure_demande(ctx *c, cz_tp_indicator *it)
 			need = ceil(it->volume_min - EPS);
 		char s1[64];
 		if (!short_ratio)
-			it->cible = fmt_str(c, "le volume reste trop faible pour conclure que le besoin est avéré : il "
+			it->cible = fmt_str(c, "le volume reste trop faible pour conclure que le besoin est avéré\u00A0: il "
 					       "faudrait au moins %s demande%s par mois en moyenne (actuellement %s), "
 					       "quelle que soit la taille du territoire.",
 					    cz_fr_compact(a, sizeof(a), need, 0), cz_fr_s(need),
@@ -386,7 +386,7 @@ static void funding_text(const cz_funding_share *fs, cz_buf *out)
 		if (!(y->acquis > 0))
 			continue;
 		char a[64], b[64];
-		cz_buf_printf(out, "%s%d : %s × %d/%d = %s", out->len > start ? " ; " : "financements acquis ",
+		cz_buf_printf(out, "%s%d\u00A0: %s × %d/%d = %s", out->len > start ? "\u202F; " : "financements acquis ",
 			      y->annee, cz_fr_euros(a, sizeof(a), y->acquis), y->n_mois,
 			      CZ_FUNDING_MONTHS_PER_YEAR, cz_fr_euros(b, sizeof(b), y->retenu));
 	}
@@ -419,7 +419,7 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	char per[64], a[64], b[64], d[64], v[64], f[64], g[64], extra[384] = "";
 	period_text(r, per, sizeof(per));
 	if (n == 0 || !(cha > 0)) {
-		it->a_saisir = fmt_str(c, "activite : recettes et charges de chaque mois du test (%s)", per);
+		it->a_saisir = fmt_str(c, "activite\u00A0: recettes et charges de chaque mois du test (%s)", per);
 		return;
 	}
 	/* Only the months whose charges are counted receive their twelfth of the funding. */
@@ -433,10 +433,10 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	double val = (rec + fs.retenu) / cha;
 	if (!isfinite(val) || !isfinite(rec / cha)) {
 		/* charges of 1e-300 €: no ratio means anything (nor fits a double) */
-		it->calcul = fmt_str(c, "charges de la période (%s, %s) trop faibles pour en tirer un ratio : "
+		it->calcul = fmt_str(c, "charges de la période (%s, %s) trop faibles pour en tirer un ratio\u00A0: "
 					"couverture non calculable.",
 				     cz_fr_euros(d, sizeof(d), cha), per);
-		it->a_saisir = fmt_str(c, "activite : les charges réelles de chaque mois du test (%s)", per);
+		it->a_saisir = fmt_str(c, "activite\u00A0: les charges réelles de chaque mois du test (%s)", per);
 		return;
 	}
 	set_num(it, val);
@@ -450,32 +450,32 @@ static void measure_couverture(ctx *c, cz_tp_indicator *it)
 	}
 	double left = fs.non_acquis + fs.hors_periode + fs.sans_annee;
 	if (left > 0 && fs.hors_mois > 0)
-		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou "
+		snprintf(extra, sizeof(extra), "\u202F; non comptés\u00A0: %s de financements non acquis, d'une autre année ou "
 					       "sans année, et %s qui reviennent aux autres mois de l'année",
 			 cz_fr_euros(f, sizeof(f), left), cz_fr_euros(g, sizeof(g), fs.hors_mois));
 	else if (left > 0)
-		snprintf(extra, sizeof(extra), " ; non comptés : %s de financements non acquis, d'une autre année ou "
+		snprintf(extra, sizeof(extra), "\u202F; non comptés\u00A0: %s de financements non acquis, d'une autre année ou "
 					       "sans année", cz_fr_euros(f, sizeof(f), left));
 	else if (fs.hors_mois > 0)
-		snprintf(extra, sizeof(extra), " ; non comptés : %s qui reviennent aux autres mois de l'année",
+		snprintf(extra, sizeof(extra), "\u202F; non comptés\u00A0: %s qui reviennent aux autres mois de l'année",
 			 cz_fr_euros(g, sizeof(g), fs.hors_mois));
 	/* Loans are repaid: cash, never a resource of the balance. */
 	char loans[320] = "";
 	if (fs.prets > 0 || fs.prets_autres > 0) {
 		char l1[64], l2[64];
 		if (fs.prets > 0)
-			snprintf(loans, sizeof(loans), " ; prêts et avances remboursables acquis : %s, comptés en "
+			snprintf(loans, sizeof(loans), "\u202F; prêts et avances remboursables acquis\u00A0: %s, comptés en "
 						       "trésorerie et non comme ressource, puisqu'ils seront remboursés%s%s%s",
 				 cz_fr_euros(l1, sizeof(l1), fs.prets), fs.prets_autres > 0 ? " (et " : "",
 				 fs.prets_autres > 0 ? cz_fr_euros(l2, sizeof(l2), fs.prets_autres) : "",
 				 fs.prets_autres > 0 ? " non acquis ou d'une autre année)" : "");
 		else
-			snprintf(loans, sizeof(loans), " ; prêts et avances remboursables non acquis ou d'une autre "
-						       "année : %s, hors équilibre de toute façon, puisqu'ils seront remboursés",
+			snprintf(loans, sizeof(loans), "\u202F; prêts et avances remboursables non acquis ou d'une autre "
+						       "année\u00A0: %s, hors équilibre de toute façon, puisqu'ils seront remboursés",
 				 cz_fr_euros(l2, sizeof(l2), fs.prets_autres));
 	}
-	it->calcul = fmt_str(c, "recettes %s + financements acquis %s sur charges %s = %s, %s (%zu mois) ; "
-				"%s ; autofinancement (recettes / charges) = %s ; règle : le "
+	it->calcul = fmt_str(c, "recettes %s + financements acquis %s sur charges %s = %s, %s (%zu mois)\u202F; "
+				"%s\u202F; autofinancement (recettes / charges) = %s\u202F; règle\u00A0: le "
 				"financement acquis d'une année compte pour un douzième par mois compté ici (mois "
 				"avec recettes et charges)%s%s.",
 			     cz_fr_euros(a, sizeof(a), rec), cz_fr_euros(b, sizeof(b), fs.retenu),
@@ -545,7 +545,7 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 		return;
 	}
 	if (n == 0) {
-		it->a_saisir = fmt_str(c, "offre : les offres prioritaires (prioritaire: oui) et leur prestataire "
+		it->a_saisir = fmt_str(c, "offre\u00A0: les offres prioritaires (prioritaire: oui) et leur prestataire "
 					  "(un acteur, avec charte: oui quand il a signé la charte d'intervention)");
 		return;
 	}
@@ -558,13 +558,13 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 		/* Relaying local providers is the first characteristic of the definition. */
 		set_num(it, 0);
 		if (n == 1)
-			it->calcul = fmt_str(c, "la seule offre prioritaire (%s) n'est pas assurée par un prestataire : la "
-						"conciergerie l'assure elle-même ; elle ne relaie encore aucun prestataire "
+			it->calcul = fmt_str(c, "la seule offre prioritaire (%s) n'est pas assurée par un prestataire\u00A0: la "
+						"conciergerie l'assure elle-même\u202F; elle ne relaie encore aucun prestataire "
 						"local, l'indicateur ne peut pas être atteint.",
 					     own_list);
 		else
-			it->calcul = fmt_str(c, "aucune des %zu offres prioritaires n'est assurée par un prestataire : la "
-						"conciergerie les assure toutes elle-même (%s) ; elle ne relaie encore "
+			it->calcul = fmt_str(c, "aucune des %zu offres prioritaires n'est assurée par un prestataire\u00A0: la "
+						"conciergerie les assure toutes elle-même (%s)\u202F; elle ne relaie encore "
 						"aucun prestataire local, l'indicateur ne peut pas être atteint.",
 					     n, own_list);
 		it->cible = fmt_str(c, "confier au moins une offre prioritaire à un prestataire local qui signe la "
@@ -573,10 +573,10 @@ static void measure_reseau(ctx *c, cz_tp_indicator *it)
 	}
 	double v = (double)ok / (double)by_provider;
 	set_num(it, v);
-	it->calcul = fmt_str(c, "offres prioritaires assurées par un prestataire : %zu, dont %zu avec un prestataire "
+	it->calcul = fmt_str(c, "offres prioritaires assurées par un prestataire\u00A0: %zu, dont %zu avec un prestataire "
 				"signataire de la charte d'intervention = %s%s%s%s%s%s.",
-			     by_provider, ok, cz_fr_percent(a, sizeof(a), v), used ? " (sans charte : " : "", miss,
-			     used ? ")" : "", in_house ? " ; assurées par la conciergerie elle-même, hors réseau : " : "",
+			     by_provider, ok, cz_fr_percent(a, sizeof(a), v), used ? " (sans charte\u00A0: " : "", miss,
+			     used ? ")" : "", in_house ? "\u202F; assurées par la conciergerie elle-même, hors réseau\u00A0: " : "",
 			     own_list);
 	if (!it->sens_max && v < it->seuil - EPS) {
 		double need = ceil(it->seuil * (double)by_provider - (double)ok - EPS);
@@ -609,14 +609,14 @@ static void measure_satisfaction(ctx *c, cz_tp_indicator *it)
 			used += (size_t)w;
 	}
 	if (n == 0) {
-		it->a_saisir = fmt_str(c, "test.satisfaction : notes de 1 à 5 des bénéficiaires, des partenaires et "
+		it->a_saisir = fmt_str(c, "test.satisfaction\u00A0: notes de 1 à 5 des bénéficiaires, des partenaires et "
 					  "de l'équipe");
 		return;
 	}
 	set_num(it, sum / (double)n);
 	it->calcul = fmt_str(c, "moyenne des notes (%s) = %s%s.", parts,
 			     cz_tp_format_value(a, sizeof(a), CZ_UNIT_NOTE, sum / (double)n),
-			     n < 3 ? " ; les notes absentes ne sont pas comptées" : "");
+			     n < 3 ? "\u202F; les notes absentes ne sont pas comptées" : "");
 	detail(it, "notes", "Notes prises en compte", (double)n, false);
 }
 
@@ -624,7 +624,7 @@ static void measure_couples(ctx *c, cz_tp_indicator *it)
 {
 	const cz_project *p = c->p;
 	if (p->n_offre == 0) {
-		it->a_saisir = fmt_str(c, "offre : les couples produit / marché proposés, avec prioritaire: true "
+		it->a_saisir = fmt_str(c, "offre\u00A0: les couples produit / marché proposés, avec prioritaire: true "
 					  "pour ceux du test");
 		return;
 	}
@@ -667,7 +667,7 @@ static void compute_item(ctx *c, cz_tp_indicator *it)
 		break;
 	case CZ_MES_SOLLICITATIONS:
 		set_bool(c, it, t->sollicitations_suivies, "test.sollicitations_suivies",
-			 "les demandes reçues sont-elles enregistrées et suivies ?");
+			 "les demandes reçues sont-elles enregistrées et suivies\u202F?");
 		break;
 	case CZ_MES_CHARGE_TRAVAIL:
 		set_declared(c, it, t->charge_travail, "test.charge_travail",
@@ -678,7 +678,7 @@ static void compute_item(ctx *c, cz_tp_indicator *it)
 		break;
 	case CZ_MES_CAHIER_DES_CHARGES:
 		set_bool(c, it, t->cahier_des_charges, "test.cahier_des_charges",
-			 "un cahier des charges encadre-t-il le choix des prestataires ?");
+			 "un cahier des charges encadre-t-il le choix des prestataires\u202F?");
 		break;
 	case CZ_MES_IMPACT_SOCIAL:
 		set_declared(c, it, t->impact_social, "test.impact_social", "note de 1 à 5");
@@ -705,7 +705,7 @@ static void compute_item(ctx *c, cz_tp_indicator *it)
 			size_t len = strlen(w);
 			/* A question already ends the sentence: no "?." */
 			bool ended = len > 0 && (w[len - 1] == '?' || w[len - 1] == '.');
-			it->calcul = fmt_str(c, "donnée absente : %s%s", w, ended ? "" : ".");
+			it->calcul = fmt_str(c, "donnée absente\u00A0: %s%s", w, ended ? "" : ".");
 		}
 		return;
 	}
@@ -723,7 +723,7 @@ static void compute_item(ctx *c, cz_tp_indicator *it)
 	if (it->status != CZ_TP_ATTEINT && !it->cible) {
 		char a[64], b[64];
 		if (it->unite == CZ_UNIT_BOOLEEN)
-			it->cible = fmt_str(c, "à mettre en place (valeur attendue : oui).");
+			it->cible = fmt_str(c, "à mettre en place (valeur attendue\u00A0: oui).");
 		else
 			it->cible = fmt_str(c, "il faudrait %s %s (actuellement %s).", it->sens_max ? "≤" : "≥",
 					    cz_tp_format_value(a, sizeof(a), it->unite, it->seuil),
@@ -802,14 +802,14 @@ static void explain(ctx *c)
 	if (r->not_assessed) {
 		const char *ph = c->ref->phases[c->p->projet.phase].nom;
 		push(c, &r->raisons, &r->n_raisons, cap,
-		     fmt_str(c, "Le projet est déclaré en phase « %s » et son fichier n'a pas de section « test » : la "
+		     fmt_str(c, "Le projet est déclaré en phase «\u00A0%s\u00A0» et son fichier n'a pas de section «\u00A0test\u00A0»\u00A0: la "
 				"sortie de la phase de test n'a pas été évaluée. Il n'y a pas de décision à prendre "
-				"maintenant ; les indicateurs ci-dessous, calculés à partir des données du fichier, "
+				"maintenant\u202F; les indicateurs ci-dessous, calculés à partir des données du fichier, "
 				"sont donnés à titre d'information.",
 			     ph ? ph : cz_enum_label(&cz_enum_phase, (int)c->p->projet.phase)));
 		lever(c, cap, 0,
-		      fmt_str(c, "Pour garder la trace du bilan du test, ajouter au fichier une section « test » "
-				 "(période, carnet de commandes, satisfaction, conditions…) : le verdict sera alors "
+		      fmt_str(c, "Pour garder la trace du bilan du test, ajouter au fichier une section «\u00A0test\u00A0» "
+				 "(période, carnet de commandes, satisfaction, conditions…)\u00A0: le verdict sera alors "
 				 "calculé."));
 		return;
 	}
@@ -819,12 +819,12 @@ static void explain(ctx *c)
 	cz_fr_percent(a, sizeof(a), r->part_non_renseignes);
 	cz_fr_percent(b, sizeof(b), rule->part_max_non_renseignes);
 	push(c, &r->raisons, &r->n_raisons, cap,
-	     fmt_str(c, "Indicateurs non renseignés : %zu sur %zu (%s) ; au-delà de %s, le verdict est INCOMPLET.",
+	     fmt_str(c, "Indicateurs non renseignés\u00A0: %zu sur %zu (%s)\u202F; au-delà de %s, le verdict est INCOMPLET.",
 		     nr, r->n_indicators, a, b));
 	if (r->poids_renseignes > 0)
 		push(c, &r->raisons, &r->n_raisons, cap,
-		     fmt_str(c, "Score pondéré sur les indicateurs renseignés (atteint 1, partiel ½, non atteint 0) : "
-				"%s / %s = %s ; GO à partir de %s, NO-GO en dessous de %s.",
+		     fmt_str(c, "Score pondéré sur les indicateurs renseignés (atteint 1, partiel ½, non atteint 0)\u00A0: "
+				"%s / %s = %s\u202F; GO à partir de %s, NO-GO en dessous de %s.",
 			     cz_fr_compact(a, sizeof(a), r->score * r->poids_renseignes, 2),
 			     cz_fr_compact(b, sizeof(b), r->poids_renseignes, 2),
 			     cz_fr_number(d, sizeof(d), r->score, 2), cz_fr_number(e, sizeof(e), rule->score_go, 2),
@@ -838,7 +838,7 @@ static void explain(ctx *c)
 			cz_tp_format_value(b, sizeof(b), it->unite, it->seuil);
 			/* Under INCOMPLET there is no NO-GO yet: say what it will weigh. */
 			push(c, &r->raisons, &r->n_raisons, cap,
-			     fmt_str(c, "Indicateur critique non atteint : « %s » (%s pour un seuil %s %s) : %s", it->nom,
+			     fmt_str(c, "Indicateur critique non atteint\u00A0: «\u00A0%s\u00A0» (%s pour un seuil %s %s)\u00A0: %s", it->nom,
 				     a, it->sens_max ? "≤" : "≥", b,
 				     r->verdict == CZ_VERDICT_NO_GO
 					     ? "c'est un NO-GO."
@@ -846,12 +846,12 @@ static void explain(ctx *c)
 					       "toujours pas atteint."));
 		} else if (it->status == CZ_TP_NON_RENSEIGNE && critical_unfilled) {
 			push(c, &r->raisons, &r->n_raisons, cap,
-			     fmt_str(c, "Indicateur critique non renseigné : « %s » ; sans donnée sur un indicateur "
-					"critique, il n'y a pas de décision : le verdict est INCOMPLET.",
+			     fmt_str(c, "Indicateur critique non renseigné\u00A0: «\u00A0%s\u00A0»\u202F; sans donnée sur un indicateur "
+					"critique, il n'y a pas de décision\u00A0: le verdict est INCOMPLET.",
 				     it->nom));
 		} else {
 			push(c, &r->raisons, &r->n_raisons, cap,
-			     fmt_str(c, "Indicateur critique %s : « %s » ; un GO exige qu'il soit atteint.",
+			     fmt_str(c, "Indicateur critique %s\u00A0: «\u00A0%s\u00A0»\u202F; un GO exige qu'il soit atteint.",
 				     cz_tp_status_labels[it->status], it->nom));
 		}
 	}
@@ -861,9 +861,9 @@ static void explain(ctx *c)
 			continue;
 		push(c, &r->raisons, &r->n_raisons, cap,
 		     r->n_conditions > 1
-			     ? fmt_str(c, "Condition %s : « %s » ; un GO exige les %zu conditions.",
+			     ? fmt_str(c, "Condition %s\u00A0: «\u00A0%s\u00A0»\u202F; un GO exige les %zu conditions.",
 				       cd->value == 0 ? "non réunie" : "non renseignée", cd->ref->nom, r->n_conditions)
-			     : fmt_str(c, "Condition %s : « %s » ; un GO exige qu'elle soit réunie.",
+			     : fmt_str(c, "Condition %s\u00A0: «\u00A0%s\u00A0»\u202F; un GO exige qu'elle soit réunie.",
 				       cd->value == 0 ? "non réunie" : "non renseignée", cd->ref->nom));
 	}
 	for (size_t i = r->n_indicators; i < r->n_items; i++) {
@@ -873,28 +873,28 @@ static void explain(ctx *c)
 		cz_tp_format_value(a, sizeof(a), it->unite, it->value.value);
 		cz_tp_format_value(b, sizeof(b), it->unite, it->seuil);
 		push(c, &r->raisons, &r->n_raisons, cap,
-		     fmt_str(c, "Piège « %s » : valeur %s pour %s au plus (hors score, mais à corriger).", it->nom, a, b));
+		     fmt_str(c, "Piège «\u00A0%s\u00A0»\u00A0: valeur %s pour %s au plus (hors score, mais à corriger).", it->nom, a, b));
 	}
 	const char *conclusion = NULL;
 	switch (r->verdict) {
 	case CZ_VERDICT_INCOMPLET:
 		conclusion = too_many && critical_unfilled
-				     ? "Conclusion : trop d'indicateurs manquent pour décider, dont au moins un critique ; "
+				     ? "Conclusion\u00A0: trop d'indicateurs manquent pour décider, dont au moins un critique\u202F; "
 				       "verdict INCOMPLET."
-			     : too_many ? "Conclusion : trop d'indicateurs manquent pour décider ; verdict INCOMPLET."
-					: "Conclusion : un indicateur critique n'est pas renseigné, on ne peut pas décider ; "
+			     : too_many ? "Conclusion\u00A0: trop d'indicateurs manquent pour décider\u202F; verdict INCOMPLET."
+					: "Conclusion\u00A0: un indicateur critique n'est pas renseigné, on ne peut pas décider\u202F; "
 					  "verdict INCOMPLET.";
 		break;
 	case CZ_VERDICT_NO_GO:
-		conclusion = gr->critical_miss ? "Conclusion : un indicateur critique n'est pas atteint ; verdict NO-GO."
-					   : "Conclusion : le score est sous le seuil NO-GO ; verdict NO-GO.";
+		conclusion = gr->critical_miss ? "Conclusion\u00A0: un indicateur critique n'est pas atteint\u202F; verdict NO-GO."
+					   : "Conclusion\u00A0: le score est sous le seuil NO-GO\u202F; verdict NO-GO.";
 		break;
 	case CZ_VERDICT_GO:
-		conclusion = "Conclusion : score suffisant, indicateurs critiques atteints et conditions réunies ; verdict GO.";
+		conclusion = "Conclusion\u00A0: score suffisant, indicateurs critiques atteints et conditions réunies\u202F; verdict GO.";
 		break;
 	default:
-		conclusion = "Conclusion : ni NO-GO (aucun indicateur critique non atteint, score au-dessus du seuil "
-			     "NO-GO) ni GO ; verdict RÉAJUSTER : prolonger ou ajuster le test.";
+		conclusion = "Conclusion\u00A0: ni NO-GO (aucun indicateur critique non atteint, score au-dessus du seuil "
+			     "NO-GO) ni GO\u202F; verdict RÉAJUSTER\u00A0: prolonger ou ajuster le test.";
 	}
 	push(c, &r->raisons, &r->n_raisons, cap, fmt_str(c, "%s", conclusion));
 
@@ -905,13 +905,13 @@ static void explain(ctx *c)
 		if (too_many)
 			lever(c, cap, 0,
 			      fmt_str(c, "Renseigner au moins %zu indicateur%s de plus (%zu non renseigné%s au plus sur %zu) "
-					 "pour obtenir un verdict : voir la liste des données à saisir.",
+					 "pour obtenir un verdict\u00A0: voir la liste des données à saisir.",
 				      need, need > 1 ? "s" : "", (size_t)allowed, allowed > 1 ? "s" : "", r->n_indicators));
 		for (size_t i = 0; critical_unfilled && i < r->n_indicators; i++) {
 			const cz_tp_indicator *it = &r->items[i];
 			if (it->critique && it->status == CZ_TP_NON_RENSEIGNE)
 				lever(c, cap, 0,
-				      fmt_str(c, "Renseigner l'indicateur critique « %s » : %s", it->nom,
+				      fmt_str(c, "Renseigner l'indicateur critique «\u00A0%s\u00A0»\u00A0: %s", it->nom,
 					      it->a_saisir ? it->a_saisir : ""));
 		}
 	}
@@ -920,14 +920,14 @@ static void explain(ctx *c)
 		for (size_t i = 0; i < r->n_indicators; i++) {
 			const cz_tp_indicator *it = &r->items[i];
 			if (it->critique && it->status == CZ_TP_NON_ATTEINT)
-				lever(c, cap, 0, fmt_str(c, "Critique : « %s » : %s", it->nom, it->cible ? it->cible : ""));
+				lever(c, cap, 0, fmt_str(c, "Critique\u00A0: «\u00A0%s\u00A0»\u00A0: %s", it->nom, it->cible ? it->cible : ""));
 			else if (it->critique && it->status == CZ_TP_PARTIEL)
 				lever(c, cap, 0,
-				      fmt_str(c, "Critique, à porter au niveau atteint pour un GO : « %s » : %s", it->nom,
+				      fmt_str(c, "Critique, à porter au niveau atteint pour un GO\u00A0: «\u00A0%s\u00A0»\u00A0: %s", it->nom,
 					      it->cible ? it->cible : ""));
 			else if (it->critique && it->status == CZ_TP_NON_RENSEIGNE)
 				lever(c, cap, 0,
-				      fmt_str(c, "Critique, à renseigner (et atteindre) pour un GO : « %s » : %s", it->nom,
+				      fmt_str(c, "Critique, à renseigner (et atteindre) pour un GO\u00A0: «\u00A0%s\u00A0»\u00A0: %s", it->nom,
 					      it->a_saisir ? it->a_saisir : ""));
 		}
 		double target = r->verdict == CZ_VERDICT_NO_GO && gr->score_below_no_go
@@ -943,7 +943,7 @@ static void explain(ctx *c)
 			lever(c, cap, 0,
 			      fmt_str(c, "Le score doit gagner au moins %s pour atteindre %s%s",
 				      cz_fr_number(a, sizeof(a), gap, 2), cz_fr_number(b, sizeof(b), target, 2),
-				      n_scored ? " ; par ordre d'effet sur le score :" : "."));
+				      n_scored ? "\u202F; par ordre d'effet sur le score\u00A0:" : "."));
 			level = 1;
 		}
 		for (size_t k = 0; k < n; k++) {
@@ -951,36 +951,36 @@ static void explain(ctx *c)
 			if (it->critique)
 				continue;
 			lever(c, cap, level,
-			      fmt_str(c, "« %s » (%s, +%s au score s'il est atteint) : %s", it->nom,
+			      fmt_str(c, "«\u00A0%s\u00A0» (%s, +%s au score s'il est atteint)\u00A0: %s", it->nom,
 				      cz_tp_status_labels[it->status], cz_fr_number(a, sizeof(a), it->gain, 2),
 				      it->cible ? it->cible : ""));
 		}
 		for (size_t i = 0; i < r->n_conditions; i++)
 			if (r->conditions[i].value != 1)
 				lever(c, cap, 0,
-				      fmt_str(c, "Réunir la condition « %s » (test.conditions.%s).",
+				      fmt_str(c, "Réunir la condition «\u00A0%s\u00A0» (test.conditions.%s).",
 					      r->conditions[i].ref->nom, r->conditions[i].ref->cle));
 	}
 	if (r->verdict == CZ_VERDICT_GO) {
 		lever(c, cap, 0,
-		      fmt_str(c, "Marge : score %s pour un seuil GO de %s. Le verdict tomberait à NO-GO si un indicateur "
+		      fmt_str(c, "Marge\u00A0: score %s pour un seuil GO de %s. Le verdict tomberait à NO-GO si un indicateur "
 				 "critique n'était plus atteint, et à RÉAJUSTER si une condition cessait d'être réunie.",
 			      cz_fr_number(a, sizeof(a), r->score, 2), cz_fr_number(b, sizeof(b), rule->score_go, 2)));
 		for (size_t k = 0; k < n; k++) {
 			const cz_tp_indicator *it = &r->items[idx[k]];
 			lever(c, cap, 0,
-			      fmt_str(c, "À consolider : « %s » (%s) : %s", it->nom, cz_tp_status_labels[it->status],
+			      fmt_str(c, "À consolider\u00A0: «\u00A0%s\u00A0» (%s)\u00A0: %s", it->nom, cz_tp_status_labels[it->status],
 				      it->cible ? it->cible : ""));
 		}
 	}
 	for (size_t i = 0; i < r->n_items; i++)
 		if (r->items[i].status == CZ_TP_NON_RENSEIGNE && r->items[i].a_saisir)
 			push(c, &r->a_saisir, &r->n_a_saisir, cap,
-			     fmt_str(c, "« %s » — %s", r->items[i].nom, r->items[i].a_saisir));
+			     fmt_str(c, "«\u00A0%s\u00A0» — %s", r->items[i].nom, r->items[i].a_saisir));
 	for (size_t i = 0; i < r->n_conditions; i++)
 		if (r->conditions[i].value < 0)
 			push(c, &r->a_saisir, &r->n_a_saisir, cap,
-			     fmt_str(c, "« %s » — test.conditions.%s (oui / non)", r->conditions[i].ref->nom,
+			     fmt_str(c, "«\u00A0%s\u00A0» — test.conditions.%s (oui / non)", r->conditions[i].ref->nom,
 				     r->conditions[i].ref->cle));
 }
 

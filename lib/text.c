@@ -273,7 +273,7 @@ void cz_text_log_describe(const cz_text_log *l, const char *where, cz_buf *out)
 {
 	if (l->replaced)
 		cz_buf_printf(out,
-			      "%zu caractère%s remplacé%s par « \xEF\xBF\xBD » dans %s : caractères de "
+			      "%zu caractère%s remplacé%s par «\u00A0\xEF\xBF\xBD\u00A0» dans %s\u00A0: caractères de "
 			      "contrôle, non-caractères Unicode ou octets qui ne sont pas de l'UTF-8, "
 			      "qu'aucun format de sortie ne peut contenir",
 			      l->replaced, l->replaced > 1 ? "s" : "", l->replaced > 1 ? "s" : "", where);
@@ -281,8 +281,8 @@ void cz_text_log_describe(const cz_text_log *l, const char *where, cz_buf *out)
 		cz_buf_putc(out, '\n');
 	if (l->truncated)
 		cz_buf_printf(out,
-			      "%zu texte%s de plus de 32 767 caractères (la limite d'une cellule) "
-			      "coupé%s dans %s, la coupure marquée « … [texte tronqué] »",
+			      "%zu texte%s de plus de 32\u202F767 caractères (la limite d'une cellule) "
+			      "coupé%s dans %s, la coupure marquée «\u00A0… [texte tronqué]\u00A0»",
 			      l->truncated, l->truncated > 1 ? "s" : "", l->truncated > 1 ? "s" : "", where);
 }
 

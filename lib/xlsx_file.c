@@ -25,7 +25,7 @@ const char *cz_xlsx_error_str(lxw_error e)
 		return "le fichier du classeur n'a pas pu être créé";
 	case LXW_ERROR_CREATING_TMPFILE:
 		return "les fichiers temporaires du classeur n'ont pas pu être créés "
-		       "(répertoire temporaire plein ou interdit d'écriture ?)";
+		       "(répertoire temporaire plein ou interdit d'écriture\u202F?)";
 	case LXW_ERROR_READING_TMPFILE:
 		return "les fichiers temporaires du classeur n'ont pas pu être relus";
 	case LXW_ERROR_ZIP_FILE_OPERATION:
@@ -144,8 +144,8 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 {
 	sink s;
 	if (!sink_open(&s)) {
-		cz_problems_add(problems, 0, 0, "écriture impossible : pas de fichier temporaire pour le "
-				"classeur (répertoire temporaire plein ou interdit d'écriture ?)");
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: pas de fichier temporaire pour le "
+				"classeur (répertoire temporaire plein ou interdit d'écriture\u202F?)");
 		return CZ_ERR_IO;
 	}
 	/* Numbers in the sheets' XML must have a '.' whatever the caller's
@@ -154,7 +154,7 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 	locale_t c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	if (!c_numeric) {
 		sink_close(&s);
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s",
 				cz_xlsx_error_str(LXW_ERROR_MEMORY_MALLOC_FAILED));
 		return CZ_ERR_NOMEM;
 	}
@@ -168,7 +168,7 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 	x.wb = workbook_new_opt(sink_path(&s), &options);
 	if (!x.wb) {
 		st = CZ_ERR_NOMEM;
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s",
 				cz_xlsx_error_str(LXW_ERROR_MEMORY_MALLOC_FAILED));
 		goto out;
 	}
@@ -183,26 +183,26 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 	if (x.error != LXW_NO_ERROR) {
 		st = x.error == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
 		if (x.where[0])
-			cz_problems_add(problems, 0, 0, "écriture impossible : %s (%s)", cz_xlsx_error_str(x.error),
+			cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s (%s)", cz_xlsx_error_str(x.error),
 					x.where);
 		else
-			cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_xlsx_error_str(x.error));
+			cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s", cz_xlsx_error_str(x.error));
 	} else if (x.nomem || st == CZ_ERR_NOMEM) {
 		st = CZ_ERR_NOMEM;
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s",
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s",
 				cz_xlsx_error_str(LXW_ERROR_MEMORY_MALLOC_FAILED));
 	} else if (st == CZ_OK && closed != LXW_NO_ERROR) {
 		st = closed == LXW_ERROR_MEMORY_MALLOC_FAILED ? CZ_ERR_NOMEM : CZ_ERR_IO;
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_xlsx_error_str(closed));
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s", cz_xlsx_error_str(closed));
 	}
 	if (st == CZ_OK && !sink_read(&s, out)) {
 		st = cz_buf_ok(out) ? CZ_ERR_IO : CZ_ERR_NOMEM;
-		cz_problems_add(problems, 0, 0, "écriture impossible : le classeur n'a pas pu être relu%s",
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: le classeur n'a pas pu être relu%s",
 				st == CZ_ERR_NOMEM ? " (mémoire insuffisante)" : "");
 	}
 	/* Every failure says why. */
 	if (st != CZ_OK && problems->count == before && !problems->truncated)
-		cz_problems_add(problems, 0, 0, "écriture impossible : %s", cz_status_str(st));
+		cz_problems_add(problems, 0, 0, "écriture impossible\u00A0: %s", cz_status_str(st));
 	if (log)
 		cz_text_log_add(log, &x.log);
 out:

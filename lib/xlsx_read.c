@@ -479,7 +479,7 @@ static void text_piece(reader *R, cz_xml *x, const char *s, size_t len, const ch
 		cz_xml_nomem(x);
 	} else if (r > 0) {
 		cz_problems_add(R->problems, 0, 0,
-				"classeur refusé : un texte de %s dépasse %zu Kio", where,
+				"classeur refusé\u00A0: un texte de %s dépasse %zu Kio", where,
 				R->lim->max_text / 1024);
 		cz_xml_fail(x);
 	}
@@ -547,8 +547,8 @@ static void styles_start(cz_xml *x, void *ctx, const char *name, const char **at
 		R->in_cellxfs = true;
 	} else if (strcmp(name, "xf") == 0 && R->in_cellxfs) {
 		if (R->n_xfs >= R->lim->max_styles) {
-			char max[32];
-			cz_problems_add(R->problems, 0, 0, "classeur refusé : plus de %s formats de cellule",
+			char max[CZ_FR_SIZE];
+			cz_problems_add(R->problems, 0, 0, "classeur refusé\u00A0: plus de %s formats de cellule",
 					cz_fr_number(max, sizeof(max), (double)R->lim->max_styles, 0));
 			cz_xml_fail(x);
 			return;
@@ -589,8 +589,8 @@ static void sst_start(cz_xml *x, void *ctx, const char *name, const char **attrs
 	reader *R = ctx;
 	if (strcmp(name, "si") == 0) {
 		if (R->n_strings >= R->lim->max_strings) {
-			char max[32];
-			cz_problems_add(R->problems, 0, 0, "classeur refusé : plus de %s textes partagés",
+			char max[CZ_FR_SIZE];
+			cz_problems_add(R->problems, 0, 0, "classeur refusé\u00A0: plus de %s textes partagés",
 					cz_fr_number(max, sizeof(max), (double)R->lim->max_strings, 0));
 			cz_xml_fail(x);
 			return;
@@ -683,7 +683,7 @@ static void ws_start(cz_xml *x, void *ctx, const char *name, const char **attrs)
 			S->row++;
 		if (S->row >= (long)MAX_GRID_ROWS) {
 			cz_problems_add(S->R->problems, 0, 0,
-					"classeur illisible : la feuille « %s » dépasse la dernière ligne d'un tableur",
+					"classeur illisible\u00A0: la feuille «\u00A0%s\u00A0» dépasse la dernière ligne d'un tableur",
 					S->sheet->name);
 			cz_xml_fail(x);
 			return;
@@ -704,7 +704,7 @@ static void ws_start(cz_xml *x, void *ctx, const char *name, const char **attrs)
 		}
 		if (S->c_col >= MAX_GRID_COLS) {
 			cz_problems_add(S->R->problems, 0, 0,
-					"classeur illisible : la feuille « %s » dépasse la dernière colonne d'un tableur",
+					"classeur illisible\u00A0: la feuille «\u00A0%s\u00A0» dépasse la dernière colonne d'un tableur",
 					S->sheet->name);
 			cz_xml_fail(x);
 			return;
@@ -744,18 +744,18 @@ static bool add_cell(sheet_ctx *S, cz_xml *x, const cz_xcell *c)
 	if (S->counted_row != (long)c->row) {
 		S->counted_row = (long)c->row;
 		if (++S->sheet->n_rows > R->lim->max_rows) {
-			char max[32];
+			char max[CZ_FR_SIZE];
 			cz_problems_add(R->problems, 0, 0,
-					"classeur refusé : la feuille « %s » a plus de %s lignes remplies",
+					"classeur refusé\u00A0: la feuille «\u00A0%s\u00A0» a plus de %s lignes remplies",
 					S->sheet->name, cz_fr_number(max, sizeof(max), (double)R->lim->max_rows, 0));
 			cz_xml_fail(x);
 			return false;
 		}
 	}
 	if (++R->total_cells > R->lim->max_cells) {
-		char max[32];
+		char max[CZ_FR_SIZE];
 		cz_problems_add(R->problems, 0, 0,
-				"classeur refusé : plus de %s cellules remplies (feuille « %s »)",
+				"classeur refusé\u00A0: plus de %s cellules remplies (feuille «\u00A0%s\u00A0»)",
 				cz_fr_number(max, sizeof(max), (double)R->lim->max_cells, 0), S->sheet->name);
 		cz_xml_fail(x);
 		return false;
@@ -804,7 +804,7 @@ static void end_cell(sheet_ctx *S, cz_xml *x)
 		unsigned long idx;
 		if (!parse_uint(v, (unsigned long)R->n_strings, &idx) || idx >= R->n_strings) {
 			cz_problems_add(R->problems, 0, 0,
-					"classeur illisible : la feuille « %s » renvoie à un texte partagé qui n'existe pas",
+					"classeur illisible\u00A0: la feuille «\u00A0%s\u00A0» renvoie à un texte partagé qui n'existe pas",
 					S->sheet->name);
 			cz_xml_fail(x);
 			return;
@@ -876,7 +876,7 @@ static void ws_text(cz_xml *x, void *ctx, const char *s, size_t len)
 	} else if (r > 0) {
 		char ref[16];
 		cz_problems_add(S->R->problems, 0, 0,
-				"classeur refusé : un texte de la feuille « %s » (cellule %s) dépasse %zu Kio",
+				"classeur refusé\u00A0: un texte de la feuille «\u00A0%s\u00A0» (cellule %s) dépasse %zu Kio",
 				S->sheet->name, cz_xlsx_cell_ref(ref, S->c_row, S->c_col),
 				S->R->lim->max_text / 1024);
 		cz_xml_fail(x);
@@ -1002,7 +1002,7 @@ cz_status cz_xlsx_read(const void *data, size_t len, const cz_xlsx_limits *limit
 			goto out;
 		const rel *doc = rels_find_type(&pkg, "officeDocument");
 		if (doc && !resolve_target("", doc->target, wb_part, sizeof(wb_part))) {
-			cz_problems_add(problems, 0, 0, "classeur illisible : chemin du classeur invalide");
+			cz_problems_add(problems, 0, 0, "classeur illisible\u00A0: chemin du classeur invalide");
 			st = CZ_ERR_INVALID;
 			goto out;
 		}
@@ -1010,11 +1010,11 @@ cz_status cz_xlsx_read(const void *data, size_t len, const cz_xlsx_limits *limit
 	if (!cz_zip_has(R.zip, wb_part)) {
 		if (cz_zip_has(R.zip, "content.xml") && cz_zip_has(R.zip, "mimetype"))
 			cz_problems_add(problems, 0, 0,
-					"ce n'est pas un classeur XLSX : un document OpenDocument (.ods) ; "
+					"ce n'est pas un classeur XLSX\u00A0: un document OpenDocument (.ods)\u202F; "
 					"enregistrez-le au format .xlsx (Excel 2007-365)");
 		else
 			cz_problems_add(problems, 0, 0,
-					"ce n'est pas un classeur XLSX : l'archive ne contient pas de classeur");
+					"ce n'est pas un classeur XLSX\u00A0: l'archive ne contient pas de classeur");
 		st = CZ_ERR_INVALID;
 		goto out;
 	}
@@ -1022,7 +1022,7 @@ cz_status cz_xlsx_read(const void *data, size_t len, const cz_xlsx_limits *limit
 	if ((st = parse_part(&R, wb_part, &wb_h, &R)) != CZ_OK)
 		goto out;
 	if (R.too_many_sheets) {
-		cz_problems_add(problems, 0, 0, "classeur refusé : plus de %zu feuilles", lim->max_sheets);
+		cz_problems_add(problems, 0, 0, "classeur refusé\u00A0: plus de %zu feuilles", lim->max_sheets);
 		st = CZ_ERR_INVALID;
 		goto out;
 	}
@@ -1057,7 +1057,7 @@ cz_status cz_xlsx_read(const void *data, size_t len, const cz_xlsx_limits *limit
 		r = rels_find_id(&wb, R.sheet_refs[i].rid);
 		if (!r || !resolve_target(dir, r->target, part, sizeof(part))) {
 			cz_problems_add(problems, 0, 0,
-					"classeur illisible : la feuille « %s » n'a pas de contenu", sh->name);
+					"classeur illisible\u00A0: la feuille «\u00A0%s\u00A0» n'a pas de contenu", sh->name);
 			st = CZ_ERR_INVALID;
 			goto out;
 		}

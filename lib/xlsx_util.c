@@ -100,9 +100,9 @@ lxw_error cz_xlsx_check_at(cz_xlsx *x, lxw_error e, const lxw_worksheet *ws, lxw
 	if (row < LXW_ROW_MAX && col < LXW_COL_MAX) {
 		char cell[16];
 		lxw_rowcol_to_cell(cell, row, col);
-		snprintf(x->where, sizeof(x->where), "feuille « %s », cellule %s", name, cell);
+		snprintf(x->where, sizeof(x->where), "feuille «\u00A0%s\u00A0», cellule %s", name, cell);
 	} else {
-		snprintf(x->where, sizeof(x->where), "feuille « %s »", name);
+		snprintf(x->where, sizeof(x->where), "feuille «\u00A0%s\u00A0»", name);
 	}
 	return e;
 }

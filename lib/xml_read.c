@@ -153,7 +153,7 @@ cz_status cz_xml_parse(const char *data, size_t len, const char *part, const cz_
 		       void *ctx, cz_problems *problems)
 {
 	if (len > INT_MAX) {
-		cz_problems_add(problems, 0, 0, "classeur refusé : la partie « %s » est trop grande", part);
+		cz_problems_add(problems, 0, 0, "classeur refusé\u00A0: la partie «\u00A0%s\u00A0» est trop grande", part);
 		return CZ_ERR_INVALID;
 	}
 	cz_xml x = { .h = h, .ctx = ctx };
@@ -174,13 +174,13 @@ cz_status cz_xml_parse(const char *data, size_t len, const char *part, const cz_
 		st = CZ_ERR_INVALID;
 	} else if (x.doctype) {
 		cz_problems_add(problems, 0, 0,
-				"classeur refusé : « %s » contient une déclaration de type de document "
+				"classeur refusé\u00A0: «\u00A0%s\u00A0» contient une déclaration de type de document "
 				"(DOCTYPE), qu'aucun tableur n'écrit et qui peut cacher une bombe d'entités",
 				part);
 		st = CZ_ERR_INVALID;
 	} else if (x.too_deep) {
 		cz_problems_add(problems, 0, 0,
-				"classeur refusé : « %s » imbrique plus de %d éléments XML", part,
+				"classeur refusé\u00A0: «\u00A0%s\u00A0» imbrique plus de %d éléments XML", part,
 				CZ_XML_MAX_DEPTH);
 		st = CZ_ERR_INVALID;
 	} else if (xs != XML_STATUS_OK) {
@@ -188,7 +188,7 @@ cz_status cz_xml_parse(const char *data, size_t len, const char *part, const cz_
 		if (e == XML_ERROR_NO_MEMORY) {
 			st = CZ_ERR_NOMEM;
 		} else {
-			cz_problems_add(problems, 0, 0, "classeur illisible : « %s », ligne %lu : %s", part,
+			cz_problems_add(problems, 0, 0, "classeur illisible\u00A0: «\u00A0%s\u00A0», ligne %lu\u00A0: %s", part,
 					(unsigned long)XML_GetCurrentLineNumber(x.p), xml_reason(e));
 			st = CZ_ERR_INVALID;
 		}

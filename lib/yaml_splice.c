@@ -319,7 +319,7 @@ cz_status cz_yaml_splice(const char *text, size_t len, const char *key, const ch
 	goto out;
 unsafe:
 	cz_problems_add(problems, 0, 0,
-			"la rubrique « %s » ne peut pas être remplacée sans toucher au reste du fichier : il "
+			"la rubrique «\u00A0%s\u00A0» ne peut pas être remplacée sans toucher au reste du fichier\u00A0: il "
 			"n'est pas écrit en style bloc (chaque rubrique au début d'une ligne)",
 			key);
 out:

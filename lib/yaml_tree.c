@@ -40,27 +40,27 @@ static const struct {
 	const char *libyaml;
 	const char *french;
 } syntax_messages[] = {
-	{ "did not find expected key", "clé attendue à cet endroit (indentation incorrecte ?)" },
-	{ "did not find expected '-' indicator", "tiret « - » attendu (indentation incorrecte ?)" },
-	{ "mapping values are not allowed in this context", "« : » inattendu (une valeur qui contient « : » doit être entre guillemets)" },
-	{ "found character that cannot start any token", "caractère qui ne peut commencer aucun élément (une tabulation, « @ » ou « ` » ?)" },
+	{ "did not find expected key", "clé attendue à cet endroit (indentation incorrecte\u202F?)" },
+	{ "did not find expected '-' indicator", "tiret «\u00A0-\u00A0» attendu (indentation incorrecte\u202F?)" },
+	{ "mapping values are not allowed in this context", "«\u00A0:\u00A0» inattendu (une valeur qui contient «\u00A0:\u00A0» doit être entre guillemets)" },
+	{ "found character that cannot start any token", "caractère qui ne peut commencer aucun élément (une tabulation, «\u00A0@\u00A0» ou «\u00A0`\u00A0»\u202F?)" },
 	{ "did not find expected node content", "valeur attendue à cet endroit" },
-	{ "found unexpected end of stream", "fin de fichier inattendue (guillemet ou crochet non fermé ?)" },
-	{ "invalid leading UTF-8 octet", "encodage invalide : le fichier doit être en UTF-8" },
-	{ "invalid trailing UTF-8 octet", "encodage invalide : le fichier doit être en UTF-8" },
-	{ "incomplete UTF-8 octet sequence", "encodage invalide : le fichier doit être en UTF-8" },
+	{ "found unexpected end of stream", "fin de fichier inattendue (guillemet ou crochet non fermé\u202F?)" },
+	{ "invalid leading UTF-8 octet", "encodage invalide\u00A0: le fichier doit être en UTF-8" },
+	{ "invalid trailing UTF-8 octet", "encodage invalide\u00A0: le fichier doit être en UTF-8" },
+	{ "incomplete UTF-8 octet sequence", "encodage invalide\u00A0: le fichier doit être en UTF-8" },
 	{ "invalid Unicode character", "caractère Unicode invalide" },
 	{ "control characters are not allowed", "caractère de contrôle interdit" },
 	{ "found unknown escape character", "séquence d'échappement inconnue dans une chaîne entre guillemets" },
-	{ "did not find expected ',' or ']'", "« , » ou « ] » attendu" },
-	{ "did not find expected ',' or '}'", "« , » ou « } » attendu" },
-	{ "could not find expected ':'", "« : » attendu après la clé" },
-	{ "found a tab character that violates indentation", "tabulation dans l'indentation : utilisez des espaces" },
-	{ "found a tab character where an indentation space is expected", "tabulation dans l'indentation : utilisez des espaces" },
-	{ "block sequence entries are not allowed in this context", "élément de liste « - » inattendu à cet endroit" },
+	{ "did not find expected ',' or ']'", "«\u00A0,\u00A0» ou «\u00A0]\u00A0» attendu" },
+	{ "did not find expected ',' or '}'", "«\u00A0,\u00A0» ou «\u00A0}\u00A0» attendu" },
+	{ "could not find expected ':'", "«\u00A0:\u00A0» attendu après la clé" },
+	{ "found a tab character that violates indentation", "tabulation dans l'indentation\u00A0: utilisez des espaces" },
+	{ "found a tab character where an indentation space is expected", "tabulation dans l'indentation\u00A0: utilisez des espaces" },
+	{ "block sequence entries are not allowed in this context", "élément de liste «\u00A0-\u00A0» inattendu à cet endroit" },
 	{ "did not find expected <document start>", "un seul document est permis par fichier" },
 	{ "found undefined tag handle", "étiquette (tag) YAML inconnue" },
-	{ "found unexpected document indicator", "marque de document « --- » ou « ... » inattendue" },
+	{ "found unexpected document indicator", "marque de document «\u00A0---\u00A0» ou «\u00A0...\u00A0» inattendue" },
 	{ "found unknown directive name", "directive YAML inconnue" },
 	{ "found incompatible YAML document", "version de YAML non prise en charge" },
 	{ "input is too long", "fichier trop volumineux" },
@@ -93,7 +93,7 @@ static void syntax_error(struct builder *b, const yaml_parser_t *p)
 	for (size_t i = 0; i < sizeof(syntax_messages) / sizeof(syntax_messages[0]); i++) {
 		if (strcmp(problem, syntax_messages[i].libyaml) == 0) {
 			cz_problems_add(b->problems, line, column,
-					"erreur de syntaxe YAML : %s", syntax_messages[i].french);
+					"erreur de syntaxe YAML\u00A0: %s", syntax_messages[i].french);
 			return;
 		}
 	}
@@ -114,7 +114,7 @@ static bool accept_node(struct builder *b, const yaml_event_t *ev,
 	unsigned column = (unsigned)ev->start_mark.column + 1;
 	if (anchor) {
 		cz_problems_add(b->problems, line, column,
-				"ancre YAML « &%.40s » refusée : écrivez chaque valeur en entier, sans ancres ni alias",
+				"ancre YAML «\u00A0&%.40s\u00A0» refusée\u00A0: écrivez chaque valeur en entier, sans ancres ni alias",
 				(const char *)anchor);
 		return false;
 	}
@@ -125,14 +125,14 @@ static bool accept_node(struct builder *b, const yaml_event_t *ev,
 		if (!core) {
 			char ex[48];
 			cz_problems_add(b->problems, line, column,
-					"étiquette YAML « %s » refusée : seuls les types de base sont permis",
+					"étiquette YAML «\u00A0%s\u00A0» refusée\u00A0: seuls les types de base sont permis",
 					cz_excerpt((const char *)tag, strlen((const char *)tag), ex, sizeof(ex)));
 			return false;
 		}
 	}
 	if (++b->nodes > b->lim->max_nodes) {
 		cz_problems_add(b->problems, line, column,
-				"fichier trop grand : plus de %zu éléments YAML", b->lim->max_nodes);
+				"fichier trop grand\u00A0: plus de %zu éléments YAML", b->lim->max_nodes);
 		return false;
 	}
 	return true;
@@ -164,19 +164,19 @@ static bool attach(struct builder *b, cz_node *n)
 		/* n is a key */
 		if (n->kind != CZ_NODE_SCALAR) {
 			cz_problems_add(b->problems, n->line, n->column,
-					"clé complexe refusée : une clé doit être un simple texte");
+					"clé complexe refusée\u00A0: une clé doit être un simple texte");
 			return false;
 		}
 		if (n->plain && strcmp(n->text, "<<") == 0) {
 			cz_problems_add(b->problems, n->line, n->column,
-					"clé de fusion « << » refusée : écrivez les clés en entier");
+					"clé de fusion «\u00A0<<\u00A0» refusée\u00A0: écrivez les clés en entier");
 			return false;
 		}
 	}
 	size_t entries = is_map ? f->n / 2 : f->n;
 	if (entries >= b->lim->max_items) {
 		cz_problems_add(b->problems, n->line, n->column,
-				"collection trop longue : plus de %zu éléments", b->lim->max_items);
+				"collection trop longue\u00A0: plus de %zu éléments", b->lim->max_items);
 		return false;
 	}
 	if (f->n == f->cap) {
@@ -221,7 +221,7 @@ static bool check_duplicate_keys(struct builder *b, cz_node *map)
 				if (prev->len == k->len && memcmp(prev->text, k->text, k->len) == 0) {
 					char ex[64];
 					cz_problems_add(b->problems, k->line, k->column,
-							"clé « %s » en double (déjà présente ligne %u)",
+							"clé «\u00A0%s\u00A0» en double (déjà présente ligne %u)",
 							cz_excerpt(k->text, k->len, ex, sizeof(ex)),
 							prev->line);
 					break;
@@ -242,7 +242,7 @@ static bool check_duplicate_keys(struct builder *b, cz_node *map)
 		if (prev->len == k->len && memcmp(prev->text, k->text, k->len) == 0) {
 			char ex[64];
 			cz_problems_add(b->problems, k->line, k->column,
-					"clé « %s » en double (déjà présente ligne %u)",
+					"clé «\u00A0%s\u00A0» en double (déjà présente ligne %u)",
 					cz_excerpt(k->text, k->len, ex, sizeof(ex)), prev->line);
 		}
 	}
@@ -294,7 +294,7 @@ static bool open_collection(struct builder *b, cz_node_kind kind, const yaml_eve
 	if (b->depth >= b->lim->max_depth) {
 		cz_problems_add(b->problems, (unsigned)ev->start_mark.line + 1,
 				(unsigned)ev->start_mark.column + 1,
-				"imbrication trop profonde : plus de %zu niveaux", b->lim->max_depth);
+				"imbrication trop profonde\u00A0: plus de %zu niveaux", b->lim->max_depth);
 		return false;
 	}
 	cz_node *n = new_node(b, kind, ev);
@@ -309,7 +309,7 @@ static bool on_scalar(struct builder *b, const yaml_event_t *ev)
 	if (ev->data.scalar.length > b->lim->max_scalar) {
 		cz_problems_add(b->problems, (unsigned)ev->start_mark.line + 1,
 				(unsigned)ev->start_mark.column + 1,
-				"texte trop long : plus de %zu octets", b->lim->max_scalar);
+				"texte trop long\u00A0: plus de %zu octets", b->lim->max_scalar);
 		return false;
 	}
 	cz_node *n = new_node(b, CZ_NODE_SCALAR, ev);
@@ -326,7 +326,7 @@ static bool on_scalar(struct builder *b, const yaml_event_t *ev)
 		bool str = !strcmp(tag, "tag:yaml.org,2002:str") || !strcmp(tag, "!");
 		if (!str && (!strcmp(tag, "tag:yaml.org,2002:map") || !strcmp(tag, "tag:yaml.org,2002:seq"))) {
 			cz_problems_add(b->problems, n->line, n->column,
-					"étiquette YAML « !!%s » sur une valeur simple : retirez-la",
+					"étiquette YAML «\u00A0!!%s\u00A0» sur une valeur simple\u00A0: retirez-la",
 					tag + strlen("tag:yaml.org,2002:"));
 			return false;
 		}
@@ -356,7 +356,7 @@ cz_status cz_yaml_parse(const char *data, size_t len, const cz_yaml_limits *lim,
 		lim = &cz_yaml_default_limits;
 	size_t before = problems->count;
 	if (len > lim->max_bytes) {
-		cz_problems_add(problems, 0, 0, "fichier trop volumineux : plus de %zu octets",
+		cz_problems_add(problems, 0, 0, "fichier trop volumineux\u00A0: plus de %zu octets",
 				lim->max_bytes);
 		return CZ_ERR_INVALID;
 	}
@@ -390,13 +390,13 @@ cz_status cz_yaml_parse(const char *data, size_t len, const cz_yaml_limits *lim,
 		case YAML_DOCUMENT_START_EVENT:
 			if (++documents > 1) {
 				cz_problems_add(problems, line, column,
-						"un seul document YAML est permis par fichier (« --- » en trop)");
+						"un seul document YAML est permis par fichier («\u00A0---\u00A0» en trop)");
 				failed = true;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
 			cz_problems_add(problems, line, column,
-					"alias YAML « *%.40s » refusé : écrivez chaque valeur en entier",
+					"alias YAML «\u00A0*%.40s\u00A0» refusé\u00A0: écrivez chaque valeur en entier",
 					(const char *)ev.data.alias.anchor);
 			failed = true;
 			break;
@@ -435,7 +435,7 @@ cz_status cz_yaml_parse(const char *data, size_t len, const cz_yaml_limits *lim,
 	if (failed)
 		return CZ_ERR_INVALID;
 	if (!b.root || (b.root->kind == CZ_NODE_SCALAR && cz_node_is_null(b.root))) {
-		cz_problems_add(problems, 1, 1, "fichier vide : aucun contenu YAML");
+		cz_problems_add(problems, 1, 1, "fichier vide\u00A0: aucun contenu YAML");
 		return CZ_ERR_INVALID;
 	}
 	/* Duplicate keys leave a complete tree: hand it over so the schema

@@ -29,7 +29,7 @@ static const char *zip_reason(int code)
 	case ZIP_ER_INCONS:
 		return "archive ZIP incohérente (tronquée ou abîmée)";
 	case ZIP_ER_CRC:
-		return "contrôle d'intégrité (CRC) faux : archive abîmée";
+		return "contrôle d'intégrité (CRC) faux\u00A0: archive abîmée";
 	case ZIP_ER_ZLIB:
 		return "données compressées abîmées";
 	case ZIP_ER_COMPNOTSUPP:
@@ -37,7 +37,7 @@ static const char *zip_reason(int code)
 	case ZIP_ER_ENCRNOTSUPP:
 	case ZIP_ER_NOPASSWD:
 	case ZIP_ER_WRONGPASSWD:
-		return "archive chiffrée : enregistrez le classeur sans mot de passe";
+		return "archive chiffrée\u00A0: enregistrez le classeur sans mot de passe";
 	case ZIP_ER_MEMORY:
 		return "mémoire insuffisante";
 	case ZIP_ER_EOF:
@@ -54,10 +54,10 @@ static const char *not_zip_hint(const unsigned char *d, size_t len)
 {
 	static const unsigned char ole[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 	if (len >= sizeof(ole) && memcmp(d, ole, sizeof(ole)) == 0)
-		return "ce n'est pas un classeur XLSX : un classeur Excel 97-2003 (.xls) ou protégé "
-		       "par un mot de passe ; enregistrez-le au format .xlsx, sans mot de passe";
+		return "ce n'est pas un classeur XLSX\u00A0: un classeur Excel 97-2003 (.xls) ou protégé "
+		       "par un mot de passe\u202F; enregistrez-le au format .xlsx, sans mot de passe";
 	if (len >= 5 && (memcmp(d, "<?xml", 5) == 0 || memcmp(d, "<html", 5) == 0))
-		return "ce n'est pas un classeur XLSX : un fichier texte XML ou HTML, pas une archive";
+		return "ce n'est pas un classeur XLSX\u00A0: un fichier texte XML ou HTML, pas une archive";
 	return "ce n'est pas un classeur XLSX (le fichier n'est pas une archive ZIP)";
 }
 
@@ -102,11 +102,11 @@ cz_status cz_zip_open(const void *data, size_t len, const cz_zip_limits *limits,
 	*out = NULL;
 	const cz_zip_limits *lim = limits ? limits : &cz_zip_default_limits;
 	if (len == 0) {
-		cz_problems_add(problems, 0, 0, "fichier vide : ce n'est pas un classeur XLSX");
+		cz_problems_add(problems, 0, 0, "fichier vide\u00A0: ce n'est pas un classeur XLSX");
 		return CZ_ERR_INVALID;
 	}
 	if (len > lim->max_archive) {
-		cz_problems_add(problems, 0, 0, "classeur trop volumineux : la limite est de %zu Mio",
+		cz_problems_add(problems, 0, 0, "classeur trop volumineux\u00A0: la limite est de %zu Mio",
 				lim->max_archive >> 20);
 		return CZ_ERR_INVALID;
 	}
@@ -130,28 +130,28 @@ cz_status cz_zip_open(const void *data, size_t len, const cz_zip_limits *limits,
 			return CZ_ERR_NOMEM;
 		if (code == ZIP_ER_NOZIP && len >= 4 && memcmp(data, "PK\3\4", 4) == 0)
 			cz_problems_add(problems, 0, 0,
-					"classeur illisible : archive ZIP tronquée (sa fin manque : fichier "
-					"incomplet, copie interrompue ?)");
+					"classeur illisible\u00A0: archive ZIP tronquée (sa fin manque\u00A0: fichier "
+					"incomplet, copie interrompue\u202F?)");
 		else if (code == ZIP_ER_NOZIP)
 			cz_problems_add(problems, 0, 0, "%s", not_zip_hint(data, len));
 		else
-			cz_problems_add(problems, 0, 0, "classeur illisible : %s", zip_reason(code));
+			cz_problems_add(problems, 0, 0, "classeur illisible\u00A0: %s", zip_reason(code));
 		return CZ_ERR_INVALID;
 	}
 	zip_error_fini(&err);
 	cz_status st = CZ_ERR_INVALID;
 	zip_int64_t n = zip_get_num_entries(za, 0);
 	if (n < 0 || (uint64_t)n > lim->max_entries) {
-		char max[32];
+		char max[CZ_FR_SIZE];
 		cz_problems_add(problems, 0, 0,
-				"classeur refusé : plus de %s fichiers dans l'archive (un classeur en compte une vingtaine)",
+				"classeur refusé\u00A0: plus de %s fichiers dans l'archive (un classeur en compte une vingtaine)",
 				cz_fr_number(max, sizeof(max), (double)lim->max_entries, 0));
 		goto fail;
 	}
 	for (zip_int64_t i = 0; i < n; i++) {
 		const char *name = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
 		if (!name) {
-			cz_problems_add(problems, 0, 0, "classeur illisible : %s",
+			cz_problems_add(problems, 0, 0, "classeur illisible\u00A0: %s",
 					zip_reason(zip_error_code_zip(zip_get_error(za))));
 			goto fail;
 		}
@@ -159,8 +159,8 @@ cz_status cz_zip_open(const void *data, size_t len, const cz_zip_limits *limits,
 			char ex[80];
 			excerpt_name(name, ex, sizeof(ex));
 			cz_problems_add(problems, 0, 0,
-					"classeur refusé : l'archive contient un fichier au nom dangereux « %s » "
-					"(chemin absolu ou « .. »), qu'aucun tableur n'écrit",
+					"classeur refusé\u00A0: l'archive contient un fichier au nom dangereux «\u00A0%s\u00A0» "
+					"(chemin absolu ou «\u00A0..\u00A0»), qu'aucun tableur n'écrit",
 					ex);
 			goto fail;
 		}
@@ -197,8 +197,8 @@ static cz_status too_big(cz_problems *problems, const char *name, size_t max)
 	char ex[80];
 	excerpt_name(name, ex, sizeof(ex));
 	cz_problems_add(problems, 0, 0,
-			"classeur refusé : « %s » dépasse %zu Mio une fois décompressé "
-			"(bombe de décompression ?)",
+			"classeur refusé\u00A0: «\u00A0%s\u00A0» dépasse %zu Mio une fois décompressé "
+			"(bombe de décompression\u202F?)",
 			ex, max >> 20);
 	return CZ_ERR_INVALID;
 }
@@ -211,7 +211,7 @@ cz_status cz_zip_read(cz_zip *z, const char *name, char **data, size_t *len, cz_
 	excerpt_name(name, ex, sizeof(ex));
 	zip_int64_t idx = zip_name_locate(z->za, name, ZIP_FL_NOCASE | ZIP_FL_ENC_RAW);
 	if (idx < 0) {
-		cz_problems_add(problems, 0, 0, "classeur incomplet : « %s » manque dans l'archive", ex);
+		cz_problems_add(problems, 0, 0, "classeur incomplet\u00A0: «\u00A0%s\u00A0» manque dans l'archive", ex);
 		return CZ_ERR_INVALID;
 	}
 	size_t room = z->lim.max_entry;
@@ -227,7 +227,7 @@ cz_status cz_zip_read(cz_zip *z, const char *name, char **data, size_t *len, cz_
 		int code = zip_error_code_zip(zip_get_error(z->za));
 		if (code == ZIP_ER_MEMORY)
 			return CZ_ERR_NOMEM;
-		cz_problems_add(problems, 0, 0, "classeur illisible (« %s ») : %s", ex, zip_reason(code));
+		cz_problems_add(problems, 0, 0, "classeur illisible («\u00A0%s\u00A0»)\u00A0: %s", ex, zip_reason(code));
 		return CZ_ERR_INVALID;
 	}
 	/* Grow with what is actually inflated: the announced size may lie. */
@@ -263,7 +263,7 @@ cz_status cz_zip_read(cz_zip *z, const char *name, char **data, size_t *len, cz_
 			if (code == ZIP_ER_MEMORY) {
 				st = CZ_ERR_NOMEM;
 			} else {
-				cz_problems_add(problems, 0, 0, "classeur illisible (« %s ») : %s", ex,
+				cz_problems_add(problems, 0, 0, "classeur illisible («\u00A0%s\u00A0»)\u00A0: %s", ex,
 						zip_reason(code));
 				st = CZ_ERR_INVALID;
 			}

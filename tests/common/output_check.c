@@ -80,9 +80,9 @@ bool oc_text(const char *str, size_t n, char *why, size_t wn)
 		size_t at = i;
 		long cp = next_cp(s, n, &i);
 		if (cp < 0)
-			return failed(why, wn, "octet %zu : pas de l'UTF-8 (0x%02X)", at, s[at]);
+			return failed(why, wn, "octet %zu\u00A0: pas de l'UTF-8 (0x%02X)", at, s[at]);
 		if (forbidden(cp))
-			return failed(why, wn, "octet %zu : caractère interdit U+%04lX", at, cp);
+			return failed(why, wn, "octet %zu\u00A0: caractère interdit U+%04lX", at, cp);
 	}
 	return true;
 }
@@ -107,7 +107,7 @@ static bool lit(jp *p, const char *w)
 {
 	size_t l = strlen(w);
 	if (p->n - p->i < l || memcmp(p->s + p->i, w, l) != 0)
-		return failed(p->why, p->wn, "JSON : « %s » attendu en %zu", w, p->i);
+		return failed(p->why, p->wn, "JSON\u00A0: «\u00A0%s\u00A0» attendu en %zu", w, p->i);
 	p->i += l;
 	return true;
 }
@@ -121,12 +121,12 @@ static int hexval(char c)
 static bool u4(jp *p, long *v)
 {
 	if (p->n - p->i < 4)
-		return failed(p->why, p->wn, "JSON : \\u incomplet en %zu", p->i);
+		return failed(p->why, p->wn, "JSON\u00A0: \\u incomplet en %zu", p->i);
 	*v = 0;
 	for (int k = 0; k < 4; k++) {
 		int h = hexval(p->s[p->i + (size_t)k]);
 		if (h < 0)
-			return failed(p->why, p->wn, "JSON : \\u mal formé en %zu", p->i);
+			return failed(p->why, p->wn, "JSON\u00A0: \\u mal formé en %zu", p->i);
 		*v = *v * 16 + h;
 	}
 	p->i += 4;
@@ -143,7 +143,7 @@ static bool string(jp *p)
 			return true;
 		}
 		if (c < 0x20)
-			return failed(p->why, p->wn, "JSON : caractère de contrôle brut en %zu", p->i);
+			return failed(p->why, p->wn, "JSON\u00A0: caractère de contrôle brut en %zu", p->i);
 		if (c != '\\') {
 			p->i++;
 			continue;
@@ -155,19 +155,19 @@ static bool string(jp *p)
 		if (strchr("\"\\/bfnrt", e) && e)
 			continue;
 		if (e != 'u')
-			return failed(p->why, p->wn, "JSON : échappement \\%c inconnu", e);
+			return failed(p->why, p->wn, "JSON\u00A0: échappement \\%c inconnu", e);
 		long v;
 		if (!u4(p, &v))
 			return false;
 		if (v >= 0xD800 && v <= 0xDBFF) {
 			long w;
 			if (!lit(p, "\\u") || !u4(p, &w) || w < 0xDC00 || w > 0xDFFF)
-				return failed(p->why, p->wn, "JSON : demi-paire de substitution seule en %zu", p->i);
+				return failed(p->why, p->wn, "JSON\u00A0: demi-paire de substitution seule en %zu", p->i);
 		} else if (v >= 0xDC00 && v <= 0xDFFF) {
-			return failed(p->why, p->wn, "JSON : demi-paire de substitution seule en %zu", p->i);
+			return failed(p->why, p->wn, "JSON\u00A0: demi-paire de substitution seule en %zu", p->i);
 		}
 	}
-	return failed(p->why, p->wn, "JSON : chaîne non fermée");
+	return failed(p->why, p->wn, "JSON\u00A0: chaîne non fermée");
 }
 
 static bool digits(jp *p)
@@ -186,18 +186,18 @@ static bool number(jp *p)
 	if (p->i < p->n && p->s[p->i] == '0')
 		p->i++;
 	else if (!digits(p))
-		return failed(p->why, p->wn, "JSON : nombre mal formé en %zu", start);
+		return failed(p->why, p->wn, "JSON\u00A0: nombre mal formé en %zu", start);
 	if (p->i < p->n && p->s[p->i] == '.') {
 		p->i++;
 		if (!digits(p))
-			return failed(p->why, p->wn, "JSON : nombre mal formé en %zu", start);
+			return failed(p->why, p->wn, "JSON\u00A0: nombre mal formé en %zu", start);
 	}
 	if (p->i < p->n && (p->s[p->i] == 'e' || p->s[p->i] == 'E')) {
 		p->i++;
 		if (p->i < p->n && (p->s[p->i] == '+' || p->s[p->i] == '-'))
 			p->i++;
 		if (!digits(p))
-			return failed(p->why, p->wn, "JSON : exposant mal formé en %zu", start);
+			return failed(p->why, p->wn, "JSON\u00A0: exposant mal formé en %zu", start);
 	}
 	return true;
 }
@@ -207,7 +207,7 @@ static bool value(jp *p);
 static bool container(jp *p, char close)
 {
 	if (++p->depth > 64)
-		return failed(p->why, p->wn, "JSON : imbrication de plus de 64 niveaux");
+		return failed(p->why, p->wn, "JSON\u00A0: imbrication de plus de 64 niveaux");
 	p->i++;
 	ws(p);
 	if (p->i < p->n && p->s[p->i] == close) {
@@ -219,7 +219,7 @@ static bool container(jp *p, char close)
 		ws(p);
 		if (close == '}') {
 			if (p->i >= p->n || p->s[p->i] != '"')
-				return failed(p->why, p->wn, "JSON : clé attendue en %zu", p->i);
+				return failed(p->why, p->wn, "JSON\u00A0: clé attendue en %zu", p->i);
 			if (!string(p))
 				return false;
 			ws(p);
@@ -238,7 +238,7 @@ static bool container(jp *p, char close)
 			p->depth--;
 			return true;
 		}
-		return failed(p->why, p->wn, "JSON : « , » ou « %c » attendu en %zu", close, p->i);
+		return failed(p->why, p->wn, "JSON\u00A0: «\u00A0,\u00A0» ou «\u00A0%c\u00A0» attendu en %zu", close, p->i);
 	}
 }
 
@@ -246,7 +246,7 @@ static bool value(jp *p)
 {
 	ws(p);
 	if (p->i >= p->n)
-		return failed(p->why, p->wn, "JSON : valeur attendue en fin de texte");
+		return failed(p->why, p->wn, "JSON\u00A0: valeur attendue en fin de texte");
 	switch (p->s[p->i]) {
 	case '{':
 		return container(p, '}');
@@ -263,7 +263,7 @@ static bool value(jp *p)
 	default:
 		if (p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9'))
 			return number(p);
-		return failed(p->why, p->wn, "JSON : valeur inattendue « %c » en %zu", p->s[p->i], p->i);
+		return failed(p->why, p->wn, "JSON\u00A0: valeur inattendue «\u00A0%c\u00A0» en %zu", p->s[p->i], p->i);
 	}
 }
 
@@ -276,7 +276,7 @@ bool oc_json(const char *s, size_t n, char *why, size_t wn)
 		return false;
 	ws(&p);
 	if (p.i != n)
-		return failed(why, wn, "JSON : texte après la valeur, en %zu", p.i);
+		return failed(why, wn, "JSON\u00A0: texte après la valeur, en %zu", p.i);
 	return true;
 }
 
@@ -357,7 +357,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 	for (size_t k = 0; atts[k]; k += 2)
 		for (size_t a = 0; a < sizeof(numeric_attrs) / sizeof(numeric_attrs[0]); a++)
 			if (!strcmp(atts[k], numeric_attrs[a]) && !xml_number(atts[k + 1]))
-				xml_bad(x, "%s : attribut %s=\"%s\" n'est pas un nombre fini écrit avec un point",
+				xml_bad(x, "%s\u00A0: attribut %s=\"%s\" n'est pas un nombre fini écrit avec un point",
 					atts[k], atts[k + 1]);
 	if (x->sheet && !strcmp(name, "c")) {
 		const char *t = "n";
@@ -382,7 +382,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 	if (x->sheet && !strcmp(name, "v") && x->in_num_v) {
 		x->num[x->num_len < sizeof(x->num) ? x->num_len : sizeof(x->num) - 1] = '\0';
 		if (!xml_number(x->num))
-			xml_bad(x, "%s : cellule numérique « %s »%s", x->num, " (pas un nombre fini écrit avec un point)");
+			xml_bad(x, "%s\u00A0: cellule numérique «\u00A0%s\u00A0»%s", x->num, " (pas un nombre fini écrit avec un point)");
 	} else if (x->sheet && !strcmp(name, "c")) {
 		x->in_num_v = false;
 	} else if (x->strings && !strcmp(name, "t")) {
@@ -390,7 +390,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 	} else if (x->strings && !strcmp(name, "si")) {
 		x->in_si = false;
 		if (x->si_units > 32767)
-			xml_bad(x, "%s : texte de plus de 32 767 caractères%s%s", "", "");
+			xml_bad(x, "%s\u00A0: texte de plus de 32 767 caractères%s%s", "", "");
 	}
 }
 
@@ -422,10 +422,10 @@ static bool check_part(const char *name, const char *data, size_t n, char *why, 
 {
 	char sub[256];
 	if (!oc_text(data, n, sub, sizeof(sub)))
-		return failed(why, wn, "%s : %s", name, sub);
+		return failed(why, wn, "%s\u00A0: %s", name, sub);
 	XML_Parser p = XML_ParserCreate("UTF-8");
 	if (!p)
-		return failed(why, wn, "%s : mémoire insuffisante pour expat", name);
+		return failed(why, wn, "%s\u00A0: mémoire insuffisante pour expat", name);
 	xml_ctx x = { .part = name, .why = why, .wn = wn };
 	x.sheet = !strncmp(name, "xl/worksheets/", 14);
 	x.strings = !strcmp(name, "xl/sharedStrings.xml");
@@ -434,7 +434,7 @@ static bool check_part(const char *name, const char *data, size_t n, char *why, 
 	XML_SetCharacterDataHandler(p, on_text);
 	bool ok = XML_Parse(p, data, (int)n, 1) == XML_STATUS_OK;
 	if (!ok)
-		failed(why, wn, "%s : XML mal formé ligne %lu : %s", name,
+		failed(why, wn, "%s\u00A0: XML mal formé ligne %lu\u00A0: %s", name,
 		       (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
 	XML_ParserFree(p);
 	return ok && !x.bad;
@@ -462,7 +462,7 @@ bool oc_xlsx(const void *data, size_t n, char *why, size_t wn)
 			continue;
 		zip_stat_t st;
 		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-			ok = failed(why, wn, "%s : taille illisible", name);
+			ok = failed(why, wn, "%s\u00A0: taille illisible", name);
 			break;
 		}
 		char *buf = malloc(st.size + 1);
@@ -471,7 +471,7 @@ bool oc_xlsx(const void *data, size_t n, char *why, size_t wn)
 		if (f)
 			zip_fclose(f);
 		if (got < 0 || (zip_uint64_t)got != st.size)
-			ok = failed(why, wn, "%s : lecture impossible", name);
+			ok = failed(why, wn, "%s\u00A0: lecture impossible", name);
 		else
 			ok = check_part(name, buf, (size_t)got, why, wn);
 		free(buf);

@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < pb.count; i++) {
 		char why[256];
 		if (!oc_text(pb.items[i].message, strlen(pb.items[i].message), why, sizeof(why))) {
-			fprintf(stderr, "message %zu : %s\n", i, why);
+			fprintf(stderr, "message %zu\u00A0: %s\n", i, why);
 			abort();
 		}
 	}

@@ -65,7 +65,7 @@ def main():
     w = Walker()
     w.feed(html)
     if w.tags - ALLOWED:
-        fail("balises inattendues (texte non échappé ?) : %s" % sorted(w.tags - ALLOWED))
+        fail("balises inattendues (texte non échappé ?) : %s" % sorted(w.tags - ALLOWED))
     canvas_tables = [t for t in w.tables if not t["thead"]]
     gfm_tables = [t for t in w.tables if t["thead"]]
     if len(canvas_tables) != canvases:
@@ -75,15 +75,15 @@ def main():
     for t in canvas_tables:
         cells = t["cells"]
         if [(r, c) for r, c, _ in cells] != SPANS:
-            fail("fusions du canevas : %s" % [(r, c) for r, c, _ in cells])
+            fail("fusions du canevas : %s" % [(r, c) for r, c, _ in cells])
         for (_, _, text), name in zip(cells, BLOCKS):
             if not text.startswith(name):
-                fail("cellule « %s » au lieu de « %s »" % (text[:40], name))
+                fail("cellule « %s » au lieu de « %s »" % (text[:40], name))
     for t in gfm_tables:
         if len(t["cells"]) < 10 or not t["cells"][0][2].startswith("Pilier"):
             fail("tableau des piliers incomplet")
     if html.count("CC BY-SA") != canvases:
-        fail("mention CC BY-SA : %d, %d attendue(s)" % (html.count("CC BY-SA"), canvases))
+        fail("mention CC BY-SA : %d, %d attendue(s)" % (html.count("CC BY-SA"), canvases))
     print("md ok")
 
 

@@ -73,15 +73,15 @@ def check_table_print(ws, one_page):
     del one_page
     bad = xlsx_print.check_sheet(ws)
     if bad:
-        fail("%s : %s" % (ws.title, "; ".join(bad)))
+        fail("%s : %s" % (ws.title, "; ".join(bad)))
     ps = ws.page_setup
     if str(ps.fitToHeight if ps.fitToHeight is not None else 1) not in ("0", "1"):
-        fail("%s : %r page(s) de haut au lieu d'une ou d'autant qu'il faut" % (ws.title, ps.fitToHeight))
+        fail("%s : %r page(s) de haut au lieu d'une ou d'autant qu'il faut" % (ws.title, ps.fitToHeight))
     if ws.print_title_rows != "$1:$1":
-        fail("%s : ligne d'en-tête répétée %r" % (ws.title, ws.print_title_rows))
+        fail("%s : ligne d'en-tête répétée %r" % (ws.title, ws.print_title_rows))
     for side, want in (("left", 0.4), ("right", 0.4), ("top", 0.7), ("bottom", 0.7)):
         if abs(getattr(ws.page_margins, side) - want) > 1e-9:
-            fail("%s : marge %s %r" % (ws.title, side, getattr(ws.page_margins, side)))
+            fail("%s : marge %s %r" % (ws.title, side, getattr(ws.page_margins, side)))
 
 
 def check_heights(ws, first, last, cols):
@@ -91,7 +91,7 @@ def check_heights(ws, first, last, cols):
             width = ws.column_dimensions[col].width
             need = min_lines(ws["%s%d" % (col, r)].value, width) * DEFAULT_ROW_PT
             if row_height(ws, r) < need:
-                fail("%s ligne %d : hauteur %r, il faut au moins %r pour %s%d"
+                fail("%s ligne %d : hauteur %r, il faut au moins %r pour %s%d"
                      % (ws.title, r, row_height(ws, r), need, col, r))
 
 
@@ -100,16 +100,16 @@ def main():
     with open(sys.argv[2], encoding="utf-8") as f:
         report = json.load(f)
     if wb.sheetnames != ["Canevas", "Canevas blocs", "Canevas contrôles"]:
-        fail("feuilles : %s" % wb.sheetnames)
+        fail("feuilles : %s" % wb.sheetnames)
     ws = wb["Canevas"]
     merged = {str(r) for r in ws.merged_cells.ranges}
     if merged != MERGED:
-        fail("fusions : en trop %s, manquantes %s" % (sorted(merged - MERGED), sorted(MERGED - merged)))
+        fail("fusions : en trop %s, manquantes %s" % (sorted(merged - MERGED), sorted(MERGED - merged)))
     names = {b["id"]: b["nom"] for b in report["blocs"]}
     for cell, bloc in HEADERS.items():
         v = ws[cell].value
         if not isinstance(v, str) or not v.startswith(names[bloc]):
-            fail("%s : %r ne commence pas par %r" % (cell, v, names[bloc]))
+            fail("%s : %r ne commence pas par %r" % (cell, v, names[bloc]))
     if ws["A9"].value != report["attribution"] or "CC BY-SA" not in ws["A9"].value:
         fail("attribution absente sous le canevas")
     for bloc_id, cell in (("couts", "A8"), ("revenus", "F8"), ("partenaires", "A4")):
@@ -117,7 +117,7 @@ def main():
         text = ws[cell].value or ""
         for it in items:
             if it["texte"] not in text:
-                fail("%s : élément %r absent" % (cell, it["texte"]))
+                fail("%s : élément %r absent" % (cell, it["texte"]))
     ps = ws.page_setup
     if ps.orientation != "landscape":
         fail("orientation %r" % ps.orientation)
@@ -137,14 +137,14 @@ def main():
 
     rows = list(wb["Canevas blocs"].iter_rows(values_only=True))
     if rows[0] != ("Bloc", "Élément", "Pilier", "Type de coût"):
-        fail("en-tête de « Canevas blocs » : %r" % (rows[0],))
+        fail("en-tête de « Canevas blocs » : %r" % (rows[0],))
     expected = []
     for b in report["blocs"]:
         for it in b["elements"]:
             expected.append((b["nom"], it["texte"], PILLARS.get(it.get("pilier")),
                              TYPES.get(it.get("type"))))
     if [tuple(r) for r in rows[1:]] != expected:
-        fail("lignes de « Canevas blocs » différentes du JSON :\n%r\n%r" % (rows[1:], expected))
+        fail("lignes de « Canevas blocs » différentes du JSON :\n%r\n%r" % (rows[1:], expected))
     blocs = wb["Canevas blocs"]
     # An example canvas's blocks table prints on one page when its rows, at
     # the heights the file gives them, fit landscape A4 (595 pt less two
@@ -160,22 +160,22 @@ def main():
     got = [(r[0], r[1]) for r in checks[1:1 + len(report["controles"])]]
     want = [(c["gravite"], c["code"]) for c in report["controles"]]
     if got != want:
-        fail("contrôles : %r au lieu de %r" % (got, want))
+        fail("contrôles : %r au lieu de %r" % (got, want))
     ctl = wb["Canevas contrôles"]
     check_table_print(ctl, None)
     n = max(1, len(want))
     check_heights(ctl, 2, 1 + n, ["D", "E"])
     # A blank row, then the pillar table (its names span columns A:B).
     if any(v is not None for v in checks[1 + n]):
-        fail("pas de ligne vide avant le tableau des piliers : %r" % (checks[1 + n],))
+        fail("pas de ligne vide avant le tableau des piliers : %r" % (checks[1 + n],))
     if checks[2 + n][0] != "Pilier de viabilité":
-        fail("tableau des piliers attendu ligne %d : %r" % (3 + n, checks[2 + n]))
+        fail("tableau des piliers attendu ligne %d : %r" % (3 + n, checks[2 + n]))
     for r in range(4 + n, 8 + n):
         need = min_lines(ctl["A%d" % r].value, ctl.column_dimensions["A"].width
                          + ctl.column_dimensions["B"].width) * DEFAULT_ROW_PT
         if row_height(ctl, r) < need:
-            fail("pilier ligne %d : hauteur %r < %r" % (r, row_height(ctl, r), need))
-    print("xlsx ok : %d éléments, %d contrôles" % (len(expected), len(want)))
+            fail("pilier ligne %d : hauteur %r < %r" % (r, row_height(ctl, r), need))
+    print("xlsx ok : %d éléments, %d contrôles" % (len(expected), len(want)))
 
 
 main()

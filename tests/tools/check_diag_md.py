@@ -26,12 +26,12 @@ def main():
         for row in re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", t, re.S).group(1), re.S):
             n = len(re.findall(r"<td[ >]", row))
             if n != ncols:
-                sys.exit(f"{path}: ligne de {n} cellules pour {ncols} colonnes : {row[:80]}")
+                sys.exit(f"{path}: ligne de {n} cellules pour {ncols} colonnes : {row[:80]}")
     if "|---" in html:
         sys.exit(f"{path}: un tableau n'a pas été reconnu")
     for text in sys.argv[3:]:
         if text not in html:
-            sys.exit(f"{path}: « {text} » absent du HTML")
+            sys.exit(f"{path}: « {text} » absent du HTML")
     print(f"{path}: {len(tables)} tableaux GFM")
 
 

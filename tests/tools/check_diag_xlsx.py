@@ -25,7 +25,7 @@ def find_row(ws, label, col=1):
     for r in range(1, ws.max_row + 1):
         if ws.cell(r, col).value == label:
             return r
-    fail(f"{ws.title}: ligne « {label} » introuvable")
+    fail(f"{ws.title}: ligne « {label} » introuvable")
 
 
 def main():
@@ -108,7 +108,7 @@ def main():
                     continue
                 want = "FFC7CE" if ph_i <= declared else "EDEDED"
                 if not (cell.fill.fgColor.rgb or "").endswith(want):
-                    fail(f"{s['id']} à faire : couleur {cell.fill.fgColor.rgb} au lieu de {want}")
+                    fail(f"{s['id']} à faire : couleur {cell.fill.fgColor.rgb} au lieu de {want}")
 
     # Competences of the declared phase.
     comp = rows(wb["Diag compétences"])

@@ -49,7 +49,7 @@ def parse(path):
             for row in re.findall(r"<tr>(.*?)</tr>", t.split("</thead>", 1)[1], re.S):
                 cells = [text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
                 if len(cells) != ncols:
-                    sys.exit(f"{path}: ligne de {len(cells)} cellules pour {ncols} colonnes : {cells}")
+                    sys.exit(f"{path}: ligne de {len(cells)} cellules pour {ncols} colonnes : {cells}")
                 rows.append(cells)
             doc["rows"].setdefault(heading, []).extend(rows)
         else:
@@ -71,20 +71,20 @@ def main():
             continue
         if line.startswith("# "):
             if line[2:] not in doc["h1"]:
-                bad.append(f"titre absent : {line[2:]} (titres : {doc['h1']})")
+                bad.append(f"titre absent : {line[2:]} (titres : {doc['h1']})")
         elif line.startswith("- "):
             if line[2:] not in doc["items"].get("En bref", []):
-                bad.append(f"résumé sans la ligne : {line[2:]}")
+                bad.append(f"résumé sans la ligne : {line[2:]}")
         elif line.startswith("= "):
             if line[2:] not in doc["paras"]:
-                bad.append(f"paragraphe absent : {line[2:]}")
+                bad.append(f"paragraphe absent : {line[2:]}")
         elif line.startswith("! "):
             if line[2:] in order:
-                bad.append(f"section inattendue : {line[2:]}")
+                bad.append(f"section inattendue : {line[2:]}")
         else:
             section, *cells = [c.strip() for c in line.split("|")]
             if cells not in doc["rows"].get(section, []):
-                bad.append(f"{section} : ligne absente {cells} ; lignes : {doc['rows'].get(section)}")
+                bad.append(f"{section} : ligne absente {cells} ; lignes : {doc['rows'].get(section)}")
     if bad:
         sys.exit(f"{path}:\n  " + "\n  ".join(bad))
     print(f"{path}: conforme à {expected}")

@@ -25,7 +25,7 @@ def main():
     bad = []
     if d["identiques"]:
         if not any(isinstance(v, str) and v.startswith("Aucun changement") for v in col_a):
-            bad.append("pas de « Aucun changement »")
+            bad.append("pas de « Aucun changement »")
     else:
         i = col_a.index("En bref")
         got = col_a[i + 1:i + 1 + len(d["resume"])]
@@ -37,7 +37,7 @@ def main():
         rows = {r[0]: (r[1], r[2], r[3], h + 2 + k) for k, r in enumerate(cells[h + 1:h + 1 + len(d["chiffres"])])}
         for f in d["chiffres"]:
             if f["libelle"] not in rows:
-                bad.append(f"chiffre absent : {f['libelle']}")
+                bad.append(f"chiffre absent : {f['libelle']}")
                 continue
             before, after, delta, excel_row = rows[f["libelle"]]
             want_b = "—" if f["avant"] is None else f["avant"]
@@ -47,10 +47,10 @@ def main():
             else:
                 ok = (before, after) == (want_b, want_a)
             if not ok:
-                bad.append(f"{f['libelle']} : {before} → {after} au lieu de {want_b} → {want_a}")
+                bad.append(f"{f['libelle']} : {before} → {after} au lieu de {want_b} → {want_a}")
             if isinstance(f["avant"], (int, float)) and isinstance(f["apres"], (int, float)):
                 if delta != f"=C{excel_row}-B{excel_row}":
-                    bad.append(f"{f['libelle']} : écart {delta!r}, pas la formule après − avant")
+                    bad.append(f"{f['libelle']} : écart {delta!r}, pas la formule après − avant")
         for arg in sys.argv[3:]:
             label, values = arg.split("=", 1)
             b, a = values.split(":")
@@ -60,7 +60,7 @@ def main():
             except ValueError:
                 same = (before, after) == (b, a)
             if not same:
-                bad.append(f"{label} : {before} → {after} au lieu de {b} → {a} (calcul à la main)")
+                bad.append(f"{label} : {before} → {after} au lieu de {b} → {a} (calcul à la main)")
     det = wb["Diff détail"]
     drows = [[c.value for c in row] for row in det.iter_rows(min_row=2)]
     changes = [(sec, c["libelle"]) for sec, lst in d["changements"].items() for c in lst]

@@ -33,12 +33,12 @@ def fail(msg):
 def num(cell, want, fmt, where):
     if want is None:
         if cell.value is not None:
-            fail(f"{where} : {cell.value!r} au lieu d'une case vide")
+            fail(f"{where} : {cell.value!r} au lieu d'une case vide")
         return
     if not isinstance(cell.value, (int, float)) or abs(cell.value - want) > 1e-9:
-        fail(f"{where} : {cell.value!r} au lieu de {want}")
+        fail(f"{where} : {cell.value!r} au lieu de {want}")
     if cell.number_format != fmt:
-        fail(f"{where} : format {cell.number_format!r} au lieu de {fmt!r}")
+        fail(f"{where} : format {cell.number_format!r} au lieu de {fmt!r}")
 
 
 def main():
@@ -55,23 +55,23 @@ def main():
     def month_ok(cell, periode, where):
         y, mo = (int(v) for v in periode.split("-"))
         if not (hasattr(cell.value, "year") and (cell.value.year, cell.value.month, cell.value.day) == (y, mo, 1)):
-            fail(f"{where} : {cell.value!r} au lieu de {periode}")
+            fail(f"{where} : {cell.value!r} au lieu de {periode}")
         if cell.number_format != "mm/yyyy":
-            fail(f"{where} : format de mois {cell.number_format!r}")
+            fail(f"{where} : format de mois {cell.number_format!r}")
 
     if ws.cell(money - 1, 2).value != "Recettes":
-        fail(f"en-tête du tableau des recettes introuvable ligne {money - 1} : {ws.cell(money - 1, 2).value!r}")
+        fail(f"en-tête du tableau des recettes introuvable ligne {money - 1} : {ws.cell(money - 1, 2).value!r}")
     for i, m in enumerate(months):
         r, q = FIRST + i, money + i
         month_ok(ws[f"A{r}"], m["periode"], f"A{r}")
         month_ok(ws[f"A{q}"], m["periode"], f"A{q}")
         if ws[f"B{r}"].value != ("manquant" if m["manquant"] else "oui"):
-            fail(f"B{r} : {ws[f'B{r}'].value!r}")
+            fail(f"B{r} : {ws[f'B{r}'].value!r}")
         num(ws[f"C{r}"], m["demandes"], "#,##0", f"demandes {m['periode']}")
         num(ws[f"E{r}"], m["conversion"], "0%", f"conversion {m['periode']}")
         if m["manquant"]:
             if ws[f"B{q}"].value != "manquant":
-                fail(f"B{q} : {ws[f'B{q}'].value!r}")
+                fail(f"B{q} : {ws[f'B{q}'].value!r}")
             continue
         num(ws[f"B{q}"], m["recettes"], EUROS, f"recettes {m['periode']}")
         num(ws[f"C{q}"], m["charges"], EUROS, f"charges {m['periode']}")
@@ -82,20 +82,20 @@ def main():
         r, q = FIRST + len(months), money + len(months)
         for c in (f"A{r}", f"A{q}"):
             if ws[c].value != "Total":
-                fail(f"{c} : {ws[c].value!r} au lieu de Total")
+                fail(f"{c} : {ws[c].value!r} au lieu de Total")
         num(ws[f"B{q}"], rep["total"]["recettes"], EUROS, "total des recettes")
         num(ws[f"E{r}"], rep["total"]["conversion"], "0%", "conversion totale")
     pl = wb["Indicateurs piliers"]
     for k, p in enumerate(rep["piliers"]["repartition"]):
         r = 4 + k
         if pl[f"A{r}"].value != p["nom"]:
-            fail(f"piliers A{r} : {pl[f'A{r}'].value!r}")
+            fail(f"piliers A{r} : {pl[f'A{r}'].value!r}")
         num(pl[f"B{r}"], p["montant"], EUROS, f"montant {p['pilier']}")
         num(pl[f"C{r}"], p["part"], "0%", f"part {p['pilier']}")
     labels = {pl.cell(r, 1).value: pl.cell(r, 2) for r in range(1, pl.max_row + 1)}
     num(labels["Dont bénévolat valorisé (implication citoyenne)"], rep["piliers"]["benevolat_valorise"],
         EUROS, "bénévolat valorisé")
-    num(labels["Non comptés : part des mois sans relevé"], rep["piliers"]["exclus"]["hors_mois"],
+    num(labels["Non comptés : part des mois sans relevé"], rep["piliers"]["exclus"]["hors_mois"],
         EUROS, "part des mois sans relevé")
     with zipfile.ZipFile(path) as z:
         parts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
@@ -115,7 +115,7 @@ def main():
         for row in sheet.iter_rows():
             for c in row:
                 if isinstance(c.value, str) and re.fullmatch(r"-?[\d  ]+([.,]\d+)?( ?%| ?€)?", c.value.strip()):
-                    fail(f"{sheet.title}!{c.coordinate} : nombre écrit en texte {c.value!r}")
+                    fail(f"{sheet.title}!{c.coordinate} : nombre écrit en texte {c.value!r}")
     print(f"{path}: {len(months)} mois, {charts} graphiques")
 
 

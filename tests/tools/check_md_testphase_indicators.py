@@ -34,9 +34,9 @@ def main():
         for row in re.findall(r"<tr>(.*?)</tr>", body.group(1) if body else "", re.S):
             n = len(re.findall(r"<td[ >]", row))
             if n != ncols:
-                sys.exit(f"{path}: ligne de {n} cellules pour {ncols} colonnes : {row[:80]}")
+                sys.exit(f"{path}: ligne de {n} cellules pour {ncols} colonnes : {row[:80]}")
             if re.search(r"<td[^>]*>[^<]*\d\.\d", row):
-                sys.exit(f"{path}: nombre au format anglais dans un tableau : {row[:80]}")
+                sys.exit(f"{path}: nombre au format anglais dans un tableau : {row[:80]}")
     outside = re.sub(r"<pre>.*?</pre>", "", html, flags=re.S)
     if "|---" in outside:
         sys.exit(f"{path}: un tableau n'a pas été reconnu")
@@ -46,7 +46,7 @@ def main():
             sys.exit(f"{path}: {got} graphiques Mermaid au lieu de {mermaid}")
     for text in rest:
         if text not in html:
-            sys.exit(f"{path}: « {text} » absent du HTML")
+            sys.exit(f"{path}: « {text} » absent du HTML")
     print(f"{path}: {len(tables)} tableaux GFM")
 
 

@@ -81,7 +81,7 @@ def check_md(run, name, text):
     # "\<script" is an escaped, literal "<" in CommonMark: only a bare one is markup.
     for tag in ("<script", "<b>", "<i>", "<img"):
         if re.search(r"(?<!\\)" + re.escape(tag), text):
-            fail(run, f"{name}: balise « {tag} » venue des données")
+            fail(run, f"{name}: balise « {tag} » venue des données")
     block = None
     for n, line in enumerate(text.split("\n"), 1):
         if block is None and line == "```mermaid":
@@ -89,7 +89,7 @@ def check_md(run, name, text):
         elif block is not None and line == "```":
             block = None
         elif block is not None and not MERMAID_LINE.match(line):
-            fail(run, f"{name}:{n}: ligne inattendue dans un bloc Mermaid : {line[:80]!r}")
+            fail(run, f"{name}:{n}: ligne inattendue dans un bloc Mermaid : {line[:80]!r}")
     if block is not None:
         fail(run, f"{name}: bloc Mermaid ouvert ligne {block} jamais fermé")
 
@@ -141,14 +141,14 @@ def check_xlsx(run, name, data, use_openpyxl):
                 v = c.find(NS + "v")
                 f = c.find(NS + "f")
                 if f is not None and f.text and re.search(r"HYPERLINK|WEBSERVICE|CALL\(|EXEC", f.text):
-                    fail(run, f"{name}!{member} {c.get('r')}: formule venue des données : {f.text[:80]}")
+                    fail(run, f"{name}!{member} {c.get('r')}: formule venue des données : {f.text[:80]}")
                 if t == "n" and v is not None and not finite_number(v.text or ""):
-                    fail(run, f"{name}!{member} {c.get('r')}: nombre « {v.text} » non fini ou mal écrit")
+                    fail(run, f"{name}!{member} {c.get('r')}: nombre « {v.text} » non fini ou mal écrit")
     for s in strings:
         # OOXML's _xHHHH_ escapes are decoded by readers: count the text read.
         shown = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), s)
         if units(shown) > 32767:
-            fail(run, f"{name}: texte de {units(shown)} caractères dans une cellule (plus de 32 767)")
+            fail(run, f"{name}: texte de {units(shown)} caractères dans une cellule (plus de 32 767)")
         if s.endswith(CUT_MARK):
             cuts += 1
     if use_openpyxl:
@@ -162,7 +162,7 @@ def check_xlsx(run, name, data, use_openpyxl):
             for row in ws.iter_rows():
                 for cell in row:
                     if isinstance(cell.value, str) and units(cell.value) > 32767:
-                        fail(run, f"{name}: cellule {ws.title}!{cell.coordinate} de plus de 32 767 caractères")
+                        fail(run, f"{name}: cellule {ws.title}!{cell.coordinate} de plus de 32 767 caractères")
                     if isinstance(cell.value, float) and not math.isfinite(cell.value):
                         fail(run, f"{name}: cellule {ws.title}!{cell.coordinate} non finie")
     return cuts
@@ -173,22 +173,22 @@ def check_run(run_dir, use_openpyxl):
     status = open(os.path.join(run_dir, "status")).read().strip()
     err = open(os.path.join(run_dir, "err"), "rb").read()
     if status != "0":
-        fail(run, f"statut {status} pour une entrée valide : {err[:300]!r}")
+        fail(run, f"statut {status} pour une entrée valide : {err[:300]!r}")
     # stderr is not an output format: it names files as given, bytes and all
     # (a Latin-1 name stays Latin-1 there); only its lines are checked.
     err_text = err.decode("utf-8", "surrogateescape")
     warned_cut = warned_replaced = False
     seen = set()
     for line in err_text.splitlines():
-        m = re.match(r"^(.*?): avertissement : (.*)$", line)
+        m = re.match(r"^(.*?): avertissement : (.*)$", line)
         if not m:
-            fail(run, f"stderr : ligne qui n'est pas un avertissement : {line[:120]!r}")
+            fail(run, f"stderr : ligne qui n'est pas un avertissement : {line[:120]!r}")
             continue
         kind = "coupe" if "coupé" in m.group(2) else "remplace" if "remplacé" in m.group(2) else "autre"
         where = re.search(r" dans (le \w+)", m.group(2))
         key = (m.group(1), kind, where.group(1) if where else "")
         if key in seen:
-            fail(run, f"stderr : avertissement répété : {line[:120]!r}")
+            fail(run, f"stderr : avertissement répété : {line[:120]!r}")
         seen.add(key)
         warned_cut |= kind == "coupe"
         warned_replaced |= kind == "remplace"
@@ -245,7 +245,7 @@ def main():
     # The generated inputs are built to need both: a run that found neither
     # would mean the generator lost its edge.
     if not total_cuts or not total_replaced:
-        print("FAIL aucune cellule coupée ou aucun caractère remplacé : les entrées générées ne testent plus rien")
+        print("FAIL aucune cellule coupée ou aucun caractère remplacé : les entrées générées ne testent plus rien")
         return 1
     return 1 if failures else 0
 

@@ -50,9 +50,9 @@ status = proc.wait()
 print("interrompu pendant une écriture" if seen else "jamais interrompu (la commande a fini trop tôt)")
 print("statut", 128 - status if status < 0 else status)
 left = [n for n in entries(out_dir) if ".tmp-" in n]
-print("temporaires laissés dans le répertoire :", len(left))
+print("temporaires laissés dans le répertoire :", len(left))
 staged = [n for n in entries(tmpdir) if n.startswith("conciergerie") or ".tmp-" in n]
-print("temporaires laissés dans TMPDIR :", len(staged))
+print("temporaires laissés dans TMPDIR :", len(staged))
 bad = []
 for n in sorted(entries(out_dir)):
     if n.endswith(".xlsx"):
@@ -60,4 +60,4 @@ for n in sorted(entries(out_dir)):
             openpyxl.load_workbook(os.path.join(out_dir, n))
         except Exception as e:  # any failure to open is a broken report
             bad.append("%s (%s)" % (n, e))
-print("classeurs illisibles :", ", ".join(bad) if bad else "aucun")
+print("classeurs illisibles :", ", ".join(bad) if bad else "aucun")

@@ -177,7 +177,7 @@ def _check_gaps(ws, gaps, labels, unassessed, project):
         assert ws["A1"].value == f"Compétences à acquérir — {project}", ws["A1"].value
     assert "A2:G2" in [str(m) for m in ws.merged_cells.ranges], ws.merged_cells.ranges
     note = ws["A2"].value
-    assert "« à acquérir »" in note and "acteur du réseau" in note, note
+    assert "« à acquérir »" in note and "acteur du réseau" in note, note
     if unassessed > 1:
         assert f" {unassessed} compétences ne sont pas évaluées" in note, note
     elif unassessed == 1:
@@ -190,7 +190,7 @@ def _check_gaps(ws, gaps, labels, unassessed, project):
     rows = [r for r in ws.iter_rows(min_row=5, max_col=7, values_only=True)
             if any(v is not None for v in r)]
     if not gaps:
-        assert rows == [("Aucune compétence n'est marquée « à acquérir ».",) + (None,) * 6], rows
+        assert rows == [("Aucune compétence n'est marquée « à acquérir ».",) + (None,) * 6], rows
         assert "A5:G5" in [str(m) for m in ws.merged_cells.ranges], ws.merged_cells.ranges
         assert _validations(ws) == [], "drop-down on an empty gaps sheet"
         _print_settings(ws, 4)

@@ -73,7 +73,7 @@ def check_sheet(ws, values=None):
         bad.append(f"échelle {scale(ws):.2f} sous {MIN_SCALE}")
     foot = ws.oddFooter
     if "&P" not in (foot.right.text or "") or "&N" not in (foot.right.text or ""):
-        bad.append(f"pied de page sans « page x / N » ({foot.right.text!r})")
+        bad.append(f"pied de page sans « page x / N » ({foot.right.text!r})")
     if (foot.left.text or "") != "&A":
         bad.append(f"pied de page sans le nom de la feuille ({foot.left.text!r})")
     if not (ws.oddHeader.left.text or ""):
@@ -83,10 +83,10 @@ def check_sheet(ws, values=None):
     for row in ws.iter_rows():
         for c in row:
             if isinstance(c.value, str) and len(c.value.encode("utf-16-le")) // 2 > 32767:
-                bad.append(f"{c.coordinate} : texte au-delà de 32 767 caractères")
+                bad.append(f"{c.coordinate} : texte au-delà de 32 767 caractères")
             if values is not None and isinstance(c.value, str) and c.value.startswith("=") \
                     and c.data_type == "f" and values[c.coordinate].value is None:
-                bad.append(f"{c.coordinate} : formule sans valeur en cache ({c.value[:40]})")
+                bad.append(f"{c.coordinate} : formule sans valeur en cache ({c.value[:40]})")
     return bad
 
 
@@ -96,7 +96,7 @@ def check_book(path):
     problems = []
     for ws in wb.worksheets:
         for p in check_sheet(ws, cached[ws.title]):
-            problems.append(f"{path} : {ws.title} : {p}")
+            problems.append(f"{path} : {ws.title} : {p}")
     return problems, len(wb.worksheets)
 
 
@@ -110,7 +110,7 @@ def main():
         print(p)
     if problems:
         sys.exit(1)
-    print(f"{len(sys.argv) - 1} classeurs, {sheets} feuilles : impression A4 vérifiée")
+    print(f"{len(sys.argv) - 1} classeurs, {sheets} feuilles : impression A4 vérifiée")
 
 
 if __name__ == "__main__":

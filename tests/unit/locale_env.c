@@ -19,7 +19,7 @@ __attribute__((constructor)) static void locale_from_environment(void)
 		return;
 	const struct lconv *lc = localeconv();
 	if (!got || strcmp(lc->decimal_point, ",") != 0) {
-		fprintf(stderr, "locale %s indisponible ou sans virgule décimale (setlocale : %s)\n", want,
+		fprintf(stderr, "locale %s indisponible ou sans virgule décimale (setlocale\u00A0: %s)\n", want,
 			got ? got : "échec");
 		exit(2);
 	}

@@ -267,7 +267,7 @@ static void test_targets_and_actors(void **state)
 	cz_canvas *c = run(p);
 	assert_int_equal(count_kind(c, CZ_CHECK_CIBLE_ABSENTE), 1);
 	const cz_canvas_check *k = find_kind(c, CZ_CHECK_CIBLE_ABSENTE);
-	assert_non_null(strstr(k->message, "« entreprises »"));
+	assert_non_null(strstr(k->message, "«\u00A0entreprises\u00A0»"));
 	assert_int_equal(k->bloc, CZ_BLOC_CLIENTS);
 	k = find_kind(c, CZ_CHECK_ACTEUR_ABSENT);
 	assert_non_null(k);
@@ -289,7 +289,7 @@ static void test_salaries_and_revenue_pillars(void **state)
 	const cz_canvas_check *k = find_kind(c, CZ_CHECK_REVENU_SANS_PILIER);
 	assert_non_null(k);
 	assert_non_null(strstr(k->message, "2 sources"));
-	assert_non_null(strstr(k->message, "« Ventes », « Sponsoring »"));
+	assert_non_null(strstr(k->message, "«\u00A0Ventes\u00A0», «\u00A0Sponsoring\u00A0»"));
 	assert_false(c->blocks[CZ_BLOC_COUTS].typed);
 	cz_canvas_free(c);
 	cz_project_free(p);

@@ -156,7 +156,7 @@ static void test_supported_phase_ahead(void **state)
 	assert_int_equal(a->rule->severite, CZ_SEV_CRITIQUE);
 	assert_int_equal(a->n_steps, 5);
 	assert_string_equal(a->steps[0], "test.modele-economique");
-	assert_non_null(strstr(a->detail, "50 %"));
+	assert_non_null(strstr(a->detail, "50\u00A0%"));
 	assert_false(d->overlap);
 	assert_null(alert(d, "diag.chevauchement-test-lancement"));
 	assert_true(cz_diag_has_critical(d));
@@ -184,7 +184,7 @@ static void test_overlap_test_launch(void **state)
 	assert_int_equal(a->rule->severite, CZ_SEV_ATTENTION);
 	assert_int_equal(a->n_steps, 5);
 	assert_string_equal(a->steps[0], "test.modele-economique");
-	assert_non_null(strstr(a->detail, "avance à 50 % (seuil 75 %)"));
+	assert_non_null(strstr(a->detail, "avance à 50\u00A0% (seuil 75\u00A0%)"));
 	assert_false(cz_diag_has_critical(d));
 	cz_diag_free(d);
 	cz_project_free(p);
@@ -411,7 +411,7 @@ static void test_alert_unassessed_singular(void **state)
 	const cz_diag_alert *a = alert(d, "diag.competences-non-evaluees");
 	assert_non_null(a);
 	char want[128];
-	snprintf(want, sizeof(want), "1 compétence sur %zu de la phase « Test » n'est pas évaluée.", ph->n_competences);
+	snprintf(want, sizeof(want), "1 compétence sur %zu de la phase «\u00A0Test\u00A0» n'est pas évaluée.", ph->n_competences);
 	assert_string_equal(a->detail, want);
 	cz_diag_free(d);
 	cz_project_free(p);
@@ -443,7 +443,7 @@ static void test_definition(void **state)
 	assert_int_equal(d->n_definition, 10);
 	const cz_diag_definition *x = def_item(d, "definition.relais");
 	assert_int_equal(x->state, CZ_DEF_MISSED);
-	assert_string_equal(x->detail, "la seule offre ne passe pas par un prestataire : la conciergerie ne relaie encore "
+	assert_string_equal(x->detail, "la seule offre ne passe pas par un prestataire\u00A0: la conciergerie ne relaie encore "
 				       "aucun service ni produit local");
 	assert_int_equal(def_item(d, "definition.apport-direct")->state, CZ_DEF_MET);
 	assert_int_equal(def_item(d, "definition.maillage")->state, CZ_DEF_MET);
@@ -460,7 +460,7 @@ static void test_definition(void **state)
 	assert_int_equal(d->definition_missed, 3);
 	const cz_diag_alert *a = alert(d, "diag.definition");
 	assert_non_null(a);
-	assert_non_null(strstr(a->detail, "« Elle relaie des services et des produits proposés par d'autres » : la seule"));
+	assert_non_null(strstr(a->detail, "«\u00A0Elle relaie des services et des produits proposés par d'autres\u00A0»\u00A0: la seule"));
 	cz_diag_free(d);
 	cz_project_free(p);
 }
@@ -476,7 +476,7 @@ static void test_users_mobilisation(void **state)
 	const cz_diag_alert *a = alert(d, "diag.usagers-non-mobilises");
 	assert_non_null(a);
 	assert_int_equal(a->rule->severite, CZ_SEV_INFO);
-	assert_non_null(strstr(a->rule->raison, "« ne rien faire seul »"));
+	assert_non_null(strstr(a->rule->raison, "«\u00A0ne rien faire seul\u00A0»"));
 	cz_diag_free(d);
 	cz_project_free(p);
 	p = load(HEAD("test") "activite:\n  - { periode: 2026-01, heures_benevoles: 12 }\n");
@@ -609,9 +609,9 @@ static void test_needs_by_name(void **state)
 	cz_buf b;
 	cz_buf_init(&b);
 	assert_int_equal(render_text(&cz_analysis_diag, CZ_FMT_MD, d, NULL, &b), CZ_OK);
-	assert_non_null(strstr(b.data, "| pas d'offre de ce nom ; même cible : « Repassage », « Dépôt pressing » |"));
-	assert_non_null(strstr(b.data, "**oui** : « Portage de repas » (cible de l'offre : collectivités)"));
-	assert_null(strstr(b.data, "**oui** : « Repassage »"));
+	assert_non_null(strstr(b.data, "| pas d'offre de ce nom\u202F; même cible\u00A0: «\u00A0Repassage\u00A0», «\u00A0Dépôt pressing\u00A0» |"));
+	assert_non_null(strstr(b.data, "**oui**\u00A0: «\u00A0Portage de repas\u00A0» (cible de l'offre\u00A0: collectivités)"));
+	assert_null(strstr(b.data, "**oui**\u00A0: «\u00A0Repassage\u00A0»"));
 	b.len = 0;
 	assert_int_equal(render_text(&cz_analysis_diag, CZ_FMT_JSON, d, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"reponse\": \"meme_cible\""));
@@ -713,7 +713,7 @@ static void test_renderers(void **state)
 	assert_int_equal(render_text(&cz_analysis_diag, CZ_FMT_MD, d, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "Phase déclarée en avance"));
 	assert_non_null(strstr(b.data, "`test.schema-logistique` Construire et expérimenter un schéma logistique"));
-	assert_non_null(strstr(b.data, "| Test | █████░░░░░ | 50 % |"));
+	assert_non_null(strstr(b.data, "| Test | █████░░░░░ | 50\u00A0% |"));
 	cz_buf_free(&b);
 	cz_buf_init(&b);
 	assert_int_equal(render_text(&cz_analysis_diag, CZ_FMT_JSON, d, NULL, &b), CZ_OK);

@@ -207,7 +207,7 @@ static void test_loans_and_multiactivity(void **state)
 	assert_false(r->multi.met);
 	bool said = false;
 	for (size_t i = 0; i < r->n_alerts; i++)
-		said |= strstr(r->alerts[i].message, "Multiactivité non atteinte : 1 service apporte des recettes, pour au "
+		said |= strstr(r->alerts[i].message, "Multiactivité non atteinte\u00A0: 1 service apporte des recettes, pour au "
 						    "moins 2") != NULL;
 	assert_true(said);
 	cz_indicators_free(r);
@@ -264,8 +264,8 @@ static void test_minus_sign(void **state)
 {
 	(void)state;
 	char s[64];
-	assert_string_equal(cz_ind_euros(s, sizeof(s), -586), "\xe2\x88\x92" "586 €");
-	assert_string_equal(cz_ind_euros(s, sizeof(s), 1234.5), "1 234,50 €");
+	assert_string_equal(cz_ind_euros(s, sizeof(s), -586), "\xe2\x88\x92" "586\u00A0€");
+	assert_string_equal(cz_ind_euros(s, sizeof(s), 1234.5), "1\u202F234,50\u00A0€");
 	char small[5] = "-12";
 	/* no room for the three bytes: left as it is rather than cut */
 	assert_string_equal(cz_ind_minus(small, sizeof(small)), "-12");

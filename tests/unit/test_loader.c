@@ -120,7 +120,7 @@ static void expect_problems(const char *text, const char *const *expected, size_
 	for (size_t i = 0; i < n; i++) {
 		if (!strstr(all, expected[i])) {
 			fprintf(stderr, "%s", all);
-			fail_msg("missing « %s »", expected[i]);
+			fail_msg("missing «\u00A0%s\u00A0»", expected[i]);
 		}
 	}
 	if (total && pb.count != total) {
@@ -162,27 +162,27 @@ static void test_all_problems_in_one_pass(void **state)
 		"  debut: 2026-09-01\n"
 		"  fin: 2026-01-01\n";
 	static const char *const expected[] = {
-		"4:9: valeur « quartir » invalide pour « projet.type » — vouliez-vous dire « quartier » ?",
-		"6:9: « projet.date » : la date « 2026-02-30 » n'existe pas",
-		"7:3: clé inconnue « terriotire » dans « projet » — vouliez-vous dire « territoire » ?",
-		"9:3: étape inconnue « emergence.besoin » — vouliez-vous dire « emergence.besoins » ?",
-		"10:27: valeur « fini » invalide pour « etapes.test.schema-logistique »",
-		"12:57: « competences.test.tableaux-de-bord.porte_par » : acteur « CRES » absent de « acteurs » — vouliez-vous dire « CRESS » ?",
-		"14:41: valeur « sponsor » invalide pour « acteurs[1].roles[2] »",
-		"15:12: « CRESS » figure deux fois dans « acteurs » (déjà présent ligne 14)",
-		"17:35: « activite[1].demandes » ne peut pas être négatif (-3)",
-		"17:49: « activite[1].recettes » doit être un nombre : retirez les guillemets",
-		"18:16: mois 2026-01 en double dans « activite » (déjà présent ligne 17)",
-		"19:16: « activite[3].periode » : le mois « 2026-13 » n'existe pas",
-		"20:57: « activite[4].clients_recurrents » (5) dépasse « clients » (3)",
-		"20:71: « activite[4].commandes » doit être un nombre entier",
-		"22:34: « test.satisfaction.beneficiaires » doit être compris entre 1 et 5 (valeur : 7)",
+		"4:9: valeur «\u00A0quartir\u00A0» invalide pour «\u00A0projet.type\u00A0» — vouliez-vous dire «\u00A0quartier\u00A0»\u202F?",
+		"6:9: «\u00A0projet.date\u00A0»\u00A0: la date «\u00A02026-02-30\u00A0» n'existe pas",
+		"7:3: clé inconnue «\u00A0terriotire\u00A0» dans «\u00A0projet\u00A0» — vouliez-vous dire «\u00A0territoire\u00A0»\u202F?",
+		"9:3: étape inconnue «\u00A0emergence.besoin\u00A0» — vouliez-vous dire «\u00A0emergence.besoins\u00A0»\u202F?",
+		"10:27: valeur «\u00A0fini\u00A0» invalide pour «\u00A0etapes.test.schema-logistique\u00A0»",
+		"12:57: «\u00A0competences.test.tableaux-de-bord.porte_par\u00A0»\u00A0: acteur «\u00A0CRES\u00A0» absent de «\u00A0acteurs\u00A0» — vouliez-vous dire «\u00A0CRESS\u00A0»\u202F?",
+		"14:41: valeur «\u00A0sponsor\u00A0» invalide pour «\u00A0acteurs[1].roles[2]\u00A0»",
+		"15:12: «\u00A0CRESS\u00A0» figure deux fois dans «\u00A0acteurs\u00A0» (déjà présent ligne 14)",
+		"17:35: «\u00A0activite[1].demandes\u00A0» ne peut pas être négatif (-3)",
+		"17:49: «\u00A0activite[1].recettes\u00A0» doit être un nombre\u00A0: retirez les guillemets",
+		"18:16: mois 2026-01 en double dans «\u00A0activite\u00A0» (déjà présent ligne 17)",
+		"19:16: «\u00A0activite[3].periode\u00A0»\u00A0: le mois «\u00A02026-13\u00A0» n'existe pas",
+		"20:57: «\u00A0activite[4].clients_recurrents\u00A0» (5) dépasse «\u00A0clients\u00A0» (3)",
+		"20:71: «\u00A0activite[4].commandes\u00A0» doit être un nombre entier",
+		"22:34: «\u00A0test.satisfaction.beneficiaires\u00A0» doit être compris entre 1 et 5 (valeur\u00A0: 7)",
 		/* 40 for a ratio is a percentage: 40 / 100 = 0.4 */
-		"23:19: « test.charge_travail » est un ratio (1 = 100 %), compris entre 0 et 5 : pour 40 %, écrivez 0.4",
-		"24:21: « test.carnet_commandes » doit être un nombre : écrivez 0.5 (avec un point à la place de la virgule décimale)",
-		"25:13: mesure de seuil inconnue « couverture_charge » — vouliez-vous dire « couverture_charges » ?",
-		"25:53: « test.seuils.charge_travail » est un ratio (1 = 100 %), compris entre 0 et 10 : pour 50 %, écrivez 0.5",
-		"27:8: « test.fin » est antérieure à « test.debut »",
+		"23:19: «\u00A0test.charge_travail\u00A0» est un ratio (1 = 100\u00A0%), compris entre 0 et 5\u00A0: pour 40\u00A0%, écrivez 0.4",
+		"24:21: «\u00A0test.carnet_commandes\u00A0» doit être un nombre\u00A0: écrivez 0.5 (avec un point à la place de la virgule décimale)",
+		"25:13: mesure de seuil inconnue «\u00A0couverture_charge\u00A0» — vouliez-vous dire «\u00A0couverture_charges\u00A0»\u202F?",
+		"25:53: «\u00A0test.seuils.charge_travail\u00A0» est un ratio (1 = 100\u00A0%), compris entre 0 et 10\u00A0: pour 50\u00A0%, écrivez 0.5",
+		"27:8: «\u00A0test.fin\u00A0» est antérieure à «\u00A0test.debut\u00A0»",
 	};
 	expect_problems(text, expected, sizeof(expected) / sizeof(expected[0]),
 			sizeof(expected) / sizeof(expected[0]));
@@ -192,18 +192,18 @@ static void test_required_keys_and_version(void **state)
 {
 	(void)state;
 	static const char *const expected[] = {
-		"1:10: version de format « 2 » non prise en charge",
-		"3:3: clé obligatoire « type » absente de « projet »",
-		"3:3: clé obligatoire « phase » absente de « projet »",
+		"1:10: version de format «\u00A02\u00A0» non prise en charge",
+		"3:3: clé obligatoire «\u00A0type\u00A0» absente de «\u00A0projet\u00A0»",
+		"3:3: clé obligatoire «\u00A0phase\u00A0» absente de «\u00A0projet\u00A0»",
 	};
 	expect_problems("version: 2\nprojet:\n  nom: X\n", expected, 3, 3);
 	static const char *const missing[] = {
-		"1:1: clé obligatoire « version » absente de « la racine du fichier »",
-		"1:1: clé obligatoire « projet » absente de « la racine du fichier »",
-		"1:1: clé inconnue « projt » dans « la racine du fichier » — vouliez-vous dire « projet » ?",
+		"1:1: clé obligatoire «\u00A0version\u00A0» absente de «\u00A0la racine du fichier\u00A0»",
+		"1:1: clé obligatoire «\u00A0projet\u00A0» absente de «\u00A0la racine du fichier\u00A0»",
+		"1:1: clé inconnue «\u00A0projt\u00A0» dans «\u00A0la racine du fichier\u00A0» — vouliez-vous dire «\u00A0projet\u00A0»\u202F?",
 	};
 	expect_problems("projt: {}\n", missing, 3, 3);
-	static const char *const not_map[] = { "1:1: « le fichier » doit être une table" };
+	static const char *const not_map[] = { "1:1: «\u00A0le fichier\u00A0» doit être une table" };
 	expect_problems("- a\n- b\n", not_map, 1, 1);
 }
 
@@ -227,12 +227,12 @@ static void test_references_and_duplicates(void **state)
 		"  couts: [{ texte: \"Loyer\", pilier: activite }]\n"
 		"  revenu: []\n";
 	static const char *const expected[] = {
-		"5:37: « offre[1].prestataire » : acteur « Boulangerie » absent de « acteurs »",
-		"6:16: « Pain » figure deux fois dans « offre » (déjà présent ligne 5)",
-		"8:30: valeur « habitant » invalide pour « besoins[1].cible » — vouliez-vous dire « habitants » ?",
-		"11:15: financement « Région » de la même année en double (déjà présent ligne 10)",
-		"14:37: « pilier » ne s'emploie que dans le bloc « revenus »",
-		"15:3: clé inconnue « revenu » dans « bmc » — vouliez-vous dire « revenus » ?",
+		"5:37: «\u00A0offre[1].prestataire\u00A0»\u00A0: acteur «\u00A0Boulangerie\u00A0» absent de «\u00A0acteurs\u00A0»",
+		"6:16: «\u00A0Pain\u00A0» figure deux fois dans «\u00A0offre\u00A0» (déjà présent ligne 5)",
+		"8:30: valeur «\u00A0habitant\u00A0» invalide pour «\u00A0besoins[1].cible\u00A0» — vouliez-vous dire «\u00A0habitants\u00A0»\u202F?",
+		"11:15: financement «\u00A0Région\u00A0» de la même année en double (déjà présent ligne 10)",
+		"14:37: «\u00A0pilier\u00A0» ne s'emploie que dans le bloc «\u00A0revenus\u00A0»",
+		"15:3: clé inconnue «\u00A0revenu\u00A0» dans «\u00A0bmc\u00A0» — vouliez-vous dire «\u00A0revenus\u00A0»\u202F?",
 	};
 	expect_problems(text, expected, 6, 6);
 }
@@ -266,8 +266,8 @@ static void test_french_booleans(void **state)
 	assert_int_equal(p->test.condition_statut_structure, 0);
 	cz_project_free(p);
 	static const char *const expected[] = {
-		"3:29: « acteurs[1].charte » doit valoir oui ou non : retirez les guillemets autour de « oui »",
-		"4:29: « acteurs[2].charte » doit valoir oui ou non (ou true, false, vrai, faux), pas « ouais »",
+		"3:29: «\u00A0acteurs[1].charte\u00A0» doit valoir oui ou non\u00A0: retirez les guillemets autour de «\u00A0oui\u00A0»",
+		"4:29: «\u00A0acteurs[2].charte\u00A0» doit valoir oui ou non (ou true, false, vrai, faux), pas «\u00A0ouais\u00A0»",
 	};
 	expect_problems("version: 1\n"
 			"projet: { nom: X, type: quartier, phase: test }\n"
@@ -300,26 +300,26 @@ static void test_number_messages(void **state)
 		"    couverture_charges: 120\n";
 	static const char *const expected[] = {
 		/* "1 200,50": the space removed, the comma made a point */
-		"5:15: « activite[1].recettes » doit être un nombre : écrivez 1200.50 (sans espace entre les "
+		"5:15: «\u00A0activite[1].recettes\u00A0» doit être un nombre\u00A0: écrivez 1200.50 (sans espace entre les "
 		"chiffres et avec un point à la place de la virgule décimale)",
 		/* the space before € is not between digits */
-		"6:14: « activite[1].charges » doit être un nombre : écrivez 2100 (sans espace entre les chiffres "
-		"et sans le symbole €)",
+		"6:14: «\u00A0activite[1].charges\u00A0» doit être un nombre\u00A0: écrivez 2100 (sans espace entre les chiffres "
+		"et sans le symbole\u00A0€)",
 		/* both separators: the last one is the decimal mark */
-		"7:9: « activite[1].km » doit être un nombre : écrivez 1234.5 (sans séparateur de milliers et avec "
+		"7:9: «\u00A0activite[1].km\u00A0» doit être un nombre\u00A0: écrivez 1234.5 (sans séparateur de milliers et avec "
 		"un point à la place de la virgule décimale)",
-		"8:23: « activite[1].heures_salariees » doit être un nombre : écrivez 1234.5 (sans séparateur de "
+		"8:23: «\u00A0activite[1].heures_salariees\u00A0» doit être un nombre\u00A0: écrivez 1234.5 (sans séparateur de "
 		"milliers)",
-		"9:23: « activite[1].heures_benevoles » doit être un nombre, pas « 12 h »",
+		"9:23: «\u00A0activite[1].heures_benevoles\u00A0» doit être un nombre, pas «\u00A012 h\u00A0»",
 		/* 90 % = 90 / 100 = 0.9 */
-		"11:19: « test.charge_travail » est un ratio (1 = 100 %) : pour « 90% », écrivez 0.9",
+		"11:19: «\u00A0test.charge_travail\u00A0» est un ratio (1 = 100\u00A0%)\u00A0: pour «\u00A090%\u00A0», écrivez 0.9",
 		/* not a ratio: only the sign goes */
-		"12:21: « test.carnet_commandes » doit être un nombre : écrivez 3, sans le signe %",
+		"12:21: «\u00A0test.carnet_commandes\u00A0» doit être un nombre\u00A0: écrivez 3, sans le signe\u00A0%",
 		/* 87,5 % = 87.5 / 100 = 0.875 */
-		"14:26: « test.seuils.reseau_prestataires » est un ratio (1 = 100 %) : pour « 87,5 % », écrivez 0.875",
+		"14:26: «\u00A0test.seuils.reseau_prestataires\u00A0» est un ratio (1 = 100\u00A0%)\u00A0: pour «\u00A087,5 %\u00A0», écrivez 0.875",
 		/* 120 is above the ratio's bound of 10: read as 120 % = 1.2 */
-		"15:25: « test.seuils.couverture_charges » est un ratio (1 = 100 %), compris entre 0 et 10 : pour "
-		"120 %, écrivez 1.2",
+		"15:25: «\u00A0test.seuils.couverture_charges\u00A0» est un ratio (1 = 100\u00A0%), compris entre 0 et 10\u00A0: pour "
+		"120\u00A0%, écrivez 1.2",
 	};
 	expect_problems(text, expected, sizeof(expected) / sizeof(expected[0]),
 			sizeof(expected) / sizeof(expected[0]));
@@ -338,14 +338,14 @@ static void test_suggestions_fold_case_and_accents(void **state)
 		"besoins: [{ besoin: B, cible: personnes âgées }]\n"
 		"financements: [{ source: S, montant: 1, nature: Prêt }]\n";
 	static const char *const expected[] = {
-		"2:25: valeur « Quartier » invalide pour « projet.type » — vouliez-vous dire « quartier » ?",
-		"2:42: valeur « émergence » invalide pour « projet.phase » — vouliez-vous dire « emergence » ?",
-		"2:72: valeur « bénévole » invalide pour « projet.porteur.statut » — vouliez-vous dire « benevole » ?",
-		"4:30: valeur « à faire » invalide pour « etapes.emergence.besoins » — vouliez-vous dire « a_faire » ?",
-		"4:62: valeur « En_Cours » invalide pour « etapes.emergence.partenaires » — vouliez-vous dire « en_cours » ?",
-		"5:58: « competences.test.veille.porte_par » : acteur « cress » absent de « acteurs » — vouliez-vous dire « CRESS » ?",
-		"6:31: valeur « personnes âgées » invalide pour « besoins[1].cible » — vouliez-vous dire « personnes_agees » ?",
-		"7:49: valeur « Prêt » invalide pour « financements[1].nature » — vouliez-vous dire « pret » ?",
+		"2:25: valeur «\u00A0Quartier\u00A0» invalide pour «\u00A0projet.type\u00A0» — vouliez-vous dire «\u00A0quartier\u00A0»\u202F?",
+		"2:42: valeur «\u00A0émergence\u00A0» invalide pour «\u00A0projet.phase\u00A0» — vouliez-vous dire «\u00A0emergence\u00A0»\u202F?",
+		"2:72: valeur «\u00A0bénévole\u00A0» invalide pour «\u00A0projet.porteur.statut\u00A0» — vouliez-vous dire «\u00A0benevole\u00A0»\u202F?",
+		"4:30: valeur «\u00A0à faire\u00A0» invalide pour «\u00A0etapes.emergence.besoins\u00A0» — vouliez-vous dire «\u00A0a_faire\u00A0»\u202F?",
+		"4:62: valeur «\u00A0En_Cours\u00A0» invalide pour «\u00A0etapes.emergence.partenaires\u00A0» — vouliez-vous dire «\u00A0en_cours\u00A0»\u202F?",
+		"5:58: «\u00A0competences.test.veille.porte_par\u00A0»\u00A0: acteur «\u00A0cress\u00A0» absent de «\u00A0acteurs\u00A0» — vouliez-vous dire «\u00A0CRESS\u00A0»\u202F?",
+		"6:31: valeur «\u00A0personnes âgées\u00A0» invalide pour «\u00A0besoins[1].cible\u00A0» — vouliez-vous dire «\u00A0personnes_agees\u00A0»\u202F?",
+		"7:49: valeur «\u00A0Prêt\u00A0» invalide pour «\u00A0financements[1].nature\u00A0» — vouliez-vous dire «\u00A0pret\u00A0»\u202F?",
 	};
 	expect_problems(text, expected, sizeof(expected) / sizeof(expected[0]),
 			sizeof(expected) / sizeof(expected[0]));

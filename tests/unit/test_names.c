@@ -85,7 +85,7 @@ static void test_generated_collisions(void **state)
 	for (size_t i = 0; i <= N; i++)
 		for (size_t j = i + 1; j <= N; j++)
 			if (strcmp(folded[i], folded[j]) == 0)
-				fail_msg("« %s » (%s) et « %s » (%s) donnent le même nom", i < N ? inputs[i] : "réservé",
+				fail_msg("«\u00A0%s\u00A0» (%s) et «\u00A0%s\u00A0» (%s) donnent le même nom", i < N ? inputs[i] : "réservé",
 					 folded[i], j < N ? inputs[j] : "réservé", folded[j]);
 	cz_names_free(&names);
 }

@@ -21,11 +21,11 @@ static void test_french_numbers(void **state)
 {
 	(void)state;
 	char s[64];
-	assert_string_equal(cz_fr_euros(s, sizeof(s), 1234.56), "1 234,56 €");
-	assert_string_equal(cz_fr_euros(s, sizeof(s), 18400), "18 400 €");
-	assert_string_equal(cz_fr_euros(s, sizeof(s), -1234567.5), "-1 234 567,50 €");
-	assert_string_equal(cz_fr_euros(s, sizeof(s), 0.004), "0 €");
-	assert_string_equal(cz_fr_percent(s, sizeof(s), 0.853), "85 %");
+	assert_string_equal(cz_fr_euros(s, sizeof(s), 1234.56), "1\u202F234,56\u00A0€");
+	assert_string_equal(cz_fr_euros(s, sizeof(s), 18400), "18\u202F400\u00A0€");
+	assert_string_equal(cz_fr_euros(s, sizeof(s), -1234567.5), "-1\u202F234\u202F567,50\u00A0€");
+	assert_string_equal(cz_fr_euros(s, sizeof(s), 0.004), "0\u00A0€");
+	assert_string_equal(cz_fr_percent(s, sizeof(s), 0.853), "85\u00A0%");
 	assert_string_equal(cz_fr_number(s, sizeof(s), 1.125, 2), "1,13");
 	assert_string_equal(cz_fr_number(s, sizeof(s), -0.001, 1), "0,0");
 	assert_string_equal(cz_fr_compact(s, sizeof(s), 4.50, 2), "4,5");

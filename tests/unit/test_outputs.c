@@ -29,12 +29,12 @@ static const char project_yaml[] =
 	"  type: quartier\n"
 	"  phase: test\n"
 	"acteurs:\n"
-	"  - { nom: \"Pressing « Bulle »\", type: commerce, roles: [prestataire], charte: true }\n"
+	"  - { nom: \"Pressing «\u00A0Bulle\u00A0»\", type: commerce, roles: [prestataire], charte: true }\n"
 	"besoins:\n"
 	"  - { besoin: \"Repassage\", cible: habitants, demandes: 12 }\n"
 	"offre:\n"
 	"  - { service: \"Repassage\", cible: habitants, prix: 12.5, unite: heure, prioritaire: true, "
-	"prestataire: \"Pressing « Bulle »\" }\n"
+	"prestataire: \"Pressing «\u00A0Bulle\u00A0»\" }\n"
 	"activite:\n"
 	"  - { periode: 2026-01, demandes: 10, commandes: 13, clients: 4, recettes: 120.5, charges: 250.25, "
 	"heures_benevoles: 2.5 }\n"
@@ -83,7 +83,7 @@ static void check_workbook(const cz_analysis *a, const void *res, const cz_rende
 	assert_int_equal(pb.count, 0);
 	char why[256] = "";
 	if (!oc_xlsx(bytes.data, bytes.len, why, sizeof(why)))
-		fail_msg("%s : %s", a->name, why);
+		fail_msg("%s\u00A0: %s", a->name, why);
 	/* the control and the non-character of the name were replaced, and said */
 	assert_true(log.replaced > 0);
 	cz_problems_free(&pb);
@@ -153,7 +153,7 @@ static void test_checker_refuses(void **state)
 	assert_false(oc_text("\xef\xbf\xbf", 3, why, sizeof(why)));
 	assert_false(oc_text("\xed\xa0\x80", 3, why, sizeof(why)));
 	assert_false(oc_text("\xc0\xaf", 2, why, sizeof(why)));
-	assert_true(oc_text("é € \xf0\x9f\x98\x80\t\n", strlen("é € \xf0\x9f\x98\x80\t\n"), why, sizeof(why)));
+	assert_true(oc_text("é\u00A0€ \xf0\x9f\x98\x80\t\n", strlen("é\u00A0€ \xf0\x9f\x98\x80\t\n"), why, sizeof(why)));
 	assert_false(oc_json("{\"a\": 0,1}", 10, why, sizeof(why)));
 	assert_false(oc_json("[NaN]", 5, why, sizeof(why)));
 	assert_false(oc_json("[1] x", 5, why, sizeof(why)));

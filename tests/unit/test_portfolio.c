@@ -48,9 +48,9 @@ static void test_markdown_buckets_and_notes(void **state)
 	/* 4 valid, 1 invalid */
 	assert_non_null(strstr(b.data, "4 projets analysés, 1 fichier invalide."));
 	/* A: coverage 1,10 and the loan in its own column, not in the ratio */
-	assert_non_null(strstr(b.data, "| GO | 0 % | 1,10 | — | 12 000 € |"));
+	assert_non_null(strstr(b.data, "| GO | 0\u00A0% | 1,10 | — | 12\u202F000\u00A0€ |"));
 	/* B: non évalué, never INCOMPLET */
-	assert_non_null(strstr(b.data, "| Lancement | 0 % | Émergence | non évalué |"));
+	assert_non_null(strstr(b.data, "| Lancement | 0\u00A0% | Émergence | non évalué |"));
 	/* C, D: said after the name; 2 values: plural */
 	assert_non_null(strstr(b.data, "[C](c.md) *(fichier de départ non rempli)*"));
 	assert_non_null(strstr(b.data, "[D](d.md) *(2 valeurs d'exemple du fichier de départ)*"));

@@ -87,8 +87,8 @@ static void test_amended_referential_errors(void **state)
 	bool found_measure = false, found_key = false;
 	for (size_t i = 0; i < pb.count; i++) {
 		assert_true(pb.items[i].line > 0);
-		found_measure |= strstr(pb.items[i].message, "vouliez-vous dire « carnet_commandes »") != NULL;
-		found_key |= strstr(pb.items[i].message, "clé inconnue « score_og »") != NULL;
+		found_measure |= strstr(pb.items[i].message, "vouliez-vous dire «\u00A0carnet_commandes\u00A0»") != NULL;
+		found_key |= strstr(pb.items[i].message, "clé inconnue «\u00A0score_og\u00A0»") != NULL;
 	}
 	assert_true(found_measure);
 	assert_true(found_key);
@@ -145,7 +145,7 @@ static void test_origins(void **state)
 	/* seed 001's conditions of success, the users' mobilisation among them */
 	const cz_ref_phase *t = &r->phases[CZ_PHASE_TEST];
 	assert_int_equal(t->n_conditions_reussite, 4);
-	assert_non_null(strstr(t->conditions_reussite[3].nom, "« ne rien faire seul »"));
+	assert_non_null(strstr(t->conditions_reussite[3].nom, "«\u00A0ne rien faire seul\u00A0»"));
 	/* the rural canvas's "Ressources pour le développement local" */
 	const cz_bmc *rural = &cz_ref_canvas_find(r, "rural")->bmc;
 	assert_string_equal(rural->items[CZ_BLOC_RESSOURCES][0].texte, "Ressources pour le développement local");
@@ -165,8 +165,8 @@ static void test_origins(void **state)
 	assert_int_equal(cz_referential_load(text, strlen(text), &bad, &pb), CZ_ERR_INVALID);
 	bool suggested = false, reserved = false;
 	for (size_t i = 0; i < pb.count; i++) {
-		suggested |= strstr(pb.items[i].message, "source inconnue « atelier-tset » — vouliez-vous dire « atelier-test » ?") != NULL;
-		reserved |= strstr(pb.items[i].message, "« outil » est réservé à l'outil") != NULL;
+		suggested |= strstr(pb.items[i].message, "source inconnue «\u00A0atelier-tset\u00A0» — vouliez-vous dire «\u00A0atelier-test\u00A0»\u202F?") != NULL;
+		reserved |= strstr(pb.items[i].message, "«\u00A0outil\u00A0» est réservé à l'outil") != NULL;
 	}
 	assert_true(suggested);
 	assert_true(reserved);

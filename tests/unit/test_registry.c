@@ -166,13 +166,13 @@ static void test_combined_document(void **state)
 		assert_non_null(res[i]);
 		parts[i] = (cz_part){ cz_project_analyses[i], res[i] };
 	}
-	cz_document doc = { .parts = parts, .n_parts = 5, .combined = true, .title = "P « é »",
+	cz_document doc = { .parts = parts, .n_parts = 5, .combined = true, .title = "P «\u00A0é\u00A0»",
 			    .file = "p.yaml" };
 	cz_buf b;
 	cz_buf_init(&b);
 	cz_render_ctx rc = { .ref = ref, .opts = &opts, .out = &b };
 	assert_int_equal(cz_document_render(&cz_formats[CZ_FMT_JSON], &doc, &rc), CZ_OK);
-	assert_true(strncmp(b.data, "{\n  \"projet\": \"P « é »\",\n  \"fichier\": \"p.yaml\",\n  \"diag\": {", 60) == 0);
+	assert_true(strncmp(b.data, "{\n  \"projet\": \"P «\u00A0é\u00A0»\",\n  \"fichier\": \"p.yaml\",\n  \"diag\": {", 60) == 0);
 	const char *keys[] = { "\n  \"test_phase\": {", "\n  \"indicateurs\": {", "\n  \"bmc\": {",
 			       "\n  \"competences\": {" };
 	const char *at = b.data;

@@ -185,7 +185,7 @@ static void test_markdown(void **state)
 	assert_non_null(strstr(b.data, "(`test.ecoute-usagers`) — **en cours d'acquisition**\n"));
 	assert_non_null(strstr(b.data, "(`test.problemes-quotidiens`) — **à acquérir**\n"));
 	/* 2.5 / 22 = 11 %. */
-	assert_non_null(strstr(b.data, "| Test | 11 % |"));
+	assert_non_null(strstr(b.data, "| Test | 11\u00A0% |"));
 	assert_non_null(strstr(b.data, "## Lacunes à combler\n"));
 	assert_non_null(strstr(b.data, "## En résumé"));
 	assert_int_equal(b.data[b.len - 1], '\n');

@@ -73,8 +73,8 @@ static void test_every_starter_recognised(void **state)
 		cz_buf b;
 		cz_buf_init(&b);
 		cz_starter_describe(&s, &b);
-		assert_non_null(strstr(b.data, "le nom du projet (« Ma conciergerie »)"));
-		assert_non_null(strstr(b.data, " et le canevas d'exemple « "));
+		assert_non_null(strstr(b.data, "le nom du projet («\u00A0Ma conciergerie\u00A0»)"));
+		assert_non_null(strstr(b.data, " et le canevas d'exemple «\u00A0"));
 		cz_buf_free(&b);
 
 		/* diag: the alert, no need ranked, no priority offer counted */

@@ -192,9 +192,9 @@ static void test_ratios_and_overrides(void **state)
 	assert_near(d->details[2].value, 15);
 	assert_string_equal(d->details[3].key, "conversion");
 	assert_near(d->details[3].value, 0.6);
-	assert_non_null(strstr(d->calcul, "100 demandes en 3 mois (de 2026-01 à 2026-03), soit 33,3 par mois, pour 5 000 "
-					  "habitants (projet.territoire.population) : 33,3 × 1 000 / 5 000 = 6,7 pour 1 000 par mois"));
-	assert_non_null(strstr(d->calcul, "demandes servies : 60 commandes sur 100 demandes = 0,60"));
+	assert_non_null(strstr(d->calcul, "100 demandes en 3 mois (de 2026-01 à 2026-03), soit 33,3 par mois, pour 5\u202F000 "
+					  "habitants (projet.territoire.population)\u00A0: 33,3 × 1\u202F000 / 5\u202F000 = 6,7 pour 1\u202F000 par mois"));
+	assert_non_null(strstr(d->calcul, "demandes servies\u00A0: 60 commandes sur 100 demandes = 0,60"));
 	const cz_tp_indicator *c = item(r, CZ_MES_COUVERTURE_CHARGES);
 	assert_near(c->value.value, 6000.0 / 6700);
 	assert_near(c->details[1].value, 1000);
@@ -205,16 +205,16 @@ static void test_ratios_and_overrides(void **state)
 	assert_near(c->seuil_defaut, 1.0);
 	/* 0.896 >= 0.85: atteint, where the default seuil 1 would say partiel */
 	assert_int_equal(c->status, CZ_TP_ATTEINT);
-	assert_non_null(strstr(c->calcul, "recettes 5 000 € + financements acquis 1 000 € sur charges 6 700 € = 0,90"));
-	assert_non_null(strstr(c->calcul, "financements acquis 2026 : 4 000 € × 3/12 = 1 000 €"));
+	assert_non_null(strstr(c->calcul, "recettes 5\u202F000\u00A0€ + financements acquis 1\u202F000\u00A0€ sur charges 6\u202F700\u00A0€ = 0,90"));
+	assert_non_null(strstr(c->calcul, "financements acquis 2026\u00A0: 4\u202F000\u00A0€ × 3/12 = 1\u202F000\u00A0€"));
 	assert_int_equal(r->year_from, 2026);
 	assert_int_equal(r->year_to, 2026);
 	const cz_tp_indicator *n = item(r, CZ_MES_RESEAU_PRESTATAIRES);
 	assert_near(n->value.value, 0.5);
 	assert_int_equal(n->status, CZ_TP_PARTIEL);
-	assert_non_null(strstr(n->calcul, "offres prioritaires assurées par un prestataire : 2, dont 1 avec un prestataire "
-					  "signataire de la charte d'intervention = 50 % (sans charte : S3 (B)) ; assurées par "
-					  "la conciergerie elle-même, hors réseau : S1."));
+	assert_non_null(strstr(n->calcul, "offres prioritaires assurées par un prestataire\u00A0: 2, dont 1 avec un prestataire "
+					  "signataire de la charte d'intervention = 50\u00A0% (sans charte\u00A0: S3 (B))\u202F; assurées par "
+					  "la conciergerie elle-même, hors réseau\u00A0: S1."));
 	/* workload 1.1 with its seuil raised to 1.1: atteint */
 	const cz_tp_indicator *w = item(r, CZ_MES_CHARGE_TRAVAIL);
 	assert_true(w->seuil_override);
@@ -329,7 +329,7 @@ static void test_gap_rounded_up(void **state)
 	cz_buf b;
 	cz_buf_init(&b);
 	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_MD, r, NULL, &b), CZ_OK);
-	assert_non_null(strstr(b.data, "par ordre d'effet sur le score :\n  - « "));
+	assert_non_null(strstr(b.data, "par ordre d'effet sur le score\u00A0:\n  - «\u00A0"));
 	b.len = 0;
 	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_JSON, r, NULL, &b), CZ_OK);
 	assert_non_null(strstr(b.data, "\"leviers_niveaux\": ["));
@@ -365,10 +365,10 @@ static void test_demand_against_territory(void **state)
 	assert_int_equal(d->status, CZ_TP_ATTEINT);
 	/* the diagnostic: 100 + 50 = 150 (the starter's 900 is no data); a month
 	 * brings 45 / 150 = 30 % of it */
-	assert_non_null(strstr(d->calcul, "la demande recensée au diagnostic des besoins est de 150 demandes (2 besoins) : "
-					  "les demandes d'un mois du test en représentent 30 %"));
+	assert_non_null(strstr(d->calcul, "la demande recensée au diagnostic des besoins est de 150 demandes (2 besoins)\u00A0: "
+					  "les demandes d'un mois du test en représentent 30\u00A0%"));
 	/* served: (20 + 30 + 50) / 135 = 0.74 */
-	assert_non_null(strstr(d->calcul, "demandes servies : 100 commandes sur 135 demandes = 0,74"));
+	assert_non_null(strstr(d->calcul, "demandes servies\u00A0: 100 commandes sur 135 demandes = 0,74"));
 	cz_testphase_free(r);
 	cz_project_free(p);
 
@@ -397,7 +397,7 @@ static void test_demand_against_territory(void **state)
 	assert_int_equal(cz_testphase_run(p, ref, &r), CZ_OK);
 	d = item(r, CZ_MES_DEMANDE);
 	assert_int_equal(d->status, CZ_TP_NON_RENSEIGNE);
-	assert_non_null(strstr(d->a_saisir, "projet.territoire : population"));
+	assert_non_null(strstr(d->a_saisir, "projet.territoire\u00A0: population"));
 	cz_testphase_free(r);
 	cz_project_free(p);
 }
@@ -424,7 +424,7 @@ static void test_handful_never_atteint(void **state)
 	assert_near(d->volume, 1);
 	assert_true(d->capped);
 	assert_int_equal(d->status, CZ_TP_PARTIEL);
-	assert_non_null(strstr(d->cible, "le volume reste trop faible pour conclure que le besoin est avéré : il faudrait au "
+	assert_non_null(strstr(d->cible, "le volume reste trop faible pour conclure que le besoin est avéré\u00A0: il faudrait au "
 					 "moins 10 demandes par mois en moyenne (actuellement 1)"));
 	assert_int_equal(r->verdict, CZ_VERDICT_REAJUSTER);
 	cz_testphase_free(r);
@@ -479,13 +479,13 @@ static void test_loan_outside_balance(void **state)
 	/* the 2026 loan is in the years counted; the 2027 advance is another year's */
 	assert_near(r->prets, 12000);
 	assert_near(r->prets_autres, 3000);
-	assert_non_null(strstr(c->calcul, "prêts et avances remboursables acquis : 12 000 €, comptés en trésorerie et non "
-					  "comme ressource, puisqu'ils seront remboursés (et 3 000 € non acquis ou d'une autre année)"));
+	assert_non_null(strstr(c->calcul, "prêts et avances remboursables acquis\u00A0: 12\u202F000\u00A0€, comptés en trésorerie et non "
+					  "comme ressource, puisqu'ils seront remboursés (et 3\u202F000\u00A0€ non acquis ou d'une autre année)"));
 	assert_int_equal(r->verdict, CZ_VERDICT_GO);
 	cz_buf b;
 	cz_buf_init(&b);
 	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_MD, r, NULL, &b), CZ_OK);
-	assert_non_null(strstr(b.data, "- Prêts et avances remboursables acquis : 12 000 €. C'est de la trésorerie"));
+	assert_non_null(strstr(b.data, "- Prêts et avances remboursables acquis\u00A0: 12\u202F000\u00A0€. C'est de la trésorerie"));
 	cz_buf_free(&b);
 	cz_testphase_free(r);
 	cz_project_free(p);
@@ -502,7 +502,7 @@ static void test_not_assessed_past_test(void **state)
 	assert_true(r->not_assessed);
 	assert_int_equal(r->verdict, CZ_VERDICT_NON_EVALUE);
 	assert_string_equal(cz_verdict_labels[r->verdict], "non évalué");
-	assert_true(has_reason(r, "n'a pas de section « test » : la sortie de la phase de test n'a pas été évaluée"));
+	assert_true(has_reason(r, "n'a pas de section «\u00A0test\u00A0»\u00A0: la sortie de la phase de test n'a pas été évaluée"));
 	cz_testphase_free(r);
 	cz_project_free(p);
 	/* in the test phase, the same file is INCOMPLET: the assessment is due */
@@ -528,10 +528,10 @@ static void test_empty(void **state)
 	cz_buf b;
 	cz_buf_init(&b);
 	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_MD, r, NULL, &b), CZ_OK);
-	assert_non_null(strstr(b.data, "**Verdict : INCOMPLET**"));
+	assert_non_null(strstr(b.data, "**Verdict\u00A0: INCOMPLET**"));
 	assert_non_null(strstr(b.data, "## Données à saisir"));
 	/* a question ends its own sentence: « suivies ? », never « suivies ?. » */
-	assert_non_null(strstr(b.data, "suivies ?\n"));
+	assert_non_null(strstr(b.data, "suivies\u202F?\n"));
 	assert_null(strstr(b.data, "?."));
 	b.len = 0;
 	assert_int_equal(render_text(&cz_analysis_test_phase, CZ_FMT_JSON, r, NULL, &b), CZ_OK);

@@ -223,7 +223,7 @@ static void expect_refused(const part *parts, const cz_xlsx_limits *lim, const c
 	assert_null(r.book);
 	assert_int_equal(r.pb.count, 1);
 	if (!strstr(r.pb.items[0].message, needle))
-		fail_msg("« %s » ne contient pas « %s »", r.pb.items[0].message, needle);
+		fail_msg("«\u00A0%s\u00A0» ne contient pas «\u00A0%s\u00A0»", r.pb.items[0].message, needle);
 	done(&r);
 }
 

@@ -151,8 +151,8 @@ static void test_error_says_where(void **state)
 	cz_problems_init(&pb, "t.xlsx");
 	assert_int_equal(cz_xlsx_build(1767225600, fill_bad, NULL, &out, NULL, &pb), CZ_ERR_IO);
 	assert_int_equal(pb.count, 1);
-	assert_non_null(strstr(pb.items[0].message, "écriture impossible : "));
-	assert_non_null(strstr(pb.items[0].message, "(feuille « Feuille », cellule B3)"));
+	assert_non_null(strstr(pb.items[0].message, "écriture impossible\u00A0: "));
+	assert_non_null(strstr(pb.items[0].message, "(feuille «\u00A0Feuille\u00A0», cellule B3)"));
 	assert_int_equal(out.len, 0);
 	cz_problems_free(&pb);
 	cz_buf_free(&out);

@@ -50,7 +50,7 @@ static void test_text_lines_newlines(void **state)
 	assert_int_equal(cz_xlsx_text_lines("a\n", 10), 2);
 	/* Each line wraps on its own. */
 	assert_int_equal(cz_xlsx_text_lines("aaaa bbbb cccc\nd", 10), 3);
-	assert_int_equal(cz_xlsx_text_lines("Coût fixe :\n• Loyer\n• Salaires", 34), 3);
+	assert_int_equal(cz_xlsx_text_lines("Coût fixe\u00A0:\n• Loyer\n• Salaires", 34), 3);
 }
 
 static void test_heights_and_widths(void **state)

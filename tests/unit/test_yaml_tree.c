@@ -44,7 +44,7 @@ static void expect_problem(parsed *p, unsigned line, unsigned column, const char
 	assert_int_equal(p->pb.items[0].line, line);
 	assert_int_equal(p->pb.items[0].column, column);
 	if (!strstr(p->pb.items[0].message, needle))
-		fail_msg("message « %s » lacks « %s »", p->pb.items[0].message, needle);
+		fail_msg("message «\u00A0%s\u00A0» lacks «\u00A0%s\u00A0»", p->pb.items[0].message, needle);
 }
 
 static void test_maps_sequences_and_positions(void **state)
@@ -110,7 +110,7 @@ static void test_reports_duplicate_keys_and_keeps_tree(void **state)
 	(void)state;
 	parsed p;
 	parse(&p, "a: 1\nb: 2\na: 3\n");
-	expect_problem(&p, 3, 1, "« a » en double (déjà présente ligne 1)");
+	expect_problem(&p, 3, 1, "«\u00A0a\u00A0» en double (déjà présente ligne 1)");
 	assert_non_null(p.root); /* the rest can still be checked */
 	assert_string_equal(cz_node_get(p.root, "a")->text, "1");
 	done(&p);
