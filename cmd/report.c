@@ -573,7 +573,12 @@ int cmd_report(int argc, char **argv)
 		if (n_unwritten)
 			printf(", %zu rapport%s non écrit%s", n_unwritten, n_unwritten > 1 ? "s" : "",
 			       n_unwritten > 1 ? "s" : "");
-		printf("\u202F; portefeuille\u00A0: %s/%s.%s\n", o.output, cz_format_portfolio_stem(out.fmt), out.fmt->name);
+		/* "dossier/" as given on the command line shows as "dossier/index.html". */
+		int dir_len = (int)strlen(o.output);
+		while (dir_len > 1 && o.output[dir_len - 1] == '/')
+			dir_len--;
+		printf("\u202F; portefeuille\u00A0: %.*s/%s.%s\n", dir_len, o.output, cz_format_portfolio_stem(out.fmt),
+		       out.fmt->name);
 	}
 out:
 	cz_output_free(&out);

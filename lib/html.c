@@ -139,7 +139,7 @@ static void css_string(cz_buf *b, const char *s)
 	" a{color:inherit;text-decoration:none}\n" \
 	" section.analyse+section.analyse{break-before:page;page-break-before:always}\n" \
 	" .paysage{page:paysage;break-before:page;break-after:page}\n" \
-	" .portefeuille{page:paysage}\n" \
+	" .portefeuille{page:paysage}.portefeuille table.tres-large th{overflow-wrap:break-word}\n" \
 	" .paysage h1,.paysage h2{font-size:14pt;margin:0 0 2mm;border:0}\n" \
 	" .paysage .canevas,.densite-0 .canevas{font-size:7.5pt}.densite-1 .canevas{font-size:6.6pt}\n" \
 	" .densite-2 .canevas{font-size:5.8pt}.densite-3 .canevas{font-size:5pt}.densite-4 .canevas{font-size:4.4pt}\n" \
