@@ -17,7 +17,7 @@ const cz_cmd_spec cz_spec_diag = {
 		"    étapes absentes du fichier comptant comme à faire\u202F;\n"
 		"  - phase étayée par les étapes\u00A0: la plus avancée dont chaque phase\n"
 		"    précédente atteint le seuil du référentiel (alerte diag.phase-en-avance,\n"
-		"    75 % par défaut), avec la liste des étapes bloquantes quand la phase\n"
+		"    75\u00A0% par défaut), avec la liste des étapes bloquantes quand la phase\n"
 		"    déclarée va plus loin\u202F; test et lancement se chevauchent souvent\u00A0: un\n"
 		"    lancement déclaré pendant que le test se termine est une alerte\n"
 		"    «\u00A0attention\u00A0» (diag.chevauchement-test-lancement), pas critique\u202F;\n"

@@ -61,7 +61,7 @@ enum {
 static const double dec_widths[3] = { 62, 14, 16 };
 
 static const char *const unit_labels[] = { "mois",      "ratio",    "part", "note sur 5", "oui / non",
-					   "pour 1 000 par mois", "nombre" };
+					   "pour 1\u202F000 par mois", "nombre" };
 
 /* The rule block, after the figures. */
 typedef struct {

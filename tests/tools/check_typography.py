@@ -17,10 +17,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 RULES = [
-    (re.compile(r' [;!?]'), 'espace simple avant ; ! ? (U+202F attendue)'),
-    (re.compile(r' :(?=\s|$)'), 'espace simple avant « : » (U+00A0 attendue)'),
-    (re.compile(r' »'), 'espace simple avant « » » (U+00A0 attendue)'),
-    (re.compile(r'« '), 'espace simple après « « » (U+00A0 attendue)'),
+    (re.compile(r'\x20[;!?]'), 'espace simple avant ; ! ? (U+202F attendue)'),
+    (re.compile(r'\x20:(?=\s|$)'), 'espace simple avant « : » (U+00A0 attendue)'),
+    (re.compile(r'\x20»'), 'espace simple avant « » » (U+00A0 attendue)'),
+    (re.compile(r'«\x20'), 'espace simple après « « » (U+00A0 attendue)'),
     (re.compile(r'(?<![\d,])\d{1,3}(?: \d{3})+(?![\d])'), 'espace simple dans un nombre groupé (U+202F attendue)'),
     (re.compile(r'\d (?:%|€)'), 'espace simple avant % ou € (U+00A0 attendue)'),
     (re.compile(r'\d / 5(?![\d\u202f])'), 'espaces simples autour de « / » dans une note (U+00A0 attendues)'),
