@@ -154,7 +154,7 @@ void cz_html_diag_charts(cz_buf *b, const cz_diag *d)
 		bars[ph].emphasis = ph == (int)d->declared;
 	}
 	cz_svg_hbars(b, "Avancement des quatre phases",
-		     "Avancement de chaque phase : étapes faites plus la moitié des étapes en cours, sur les "
+		     "Avancement de chaque phase\u00A0: étapes faites plus la moitié des étapes en cours, sur les "
 		     "étapes applicables. En gras, la phase déclarée.",
 		     bars, CZ_PHASE_COUNT, 1);
 

@@ -38,8 +38,8 @@ static void trend_chart(cz_buf *b, const cz_evolution *e, fig f)
 	static const char *const captions[N_FIG] = {
 		"(étapes faites + ½ en cours) / étapes applicables de la phase déclarée à chaque relevé.",
 		"Compétences acquises par le porteur ou portées par le réseau, plus la moitié de celles en cours.",
-		"(recettes + financements acquis) / charges sur les mois relevés ; 1 : les charges sont couvertes.",
-		"recettes / charges sur les mois relevés ; 1 : l'activité paie ses charges.",
+		"(recettes + financements acquis) / charges sur les mois relevés\u202F; 1\u00A0: les charges sont couvertes.",
+		"recettes / charges sur les mois relevés\u202F; 1\u00A0: l'activité paie ses charges.",
 	};
 	size_t n = 0;
 	for (size_t i = 0; i < e->count; i++)

@@ -33,7 +33,7 @@ static void months_chart(cz_buf *b, const cz_indicators *r)
 		m[i].b = im->f.charges.value;
 	}
 	cz_svg_months(b, "Recettes et charges par mois",
-		      "Recettes (en bleu plein) et charges (hachurées) de chaque mois enregistré ; un mois sans "
+		      "Recettes (en bleu plein) et charges (hachurées) de chaque mois enregistré\u202F; un mois sans "
 		      "colonne n'a pas la donnée.",
 		      "Recettes", "Charges", m, r->n_months);
 out:
@@ -63,7 +63,7 @@ static void pillars_chart(cz_buf *b, const cz_indicators *r, const cz_referentia
 		if (mx->montant[v] > max)
 			max = mx->montant[v];
 	cz_svg_hbars(b, "Financement par pilier de viabilité",
-		     "Recettes et financements acquis rangés par pilier, en euros et en part du total ; en gras, "
+		     "Recettes et financements acquis rangés par pilier, en euros et en part du total\u202F; en gras, "
 		     "le pilier le plus important.",
 		     bars, CZ_PILIER_COUNT, max);
 }

@@ -76,7 +76,7 @@ void cz_svg_hbars(cz_buf *b, const char *title, const char *caption, const cz_ch
 	int h = top * 2 + (int)n * row;
 	open_figure(b, title, id, h);
 	for (size_t i = 0; i < n; i++) {
-		cz_buf_puts(b, i ? " ; " : "");
+		cz_buf_puts(b, i ? "\u202F; " : "");
 		cz_html_text(b, bars[i].label);
 		cz_buf_puts(b, "\xC2\xA0: ");
 		cz_html_text(b, bars[i].text);
@@ -146,7 +146,7 @@ void cz_svg_months(cz_buf *b, const char *title, const char *caption, const char
 
 	open_figure(b, title, id, h);
 	for (size_t i = 0; i < n; i++) {
-		cz_buf_puts(b, i ? " ; " : "");
+		cz_buf_puts(b, i ? "\u202F; " : "");
 		cz_html_text(b, m[i].full ? m[i].full : m[i].label);
 		cz_buf_puts(b, "\xC2\xA0: ");
 		cz_html_text(b, name_a);

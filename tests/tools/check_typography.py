@@ -7,6 +7,10 @@ Usage: check_typography.py FILE...
          checked, code spans and code blocks (Mermaid) left out
   .json  every string value (keys are identifiers)
   .xlsx  every text cell of every sheet, read by openpyxl
+  .html  parsed by html5lib: the text of the page (its <title>, the body,
+         inline SVG's <text>, <title> and <desc>), each block on its own,
+         and the title, aria-label and alt attributes; <style>, <script>
+         and code (<code>, <pre>) left out
   other  the whole text (stderr, --help, YAML comments)
 Prints each problem as FILE: excerpt, and exits 1 if there is any.
 """
@@ -98,6 +102,54 @@ def check_xlsx(path):
                     scan('%s:%s!%s' % (path, ws.title, c.coordinate), c.value)
 
 
+# Elements whose text stands on its own (a line break around it in the
+# flattened text); others (span, a, strong, tspan…) run on with their
+# neighbours, as a reader sees them.
+HTML_BLOCKS = {'html', 'head', 'body', 'title', 'desc', 'p', 'div', 'section', 'article', 'header',
+               'footer', 'nav', 'main', 'aside', 'figure', 'figcaption', 'table', 'caption',
+               'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+               'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'details', 'summary', 'br',
+               'hr', 'svg', 'g', 'text'}
+HTML_SKIP = {'style', 'script'}
+HTML_CODE = {'code', 'pre', 'kbd', 'samp'}
+HTML_ATTRS = ('title', 'aria-label', 'alt')
+
+
+def check_html(path):
+    import html5lib
+    with open(path, encoding='utf-8') as f:
+        doc = html5lib.parse(f.read(), namespaceHTMLElements=False)
+    out = []
+
+    def walk(el):
+        if not isinstance(el.tag, str):  # a comment
+            return
+        tag = el.tag.split('}')[-1]
+        if tag in HTML_SKIP:
+            return
+        for a in HTML_ATTRS:
+            if el.get(a):
+                scan('%s:@%s' % (path, a), re.sub(r'[\t\r\n]', ' ', el.get(a)))
+        if tag in HTML_CODE:
+            out.append('C')
+            return
+        block = tag in HTML_BLOCKS
+        if block:
+            out.append('\x1e')
+        out.append(el.text or '')
+        for child in el:
+            walk(child)
+            out.append(child.tail or '')
+        if block:
+            out.append('\x1e')
+
+    walk(doc)
+    # A line break in the source is a breakable space on the page.
+    for block in re.sub(r'[\t\r\n]', ' ', ''.join(out)).split('\x1e'):
+        if block.strip():
+            scan(path, block)
+
+
 def main():
     n = 0
     for path in sys.argv[1:]:
@@ -108,6 +160,8 @@ def main():
             check_json(path)
         elif path.endswith('.xlsx'):
             check_xlsx(path)
+        elif path.endswith('.html'):
+            check_html(path)
         else:
             with open(path, encoding='utf-8') as f:
                 scan(path, f.read())

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every document the tool writes for the bundled examples — each analysis in
-# each format, report, the method (YAML, guide, JSON), the starter file, a
+# each format, report, diff and evolution, the method (YAML, guide, JSON), the starter file, a
 # form read back, every --help and the messages on stderr — checked for
 # French typography by check_typography.py. Runs in the current directory.
 # Usage: CZ=... EX=... TOOLS=... sh typography_examples.sh
@@ -20,23 +20,39 @@ for f in "$EX"/*.yaml; do
 		run "$c-$b.md" "$CZ" "$c" "$f"
 		run "$c-$b.json" "$CZ" "$c" -f json "$f"
 		run "$c-$b.xlsx.txt" "$CZ" "$c" -o "o/$c-$b.xlsx" "$f"
+		run "$c-$b.html" "$CZ" "$c" -f html "$f"
 	done
 	run "charts-$b.md" "$CZ" indicators --charts "$f"
+	run "charts-$b.html" "$CZ" indicators --charts -f html "$f"
 	run "fiche-$b.txt" "$CZ" fiche "$f" -o "o/fiche-$b.xlsx"
 	run "import-$b.yaml" "$CZ" import "o/fiche-$b.xlsx"
 done
-for fmt in md json xlsx; do
+for fmt in md json xlsx html; do
 	run "report-$fmt.txt" "$CZ" report -f $fmt -o "o/report-$fmt" "$EX"
 done
+# Three snapshots of one project (the diff and evolution cases' files).
+Q="$TOOLS/../cli"
+for fmt in md json html; do
+	run "diff.$fmt" "$CZ" diff -f $fmt "$Q/diff-trimestres/t2.yaml" "$Q/diff-trimestres/t3.yaml"
+	run "evolution.$fmt" "$CZ" evolution -f $fmt "$Q/evolution-trimestres/t1.yaml" \
+		"$Q/diff-trimestres/t2.yaml" "$Q/diff-trimestres/t3.yaml"
+done
+run diff.xlsx.txt "$CZ" diff -o o/diff.xlsx "$Q/diff-trimestres/t2.yaml" "$Q/diff-trimestres/t3.yaml"
+run evolution.xlsx.txt "$CZ" evolution -o o/evolution.xlsx "$Q/evolution-trimestres/t1.yaml" \
+	"$Q/diff-trimestres/t2.yaml" "$Q/diff-trimestres/t3.yaml"
 run referentiel.yaml "$CZ" referentiel
 run guide.md "$CZ" referentiel -f md
 run guide.json "$CZ" referentiel -f json
+run guide.html "$CZ" referentiel -f html
+run grille.html "$CZ" skills -f html
 run init.yaml "$CZ" init -
 run role.md "$CZ" skills --role concierge
 run role.xlsx.txt "$CZ" skills --role concierge -o o/role.xlsx
+run role.html "$CZ" skills --role concierge -f html
 for t in quartier rural; do
 	run "bmc-$t.md" "$CZ" bmc --template $t
 	run "bmc-$t.xlsx.txt" "$CZ" bmc --template $t -o "o/bmc-$t.xlsx"
+	run "bmc-$t.html" "$CZ" bmc --template $t -f html
 done
 run help.txt "$CZ" help
 for c in $("$CZ" help | sed -n 's/^  \([a-z-]*\)  .*/\1/p'); do
