@@ -268,7 +268,7 @@ void cz_html_heading(const cz_render_ctx *rc, const char *heading, const char *n
 	cz_buf_printf(b, "</h%d>\n", level);
 }
 
-void cz_html_section_end(const cz_render_ctx *rc, bool sortable)
+cz_status cz_html_section_close(const cz_render_ctx *rc, size_t start, cz_status st, bool sortable)
 {
 	cz_buf_puts(rc->out, "</section>\n");
 	if (!rc->in_document) {
@@ -276,6 +276,10 @@ void cz_html_section_end(const cz_render_ctx *rc, bool sortable)
 			cz_buf_puts(rc->out, script);
 		cz_buf_puts(rc->out, "</body>\n</html>\n");
 	}
+	cz_text_guard(rc->out, start);
+	if (st == CZ_OK && !cz_buf_ok(rc->out))
+		st = CZ_ERR_NOMEM;
+	return st;
 }
 
 /* --- Markdown to HTML ----------------------------------------------------- */
@@ -431,9 +435,4 @@ cz_status cz_html_details(const void *result, const cz_render_ctx *rc, cz_render
 cz_status cz_html_details_links(const void *result, const cz_render_ctx *rc, cz_render_fn md)
 {
 	return details(result, rc, md, true);
-}
-
-void cz_html_finish(cz_buf *b, size_t start)
-{
-	cz_text_guard(b, start);
 }

@@ -54,9 +54,13 @@ void cz_html_section_begin(const cz_render_ctx *rc, const char *cls, const char 
 /* The section's heading alone, for a section that places it itself
  * (cls "bmc": the heading goes on the canvas's landscape page). */
 void cz_html_heading(const cz_render_ctx *rc, const char *heading, const char *name);
-/* `sortable`: the page's tables of class "triable" (or inside an element
- * of that class) sort by a click on a header. */
-void cz_html_section_end(const cz_render_ctx *rc, bool sortable);
+/* The end of the section (and of the page when alone), the text guard
+ * over what the renderer wrote since `start` (lib/text.h), and the
+ * renderer's status: `st`, or CZ_ERR_NOMEM when the output ran out of
+ * memory. `sortable`: the page's tables of class "triable" (or inside an
+ * element of that class) sort by a click on a header. The last step of
+ * every html renderer, as cz_md_finish is for Markdown. */
+cz_status cz_html_section_close(const cz_render_ctx *rc, size_t start, cz_status st, bool sortable);
 /* The heading level of a section's subsections: 2 alone, 3 in a document. */
 int cz_html_sub_level(const cz_render_ctx *rc);
 
@@ -74,8 +78,5 @@ cz_status cz_html_from_markdown_links(cz_buf *out, const char *md, size_t len, i
  * the options of rc but without Mermaid charts), as HTML. */
 cz_status cz_html_details(const void *result, const cz_render_ctx *rc, cz_render_fn md);
 cz_status cz_html_details_links(const void *result, const cz_render_ctx *rc, cz_render_fn md);
-
-/* The last step of every html renderer, as cz_md_finish is for Markdown. */
-void cz_html_finish(cz_buf *b, size_t start);
 
 #endif

@@ -239,7 +239,5 @@ cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc)
 	pillars(out, c, ref, cz_html_sub_level(rc));
 	checks(out, c, cz_html_sub_level(rc));
 	cz_buf_puts(out, "</div>\n");
-	cz_html_section_end(rc, false);
-	cz_html_finish(out, start);
-	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+	return cz_html_section_close(rc, start, CZ_OK, false);
 }

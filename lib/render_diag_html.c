@@ -16,9 +16,5 @@ cz_status cz_diag_render_html(const void *result, const cz_render_ctx *rc)
 		cz_html_summary(out, d, NULL, 2);
 	cz_html_diag_charts(out, d);
 	cz_status st = cz_html_details(d, rc, cz_diag_render_md);
-	cz_html_section_end(rc, false);
-	cz_html_finish(out, start);
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
+	return cz_html_section_close(rc, start, st, false);
 }

@@ -12,9 +12,5 @@ cz_status cz_diff_render_html(const void *result, const cz_render_ctx *rc)
 	size_t start = out->len;
 	cz_html_section_begin(rc, "diff", "Ce qui a changé", d->after->projet.nom, d->after);
 	cz_status st = cz_html_details(d, rc, cz_diff_render_md);
-	cz_html_section_end(rc, false);
-	cz_html_finish(out, start);
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
+	return cz_html_section_close(rc, start, st, false);
 }

@@ -94,9 +94,5 @@ cz_status cz_evolution_render_html(const void *result, const cz_render_ctx *rc)
 		for (int f = 0; f < N_FIG; f++)
 			trend_chart(out, e, (fig)f);
 	}
-	cz_html_section_end(rc, false);
-	cz_html_finish(out, start);
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
+	return cz_html_section_close(rc, start, st, false);
 }

@@ -78,9 +78,5 @@ cz_status cz_indicators_render_html(const void *result, const cz_render_ctx *rc)
 	months_chart(out, r);
 	pillars_chart(out, r, rc->ref);
 	cz_status st = cz_html_details(r, rc, cz_indicators_render_md);
-	cz_html_section_end(rc, false);
-	cz_html_finish(out, start);
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
+	return cz_html_section_close(rc, start, st, false);
 }

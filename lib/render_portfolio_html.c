@@ -13,9 +13,5 @@ cz_status cz_portfolio_render_html(const void *result, const cz_render_ctx *rc)
 	cz_buf_puts(out, "<p class=\"note noprint\">Un clic sur l'en-tête d'une colonne trie le tableau\u202F; un "
 			 "second clic inverse l'ordre. Le nom d'un projet ouvre son rapport.</p>\n");
 	cz_status st = cz_html_details_links(result, rc, cz_portfolio_render_md);
-	cz_html_section_end(rc, true);
-	cz_html_finish(out, start);
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
+	return cz_html_section_close(rc, start, st, true);
 }

@@ -52,9 +52,5 @@ cz_status cz_skills_render_html(const void *result, const cz_render_ctx *rc)
 	if (s->project && s->mode == CZ_SKILLS_CHECKLIST)
 		families_chart(out, s, rc->ref);
 	cz_status st = cz_html_details(s, rc, cz_skills_render_md);
-	cz_html_section_end(rc, false);
-	cz_html_finish(out, start);
-	if (st == CZ_OK && !cz_buf_ok(out))
-		st = CZ_ERR_NOMEM;
-	return st;
+	return cz_html_section_close(rc, start, st, false);
 }
