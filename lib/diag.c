@@ -645,19 +645,13 @@ static void rule_steps_undone(alert_ctx *a)
 	}
 }
 
-static const char *phase_name(const cz_diag *d, cz_phase ph)
-{
-	const char *n = d->ref->phases[ph].nom;
-	return n ? n : cz_enum_label(&cz_enum_phase, ph);
-}
-
 static bool detect_ahead(alert_ctx *a)
 {
 	cz_diag *d = a->d;
 	if (!d->ahead || d->overlap)
 		return false;
 	cz_buf_printf(&a->detail, "La phase déclarée est «\u00A0%s\u00A0» mais les étapes accomplies n'étayent que la phase «\u00A0%s\u00A0»\u00A0:",
-		      phase_name(d, d->declared), phase_name(d, d->supported));
+		      cz_ref_phase_name(d->ref, d->declared), cz_ref_phase_name(d->ref, d->supported));
 	bool first = true;
 	for (int ph = 0; ph < (int)d->declared; ph++) {
 		const cz_diag_phase *dp = &d->phases[ph];
@@ -665,7 +659,7 @@ static bool detect_ahead(alert_ctx *a)
 			continue;
 		char pct[CZ_FR_SIZE], th[CZ_FR_SIZE];
 		cz_buf_printf(&a->detail, "%s %s avance à %s (seuil %s)", first ? "" : "\u202F;",
-			      phase_name(d, (cz_phase)ph), cz_fr_percent(pct, sizeof(pct), dp->ratio),
+			      cz_ref_phase_name(d->ref, (cz_phase)ph), cz_fr_percent(pct, sizeof(pct), dp->ratio),
 			      cz_fr_percent(th, sizeof(th), d->threshold));
 		first = false;
 	}
@@ -688,9 +682,9 @@ static bool detect_overlap(alert_ctx *a)
 	cz_buf_printf(&a->detail, "La phase déclarée est «\u00A0%s\u00A0» alors que la phase «\u00A0%s\u00A0» avance à %s (seuil %s)\u00A0: "
 				  "les deux se chevauchent, comme souvent\u202F; %zu étape%s de la phase «\u00A0%s\u00A0» à mener "
 				  "à bien en parallèle.",
-		      phase_name(d, d->declared), phase_name(d, d->supported), cz_fr_percent(pct, sizeof(pct), dp->ratio),
+		      cz_ref_phase_name(d->ref, d->declared), cz_ref_phase_name(d->ref, d->supported), cz_fr_percent(pct, sizeof(pct), dp->ratio),
 		      cz_fr_percent(th, sizeof(th), d->threshold), d->n_blocking, cz_fr_s((double)d->n_blocking),
-		      phase_name(d, d->supported));
+		      cz_ref_phase_name(d->ref, d->supported));
 	for (size_t i = 0; i < d->n_blocking; i++)
 		add_step(a, d->blocking[i]->step->id);
 	return true;
@@ -761,7 +755,7 @@ static bool detect_next(alert_ctx *a)
 	if (d->supported <= d->declared)
 		return false;
 	cz_buf_printf(&a->detail, "Les étapes accomplies étayent la phase «\u00A0%s\u00A0», au-delà de la phase déclarée «\u00A0%s\u00A0».",
-		      phase_name(d, d->supported), phase_name(d, d->declared));
+		      cz_ref_phase_name(d->ref, d->supported), cz_ref_phase_name(d->ref, d->declared));
 	return true;
 }
 
@@ -884,7 +878,7 @@ static bool detect_unassessed(alert_ctx *a)
 	if (n == 0)
 		return false;
 	cz_buf_printf(&a->detail, "%zu compétence%s sur %zu de la phase «\u00A0%s\u00A0» %s pas évaluée%s.", n,
-		      cz_fr_s((double)n), t->total, phase_name(a->d, a->d->declared),
+		      cz_fr_s((double)n), t->total, cz_ref_phase_name(a->d->ref, a->d->declared),
 		      cz_fr_pl((double)n, "n'est", "ne sont"), cz_fr_s((double)n));
 	rule_steps_undone(a);
 	return true;

@@ -9,12 +9,6 @@
 #include "html.h"
 #include "svg_chart.h"
 
-const char *cz_html_phase_name(const cz_referential *ref, cz_phase ph)
-{
-	const char *n = ref->phases[ph].nom;
-	return n && *n ? n : cz_enum_label(&cz_enum_phase, ph);
-}
-
 static void fact_begin(cz_buf *b, const char *key)
 {
 	cz_buf_puts(b, "<div><span class=\"cle\">");
@@ -47,9 +41,9 @@ void cz_html_summary(cz_buf *b, const cz_diag *d, const cz_testphase *tp, int le
 	else
 		cz_buf_puts(b, "non renseignée");
 	fact_end(b);
-	fact(b, "Phase déclarée", cz_html_phase_name(ref, d->declared));
+	fact(b, "Phase déclarée", cz_ref_phase_name(ref, d->declared));
 	fact_begin(b, "Phase étayée par les étapes");
-	cz_html_text(b, cz_html_phase_name(ref, d->supported));
+	cz_html_text(b, cz_ref_phase_name(ref, d->supported));
 	if (d->ahead)
 		cz_buf_puts(b, " <span class=\"badge s-attention\">en retard sur la phase déclarée</span>");
 	fact_end(b);
@@ -68,7 +62,7 @@ void cz_html_summary(cz_buf *b, const cz_diag *d, const cz_testphase *tp, int le
 	fact_begin(b, "Couverture des compétences");
 	cz_html_text(b, cz_fr_percent(t, sizeof(t), d->coverage.total.ratio));
 	cz_buf_printf(b, " <span class=\"note\">(phase %s, %zu compétences applicables)</span>",
-		      cz_html_phase_name(ref, d->declared), d->coverage.total.total);
+		      cz_ref_phase_name(ref, d->declared), d->coverage.total.total);
 	fact_end(b);
 	size_t nc = d->alert_counts[CZ_SEV_CRITIQUE];
 	fact_begin(b, "Alertes critiques");
@@ -103,7 +97,7 @@ void cz_html_summary(cz_buf *b, const cz_diag *d, const cz_testphase *tp, int le
 			cz_buf_puts(b, "<li>");
 			cz_html_text(b, a->label);
 			cz_buf_puts(b, " <span class=\"note\">— ");
-			const char *ph = cz_html_phase_name(ref, a->phase);
+			const char *ph = cz_ref_phase_name(ref, a->phase);
 			switch (a->kind) {
 			case CZ_DIAG_ACT_ALERT:
 				cz_buf_puts(b, "alerte critique «\xC2\xA0");
@@ -144,7 +138,7 @@ void cz_html_diag_charts(cz_buf *b, const cz_diag *d)
 	char texts[CZ_PHASE_COUNT][32];
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
 		const cz_diag_phase *dp = &d->phases[ph];
-		bars[ph].label = cz_html_phase_name(ref, (cz_phase)ph);
+		bars[ph].label = cz_ref_phase_name(ref, (cz_phase)ph);
 		bars[ph].value = dp->has_ratio ? dp->ratio : 0;
 		if (dp->has_ratio)
 			cz_fr_percent(texts[ph], sizeof(texts[ph]), dp->ratio);
@@ -186,7 +180,7 @@ void cz_html_diag_charts(cz_buf *b, const cz_diag *d)
 	cz_buf t;
 	cz_buf_init(&t);
 	cz_buf_puts(&t, "Couverture des compétences par famille (phase ");
-	cz_buf_puts(&t, cz_html_phase_name(ref, d->declared));
+	cz_buf_puts(&t, cz_ref_phase_name(ref, d->declared));
 	cz_buf_puts(&t, ")");
 	cz_svg_hbars(b, t.data ? t.data : "", "Compétences acquises par le porteur ou portées par le réseau, plus la "
 		     "moitié de celles en cours, sur les compétences applicables de chaque famille.",

@@ -20,7 +20,4 @@ void cz_html_summary(cz_buf *b, const cz_diag *d, const cz_testphase *tp, int le
  * coverage by family of the declared phase. */
 void cz_html_diag_charts(cz_buf *b, const cz_diag *d);
 
-/* A phase's name from the referential (its label when the referential has none). */
-const char *cz_html_phase_name(const cz_referential *ref, cz_phase ph);
-
 #endif

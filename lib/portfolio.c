@@ -221,7 +221,7 @@ static const char *starter_note(const cz_portfolio_row *r, char *out, size_t siz
 static void phase_names(const cz_referential *ref, const char *labels[CZ_PHASE_COUNT])
 {
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
-		labels[ph] = ref->phases[ph].nom;
+		labels[ph] = cz_ref_phase_name(ref, (cz_phase)ph);
 }
 
 cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "enums.h"
 #include "loader.h"
 #include "schema.h"
 #include "text.h"
@@ -901,6 +902,12 @@ const cz_ref_alert *cz_ref_alert_find(const cz_referential *ref, const char *id)
 		if (ref->alerts[i].id && strcmp(ref->alerts[i].id, id) == 0)
 			return &ref->alerts[i];
 	return NULL;
+}
+
+const char *cz_ref_phase_name(const cz_referential *ref, cz_phase ph)
+{
+	const char *n = ref->phases[ph].nom;
+	return n && *n ? n : cz_enum_label(&cz_enum_phase, ph);
 }
 
 double cz_ref_services_min(const cz_referential *ref)

@@ -257,6 +257,9 @@ const cz_ref_indicator *cz_ref_indicator_for(const cz_referential *ref, cz_measu
 const cz_ref_canvas *cz_ref_canvas_find(const cz_referential *ref, const char *id);
 /* The alert rule `id`, or NULL when the referential does not define it. */
 const cz_ref_alert *cz_ref_alert_find(const cz_referential *ref, const char *id);
+/* A phase's name as the reports show it: the referential's `nom`, or the
+ * built-in label when it has none. */
+const char *cz_ref_phase_name(const cz_referential *ref, cz_phase ph);
 /* The pillar's minimum of services for multiactivity (services_min of the
  * `activite` pillar), 0 when the referential sets none. */
 double cz_ref_services_min(const cz_referential *ref);

@@ -20,8 +20,8 @@
  * Markdown specials falls back to the built-in label. */
 static const char *phase_name(const cz_diag *d, cz_phase ph)
 {
-	const char *n = d->ref->phases[ph].nom;
-	return n && !strpbrk(n, "\\`*_[]<>|#\n\r\t") && !cz_text_unsafe_count(n, strlen(n))
+	const char *n = cz_ref_phase_name(d->ref, ph);
+	return !strpbrk(n, "\\`*_[]<>|#\n\r\t") && !cz_text_unsafe_count(n, strlen(n))
 		       ? n
 		       : cz_enum_label(&cz_enum_phase, ph);
 }

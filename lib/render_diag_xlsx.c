@@ -102,12 +102,6 @@ static lxw_worksheet *sheet(ctx *c, const char *name)
 	return cz_xlsx_sheet(c->x, name);
 }
 
-static const char *phase_name(const cz_diag *d, cz_phase ph)
-{
-	const char *n = d->ref->phases[ph].nom;
-	return n ? n : cz_enum_label(&cz_enum_phase, ph);
-}
-
 static void summary(ctx *c, const cz_diag *d)
 {
 	lxw_worksheet *ws = sheet(c, SHEET_SUMMARY);
@@ -165,9 +159,9 @@ static void summary(ctx *c, const cz_diag *d)
 	}
 	r++;
 	put_str(c, ws, r, 0, "Phase déclarée", c->bold);
-	put_str(c, ws, r++, 1, phase_name(d, d->declared), c->plain);
+	put_str(c, ws, r++, 1, cz_ref_phase_name(d->ref, d->declared), c->plain);
 	put_str(c, ws, r, 0, "Phase étayée par les étapes", c->bold);
-	put_str(c, ws, r++, 1, phase_name(d, d->supported), d->ahead ? c->sev[CZ_SEV_CRITIQUE] : c->plain);
+	put_str(c, ws, r++, 1, cz_ref_phase_name(d->ref, d->supported), d->ahead ? c->sev[CZ_SEV_CRITIQUE] : c->plain);
 	put_str(c, ws, r, 0, "Seuil d'avancement des phases précédentes", c->bold);
 	put_num(c, ws, r++, 1, d->threshold, c->percent);
 	for (int s = CZ_SEV_CRITIQUE; s >= 0; s--) {
@@ -186,7 +180,7 @@ static void summary(ctx *c, const cz_diag *d)
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, r++) {
 		const cz_diag_phase *dp = &d->phases[ph];
 		bool decl = ph == (int)d->declared;
-		put_str(c, ws, r, 0, phase_name(d, (cz_phase)ph), decl ? c->bold : c->text);
+		put_str(c, ws, r, 0, cz_ref_phase_name(d->ref, (cz_phase)ph), decl ? c->bold : c->text);
 		if (dp->has_ratio)
 			put_num(c, ws, r, 1, dp->ratio, decl ? c->percent_bold : c->percent);
 		else
@@ -206,7 +200,7 @@ static void summary(ctx *c, const cz_diag *d)
 	const cz_cov_phase *cov = &d->coverage;
 	cz_buf_init(&title);
 	cz_buf_puts(&title, "Compétences de la phase ");
-	cz_buf_puts(&title, phase_name(d, d->declared));
+	cz_buf_puts(&title, cz_ref_phase_name(d->ref, d->declared));
 	if (cz_buf_ok(&title))
 		put_str(c, ws, r++, 0, title.data, c->bold);
 	else
@@ -248,7 +242,7 @@ static void steps(ctx *c, const cz_diag *d)
 			bool blocking = false;
 			for (size_t k = 0; k < d->n_blocking && !blocking; k++)
 				blocking = d->blocking[k] == s;
-			put_str(c, ws, r, 0, phase_name(d, (cz_phase)ph), c->text);
+			put_str(c, ws, r, 0, cz_ref_phase_name(d->ref, (cz_phase)ph), c->text);
 			put_str(c, ws, r, 1, s->step->id, c->text);
 			put_str(c, ws, r, 2, s->step->nom, c->wrap);
 			put_str(c, ws, r, 3, cz_enum_label(&cz_enum_step_status, s->status),
@@ -443,7 +437,7 @@ static void actions(ctx *c, const cz_diag *d)
 		put_str(c, ws, r, 1, kinds[a->kind], a->kind == CZ_DIAG_ACT_ALERT ? c->sev[CZ_SEV_CRITIQUE] : c->text);
 		put_str(c, ws, r, 2, a->id, c->text);
 		put_str(c, ws, r, 3, a->label, c->wrap);
-		put_str(c, ws, r, 4, phase_name(d, a->phase), c->text);
+		put_str(c, ws, r, 4, cz_ref_phase_name(d->ref, a->phase), c->text);
 		put_str(c, ws, r, 5, a->status_label, c->text);
 		put_str(c, ws, r, 6, a->alert ? a->alert->id : NULL, c->text);
 	}
