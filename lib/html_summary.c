@@ -152,42 +152,46 @@ void cz_html_diag_charts(cz_buf *b, const cz_diag *d)
 		     "étapes applicables. En gras, la phase déclarée.",
 		     bars, CZ_PHASE_COUNT, 1);
 
-	const cz_cov_phase *cv = &d->coverage;
-	size_t n = 0;
-	for (size_t f = 0; f < cv->n_families; f++)
-		n += cv->by_family[f].total > 0;
-	if (!n)
-		return;
-	cz_chart_bar *fb = calloc(n, sizeof(*fb));
-	char (*ft)[32] = calloc(n, sizeof(*ft));
-	if (!fb || !ft) {
-		b->failed = true;
-		free(fb);
-		free(ft);
-		return;
-	}
-	size_t k = 0;
-	for (size_t f = 0; f < cv->n_families && f < ref->n_families; f++) {
-		const cz_cov_tally *t = &cv->by_family[f];
-		if (!t->total)
-			continue;
-		fb[k].label = ref->families[f].nom ? ref->families[f].nom : ref->families[f].id;
-		fb[k].value = t->ratio;
-		cz_fr_percent(ft[k], sizeof(ft[k]), t->ratio);
-		fb[k].text = ft[k];
-		k++;
-	}
 	cz_buf t;
 	cz_buf_init(&t);
 	cz_buf_puts(&t, "Couverture des compétences par famille (phase ");
 	cz_buf_puts(&t, cz_ref_phase_name(ref, d->declared));
 	cz_buf_puts(&t, ")");
-	cz_svg_hbars(b, t.data ? t.data : "", "Compétences acquises par le porteur ou portées par le réseau, plus la "
-		     "moitié de celles en cours, sur les compétences applicables de chaque famille.",
-		     fb, k, 1);
+	cz_html_families_chart(b, d->coverage.by_family, d->coverage.n_families, ref, t.data ? t.data : "",
+			       "Compétences acquises par le porteur ou portées par le réseau, plus la moitié de "
+			       "celles en cours, sur les compétences applicables de chaque famille.");
 	if (!cz_buf_ok(&t))
 		b->failed = true;
 	cz_buf_free(&t);
-	free(fb);
-	free(ft);
+}
+
+void cz_html_families_chart(cz_buf *b, const cz_cov_tally *by_family, size_t n_families,
+			    const cz_referential *ref, const char *title, const char *caption)
+{
+	size_t n = 0;
+	for (size_t f = 0; f < n_families; f++)
+		n += by_family[f].total > 0;
+	if (!n)
+		return;
+	cz_chart_bar *bars = calloc(n, sizeof(*bars));
+	char (*texts)[32] = calloc(n, sizeof(*texts));
+	if (!bars || !texts) {
+		b->failed = true;
+		goto out;
+	}
+	size_t k = 0;
+	for (size_t f = 0; f < n_families && f < ref->n_families; f++) {
+		const cz_cov_tally *t = &by_family[f];
+		if (!t->total)
+			continue;
+		bars[k].label = ref->families[f].nom ? ref->families[f].nom : ref->families[f].id;
+		bars[k].value = t->ratio;
+		cz_fr_percent(texts[k], sizeof(texts[k]), t->ratio);
+		bars[k].text = texts[k];
+		k++;
+	}
+	cz_svg_hbars(b, title, caption, bars, k, 1);
+out:
+	free(bars);
+	free(texts);
 }

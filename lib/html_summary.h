@@ -20,4 +20,10 @@ void cz_html_summary(cz_buf *b, const cz_diag *d, const cz_testphase *tp, int le
  * coverage by family of the declared phase. */
 void cz_html_diag_charts(cz_buf *b, const cz_diag *d);
 
+/* Competence coverage by family as a bar chart: a bar for each family of
+ * `ref` with applicable competences (`by_family` indexed like
+ * ref->families), its share as text. Nothing when no family has any. */
+void cz_html_families_chart(cz_buf *b, const cz_cov_tally *by_family, size_t n_families,
+			    const cz_referential *ref, const char *title, const char *caption);
+
 #endif
