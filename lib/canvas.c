@@ -529,3 +529,22 @@ void cz_canvas_free(cz_canvas *c)
 	if (c)
 		cz_arena_free(c->arena);
 }
+
+const int cz_canvas_reading_order[CZ_BLOC_COUNT] = {
+	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
+	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
+};
+
+const char *cz_canvas_block_name(const cz_referential *ref, int bloc)
+{
+	return ref->blocks[bloc].nom ? ref->blocks[bloc].nom : cz_enum_label(&cz_enum_bloc, bloc);
+}
+
+void cz_canvas_capitalized(cz_buf *b, const char *s, void (*text)(cz_buf *, const char *))
+{
+	if (*s >= 'a' && *s <= 'z') {
+		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
+		s++;
+	}
+	text(b, s);
+}

@@ -114,6 +114,18 @@ static inline bool cz_canvas_has_pillar(const cz_canvas *c, int pilier)
 	       (pilier != CZ_PILIER_ACTIVITE || c->multi.met);
 }
 
+/* The blocks in canvas reading order: left to right, top to bottom
+ * (partners … value proposition … clients, then costs and revenue). */
+extern const int cz_canvas_reading_order[CZ_BLOC_COUNT];
+
+/* A block's name as the renderers show it: the referential's `nom`, or the
+ * built-in label. */
+const char *cz_canvas_block_name(const cz_referential *ref, int bloc);
+
+/* `s` written by `text` with its first (ASCII) letter in upper case: the
+ * cost types' labels as group headings ("coût fixe" -> "Coût fixe"). */
+void cz_canvas_capitalized(cz_buf *b, const char *s, void (*text)(cz_buf *, const char *));
+
 /* Renderers (lib/render.h): XLSX adds the sheets "Canevas" (the printable
  * canvas), "Canevas blocs" (one row per item) and "Canevas contrôles"
  * (pillars and checks). */

@@ -16,31 +16,11 @@ static const char *const block_class[CZ_BLOC_COUNT] = {
 	[CZ_BLOC_BENEFICIAIRES] = "beneficiaires", [CZ_BLOC_COUTS] = "couts", [CZ_BLOC_REVENUS] = "revenus",
 };
 
-/* Canvas reading order: left to right, top to bottom. */
-static const int reading_order[CZ_BLOC_COUNT] = {
-	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
-	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
-};
-
-static const char *block_name(const cz_referential *ref, int b)
-{
-	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
-}
-
-static void capitalized(cz_buf *b, const char *s)
-{
-	if (*s >= 'a' && *s <= 'z') {
-		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
-		s++;
-	}
-	cz_html_text(b, s);
-}
-
 static void block(cz_buf *b, const cz_canvas *c, const cz_referential *ref, int bloc, int level)
 {
 	const cz_canvas_block *bl = &c->blocks[bloc];
 	cz_buf_printf(b, "<div class=\"b-%s\">\n<h%d>", block_class[bloc], level);
-	cz_html_text(b, block_name(ref, bloc));
+	cz_html_text(b, cz_canvas_block_name(ref, bloc));
 	cz_buf_printf(b, "</h%d>\n", level);
 	if (ref->blocks[bloc].question) {
 		cz_buf_puts(b, "<p class=\"q\">");
@@ -62,7 +42,7 @@ static void block(cz_buf *b, const cz_canvas *c, const cz_referential *ref, int 
 			group = it->cout_type;
 			cz_buf_puts(b, "<p><strong>");
 			if (group >= 0)
-				capitalized(b, cz_enum_label(&cz_enum_cout_type, group));
+				cz_canvas_capitalized(b, cz_enum_label(&cz_enum_cout_type, group), cz_html_text);
 			else
 				cz_buf_puts(b, "Type non précisé");
 			cz_buf_puts(b, "</strong></p>\n");
@@ -159,7 +139,7 @@ static double block_height(const cz_canvas *c, const cz_referential *ref, int bl
 			   bool questions)
 {
 	const double line = 1.45 * pt, per_line = (width - 1.2 * pt) / (0.56 * pt);
-	double h = 1.15 * line * text_lines(block_name(ref, bloc), width / (0.62 * 1.15 * pt)) + 0.6 * pt;
+	double h = 1.15 * line * text_lines(cz_canvas_block_name(ref, bloc), width / (0.62 * 1.15 * pt)) + 0.6 * pt;
 	if (questions && ref->blocks[bloc].question)
 		h += 0.9 * line * text_lines(ref->blocks[bloc].question, width / (0.56 * 0.9 * pt)) + 0.3 * pt;
 	const cz_canvas_block *bl = &c->blocks[bloc];
@@ -228,7 +208,7 @@ cz_status cz_canvas_render_html(const void *result, const cz_render_ctx *rc)
 	int level = cz_html_sub_level(rc) + 1;
 	cz_buf_puts(out, "<div class=\"canevas\">\n");
 	for (int k = 0; k < CZ_BLOC_COUNT; k++)
-		block(out, c, ref, reading_order[k], level);
+		block(out, c, ref, cz_canvas_reading_order[k], level);
 	cz_buf_puts(out, "</div>\n");
 	if (ref->bmc_attribution) {
 		cz_buf_puts(out, "<p class=\"note\">");

@@ -5,11 +5,6 @@
 #include "json.h"
 #include "origin.h"
 
-static const int reading_order[CZ_BLOC_COUNT] = {
-	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
-	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
-};
-
 static void item(cz_json *j, const cz_bmc_item *it, int bloc)
 {
 	cz_json_object_begin(j);
@@ -38,7 +33,7 @@ cz_status cz_canvas_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_key(&j, "blocs");
 	cz_json_array_begin(&j);
 	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
-		int b = reading_order[k];
+		int b = cz_canvas_reading_order[k];
 		cz_json_object_begin(&j);
 		cz_json_kv_string(&j, "id", cz_enum_key(&cz_enum_bloc, b));
 		cz_json_kv_string(&j, "nom", ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b));

@@ -56,21 +56,6 @@ static void md_item(cz_buf *b, const char *s)
 	cz_buf_free(&t);
 }
 
-/* A label with its first (ASCII) letter in upper case: "coût fixe" -> "Coût fixe". */
-static void capitalized(cz_buf *b, const char *s, void (*text)(cz_buf *, const char *))
-{
-	if (*s >= 'a' && *s <= 'z') {
-		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
-		s++;
-	}
-	text(b, s);
-}
-
-static const char *block_name(const cz_referential *ref, int b)
-{
-	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
-}
-
 static void html_items(cz_buf *b, const cz_canvas_block *bl)
 {
 	if (!bl->n) {
@@ -86,7 +71,7 @@ static void html_items(cz_buf *b, const cz_canvas_block *bl)
 			group = it->cout_type;
 			cz_buf_puts(b, "<p><strong>");
 			if (group >= 0)
-				capitalized(b, cz_enum_label(&cz_enum_cout_type, group), html_text);
+				cz_canvas_capitalized(b, cz_enum_label(&cz_enum_cout_type, group), html_text);
 			else
 				cz_buf_puts(b, "Type non précisé");
 			cz_buf_puts(b, "</strong></p><ul>");
@@ -114,7 +99,7 @@ static void html_cell(cz_buf *b, const cz_canvas *c, const cz_referential *ref, 
 	if (colspan > 1)
 		cz_buf_printf(b, " colspan=\"%d\"", colspan);
 	cz_buf_puts(b, " valign=\"top\"><strong>");
-	html_text(b, block_name(ref, bloc));
+	html_text(b, cz_canvas_block_name(ref, bloc));
 	cz_buf_puts(b, "</strong>");
 	if (ref->blocks[bloc].question) {
 		cz_buf_puts(b, "<br><em>");
@@ -148,20 +133,14 @@ static void html_table(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
 	cz_buf_puts(b, "</tr>\n</table>\n\n");
 }
 
-/* Canvas reading order: left to right, top to bottom. */
-static const int reading_order[CZ_BLOC_COUNT] = {
-	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
-	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
-};
-
 static void md_lists(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
 {
 	cz_buf_puts(b, "## Les blocs en listes\n\n");
 	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
-		int bloc = reading_order[k];
+		int bloc = cz_canvas_reading_order[k];
 		const cz_canvas_block *bl = &c->blocks[bloc];
 		cz_buf_puts(b, "### ");
-		cz_md_text(b, block_name(ref, bloc));
+		cz_md_text(b, cz_canvas_block_name(ref, bloc));
 		cz_buf_puts(b, "\n\n");
 		if (ref->blocks[bloc].question) {
 			cz_buf_putc(b, '*');
@@ -181,7 +160,7 @@ static void md_lists(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
 				group = it->cout_type;
 				cz_buf_puts(b, "**");
 				if (group >= 0)
-					capitalized(b, cz_enum_label(&cz_enum_cout_type, group), cz_md_text);
+					cz_canvas_capitalized(b, cz_enum_label(&cz_enum_cout_type, group), cz_md_text);
 				else
 					cz_buf_puts(b, "Type non précisé");
 				cz_buf_puts(b, "**\n\n");

@@ -64,11 +64,6 @@ static const place places[CZ_BLOC_COUNT] = {
 static const lxw_color_t head_fill[C_COUNT] = { 0xBDD7EE, 0xFFD966, 0xA9D08E, 0xF4B183, 0xC5B0D5 };
 static const lxw_color_t body_fill[C_COUNT] = { 0xDDEBF7, 0xFFF2CC, 0xE2EFDA, 0xFBE5D6, 0xE8E0F0 };
 
-static const int reading_order[CZ_BLOC_COUNT] = {
-	CZ_BLOC_PARTENAIRES, CZ_BLOC_ACTIVITES, CZ_BLOC_RESSOURCES, CZ_BLOC_PROPOSITION_VALEUR,
-	CZ_BLOC_DISTRIBUTION, CZ_BLOC_CLIENTS, CZ_BLOC_BENEFICIAIRES, CZ_BLOC_COUTS, CZ_BLOC_REVENUS,
-};
-
 typedef struct {
 	cz_xlsx *x;
 	lxw_format *title, *subtitle, *attribution, *name, *question, *table_head, *cell, *wrap;
@@ -135,15 +130,6 @@ static bool make_formats(ctx *cx)
 	return true;
 }
 
-static void capitalized(cz_buf *b, const char *s)
-{
-	if (*s >= 'a' && *s <= 'z') {
-		cz_buf_putc(b, (char)(*s - 'a' + 'A'));
-		s++;
-	}
-	cz_buf_puts(b, s);
-}
-
 /* A block's items, one per line, costs under their type. */
 static void body_text(cz_buf *b, const cz_canvas_block *bl)
 {
@@ -159,7 +145,7 @@ static void body_text(cz_buf *b, const cz_canvas_block *bl)
 		if (bl->typed && it->cout_type != group) {
 			group = it->cout_type;
 			if (group >= 0)
-				capitalized(b, cz_enum_label(&cz_enum_cout_type, group));
+				cz_canvas_capitalized(b, cz_enum_label(&cz_enum_cout_type, group), cz_buf_puts);
 			else
 				cz_buf_puts(b, "Type non précisé");
 			cz_buf_puts(b, "\u00A0:\n");
@@ -193,7 +179,7 @@ static void write_cost_groups(ctx *cx, lxw_worksheet *ws, const cz_canvas_block 
 			if (n)
 				cz_buf_putc(hb, '\n');
 			if (group >= 0)
-				capitalized(hb, cz_enum_label(&cz_enum_cout_type, group));
+				cz_canvas_capitalized(hb, cz_enum_label(&cz_enum_cout_type, group), cz_buf_puts);
 			else
 				cz_buf_puts(hb, "Type non précisé");
 			cz_buf_puts(hb, "\u00A0:");
@@ -231,11 +217,6 @@ static double span_width(const place *pl)
 	return COL_WIDTH * (pl->col_last - pl->col_first + 1);
 }
 
-static const char *block_name(const cz_referential *ref, int b)
-{
-	return ref->blocks[b].nom ? ref->blocks[b].nom : cz_enum_label(&cz_enum_bloc, b);
-}
-
 /* Header: the block's name in bold, its guiding question in small italics. */
 static void write_header(ctx *cx, lxw_worksheet *ws, const cz_referential *ref, int b)
 {
@@ -244,7 +225,7 @@ static void write_header(ctx *cx, lxw_worksheet *ws, const cz_referential *ref, 
 	cz_xlsx_merge(cx->x, ws, pl->head, pl->col_first, pl->head, pl->col_last, "", f);
 	const char *q = ref->blocks[b].question;
 	if (!q || !*q) {
-		cz_xlsx_text(cx->x, ws, pl->head, pl->col_first, block_name(ref, b), f);
+		cz_xlsx_text(cx->x, ws, pl->head, pl->col_first, cz_canvas_block_name(ref, b), f);
 		return;
 	}
 	cz_buf qb;
@@ -256,7 +237,7 @@ static void write_header(ctx *cx, lxw_worksheet *ws, const cz_referential *ref, 
 		cz_buf_free(&qb);
 		return;
 	}
-	const cz_xlsx_run runs[] = { { cx->name, block_name(ref, b) }, { cx->question, qb.data } };
+	const cz_xlsx_run runs[] = { { cx->name, cz_canvas_block_name(ref, b) }, { cx->question, qb.data } };
 	cz_xlsx_rich(cx->x, ws, pl->head, pl->col_first, runs, 2, f);
 	cz_buf_free(&qb);
 }
@@ -264,7 +245,7 @@ static void write_header(ctx *cx, lxw_worksheet *ws, const cz_referential *ref, 
 static double header_lines(const cz_referential *ref, int b)
 {
 	double w = span_width(&places[b]);
-	double n = cz_xlsx_text_lines(block_name(ref, b), w);
+	double n = cz_xlsx_text_lines(cz_canvas_block_name(ref, b), w);
 	/* The question is in 9 pt: more characters fit on a line. */
 	if (ref->blocks[b].question)
 		n += cz_xlsx_text_lines(ref->blocks[b].question, w * 1.2);
@@ -397,13 +378,13 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 	double height = CZ_XLSX_LINE_PT;
 	lxw_row_t row = 1;
 	for (int k = 0; k < CZ_BLOC_COUNT; k++) {
-		int b = reading_order[k];
+		int b = cz_canvas_reading_order[k];
 		for (size_t i = 0; i < c->blocks[b].n; i++, row++) {
 			const cz_bmc_item *it = c->blocks[b].items[i];
 			unsigned lines = cz_xlsx_text_lines(it->texte, widths[1]);
 			cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 			height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
-			cz_xlsx_text(cx->x, ws, row, 0, block_name(ref, b), cx->cell);
+			cz_xlsx_text(cx->x, ws, row, 0, cz_canvas_block_name(ref, b), cx->cell);
 			cz_xlsx_text(cx->x, ws, row, 1, it->texte, cx->wrap);
 			if (it->pilier >= 0)
 				cz_xlsx_text(cx->x, ws, row, 2, cz_enum_label(&cz_enum_pilier, it->pilier), cx->cell);
@@ -450,7 +431,7 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 		cz_xlsx_text(cx->x, ws, row, 0, cz_enum_label(&cz_enum_severity, (int)k->severity), cx->cell);
 		cz_xlsx_text(cx->x, ws, row, 1, cz_canvas_check_keys[k->kind], cx->cell);
 		if (k->bloc >= 0)
-			cz_xlsx_text(cx->x, ws, row, 2, block_name(ref, k->bloc), cx->cell);
+			cz_xlsx_text(cx->x, ws, row, 2, cz_canvas_block_name(ref, k->bloc), cx->cell);
 		else
 			cz_xlsx_blank(cx->x, ws, row, 2, cx->cell);
 		cz_xlsx_text(cx->x, ws, row, 3, k->message, cx->wrap);
