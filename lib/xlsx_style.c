@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "xlsx_util.h"
 
 /* Excel's own "good / neutral / bad" cell styles, familiar to readers. */
 const lxw_color_t cz_tone_fill[CZ_TONE_COUNT] = { 0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xEDEDED, 0xDDEBF7, 0xC00000 };
@@ -365,38 +366,7 @@ static bool rows_for(cz_xlsx *x, layout *L, lxw_row_t row)
  * one for the cell's padding. */
 static unsigned wrapped_lines(const char *s, double width)
 {
-	size_t per_line = width > 4 ? (size_t)(width * 1.15) - 1 : 3;
-	unsigned lines = 1;
-	size_t col = 0;
-	while (*s) {
-		if (*s == '\n') {
-			lines++;
-			col = 0;
-			s++;
-			continue;
-		}
-		if (*s == ' ') {
-			s++;
-			continue;
-		}
-		size_t word = 0;
-		const char *w = s;
-		for (; *w && *w != ' ' && *w != '\n'; w++)
-			word += ((unsigned char)*w & 0xC0) != 0x80;
-		size_t need = col ? col + 1 + word : word;
-		if (col && need > per_line) {
-			lines++;
-			col = word;
-		} else {
-			col = need;
-		}
-		while (col > per_line) {
-			lines++;
-			col -= per_line;
-		}
-		s = w;
-	}
-	return lines;
+	return cz_xlsx_wrap_lines(s, width > 4 ? (size_t)(width * 1.15) - 1 : 3);
 }
 
 void cz_xlsx_note_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,

@@ -15,7 +15,11 @@
 
 unsigned cz_xlsx_text_lines(const char *s, double width)
 {
-	size_t per_line = width > 8 ? (size_t)(width * 1.1) - 2 : 4;
+	return cz_xlsx_wrap_lines(s, width > 8 ? (size_t)(width * 1.1) - 2 : 4);
+}
+
+unsigned cz_xlsx_wrap_lines(const char *s, size_t per_line)
+{
 	unsigned lines = 1;
 	size_t col = 0;
 	while (*s) {

@@ -127,6 +127,8 @@ void cz_xlsx_formula_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_
  * little pessimistic for the default font, so text never spills); '\n'
  * starts a new line. An empty string takes one line. */
 unsigned cz_xlsx_text_lines(const char *s, double width);
+/* The same wrap at `per_line` characters a line (at least 1). */
+unsigned cz_xlsx_wrap_lines(const char *s, size_t per_line);
 
 /* Height of a row of `lines` lines of `line_pt` points, at most
  * CZ_XLSX_MAX_ROW_PT. */
