@@ -196,6 +196,15 @@ void cz_json_kv_number(cz_json *j, const char *key, double v)
 	cz_json_number(j, v);
 }
 
+void cz_json_kv_num(cz_json *j, const char *key, cz_num v)
+{
+	cz_json_key(j, key);
+	if (v.set)
+		cz_json_number(j, v.value);
+	else
+		cz_json_null(j);
+}
+
 void cz_json_kv_int(cz_json *j, const char *key, long long v)
 {
 	cz_json_key(j, key);

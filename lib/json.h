@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
+#include "model.h"
 
 #define CZ_JSON_MAX_DEPTH 32
 
@@ -37,5 +38,7 @@ void cz_json_kv_string(cz_json *j, const char *key, const char *v);
 void cz_json_kv_number(cz_json *j, const char *key, double v);
 void cz_json_kv_int(cz_json *j, const char *key, long long v);
 void cz_json_kv_bool(cz_json *j, const char *key, bool v);
+/* A figure of the model: its value, or null when not set. */
+void cz_json_kv_num(cz_json *j, const char *key, cz_num v);
 
 #endif

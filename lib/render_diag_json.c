@@ -89,15 +89,6 @@ static const char *const cov_keys[CZ_COV_COUNT] = {
 	"porteur", "reseau", "en_cours", "a_acquerir", "non_evaluee", "sans_objet",
 };
 
-static void kv_num_opt(cz_json *j, const char *key, cz_num n)
-{
-	cz_json_key(j, key);
-	if (n.set)
-		cz_json_number(j, n.value);
-	else
-		cz_json_null(j);
-}
-
 static void step_obj(cz_json *j, const cz_diag_step *s)
 {
 	cz_json_object_begin(j);
@@ -151,9 +142,9 @@ static void project(cz_json *j, const cz_diag *d)
 	if (pj->territoire_set) {
 		cz_json_object_begin(j);
 		cz_json_kv_string(j, "nom", pj->territoire.nom);
-		kv_num_opt(j, "population", pj->territoire.population);
-		kv_num_opt(j, "entreprises", pj->territoire.entreprises);
-		kv_num_opt(j, "salaries", pj->territoire.salaries);
+		cz_json_kv_num(j, "population", pj->territoire.population);
+		cz_json_kv_num(j, "entreprises", pj->territoire.entreprises);
+		cz_json_kv_num(j, "salaries", pj->territoire.salaries);
 		cz_json_object_end(j);
 	} else {
 		cz_json_null(j);
@@ -294,7 +285,7 @@ static void needs(cz_json *j, const cz_diag *d)
 		cz_json_kv_int(j, "rang", (long long)i + 1);
 		cz_json_kv_string(j, "besoin", dn->need->besoin);
 		cz_json_kv_string(j, "cible", dn->need->cible_set ? cz_enum_key(&cz_enum_cible, dn->need->cible) : NULL);
-		kv_num_opt(j, "demandes", dn->need->demandes);
+		cz_json_kv_num(j, "demandes", dn->need->demandes);
 		cz_json_kv_string(j, "source", dn->need->source);
 		cz_json_kv_string(j, "reponse", cz_diag_answer_keys[dn->answer]);
 		cz_json_kv_string(j, "offre", dn->offer ? dn->offer->service : NULL);

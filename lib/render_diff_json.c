@@ -3,15 +3,6 @@
 #include "json.h"
 #include "render.h"
 
-static void num_or_null(cz_json *j, const char *key, cz_num v)
-{
-	cz_json_key(j, key);
-	if (v.set)
-		cz_json_number(j, v.value);
-	else
-		cz_json_null(j);
-}
-
 static void date_or_null(cz_json *j, const char *key, cz_date d)
 {
 	char s[32];
@@ -59,8 +50,8 @@ cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc)
 			cz_json_kv_string(&j, "avant", f->before);
 			cz_json_kv_string(&j, "apres", f->after);
 		} else {
-			num_or_null(&j, "avant", f->before_num);
-			num_or_null(&j, "apres", f->after_num);
+			cz_json_kv_num(&j, "avant", f->before_num);
+			cz_json_kv_num(&j, "apres", f->after_num);
 		}
 		cz_json_kv_bool(&j, "modifie", f->changed);
 		cz_json_kv_string(&j, "sens", cz_diff_sense_keys[f->sense]);
@@ -85,8 +76,8 @@ cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc)
 			cz_json_kv_string(&j, "avant", c->before);
 			cz_json_kv_string(&j, "apres", c->after);
 			if (c->before_num.set || c->after_num.set) {
-				num_or_null(&j, "valeur_avant", c->before_num);
-				num_or_null(&j, "valeur_apres", c->after_num);
+				cz_json_kv_num(&j, "valeur_avant", c->before_num);
+				cz_json_kv_num(&j, "valeur_apres", c->after_num);
 			}
 			if (c->detail)
 				cz_json_kv_string(&j, "detail", c->detail);

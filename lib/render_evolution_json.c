@@ -5,15 +5,6 @@
 #include "render.h"
 #include "testphase.h"
 
-static void num_or_null(cz_json *j, const char *key, cz_num v)
-{
-	cz_json_key(j, key);
-	if (v.set)
-		cz_json_number(j, v.value);
-	else
-		cz_json_null(j);
-}
-
 cz_status cz_evolution_render_json(const void *result, const cz_render_ctx *rc)
 {
 	const cz_evolution *e = result;
@@ -39,15 +30,15 @@ cz_status cz_evolution_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_kv_string(&j, "phase_etayee", cz_enum_key(&cz_enum_phase, (int)r->supported_phase));
 		cz_json_kv_string(&j, "verdict_test",
 				  r->has_verdict && (unsigned)r->verdict < CZ_VERDICT_COUNT ? cz_verdict_keys[r->verdict] : NULL);
-		num_or_null(&j, "score_test", r->score);
+		cz_json_kv_num(&j, "score_test", r->score);
 		cz_json_kv_number(&j, "couverture_competences", r->skills_coverage);
-		num_or_null(&j, "couverture_charges", r->charges_coverage);
-		num_or_null(&j, "autofinancement", r->self_financing);
+		cz_json_kv_num(&j, "couverture_charges", r->charges_coverage);
+		cz_json_kv_num(&j, "autofinancement", r->self_financing);
 		cz_json_kv_number(&j, "prets_tresorerie", r->loans);
 		cz_json_kv_int(&j, "alertes_critiques", r->critical_alerts);
 		cz_json_kv_int(&j, "mois_releves", (long long)r->months);
-		num_or_null(&j, "recettes", r->recettes);
-		num_or_null(&j, "charges", r->charges);
+		cz_json_kv_num(&j, "recettes", r->recettes);
+		cz_json_kv_num(&j, "charges", r->charges);
 		cz_json_object_end(&j);
 	}
 	cz_json_array_end(&j);
@@ -63,8 +54,8 @@ cz_status cz_evolution_render_json(const void *result, const cz_render_ctx *rc)
 				cz_json_kv_string(&j, "premier", f->before);
 				cz_json_kv_string(&j, "dernier", f->after);
 			} else {
-				num_or_null(&j, "premier", f->before_num);
-				num_or_null(&j, "dernier", f->after_num);
+				cz_json_kv_num(&j, "premier", f->before_num);
+				cz_json_kv_num(&j, "dernier", f->after_num);
 			}
 			cz_json_kv_bool(&j, "modifie", f->changed);
 			cz_json_kv_string(&j, "sens", cz_diff_sense_keys[f->sense]);

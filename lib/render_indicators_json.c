@@ -52,15 +52,6 @@
 #include "json.h"
 #include "origin.h"
 
-static void kv_num(cz_json *j, const char *key, cz_num v)
-{
-	cz_json_key(j, key);
-	if (v.set)
-		cz_json_number(j, v.value);
-	else
-		cz_json_null(j);
-}
-
 static void kv_month(cz_json *j, const char *key, cz_date d)
 {
 	char s[16];
@@ -70,24 +61,24 @@ static void kv_month(cz_json *j, const char *key, cz_date d)
 
 static void figures(cz_json *j, const cz_ind_figures *f)
 {
-	kv_num(j, "demandes", f->demandes);
-	kv_num(j, "commandes", f->commandes);
-	kv_num(j, "conversion", f->conversion);
-	kv_num(j, "clients", f->clients);
-	kv_num(j, "clients_recurrents", f->clients_recurrents);
-	kv_num(j, "fidelisation", f->fidelisation);
-	kv_num(j, "recettes", f->recettes);
-	kv_num(j, "charges", f->charges);
-	kv_num(j, "resultat", f->resultat);
-	kv_num(j, "financements", f->financements);
-	kv_num(j, "couverture", f->couverture);
-	kv_num(j, "autofinancement", f->autofinancement);
-	kv_num(j, "heures_salariees", f->heures_salariees);
-	kv_num(j, "heures_benevoles", f->heures_benevoles);
-	kv_num(j, "valeur_benevolat", f->valeur_benevolat);
-	kv_num(j, "km", f->km);
-	kv_num(j, "livraisons", f->livraisons);
-	kv_num(j, "km_par_livraison", f->km_par_livraison);
+	cz_json_kv_num(j, "demandes", f->demandes);
+	cz_json_kv_num(j, "commandes", f->commandes);
+	cz_json_kv_num(j, "conversion", f->conversion);
+	cz_json_kv_num(j, "clients", f->clients);
+	cz_json_kv_num(j, "clients_recurrents", f->clients_recurrents);
+	cz_json_kv_num(j, "fidelisation", f->fidelisation);
+	cz_json_kv_num(j, "recettes", f->recettes);
+	cz_json_kv_num(j, "charges", f->charges);
+	cz_json_kv_num(j, "resultat", f->resultat);
+	cz_json_kv_num(j, "financements", f->financements);
+	cz_json_kv_num(j, "couverture", f->couverture);
+	cz_json_kv_num(j, "autofinancement", f->autofinancement);
+	cz_json_kv_num(j, "heures_salariees", f->heures_salariees);
+	cz_json_kv_num(j, "heures_benevoles", f->heures_benevoles);
+	cz_json_kv_num(j, "valeur_benevolat", f->valeur_benevolat);
+	cz_json_kv_num(j, "km", f->km);
+	cz_json_kv_num(j, "livraisons", f->livraisons);
+	cz_json_kv_num(j, "km_par_livraison", f->km_par_livraison);
 }
 
 cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
@@ -104,7 +95,7 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_int(&j, "mois_manquants", (long long)r->n_gaps);
 	cz_json_key(&j, "taux_benevolat");
 	cz_json_object_begin(&j);
-	kv_num(&j, "euros_par_heure", (cz_num){ r->taux_benevolat, r->taux_benevolat >= 0 });
+	cz_json_kv_num(&j, "euros_par_heure", (cz_num){ r->taux_benevolat, r->taux_benevolat >= 0 });
 	cz_json_kv_string(&j, "source", r->taux_source);
 	if (r->taux_benevolat >= 0 && !r->taux_given_option)
 		cz_origin_json(&j, "origine", ref->dashboard.origine);
@@ -132,9 +123,9 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 		}
 		cz_json_key(&j, "moyennes_mobiles");
 		cz_json_object_begin(&j);
-		kv_num(&j, "recettes", m->mm_recettes);
-		kv_num(&j, "charges", m->mm_charges);
-		kv_num(&j, "resultat", m->mm_resultat);
+		cz_json_kv_num(&j, "recettes", m->mm_recettes);
+		cz_json_kv_num(&j, "charges", m->mm_charges);
+		cz_json_kv_num(&j, "resultat", m->mm_resultat);
 		cz_json_object_end(&j);
 		cz_json_object_end(&j);
 	}
@@ -159,7 +150,7 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 
 	cz_json_key(&j, "recettes_recurrentes");
 	cz_json_object_begin(&j);
-	kv_num(&j, "part", r->part_recurrente);
+	cz_json_kv_num(&j, "part", r->part_recurrente);
 	cz_json_kv_number(&j, "montant", r->recettes_recurrentes);
 	cz_json_kv_number(&j, "recettes_detaillees", r->recettes_detaillees);
 	cz_json_kv_int(&j, "mois_detailles", (long long)r->n_mois_detailles);
@@ -172,23 +163,23 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_key(&j, "tendance");
 	cz_json_object_begin(&j);
 	cz_json_kv_int(&j, "points", (long long)t->n_points);
-	kv_num(&j, "pente_euros_par_mois", (cz_num){ t->slope, has_trend });
-	kv_num(&j, "ordonnee", (cz_num){ t->intercept, has_trend });
+	cz_json_kv_num(&j, "pente_euros_par_mois", (cz_num){ t->slope, has_trend });
+	cz_json_kv_num(&j, "ordonnee", (cz_num){ t->intercept, has_trend });
 	cz_json_kv_string(&j, "equilibre", be_keys[t->kind]);
 	if (t->kind == CZ_BE_MONTH) {
 		kv_month(&j, "mois_equilibre", t->month);
 		cz_json_kv_int(&j, "mois_apres_dernier_releve", t->months_after_last);
 	} else {
 		cz_json_kv_string(&j, "mois_equilibre", NULL);
-		kv_num(&j, "mois_apres_dernier_releve", (cz_num){ 0, false });
+		cz_json_kv_num(&j, "mois_apres_dernier_releve", (cz_num){ 0, false });
 	}
 	cz_json_object_end(&j);
 
 	const cz_ind_mix *m = &r->mix;
 	cz_json_key(&j, "piliers");
 	cz_json_object_begin(&j);
-	kv_num(&j, "annee_debut", (cz_num){ m->year_from, m->year_from != 0 });
-	kv_num(&j, "annee_fin", (cz_num){ m->year_to, m->year_from != 0 });
+	cz_json_kv_num(&j, "annee_debut", (cz_num){ m->year_from, m->year_from != 0 });
+	cz_json_kv_num(&j, "annee_fin", (cz_num){ m->year_to, m->year_from != 0 });
 	cz_json_key(&j, "repartition");
 	cz_json_array_begin(&j);
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
@@ -196,15 +187,15 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_kv_string(&j, "pilier", cz_enum_key(&cz_enum_pilier, k));
 		cz_json_kv_string(&j, "nom", ref->pillars[k].nom);
 		cz_json_kv_number(&j, "montant", m->montant[k]);
-		kv_num(&j, "part", (cz_num){ m->part[k], m->total > 0 });
+		cz_json_kv_num(&j, "part", (cz_num){ m->part[k], m->total > 0 });
 		cz_json_object_end(&j);
 	}
 	cz_json_array_end(&j);
 	cz_json_kv_number(&j, "benevolat_valorise", m->benevolat);
 	cz_json_kv_number(&j, "total", m->total);
 	cz_json_kv_string(&j, "pilier_principal", m->largest >= 0 ? cz_enum_key(&cz_enum_pilier, m->largest) : NULL);
-	kv_num(&j, "part_principale", (cz_num){ m->largest >= 0 ? m->part[m->largest] : 0, m->largest >= 0 });
-	kv_num(&j, "herfindahl", (cz_num){ m->herfindahl, m->total > 0 });
+	cz_json_kv_num(&j, "part_principale", (cz_num){ m->largest >= 0 ? m->part[m->largest] : 0, m->largest >= 0 });
+	cz_json_kv_num(&j, "herfindahl", (cz_num){ m->herfindahl, m->total > 0 });
 	cz_json_key(&j, "exclus");
 	cz_json_object_begin(&j);
 	cz_json_kv_number(&j, "non_acquis", m->non_acquis);
@@ -213,7 +204,7 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_kv_number(&j, "sans_pilier", m->sans_pilier);
 	cz_json_kv_number(&j, "hors_mois", m->hors_mois);
 	cz_json_object_end(&j);
-	kv_num(&j, "part_max_pilier", (cz_num){ ref->dashboard.part_max_pilier, ref->dashboard.present });
+	cz_json_kv_num(&j, "part_max_pilier", (cz_num){ ref->dashboard.part_max_pilier, ref->dashboard.present });
 	if (ref->dashboard.present)
 		cz_origin_json(&j, "origine_part_max_pilier", ref->dashboard.origine);
 	else
@@ -231,7 +222,7 @@ cz_status cz_indicators_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_object_begin(&j);
 	cz_json_kv_int(&j, "services", (long long)mu->n_services);
 	cz_json_kv_string(&j, "source", mu->from_revenue ? "recettes" : "offre");
-	kv_num(&j, "services_min", (cz_num){ mu->services_min, mu->services_min > 0 });
+	cz_json_kv_num(&j, "services_min", (cz_num){ mu->services_min, mu->services_min > 0 });
 	cz_json_kv_bool(&j, "atteinte", mu->met);
 	cz_origin_json(&j, "origine", mu->origine);
 	cz_json_object_end(&j);
