@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "diff.h"
+#include "json.h"
 #include "model.h"
 
 typedef struct {
@@ -27,6 +28,12 @@ extern const cz_diff_table cz_diff_tables[CZ_DIFF_SECTION_COUNT];
 /* What the detail column shows: the detail, else the item's value on the
  * side where it exists (an added month's figures). */
 const char *cz_diff_detail(const cz_diff_change *c);
+
+/* The figures as a JSON array of objects (key, label, the two values under
+ * the keys `before` and `after`, changed, sense): diff's before and after,
+ * evolution's first and last snapshot. Written by render_diff_json.c. */
+void cz_diff_figures_json(cz_json *j, const cz_diff_figure figures[CZ_DIFF_N_FIGURES], const char *before,
+			  const char *after);
 
 /* "30 septembre 2026", "septembre 2026" (a month), into out. */
 char *cz_diff_date_fr(char *out, size_t size, cz_date d);

@@ -9,6 +9,29 @@ static void date_or_null(cz_json *j, const char *key, cz_date d)
 	cz_json_kv_string(j, key, d.set ? cz_diff_date_iso(s, sizeof(s), d) : NULL);
 }
 
+void cz_diff_figures_json(cz_json *j, const cz_diff_figure figures[CZ_DIFF_N_FIGURES], const char *before,
+			  const char *after)
+{
+	cz_json_array_begin(j);
+	for (int i = 0; i < CZ_DIFF_N_FIGURES; i++) {
+		const cz_diff_figure *f = &figures[i];
+		cz_json_object_begin(j);
+		cz_json_kv_string(j, "cle", f->key);
+		cz_json_kv_string(j, "libelle", f->label);
+		if (f->unit == CZ_DIFF_U_TEXT) {
+			cz_json_kv_string(j, before, f->before);
+			cz_json_kv_string(j, after, f->after);
+		} else {
+			cz_json_kv_num(j, before, f->before_num);
+			cz_json_kv_num(j, after, f->after_num);
+		}
+		cz_json_kv_bool(j, "modifie", f->changed);
+		cz_json_kv_string(j, "sens", cz_diff_sense_keys[f->sense]);
+		cz_json_object_end(j);
+	}
+	cz_json_array_end(j);
+}
+
 cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc)
 {
 	const cz_diff *d = result;
@@ -40,24 +63,7 @@ cz_status cz_diff_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_string(&j, d->summary[i]);
 	cz_json_array_end(&j);
 	cz_json_key(&j, "chiffres");
-	cz_json_array_begin(&j);
-	for (int i = 0; i < CZ_DIFF_N_FIGURES; i++) {
-		const cz_diff_figure *f = &d->figures[i];
-		cz_json_object_begin(&j);
-		cz_json_kv_string(&j, "cle", f->key);
-		cz_json_kv_string(&j, "libelle", f->label);
-		if (f->unit == CZ_DIFF_U_TEXT) {
-			cz_json_kv_string(&j, "avant", f->before);
-			cz_json_kv_string(&j, "apres", f->after);
-		} else {
-			cz_json_kv_num(&j, "avant", f->before_num);
-			cz_json_kv_num(&j, "apres", f->after_num);
-		}
-		cz_json_kv_bool(&j, "modifie", f->changed);
-		cz_json_kv_string(&j, "sens", cz_diff_sense_keys[f->sense]);
-		cz_json_object_end(&j);
-	}
-	cz_json_array_end(&j);
+	cz_diff_figures_json(&j, d->figures, "avant", "apres");
 	cz_json_key(&j, "changements");
 	cz_json_object_begin(&j);
 	for (int s = 0; s < CZ_DIFF_SECTION_COUNT; s++) {

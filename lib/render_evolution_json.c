@@ -44,24 +44,7 @@ cz_status cz_evolution_render_json(const void *result, const cz_render_ctx *rc)
 	cz_json_array_end(&j);
 	cz_json_key(&j, "tendance");
 	if (e->has_trend) {
-		cz_json_array_begin(&j);
-		for (int i = 0; i < CZ_DIFF_N_FIGURES; i++) {
-			const cz_diff_figure *f = &e->trend[i];
-			cz_json_object_begin(&j);
-			cz_json_kv_string(&j, "cle", f->key);
-			cz_json_kv_string(&j, "libelle", f->label);
-			if (f->unit == CZ_DIFF_U_TEXT) {
-				cz_json_kv_string(&j, "premier", f->before);
-				cz_json_kv_string(&j, "dernier", f->after);
-			} else {
-				cz_json_kv_num(&j, "premier", f->before_num);
-				cz_json_kv_num(&j, "dernier", f->after_num);
-			}
-			cz_json_kv_bool(&j, "modifie", f->changed);
-			cz_json_kv_string(&j, "sens", cz_diff_sense_keys[f->sense]);
-			cz_json_object_end(&j);
-		}
-		cz_json_array_end(&j);
+		cz_diff_figures_json(&j, e->trend, "premier", "dernier");
 	} else {
 		cz_json_null(&j);
 	}
