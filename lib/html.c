@@ -107,6 +107,7 @@ static void css_string(cz_buf *b, const char *s)
 	".sommaire h2,.sommaire h3{margin-top:.2rem;border:0}\n" \
 	".faits{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem 1rem;margin:.4rem 0}\n" \
 	".faits div{border-left:4px solid var(--accent);padding:.1rem .5rem}\n" \
+	".faits>div:first-child{grid-column:1/-1}\n" \
 	".faits .cle{display:block;font-size:.8rem;color:var(--muted)}\n" \
 	".faits .val{font-size:1.05rem;font-weight:bold}\n" \
 	".badge{display:inline-block;padding:.05rem .45rem;border:1px solid currentColor;border-radius:4px;" \
