@@ -102,11 +102,6 @@ static bool always(const cz_project *p)
 	return true;
 }
 
-static bool from_test(const cz_project *p)
-{
-	return p->projet.phase >= CZ_PHASE_TEST;
-}
-
 static bool with_activity(const cz_project *p)
 {
 	return p->n_activite > 0;
@@ -119,7 +114,7 @@ static const struct {
 	bool (*applies)(const cz_project *p);
 } parts[N_PARTS] = {
 	[PART_DIAG] = { &cz_analysis_diag, always },
-	[PART_TEST] = { &cz_analysis_test_phase, from_test },
+	[PART_TEST] = { &cz_analysis_test_phase, cz_testphase_applies },
 	[PART_INDICATORS] = { &cz_analysis_indicators, with_activity },
 	[PART_BMC] = { &cz_analysis_bmc, always },
 	[PART_SKILLS] = { &cz_analysis_skills, always },

@@ -15,7 +15,14 @@ static void *diag_run(const cz_project *p, const cz_referential *ref, const cz_o
 	(void)o;
 	cz_diag *d = NULL;
 	*st = p ? cz_diag_run(p, ref, &d) : CZ_ERR_USAGE;
-	return *st == CZ_OK ? d : NULL;
+	/* The summary at the head of the diagnostic gives the test verdict. */
+	if (*st == CZ_OK && cz_testphase_applies(p))
+		*st = cz_testphase_run(p, ref, &d->testphase);
+	if (*st != CZ_OK) {
+		cz_diag_free(d);
+		return NULL;
+	}
+	return d;
 }
 
 static void diag_free(void *result)

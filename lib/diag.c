@@ -1062,5 +1062,6 @@ void cz_diag_free(cz_diag *d)
 	if (!d)
 		return;
 	cz_coverage_free(&d->coverage);
+	cz_testphase_free(d->testphase);
 	cz_arena_free(d->arena);
 }

@@ -54,6 +54,7 @@
 #include "referential.h"
 #include "starter.h"
 #include "status.h"
+#include "testphase.h"
 
 /* The number of next actions the diagnostic proposes (at most). */
 #define CZ_DIAG_ACTIONS 5
@@ -197,7 +198,12 @@ typedef struct {
 	cz_diag_action actions[CZ_DIAG_ACTIONS];
 	size_t n_actions;
 
-	cz_arena *arena; /* owns everything above except `coverage` */
+	/* The test-phase decision, for the summary (lib/md_summary.h): set by
+	 * the diag analysis (lib/analysis.c) when cz_testphase_applies, owned
+	 * by the diagnostic; NULL otherwise and from cz_diag_run alone. */
+	cz_testphase *testphase;
+
+	cz_arena *arena; /* owns everything above except `coverage` and `testphase` */
 } cz_diag;
 
 /* Run the diagnostic; on CZ_OK *out is the caller's (cz_diag_free). */

@@ -7,16 +7,39 @@
 #include "html.h"
 #include "html_summary.h"
 #include "json.h"
+#include "md.h"
+#include "md_summary.h"
 #include "text.h"
 #include "xlsx_file.h"
 
 /* --- how documents are put together ---------------------------------------- */
 
-/* Markdown: the parts of a report follow each other, separated by a rule. */
+static const void *find_part(const cz_document *d, const struct cz_analysis *a);
+
+/* Markdown: a report opens on its summary (lib/md_summary.h), then the
+ * parts follow each other, separated by a rule. */
+static void md_doc_begin(const cz_document *d, cz_buf *out)
+{
+	const cz_diag *dg = d->combined ? find_part(d, &cz_analysis_diag) : NULL;
+	if (!dg)
+		return;
+	size_t start = out->len;
+	cz_buf_puts(out, "# Rapport\u00A0: ");
+	cz_md_text(out, d->title);
+	cz_buf_puts(out, "\n\nRapport du fichier ");
+	cz_md_code(out, d->file);
+	cz_buf_puts(out, "\u00A0: l'essentiel, puis le diagnostic, la sortie de la phase de test, le tableau de bord, "
+			 "le canevas et les compétences, selon ce que le projet renseigne.\n\n");
+	cz_md_summary(out, dg, find_part(d, &cz_analysis_test_phase), 2);
+	cz_md_finish(out, start);
+}
+
 static void md_part_begin(const cz_document *d, size_t i, cz_buf *out)
 {
-	(void)d;
-	if (i > 0)
+	/* after the summary, which ends with a blank line */
+	if (i == 0 && d->combined && find_part(d, &cz_analysis_diag))
+		cz_buf_puts(out, "---\n\n");
+	else if (i > 0)
 		cz_buf_puts(out, "\n---\n\n");
 }
 
@@ -151,7 +174,7 @@ const cz_format_desc cz_formats[CZ_FMT_COUNT] = {
 	[CZ_FMT_MD] = {
 		.id = CZ_FMT_MD, .name = "md", .alias = "markdown", .kind = CZ_FORMAT_TEXT,
 		.list_begin = "", .list_separator = "\n---\n\n", .list_end = "",
-		.part_begin = md_part_begin,
+		.doc_begin = md_doc_begin, .part_begin = md_part_begin,
 		.write = write_text,
 	},
 	[CZ_FMT_JSON] = {
@@ -210,6 +233,8 @@ cz_status cz_document_render(const cz_format_desc *f, const cz_document *d, cons
 		return CZ_ERR_USAGE;
 	cz_render_ctx part = *rc;
 	part.in_document = d->combined || d->in_list;
+	/* A report's head holds the summary (the format's doc_begin). */
+	part.summary_given = rc->summary_given || d->combined;
 	cz_buf *out = rc->out;
 	if (f->doc_begin)
 		f->doc_begin(d, out);

@@ -415,6 +415,7 @@ static cz_status details(const void *result, const cz_render_ctx *rc, cz_render_
 	mc.opts = &o;
 	mc.out = &m;
 	mc.in_document = false;
+	mc.summary_given = true;
 	cz_status st = md(result, &mc);
 	if (st == CZ_OK && !cz_buf_ok(&m))
 		st = CZ_ERR_NOMEM;

@@ -43,6 +43,9 @@ typedef struct {
 	const cz_options *opts;
 	time_t created;   /* creation time of the output (workbook properties) */
 	bool in_document; /* the result is one part of a larger document (report) */
+	/* The document's summary is written already (a report's head, the
+	 * html card above the details): the diagnostic leaves its own out. */
+	bool summary_given;
 	cz_buf *out;      /* text formats: append here */
 	cz_xlsx *x;       /* workbook formats: add sheets here, through its cell writers */
 	/* When set, the format writers (lib/format.h) add to it what they

@@ -12,8 +12,8 @@ cz_status cz_diag_render_html(const void *result, const cz_render_ctx *rc)
 	size_t start = out->len;
 	cz_html_section_begin(rc, "diag", "Diagnostic", d->project->projet.nom, d->project);
 	/* In a report the project's page has the card already. */
-	if (!rc->in_document)
-		cz_html_summary(out, d, NULL, 2);
+	if (!rc->summary_given)
+		cz_html_summary(out, d, d->testphase, 2);
 	cz_html_diag_charts(out, d);
 	cz_status st = cz_html_details(d, rc, cz_diag_render_md);
 	return cz_html_section_close(rc, start, st, false);

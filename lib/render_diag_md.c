@@ -11,19 +11,15 @@
 #include "enums.h"
 #include "format_fr.h"
 #include "md.h"
+#include "md_summary.h"
 #include "origin.h"
 #include "text.h"
 
 #define BAR_WIDTH 10
 
-/* Phase names go into headings and tables unescaped: an amended name with
- * Markdown specials falls back to the built-in label. */
 static const char *phase_name(const cz_diag *d, cz_phase ph)
 {
-	const char *n = cz_ref_phase_name(d->ref, ph);
-	return !strpbrk(n, "\\`*_[]<>|#\n\r\t") && !cz_text_unsafe_count(n, strlen(n))
-		       ? n
-		       : cz_enum_label(&cz_enum_phase, ph);
+	return cz_md_phase_name(d->ref, ph);
 }
 
 static void md_code(cz_buf *b, const char *id)
@@ -59,9 +55,7 @@ static void identity(const cz_diag *d, cz_buf *b)
 {
 	const cz_projet *pj = &d->project->projet;
 	char s1[64], s2[64], s3[64];
-	cz_buf_puts(b, "# Diagnostic\u00A0: ");
-	cz_md_text(b, pj->nom);
-	cz_buf_puts(b, "\n\n| Projet | |\n|---|---|\n| Type | ");
+	cz_buf_puts(b, "## Le projet\n\n| Identité | |\n|---|---|\n| Type | ");
 	cz_md_text(b, cz_enum_label(&cz_enum_type, pj->type));
 	cz_buf_puts(b, " |\n| Lieu | ");
 	cz_buf_puts(b, pj->lieu_set ? cz_enum_label(&cz_enum_lieu, pj->lieu) : "non renseigné");
@@ -101,17 +95,7 @@ static void identity(const cz_diag *d, cz_buf *b)
 	} else {
 		cz_buf_puts(b, "non renseigné");
 	}
-	cz_buf_puts(b, " |\n| Date du point | ");
-	if (pj->date.set)
-		cz_buf_printf(b, "%02d/%02d/%04d", pj->date.day, pj->date.month, pj->date.year);
-	else
-		cz_buf_puts(b, "non renseignée");
-	cz_buf_printf(b, " |\n| Phase déclarée | %s |\n| Phase étayée par les étapes | %s |\n",
-		      phase_name(d, d->declared), phase_name(d, d->supported));
-	size_t nc = d->alert_counts[CZ_SEV_CRITIQUE], na = d->alert_counts[CZ_SEV_ATTENTION],
-	       ni = d->alert_counts[CZ_SEV_INFO];
-	cz_buf_printf(b, "| Alertes | %zu critique%s, %zu alerte%s «\u00A0attention\u00A0», %zu alerte%s «\u00A0info\u00A0» |\n\n", nc,
-		      nc > 1 ? "s" : "", na, na > 1 ? "s" : "", ni, ni > 1 ? "s" : "");
+	cz_buf_puts(b, " |\n\n");
 	const cz_starter *st = &d->starter;
 	if (st->found) {
 		cz_buf_puts(b, st->untouched ? "> **Fichier de départ non rempli.** Ce fichier est encore celui qu'écrit "
@@ -463,53 +447,24 @@ static void definition(const cz_diag *d, cz_buf *b)
 	cz_buf_puts(b, "\n");
 }
 
-static void actions(const cz_diag *d, cz_buf *b)
-{
-	cz_buf_puts(b, "## Prochaines actions\n\n");
-	if (d->n_actions == 0) {
-		cz_buf_puts(b, "Rien à signaler\u00A0: les étapes de la phase sont faites et aucune compétence ne manque.\n");
-		return;
-	}
-	for (size_t i = 0; i < d->n_actions; i++) {
-		const cz_diag_action *a = &d->actions[i];
-		cz_buf_printf(b, "%zu. ", i + 1);
-		md_code(b, a->id);
-		cz_buf_puts(b, " ");
-		cz_md_text(b, a->label);
-		cz_buf_puts(b, " — ");
-		switch (a->kind) {
-		case CZ_DIAG_ACT_ALERT:
-			cz_buf_puts(b, "alerte critique «\u00A0");
-			cz_md_text(b, a->alert->nom);
-			cz_buf_printf(b, "\u00A0»\u202F; étape de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
-			break;
-		case CZ_DIAG_ACT_BLOCKING:
-			cz_buf_printf(b, "étape bloquante de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
-			break;
-		case CZ_DIAG_ACT_STEP:
-			cz_buf_printf(b, "étape de la phase %s (%s)", phase_name(d, a->phase), a->status_label);
-			break;
-		default:
-			cz_buf_printf(b, "compétence de la phase %s à acquérir ou à confier au réseau",
-				      phase_name(d, a->phase));
-			break;
-		}
-		cz_buf_puts(b, "\n");
-	}
-}
-
 cz_status cz_diag_render_md(const void *result, const cz_render_ctx *rc)
 {
 	const cz_diag *d = result;
 	cz_buf *out = rc->out;
 	size_t start = out->len;
+	cz_buf_puts(out, "# Diagnostic\u00A0: ");
+	cz_md_text(out, d->project->projet.nom);
+	cz_buf_puts(out, "\n\n");
+	/* A report gives the summary at its head (and the html page in its
+	 * card): the diagnostic alone gives it before its details. */
+	if (!rc->summary_given)
+		cz_md_summary(out, d, d->testphase, 2);
 	identity(d, out);
 	phases(d, out);
 	skills(d, out);
 	needs(d, out);
 	definition(d, out);
 	alerts(d, out);
-	actions(d, out);
 	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }

@@ -1135,6 +1135,11 @@ nomem:
 	return CZ_ERR_NOMEM;
 }
 
+bool cz_testphase_applies(const cz_project *p)
+{
+	return p->projet.phase >= CZ_PHASE_TEST;
+}
+
 void cz_testphase_free(cz_testphase *r)
 {
 	if (r)

@@ -170,6 +170,10 @@ typedef struct {
 cz_status cz_testphase_run(const cz_project *p, const cz_referential *ref, cz_testphase **out);
 void cz_testphase_free(cz_testphase *r);
 
+/* Whether a report holds the test-phase decision: the declared phase is the
+ * test or beyond. */
+bool cz_testphase_applies(const cz_project *p);
+
 /* A value in its unit, in French: "2 mois", "0,77", "67 %", "3,97 / 5", "oui". */
 char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v);
 /* The threshold of an item: "≥ 3 mois (partiel ≥ 1 mois)", "oui". */

@@ -184,14 +184,22 @@ static void test_combined_document(void **state)
 	}
 	assert_string_equal(b.data + b.len - 4, "}\n}\n");
 	cz_buf_free(&b);
-	/* Markdown: the parts separated by a rule, four rules for five parts */
+	/* Markdown: the summary first (under the report's title), then each of
+	 * the five parts after a rule; the diagnostic leaves its own summary
+	 * out, so there is one */
 	cz_buf_init(&b);
 	rc.out = &b;
 	assert_int_equal(cz_document_render(&cz_formats[CZ_FMT_MD], &doc, &rc), CZ_OK);
+	assert_true(strncmp(b.data, "# Rapport\u00A0: P", strlen("# Rapport\u00A0: P")) == 0);
+	const char *summary = strstr(b.data, "\n## L'essentiel\n");
+	const char *first_rule = strstr(b.data, "\n---\n\n");
+	assert_non_null(summary);
+	assert_true(summary < first_rule);
+	assert_null(strstr(summary + 1, "\n## L'essentiel\n"));
 	size_t rules = 0;
 	for (const char *s = b.data; (s = strstr(s, "\n---\n\n")) != NULL; s++)
 		rules++;
-	assert_int_equal(rules, 4);
+	assert_int_equal(rules, 5);
 	cz_buf_free(&b);
 	/* a part whose analysis has no renderer in the format is refused */
 	cz_part bad = { &cz_analysis_diag, res[0] };
