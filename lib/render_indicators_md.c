@@ -390,51 +390,101 @@ static void mermaid_label(cz_buf *b, const char *s)
 	cz_buf_free(&clean);
 }
 
+/* Colours that read on screen and in greyscale: the revenue as light bars,
+ * the charges as a dark line drawn over them (grey levels about 187 and 63
+ * of 255); the pillars from dark to light (about 99, 136, 183 and 225),
+ * each pillar always its own colour. Mermaid takes theme variables from
+ * its "base" theme only. */
+#define REVENUE_COLOUR "#9dc3e6"
+#define CHARGES_COLOUR "#8b1e1e"
+static const char *const pillar_colours[CZ_PILIER_COUNT] = { "#3d6d99", "#c07a3a", "#93c1e0", "#efe2b8" };
+
+/* Beyond a year of months, the labels (mm/yy) get a smaller type and the
+ * chart 40 px per month, so that 36 months stay readable. */
+#define MONTHS_AT_DEFAULT_SIZE 12
+#define PX_PER_MONTH 40
+
+static bool both_set(const cz_ind_figures *f)
+{
+	return f->recettes.set && f->charges.set;
+}
+
+static void series(cz_buf *b, const cz_indicators *r, const char *kind, bool revenue)
+{
+	cz_buf_printf(b, "    %s [", kind);
+	bool first = true;
+	for (size_t i = 0; i < r->n_months; i++) {
+		const cz_ind_figures *f = &r->months[i].f;
+		if (!both_set(f))
+			continue;
+		char v[CZ_NUMBER_MAX];
+		cz_number_fixed(revenue ? f->recettes.value : f->charges.value, 2, v);
+		cz_buf_printf(b, "%s%s", first ? "" : ", ", v);
+		first = false;
+	}
+	cz_buf_puts(b, "]\n");
+}
+
 static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 {
 	cz_buf_puts(b, "## Graphiques\n\n");
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_months; i++)
-		n += r->months[i].f.recettes.set && r->months[i].f.charges.set;
+		n += both_set(&r->months[i].f);
 	if (n > 0) {
-		cz_buf_puts(b, "Recettes (première courbe) et charges (seconde courbe) par mois, en euros");
+		/* xychart-beta draws no legend of its own: it is written above. */
+		cz_buf_puts(b, "Légende\u00A0: les **recettes** en barres claires, les **charges** en ligne foncée, en euros "
+			       "par mois (mois notés mm/aa)");
 		cz_buf_puts(b, r->n_gaps ? "\u202F; les mois sans relevé ne figurent pas sur l'axe.\n\n" : ".\n\n");
-		cz_buf_puts(b, "```mermaid\nxychart-beta\n    title \"Recettes et charges par mois\"\n    x-axis [");
+		cz_buf_puts(b, "```mermaid\n%%{init: {\"theme\": \"base\", ");
+		if (n > MONTHS_AT_DEFAULT_SIZE)
+			cz_buf_printf(b, "\"xyChart\": {\"width\": %zu, \"xAxis\": {\"labelFontSize\": 11}}, ",
+				      n * PX_PER_MONTH);
+		cz_buf_puts(b, "\"themeVariables\": {\"xyChart\": {\"plotColorPalette\": \"" REVENUE_COLOUR ", " CHARGES_COLOUR
+			       "\"}}}}%%\nxychart-beta\n    title \"Recettes et charges par mois\"\n    x-axis [");
 		bool first = true;
 		for (size_t i = 0; i < r->n_months; i++) {
-			const cz_ind_figures *f = &r->months[i].f;
-			if (!f->recettes.set || !f->charges.set)
+			if (!both_set(&r->months[i].f))
 				continue;
-			cz_buf_printf(b, "%s\"%04d-%02d\"", first ? "" : ", ", r->months[i].periode.year,
-				      r->months[i].periode.month);
+			cz_buf_printf(b, "%s\"%02d/%02d\"", first ? "" : ", ", r->months[i].periode.month,
+				      r->months[i].periode.year % 100);
 			first = false;
 		}
 		cz_buf_puts(b, "]\n    y-axis \"euros\"\n");
-		for (int k = 0; k < 2; k++) {
-			cz_buf_puts(b, "    line [");
-			first = true;
-			for (size_t i = 0; i < r->n_months; i++) {
-				const cz_ind_figures *f = &r->months[i].f;
-				if (!f->recettes.set || !f->charges.set)
-					continue;
-				char v[CZ_NUMBER_MAX];
-				cz_number_fixed(k == 0 ? f->recettes.value : f->charges.value, 2, v);
-				cz_buf_printf(b, "%s%s", first ? "" : ", ", v);
-				first = false;
-			}
-			cz_buf_puts(b, "]\n");
-		}
+		series(b, r, "bar", true);
+		series(b, r, "line", false);
 		cz_buf_puts(b, "```\n\n");
 	}
 	if (r->mix.total > 0) {
-		cz_buf_puts(b, "```mermaid\npie title Ressources par pilier\n");
+		/* Mermaid draws the slices from the largest down and gives pieN to
+		 * the N-th: written in that order (ties in pillar order, which its
+		 * stable sort keeps), each pillar keeps its colour. */
+		int order[CZ_PILIER_COUNT], m = 0;
 		for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 			if (!(r->mix.montant[k] > 0))
 				continue;
+			int j = m++;
+			while (j > 0 && r->mix.montant[order[j - 1]] < r->mix.montant[k]) {
+				order[j] = order[j - 1];
+				j--;
+			}
+			order[j] = k;
+		}
+		cz_buf_puts(b, "Chaque pilier a sa couleur, du plus foncé au plus clair\u00A0: ");
+		for (int k = 0; k < CZ_PILIER_COUNT; k++) {
+			cz_buf_puts(b, k ? ", " : "");
+			cz_md_text(b, pillar_name(ref, k));
+		}
+		cz_buf_puts(b, ".\n\n```mermaid\n%%{init: {\"theme\": \"base\", \"themeVariables\": {");
+		for (int j = 0; j < m; j++)
+			cz_buf_printf(b, "%s\"pie%d\": \"%s\"", j ? ", " : "", j + 1, pillar_colours[order[j]]);
+		cz_buf_puts(b, ", \"pieStrokeColor\": \"#333333\", \"pieSectionTextColor\": \"#000000\"}}}%%\n"
+			       "pie title Ressources par pilier\n");
+		for (int j = 0; j < m; j++) {
 			cz_buf_puts(b, "    \"");
-			mermaid_label(b, pillar_name(ref, k));
+			mermaid_label(b, pillar_name(ref, order[j]));
 			char v[CZ_NUMBER_MAX];
-			cz_number_fixed(r->mix.montant[k], 2, v);
+			cz_number_fixed(r->mix.montant[order[j]], 2, v);
 			cz_buf_printf(b, "\" : %s\n", v);
 		}
 		cz_buf_puts(b, "```\n\n");

@@ -73,8 +73,11 @@ def check_json(run, name, text):
         fail(run, f"{name}: JSON invalide ({e})")
 
 
-MERMAID_LINE = re.compile(r'^(xychart-beta|pie title [^"\n]*|    title "[^"\n]*"|    x-axis \[.*\]|'
-                          r'    y-axis "[^"\n]*"|    line \[[-0-9., ]*\]|    "[^"\n]*" : [0-9.e+-]+)$')
+# The init directive (theme and colours: tests/tools/check_mermaid.py reads
+# it as JSON) holds no label from the data: only keys, numbers and colours.
+MERMAID_LINE = re.compile(r'^(%%\{init: \{[-a-zA-Z0-9"#:,. {}]*\}\}%%|xychart-beta|pie title [^"\n]*|'
+                          r'    title "[^"\n]*"|    x-axis \[.*\]|    y-axis "[^"\n]*"|'
+                          r'    (?:line|bar) \[[-0-9., ]*\]|    "[^"\n]*" : [0-9.e+-]+)$')
 
 
 def check_md(run, name, text):
