@@ -34,7 +34,8 @@ const cz_cmd_spec cz_spec_report = {
 	.summary = "tous les rapports de chaque projet et le portefeuille de projets",
 	.help =
 		"usage\u00A0: conciergerie report [-f @FORMATS@] -o RÉPERTOIRE [--referentiel FICHIER]\n"
-		"                            [--taux-benevolat EUROS] [-j N] [-q] FICHIER|RÉPERTOIRE...\n"
+		"                            [--taux-benevolat EUROS] [--charts] [-j N] [-q]\n"
+		"                            FICHIER|RÉPERTOIRE...\n"
 		"\n"
 		"Produit, pour chaque projet, un document qui réunit toutes les analyses\u00A0:\n"
 		"le diagnostic (diag), la décision de sortie de test (test-phase, quand la\n"
@@ -72,6 +73,10 @@ const cz_cmd_spec cz_spec_report = {
 		"  -f, --format FORMAT      @FORMATS@ (md par défaut)\n"
 		"  --referentiel FICHIER    utiliser un référentiel amendé\n"
 		"  --taux-benevolat EUROS   valeur d'une heure bénévole dans les tableaux de bord\n"
+		"  --charts                 en Markdown, graphiques Mermaid dans le tableau de\n"
+		"                           bord (recettes et charges par mois, ressources par\n"
+		"                           pilier)\u202F; sans effet en html (qui a toujours ses\n"
+		"                           graphiques), xlsx (graphiques natifs) et json\n"
 		"  -j, --jobs N             traiter N projets à la fois (par défaut\u00A0: un par\n"
 		"                           processeur disponible, 64 au plus\u202F; 1 à 64)\n"
 		"  -q, --quiet              ni ligne de progression ni bilan final\n"
@@ -90,7 +95,7 @@ const cz_cmd_spec cz_spec_report = {
 		"invalide, 2 en cas d'erreur d'utilisation (dont un rapport qui serait écrit\n"
 		"sur une entrée), 3 en cas d'erreur d'entrée-sortie (dont un fichier\n"
 		"illisible, compté à part au portefeuille).\n",
-	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX | CZ_OPT_JOBS,
+	.options = CZ_OPT_FORMAT | CZ_OPT_OUTPUT | CZ_OPT_REF | CZ_OPT_TAUX | CZ_OPT_CHARTS | CZ_OPT_JOBS,
 	.min_args = 1,
 	.max_args = -1,
 	.writes = writes,
