@@ -459,7 +459,7 @@ static void charts(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 		/* Mermaid draws the slices from the largest down and gives pieN to
 		 * the N-th: written in that order (ties in pillar order, which its
 		 * stable sort keeps), each pillar keeps its colour. */
-		int order[CZ_PILIER_COUNT], m = 0;
+		int order[CZ_PILIER_COUNT] = { 0 }, m = 0;
 		for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 			if (!(r->mix.montant[k] > 0))
 				continue;
