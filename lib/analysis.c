@@ -199,6 +199,7 @@ const cz_analysis cz_analysis_portfolio = {
 		[CZ_FMT_XLSX] = cz_portfolio_render_xlsx,
 		[CZ_FMT_HTML] = cz_portfolio_render_html,
 	},
+	.xlsx_in_order = true,
 };
 
 const cz_analysis cz_analysis_referential = {

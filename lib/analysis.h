@@ -41,6 +41,9 @@ typedef struct cz_analysis {
 	 * NULL when the analysis has none. */
 	int (*exit_code)(const void *result);
 	cz_render_fn render[CZ_FMT_COUNT]; /* NULL: not written in that format */
+	/* Its xlsx renderer writes every sheet row after row: a workbook of
+	 * such parts only is written so (CZ_XLSX_IN_ORDER, lib/xlsx_file.h). */
+	bool xlsx_in_order;
 } cz_analysis;
 
 extern const cz_analysis cz_analysis_diag, cz_analysis_test_phase, cz_analysis_indicators,

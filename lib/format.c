@@ -165,7 +165,11 @@ static cz_status write_workbook(const cz_format_desc *f, const cz_document *d, c
 				const char *path, unsigned flags, cz_problems *problems)
 {
 	workbook_job job = { d, rc, f->id };
-	return cz_xlsx_write(path, rc->created, flags, fill_workbook, &job, rc->log, problems);
+	bool in_order = d->n_parts > 0;
+	for (size_t i = 0; i < d->n_parts; i++)
+		in_order = in_order && d->parts[i].analysis->xlsx_in_order;
+	return cz_xlsx_write(path, rc->created, flags | (in_order ? CZ_XLSX_IN_ORDER : 0u), fill_workbook, &job,
+			     rc->log, problems);
 }
 
 /* --- the table --------------------------------------------------------------- */

@@ -467,7 +467,9 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 /* XLSX: a summary sheet of live counts first, then the portfolio as two
  * tables one above the other, each printable across a landscape page: the
  * projects (name first, snapshot date, phase, verdict, alerts, status),
- * sortable and filterable, then their money and files. */
+ * sortable and filterable, then their money and files. Every sheet is
+ * written row after row (the summary once the table is), so the workbook
+ * keeps one row in memory, not every cell (xlsx_in_order). */
 enum {
 	COL_NAME, COL_DATE, COL_TYPE, COL_PHASE, COL_PROGRESS, COL_SUPPORTED, COL_VERDICT, COL_SKILLS,
 	COL_ALERTS, COL_STATUS, COL_NOTE, N_COLS
@@ -499,6 +501,7 @@ static void date_cell(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 	if (!d.set)
 		return;
 	lxw_datetime dt = { d.year, d.month, d.day ? d.day : 1, 0, 0, 0 };
+	cz_xlsx_reach(x, ws, row);
 	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &dt, d.day ? S->date : S->month), ws, row, col);
 }
 
@@ -531,6 +534,62 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		return CZ_OK; /* the error is in x */
 	lxw_format *head = S->header, *pct = S->percent, *ratio = S->ratio, *euros = S->money, *text = S->wrap;
 
+	/* Counts by live formulas over the table, with cached results. Each
+	 * label counted is a cell of column A, compared exactly. Written
+	 * first, as a spreadsheet writes its sheets: the formats are then
+	 * numbered in the same order. */
+	totals t;
+	count(pf, &t);
+	static const double sum_widths[] = { 34, 12 };
+	cz_xlsx_columns(x, sum, sum_widths, 2);
+	cz_xlsx_text(x, sum, 0, 0, "Phase déclarée", head);
+	cz_xlsx_text(x, sum, 0, 1, "Projets", head);
+	char formula[256], r_phase[64], r_verdict[64], r_status[64], r_alerts[64], col[8];
+	/* the table's last row (a header alone: its first), 1-based */
+	unsigned end = (unsigned)(pf->count ? pf->count : 1) + 1;
+	lxw_col_to_name(col, COL_PHASE, false);
+	snprintf(r_phase, sizeof(r_phase), "Portefeuille!$%s$2:$%s$%u", col, col, end);
+	lxw_col_to_name(col, COL_VERDICT, false);
+	snprintf(r_verdict, sizeof(r_verdict), "Portefeuille!$%s$2:$%s$%u", col, col, end);
+	lxw_col_to_name(col, COL_STATUS, false);
+	snprintf(r_status, sizeof(r_status), "Portefeuille!$%s$2:$%s$%u", col, col, end);
+	lxw_col_to_name(col, COL_ALERTS, false);
+	snprintf(r_alerts, sizeof(r_alerts), "Portefeuille!$%s$2:$%s$%u", col, col, end);
+	lxw_row_t s = 1;
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, s++) {
+		cz_xlsx_text(x, sum, s, 0, phase_labels[ph], text);
+		count_exact(formula, sizeof(formula), r_phase, s);
+		cz_xlsx_formula(x, sum, s, 1, formula, S->integer, (double)t.per_phase[ph]);
+	}
+	/* valid = reported + report not written */
+	cz_xlsx_text(x, sum, s, 0, "Projets valides", head);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(--EXACT(%s,\"%s\"))+SUMPRODUCT(--EXACT(%s,\"%s\"))",
+		 r_status, st_valid, r_status, st_unwritten);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer_bold, (double)t.valid);
+	cz_xlsx_text(x, sum, s, 0, "dont rapports non écrits", text);
+	count_literal(formula, sizeof(formula), r_status, st_unwritten);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.unwritten);
+	cz_xlsx_text(x, sum, s, 0, "Fichiers invalides", text);
+	count_literal(formula, sizeof(formula), r_status, st_invalid);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.invalid);
+	cz_xlsx_text(x, sum, s, 0, "Fichiers illisibles", text);
+	count_literal(formula, sizeof(formula), r_status, st_unreadable);
+	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.unreadable);
+	s++;
+	cz_xlsx_text(x, sum, s, 0, "Verdict du test", head);
+	cz_xlsx_text(x, sum, s++, 1, "Projets", head);
+	for (int v = 0; v <= N_VERDICTS; v++, s++) {
+		const char *label = bucket_label(v);
+		cz_xlsx_text(x, sum, s, 0, label, text);
+		count_exact(formula, sizeof(formula), r_verdict, s);
+		cz_xlsx_formula(x, sum, s, 1, formula, S->integer, (double)t.per_verdict[v]);
+	}
+	s++;
+	cz_xlsx_text(x, sum, s, 0, "Alertes critiques (total)", head);
+	snprintf(formula, sizeof(formula), "=SUM(%s)", r_alerts);
+	cz_xlsx_formula(x, sum, s, 1, formula, S->integer_bold, (double)t.critical_alerts);
+
+	/* The table. */
 	cz_xlsx_columns(x, ws, widths, N_COLS);
 	cz_xlsx_repeat(x, ws, 0, 0);
 	for (lxw_col_t c = 0; c < (lxw_col_t)N_COLS; c++)
@@ -640,57 +699,5 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 			cz_xlsx_number(x, ws, r2, (lxw_col_t)(COL2_PILLAR0 + p), r->pillar_shares[p], pct);
 		cz_xlsx_number(x, ws, r2, COL2_MONTHS, (double)r->months, S->integer);
 	}
-
-	/* Counts by live formulas over the table, with cached results. Each
-	 * label counted is a cell of column A, compared exactly. */
-	totals t;
-	count(pf, &t);
-	static const double sum_widths[] = { 34, 12 };
-	cz_xlsx_columns(x, sum, sum_widths, 2);
-	cz_xlsx_text(x, sum, 0, 0, "Phase déclarée", head);
-	cz_xlsx_text(x, sum, 0, 1, "Projets", head);
-	char formula[256], r_phase[64], r_verdict[64], r_status[64], r_alerts[64], c[8];
-	unsigned end = (unsigned)last + 1;
-	lxw_col_to_name(c, COL_PHASE, false);
-	snprintf(r_phase, sizeof(r_phase), "Portefeuille!$%s$2:$%s$%u", c, c, end);
-	lxw_col_to_name(c, COL_VERDICT, false);
-	snprintf(r_verdict, sizeof(r_verdict), "Portefeuille!$%s$2:$%s$%u", c, c, end);
-	lxw_col_to_name(c, COL_STATUS, false);
-	snprintf(r_status, sizeof(r_status), "Portefeuille!$%s$2:$%s$%u", c, c, end);
-	lxw_col_to_name(c, COL_ALERTS, false);
-	snprintf(r_alerts, sizeof(r_alerts), "Portefeuille!$%s$2:$%s$%u", c, c, end);
-	lxw_row_t s = 1;
-	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++, s++) {
-		cz_xlsx_text(x, sum, s, 0, phase_labels[ph], text);
-		count_exact(formula, sizeof(formula), r_phase, s);
-		cz_xlsx_formula(x, sum, s, 1, formula, S->integer, (double)t.per_phase[ph]);
-	}
-	/* valid = reported + report not written */
-	cz_xlsx_text(x, sum, s, 0, "Projets valides", head);
-	snprintf(formula, sizeof(formula), "=SUMPRODUCT(--EXACT(%s,\"%s\"))+SUMPRODUCT(--EXACT(%s,\"%s\"))",
-		 r_status, st_valid, r_status, st_unwritten);
-	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer_bold, (double)t.valid);
-	cz_xlsx_text(x, sum, s, 0, "dont rapports non écrits", text);
-	count_literal(formula, sizeof(formula), r_status, st_unwritten);
-	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.unwritten);
-	cz_xlsx_text(x, sum, s, 0, "Fichiers invalides", text);
-	count_literal(formula, sizeof(formula), r_status, st_invalid);
-	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.invalid);
-	cz_xlsx_text(x, sum, s, 0, "Fichiers illisibles", text);
-	count_literal(formula, sizeof(formula), r_status, st_unreadable);
-	cz_xlsx_formula(x, sum, s++, 1, formula, S->integer, (double)t.unreadable);
-	s++;
-	cz_xlsx_text(x, sum, s, 0, "Verdict du test", head);
-	cz_xlsx_text(x, sum, s++, 1, "Projets", head);
-	for (int v = 0; v <= N_VERDICTS; v++, s++) {
-		const char *label = bucket_label(v);
-		cz_xlsx_text(x, sum, s, 0, label, text);
-		count_exact(formula, sizeof(formula), r_verdict, s);
-		cz_xlsx_formula(x, sum, s, 1, formula, S->integer, (double)t.per_verdict[v]);
-	}
-	s++;
-	cz_xlsx_text(x, sum, s, 0, "Alertes critiques (total)", head);
-	snprintf(formula, sizeof(formula), "=SUM(%s)", r_alerts);
-	cz_xlsx_formula(x, sum, s, 1, formula, S->integer_bold, (double)t.critical_alerts);
 	return CZ_OK;
 }

@@ -123,11 +123,6 @@ static bool sink_read(const sink *s, cz_buf *out)
  * written, a memory file system where creating, writing and removing them
  * costs a fifth less system time than in a disk's /tmp (make bench); else
  * libxlsxwriter's default, /tmp.
- *
- * Not constant_memory: in libxlsxwriter 1.1 it holds for every sheet of
- * the workbook, and the sheets are not all written row after row (a
- * renderer fills a column, or a total row, after the rows below it): a
- * cell written above the current row would be refused.
  */
 static const char *parts_dir(void)
 {
@@ -139,8 +134,8 @@ static const char *parts_dir(void)
 	return stat(shm, &sb) == 0 && S_ISDIR(sb.st_mode) && access(shm, W_OK | X_OK) == 0 ? shm : NULL;
 }
 
-cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *out,
-			cz_text_log *log, cz_problems *problems)
+static cz_status build(time_t created, bool in_order, cz_xlsx_fill fill, void *ctx, cz_buf *out,
+		       cz_text_log *log, cz_problems *problems)
 {
 	sink s;
 	if (!sink_open(&s)) {
@@ -164,7 +159,10 @@ cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *ou
 	cz_status st = CZ_OK;
 	cz_xlsx x = { 0 };
 	cz_buf_init(&x.scratch);
-	lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = (char *)parts_dir(), /* only read */ .use_zip64 = LXW_FALSE };
+	x.in_order = in_order;
+	lxw_workbook_options options = { .constant_memory = in_order ? LXW_TRUE : LXW_FALSE,
+					 .tmpdir = (char *)parts_dir(), /* only read */
+					 .use_zip64 = LXW_FALSE };
 	x.wb = workbook_new_opt(sink_path(&s), &options);
 	if (!x.wb) {
 		st = CZ_ERR_NOMEM;
@@ -214,18 +212,24 @@ out:
 	return st;
 }
 
+cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *out,
+			cz_text_log *log, cz_problems *problems)
+{
+	return build(created, false, fill, ctx, out, log, problems);
+}
+
 cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
 			cz_text_log *log, cz_problems *problems)
 {
 	/* The temporary file beside the target exists while the workbook is
 	 * built (an interruption removes it), and receives it whole. */
 	cz_atomic a;
-	cz_status st = cz_atomic_open(&a, target, flags & ~(unsigned)CZ_WRITE_BY_NAME, problems);
+	cz_status st = cz_atomic_open(&a, target, flags & ~(unsigned)(CZ_WRITE_BY_NAME | CZ_XLSX_IN_ORDER), problems);
 	if (st != CZ_OK)
 		return st;
 	cz_buf bytes;
 	cz_buf_init(&bytes);
-	st = cz_xlsx_build(created, fill, ctx, &bytes, log, problems);
+	st = build(created, (flags & CZ_XLSX_IN_ORDER) != 0, fill, ctx, &bytes, log, problems);
 	if (st == CZ_OK)
 		st = cz_atomic_write(&a, bytes.data ? bytes.data : "", bytes.len, problems);
 	else

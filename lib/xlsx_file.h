@@ -40,8 +40,15 @@ typedef cz_status (*cz_xlsx_fill)(void *ctx, cz_xlsx *x);
 cz_status cz_xlsx_build(time_t created, cz_xlsx_fill fill, void *ctx, cz_buf *out,
 			cz_text_log *log, cz_problems *problems);
 
+/* With cz_xlsx_write's flags: every sheet is written row after row, in row
+ * order, and within a row in any order (a cell above the row being written
+ * is an error). libxlsxwriter then keeps one row a sheet in memory
+ * (constant_memory), not every cell: memory stays flat however many rows;
+ * text goes inline in the cells, without a shared-string table. */
+#define CZ_XLSX_IN_ORDER (1u << 8)
+
 /* Build, then write to `target` atomically (lib/atomic_file.h; `flags`:
- * CZ_WRITE_*). */
+ * CZ_WRITE_*, CZ_XLSX_IN_ORDER). */
 cz_status cz_xlsx_write(const char *target, time_t created, unsigned flags, cz_xlsx_fill fill, void *ctx,
 			cz_text_log *log, cz_problems *problems);
 

@@ -68,6 +68,11 @@ typedef struct {
 	double *line_pt;       /* per row: height of one line of that text */
 	double *fixed;         /* per row: height the renderer set, 0 when none */
 	size_t n_rows;
+	/* Written row after row (x->in_order): the row being written, whose
+	 * height is set once the next begins (libxlsxwriter writes a row out
+	 * then). */
+	lxw_row_t at;
+	bool reached;
 	bool repeat;
 	lxw_row_t repeat_first, repeat_last;
 	char header[LXW_HEADER_FOOTER_MAX + 1];
@@ -420,27 +425,48 @@ void cz_xlsx_header_footer(cz_xlsx *x, lxw_worksheet *ws)
  * when that keeps it at this scale or more. */
 #define ONE_PAGE_SCALE 0.8
 
+/* Row r's printed height; when `set`, the sheet's row is given it if its
+ * wrapped texts need more than the renderer set. */
+static double row_height(cz_xlsx *x, const layout *L, size_t r, bool set)
+{
+	double h = L->fixed[r] > 0 ? L->fixed[r] : CZ_XLSX_LINE_PT;
+	if (L->lines[r] > 1) {
+		/* a little room under the last line */
+		double need = cz_xlsx_lines_pt(L->lines[r], L->line_pt[r]) + 2;
+		if (need > CZ_XLSX_MAX_ROW_PT)
+			need = CZ_XLSX_MAX_ROW_PT;
+		if (!(L->fixed[r] > 0 && L->fixed[r] >= need)) {
+			if (set)
+				cz_xlsx_check_at(x, worksheet_set_row(L->ws, (lxw_row_t)r, need, NULL), L->ws,
+						 (lxw_row_t)r, LXW_COL_MAX);
+			h = need;
+		}
+	}
+	return h;
+}
+
+void cz_xlsx_reach(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row)
+{
+	if (!x->in_order)
+		return;
+	layout *L = find(x->book, ws);
+	if (!L || (L->reached && row <= L->at))
+		return;
+	if (L->reached && L->at < L->n_rows)
+		row_height(x, L, L->at, true);
+	L->at = row;
+	L->reached = true;
+}
+
 static void lay_out(cz_xlsx *x, const layout *L)
 {
 	lxw_worksheet *ws = L->ws;
-	/* the rows' heights as written, for the printed height */
+	/* the rows' heights as written, for the printed height; row after
+	 * row, only the last is still to set */
 	double height = 0;
 	lxw_row_t last = ws->dim_rowmax;
-	for (size_t r = 0; r <= last && r < L->n_rows; r++) {
-		double h = L->fixed[r] > 0 ? L->fixed[r] : CZ_XLSX_LINE_PT;
-		if (L->lines[r] > 1) {
-			/* a little room under the last line */
-			double need = cz_xlsx_lines_pt(L->lines[r], L->line_pt[r]) + 2;
-			if (need > CZ_XLSX_MAX_ROW_PT)
-				need = CZ_XLSX_MAX_ROW_PT;
-			if (!(L->fixed[r] > 0 && L->fixed[r] >= need)) {
-				cz_xlsx_check_at(x, worksheet_set_row(ws, (lxw_row_t)r, need, NULL), ws, (lxw_row_t)r,
-						 LXW_COL_MAX);
-				h = need;
-			}
-		}
-		height += h;
-	}
+	for (size_t r = 0; r <= last && r < L->n_rows; r++)
+		height += row_height(x, L, r, !x->in_order || (L->reached && r == L->at));
 	if (last >= L->n_rows && last < LXW_ROW_MAX)
 		height += (double)(last + 1 - L->n_rows) * CZ_XLSX_LINE_PT;
 	double pt = 0;

@@ -116,6 +116,11 @@ void cz_xlsx_header_footer(cz_xlsx *x, lxw_worksheet *ws);
 void cz_xlsx_note_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,
 		       lxw_row_t last_row, lxw_col_t last_col, const char *s, const lxw_format *f);
 void cz_xlsx_note_height(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt);
+/* In a workbook written row after row (x->in_order), before anything is
+ * written on `row` of `ws`: the row left behind gets the height its texts
+ * need, since libxlsxwriter writes a row out as soon as a later one
+ * begins. A no-op otherwise. */
+void cz_xlsx_reach(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row);
 
 /* Lay out every sheet (heights, pages); called once, before
  * workbook_close. Then cz_xlsx_release frees what the layout kept. */

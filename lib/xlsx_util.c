@@ -217,6 +217,7 @@ void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
 {
 	if (!s || !ws)
 		return;
+	cz_xlsx_reach(x, ws, row);
 	const char *t = prepare(x, s);
 	if (t) {
 		cz_xlsx_check_at(x, worksheet_write_string(ws, row, col, t, f), ws, row, col);
@@ -229,6 +230,7 @@ void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t
 {
 	if (!ws)
 		return;
+	cz_xlsx_reach(x, ws, first_row);
 	const char *t = prepare(x, s ? s : "");
 	if (t) {
 		cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, t, f), ws,
@@ -242,6 +244,7 @@ void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 {
 	if (!ws)
 		return;
+	cz_xlsx_reach(x, ws, row);
 	size_t units = 0, kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!runs[i].text || !*runs[i].text)
@@ -296,14 +299,17 @@ void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 {
 	if (!ws || !isfinite(v))
 		return;
+	cz_xlsx_reach(x, ws, row);
 	/* -0 is 0 */
 	cz_xlsx_check_at(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, f), ws, row, col);
 }
 
 void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
 {
-	if (ws)
-		cz_xlsx_check_at(x, worksheet_write_blank(ws, row, col, f), ws, row, col);
+	if (!ws)
+		return;
+	cz_xlsx_reach(x, ws, row);
+	cz_xlsx_check_at(x, worksheet_write_blank(ws, row, col, f), ws, row, col);
 }
 
 void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
@@ -316,6 +322,7 @@ void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
 		height_pt = 0;
 	if (height_pt > CZ_XLSX_MAX_ROW_PT)
 		height_pt = CZ_XLSX_MAX_ROW_PT;
+	cz_xlsx_reach(x, ws, row);
 	cz_xlsx_check_at(x, worksheet_set_row(ws, row, height_pt, NULL), ws, row, LXW_COL_MAX);
 	cz_xlsx_note_height(x, ws, row, height_pt);
 }
@@ -329,6 +336,7 @@ void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
 		cz_xlsx_check_at(x, LXW_ERROR_PARAMETER_VALIDATION, ws, row, col);
 		return;
 	}
+	cz_xlsx_reach(x, ws, row);
 	cz_xlsx_check_at(x, worksheet_write_formula_num(ws, row, col, formula, f,
 							isfinite(cached) && cached != 0 ? cached : 0.0),
 			 ws, row, col);
@@ -343,6 +351,7 @@ void cz_xlsx_formula_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 		cz_xlsx_check_at(x, LXW_ERROR_PARAMETER_VALIDATION, ws, row, col);
 		return;
 	}
+	cz_xlsx_reach(x, ws, row);
 	cz_xlsx_check_at(x, worksheet_write_formula_str(ws, row, col, formula, f, cached), ws, row, col);
 	cz_xlsx_note_text(x, ws, row, col, row, col, cached, f);
 }

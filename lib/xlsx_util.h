@@ -63,6 +63,10 @@ typedef struct {
 	lxw_workbook *wb;
 	lxw_error error; /* the first libxlsxwriter error, LXW_NO_ERROR while none */
 	bool nomem;      /* an allocation of ours failed */
+	/* Every sheet written row after row, in row order (libxlsxwriter's
+	 * constant_memory: a row is written out as soon as a later one begins,
+	 * text goes inline, no shared-string table): see cz_xlsx_build_in_order. */
+	bool in_order;
 	cz_text_log log; /* texts changed to fit: characters replaced, cells cut */
 	cz_buf scratch;  /* the cell text being prepared */
 	/* What was being written when the first error came: a sheet and a

@@ -368,10 +368,11 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 		x->num_len = 0;
 	} else if (x->sheet && !strcmp(name, "v")) {
 		x->num_len = 0;
-	} else if (x->strings && !strcmp(name, "si")) {
+	} else if ((x->strings && !strcmp(name, "si")) || (x->sheet && !strcmp(name, "is"))) {
+		/* a shared string, or a cell's inline one (a workbook written row after row) */
 		x->in_si = true;
 		x->si_units = 0;
-	} else if (x->strings && !strcmp(name, "t")) {
+	} else if ((x->strings || x->sheet) && !strcmp(name, "t")) {
 		x->in_t = x->in_si;
 	}
 }
@@ -385,9 +386,9 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 			xml_bad(x, "%s\u00A0: cellule numérique «\u00A0%s\u00A0»%s", x->num, " (pas un nombre fini écrit avec un point)");
 	} else if (x->sheet && !strcmp(name, "c")) {
 		x->in_num_v = false;
-	} else if (x->strings && !strcmp(name, "t")) {
+	} else if ((x->strings || x->sheet) && !strcmp(name, "t")) {
 		x->in_t = false;
-	} else if (x->strings && !strcmp(name, "si")) {
+	} else if ((x->strings && !strcmp(name, "si")) || (x->sheet && !strcmp(name, "is"))) {
 		x->in_si = false;
 		if (x->si_units > 32767)
 			xml_bad(x, "%s\u00A0: texte de plus de 32 767 caractères%s%s", "", "");

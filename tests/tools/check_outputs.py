@@ -139,6 +139,9 @@ def check_xlsx(run, name, data, use_openpyxl):
             for si in root.iter(NS + "si"):
                 strings.append("".join(t.text or "" for t in si.iter(NS + "t")))
         if member.startswith("xl/worksheets/"):
+            # a workbook written row after row has its text inline in the cells
+            for is_ in root.iter(NS + "is"):
+                strings.append("".join(t.text or "" for t in is_.iter(NS + "t")))
             for c in root.iter(NS + "c"):
                 t = c.get("t", "n")
                 v = c.find(NS + "v")
