@@ -329,13 +329,15 @@ static void put_tables(cz_buf *out, const char *html)
 	cz_buf_puts(out, p);
 }
 
-static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level, bool links)
+/* One cmark document to HTML, into *html (cmark's, to free); *title_done:
+ * the first level 1 heading has been dropped already. */
+static cz_status render_piece(char **html, const char *md, size_t len, int sub_level, bool links,
+			      bool *title_done)
 {
-	pthread_once(&extensions_once, register_extensions);
 	cz_status st = CZ_ERR_NOMEM;
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	cmark_node *doc = NULL;
-	char *html = NULL;
+	*html = NULL;
 	if (!parser)
 		return CZ_ERR_NOMEM;
 	if (!attach(parser, "table") || !attach(parser, "tasklist") || !attach(parser, "strikethrough"))
@@ -370,7 +372,7 @@ static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
 			continue;
 		int level = cmark_node_get_heading_level(n);
-		if (level == 1 && !title) {
+		if (level == 1 && !title && !*title_done) {
 			title = n;
 			continue;
 		}
@@ -381,18 +383,154 @@ static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level
 	if (title) {
 		cmark_node_unlink(title);
 		cmark_node_free(title);
+		*title_done = true;
 	}
-	html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
-	if (!html)
-		goto out;
-	put_tables(out, html);
-	st = cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
+	*html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+	if (*html)
+		st = CZ_OK;
 out:
-	free(html);
 	if (doc)
 		cmark_node_free(doc);
 	cmark_parser_free(parser);
 	return st;
+}
+
+/* A long table (a portfolio of thousands of projects) is parsed a slice of
+ * rows at a time, each slice under the table's own header: cmark's tree of
+ * a whole table costs some 4 Ko a row, and a table's rows are rendered
+ * each on its own, so the HTML is the same. */
+#define SLICE_ROWS 256
+
+static const char *line_end(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	return nl ? nl + 1 : end;
+}
+
+/* At p (a line's start): a table's header and delimiter rows, preceded by
+ * a blank line (or the document's start), its rows starting with '|' and
+ * ending with a blank line or the document: the end of its rows, and in
+ * *body its first row and in *n_rows their number; NULL when not so. */
+static const char *table_at(const char *md, const char *p, const char *end, const char **body, size_t *n_rows)
+{
+	if (*p != '|' || !(p == md || (p - md >= 2 && p[-1] == '\n' && p[-2] == '\n')))
+		return NULL;
+	const char *delim = line_end(p, end);
+	if (delim >= end || delim[0] != '|' || (delim[1] != '-' && delim[1] != ':' && delim[1] != ' '))
+		return NULL;
+	const char *q = line_end(delim, end);
+	*body = q;
+	*n_rows = 0;
+	while (q < end && *q == '|') {
+		q = line_end(q, end);
+		(*n_rows)++;
+	}
+	return q == end || *q == '\n' ? q : NULL;
+}
+
+/* cmark's html of a slice, cut in place: from after the first `after`
+ * (NULL: the start), to before a final `before` (NULL: the end); NULL
+ * when a cut is not there. */
+static char *cut(char *html, const char *after, const char *before)
+{
+	char *from = html;
+	if (after) {
+		char *a = strstr(html, after);
+		if (!a)
+			return NULL;
+		from = a + strlen(after);
+	}
+	if (before) {
+		size_t n = strlen(from), bl = strlen(before);
+		if (n < bl || memcmp(from + n - bl, before, bl) != 0)
+			return NULL;
+		from[n - bl] = '\0';
+	}
+	return from;
+}
+
+/* A piece of the document, its tables marked (put_tables). */
+static cz_status add_piece(cz_buf *out, const char *md, size_t len, int sub_level, bool links, bool *title_done)
+{
+	char *html;
+	cz_status st = render_piece(&html, md, len, sub_level, links, title_done);
+	if (st == CZ_OK)
+		put_tables(out, html);
+	free(html);
+	return st;
+}
+
+/* A long table, slice after slice under its header rows; *sliced false
+ * when cmark's HTML of a slice is not as expected (then nothing is kept). */
+static cz_status add_table(cz_buf *out, const char *head, const char *body, const char *end, size_t n_rows,
+			   int sub_level, bool links, bool *title_done, bool *sliced)
+{
+	size_t start = out->len;
+	cz_buf m;
+	cz_buf_init(&m);
+	cz_status st = CZ_OK;
+	*sliced = true;
+	const char *row = body;
+	for (size_t done = 0; done < n_rows && st == CZ_OK && *sliced;) {
+		m.len = 0;
+		cz_buf_add(&m, head, (size_t)(body - head));
+		const char *q = row;
+		size_t k = 0;
+		for (; k < SLICE_ROWS && done + k < n_rows; k++)
+			q = line_end(q, end);
+		cz_buf_add(&m, row, (size_t)(q - row));
+		if (!cz_buf_ok(&m)) {
+			st = CZ_ERR_NOMEM;
+			break;
+		}
+		bool first = done == 0, last = done + k == n_rows;
+		char *html;
+		st = render_piece(&html, m.data, m.len, sub_level, links, title_done);
+		if (st == CZ_OK) {
+			/* the first slice keeps the table's start, the last its end */
+			const char *kept = cut(html, first ? NULL : "<tbody>\n", last ? NULL : "</tbody>\n</table>\n");
+			*sliced = kept != NULL;
+			if (kept)
+				put_tables(out, kept);
+		}
+		free(html);
+		row = q;
+		done += k;
+	}
+	cz_buf_free(&m);
+	if (!*sliced && out->data) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return st;
+}
+
+static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level, bool links)
+{
+	pthread_once(&extensions_once, register_extensions);
+	bool title_done = false;
+	const char *end = md + len, *piece = md;
+	cz_status st = CZ_OK;
+	for (const char *p = md; p < end && st == CZ_OK;) {
+		const char *body;
+		size_t n_rows;
+		const char *t_end = table_at(md, p, end, &body, &n_rows);
+		if (!t_end || n_rows <= SLICE_ROWS) {
+			p = t_end ? t_end : line_end(p, end);
+			continue;
+		}
+		if (p > piece)
+			st = add_piece(out, piece, (size_t)(p - piece), sub_level, links, &title_done);
+		bool sliced = false;
+		if (st == CZ_OK)
+			st = add_table(out, p, body, t_end, n_rows, sub_level, links, &title_done, &sliced);
+		/* not sliced: the table goes with what follows, whole */
+		piece = sliced ? t_end : p;
+		p = t_end;
+	}
+	if (st == CZ_OK && (end > piece || piece == md))
+		st = add_piece(out, piece, (size_t)(end - piece), sub_level, links, &title_done);
+	return st == CZ_OK && !cz_buf_ok(out) ? CZ_ERR_NOMEM : st;
 }
 
 cz_status cz_html_from_markdown(cz_buf *out, const char *md, size_t len, int sub_level)

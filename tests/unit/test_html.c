@@ -1,7 +1,8 @@
 /*
  * The html building blocks (lib/html.h, lib/svg_chart.h): escaping, the
  * Markdown conversion (headings moved, the title dropped, raw HTML left
- * out, report links retargeted, wide tables marked), the page head with a
+ * out, report links retargeted, wide tables marked, a long table the same
+ * as cmark's though converted in slices), the page head with a
  * hostile project name, and the charts' arithmetic (axis steps, month
  * labels that never overlap).
  */
@@ -14,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include "buf.h"
 #include "html.h"
@@ -67,6 +71,50 @@ static void test_markdown(void **state)
 	assert_null(strstr(h, "tres-large"));
 	assert_int_equal(count(h, "<table>"), 1);
 	cz_buf_free(&b);
+}
+
+/* cmark-gfm's own HTML of the whole document, tables on. */
+static char *cmark_whole(const char *md)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	assert_non_null(p);
+	assert_true(cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("table")));
+	cmark_parser_feed(p, md, strlen(md));
+	cmark_node *doc = cmark_parser_finish(p);
+	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	assert_non_null(html);
+	return html;
+}
+
+/* A table of 700 rows is converted a slice of rows at a time (memory):
+ * the HTML is cmark's of the whole document, byte for byte, and so for a
+ * long table that does not end with a blank line (not sliced). */
+static void test_markdown_long_table(void **state)
+{
+	(void)state;
+	for (int ends_blank = 0; ends_blank < 2; ends_blank++) {
+		cz_buf md;
+		cz_buf_init(&md);
+		cz_buf_puts(&md, "Avant le tableau.\n\n| Projet | Valeur | Note |\n|---|--:|:-:|\n");
+		for (int i = 0; i < 700; i++)
+			cz_buf_printf(&md, "| projet *%d* | %d | a \\| b |\n", i, i * 7);
+		cz_buf_puts(&md, ends_blank ? "\nAprès.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n" : "suite\n");
+		assert_true(cz_buf_ok(&md));
+		char *want = cmark_whole(md.data);
+		cz_buf b;
+		cz_buf_init(&b);
+		assert_int_equal(cz_html_from_markdown(&b, md.data, md.len, 2), CZ_OK);
+		assert_string_equal(b.data, want);
+		/* one table, its 700 rows */
+		assert_int_equal(count(b.data, "<table>"), ends_blank ? 2 : 1);
+		assert_int_equal(count(b.data, "<td>projet <em>"), 700);
+		free(want);
+		cz_buf_free(&b);
+		cz_buf_free(&md);
+	}
 }
 
 static void test_page_head_hostile_name(void **state)
@@ -168,6 +216,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_escaped_and_cleaned),
 		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_long_table),
 		cmocka_unit_test(test_page_head_hostile_name),
 		cmocka_unit_test(test_month_labels),
 		cmocka_unit_test(test_axis_steps),
