@@ -35,18 +35,6 @@ static const char *block_start(cz_buf *b, const char *s)
 	return s;
 }
 
-/* Append s[0..n), with what no output may carry replaced (lib/text.h). */
-static void add_clean(cz_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
-			cz_text_clean(b, s, n);
-			return;
-		}
-	}
-	cz_buf_add(b, s, n);
-}
-
 void cz_md_text(cz_buf *b, const char *s)
 {
 	s = block_start(b, s);
@@ -55,7 +43,7 @@ void cz_md_text(cz_buf *b, const char *s)
 		/* Copy the run of ordinary characters in one go: reports are
 		 * mostly plain text, and this is on every report's hot path. */
 		size_t run = strcspn(p, "\\`*[]<>|_\n\r\t");
-		add_clean(b, p, run);
+		cz_buf_add(b, p, run);
 		p += run;
 		char c = *p;
 		if (!c)
@@ -87,22 +75,27 @@ void cz_md_code(cz_buf *b, const char *s)
 	 * inside; a space pads text that starts or ends with one (CommonMark
 	 * strips one space each side). Newlines would be folded by a reader
 	 * anyway: write them as spaces. */
-	size_t longest = 0, run = 0;
-	for (const char *p = s; *p; p++) {
-		run = *p == '`' ? run + 1 : 0;
+	size_t longest = 0;
+	for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
+		size_t run = strspn(p, "`");
 		if (run > longest)
 			longest = run;
+		p += run;
 	}
 	size_t n = strlen(s);
 	bool pad = n == 0 || s[0] == '`' || s[n - 1] == '`';
 	cz_buf_repeat(b, "`", longest + 1);
 	if (pad)
 		cz_buf_putc(b, ' ');
-	size_t start = b->len;
-	add_clean(b, s, n);
-	for (size_t i = start; i < b->len && !b->failed; i++)
-		if (b->data[i] == '\n' || b->data[i] == '\r' || b->data[i] == '\t')
-			b->data[i] = ' ';
+	for (const char *p = s;;) {
+		size_t run = strcspn(p, "\n\r\t");
+		cz_buf_add(b, p, run);
+		p += run;
+		if (!*p)
+			break;
+		cz_buf_putc(b, ' ');
+		p++;
+	}
 	if (pad)
 		cz_buf_putc(b, ' ');
 	cz_buf_repeat(b, "`", longest + 1);

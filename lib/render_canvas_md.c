@@ -14,8 +14,13 @@
  * blank line would end the HTML block in CommonMark. */
 static void html_text(cz_buf *b, const char *s)
 {
-	for (const char *p = s; *p; p++) {
+	for (const char *p = s;; p++) {
+		size_t run = strcspn(p, "&<>\n\r\t");
+		cz_buf_add(b, p, run);
+		p += run;
 		switch (*p) {
+		case '\0':
+			return;
 		case '&':
 			cz_buf_puts(b, "&amp;");
 			break;
@@ -30,8 +35,6 @@ static void html_text(cz_buf *b, const char *s)
 		case '\t':
 			cz_buf_putc(b, ' ');
 			break;
-		default:
-			cz_buf_putc(b, *p);
 		}
 	}
 }
@@ -41,6 +44,10 @@ static void html_text(cz_buf *b, const char *s)
  * its output comes from the text. */
 static void md_item(cz_buf *b, const char *s)
 {
+	if (!strchr(s, '&')) {
+		cz_md_text(b, s);
+		return;
+	}
 	cz_buf t;
 	cz_buf_init(&t);
 	cz_md_text(&t, s);

@@ -465,6 +465,7 @@ cz_status cz_referential_render_md(const void *result, const cz_render_ctx *rc)
 {
 	const cz_referential *ref = result;
 	cz_buf *out = rc->out;
+	size_t start = out->len;
 	cz_buf_puts(out, "# La méthode des conciergeries de territoire\n\n"
 			 "Ce guide présente la méthode intégrée à `conciergerie`\u00A0: ce qu'est une conciergerie de "
 			 "territoire, les quatre phases d'un projet avec leurs étapes et les compétences attendues "
@@ -481,5 +482,6 @@ cz_status cz_referential_render_md(const void *result, const cz_render_ctx *rc)
 	model(out, ref);
 	concierge(out, ref);
 	alerts(out, ref);
+	cz_md_finish(out, start);
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }

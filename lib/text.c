@@ -160,20 +160,39 @@ static inline bool word_printable(const unsigned char *s)
 }
 
 #if defined(__SSE2__)
-/* Sixteen bytes at a time: how many lead printable ASCII (0..16). A signed
- * comparison flags the bytes below 0x20 and those from 0x80 at once. */
-static inline size_t printable16(const unsigned char *s)
+/* Sixteen bytes at a time: how many lead plain ASCII (printable, tab,
+ * newline, CR: 0..16). A signed comparison flags the bytes below 0x20 and
+ * those from 0x80 at once. */
+static inline size_t plain16(const unsigned char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-	unsigned m = (unsigned)_mm_movemask_epi8(odd);
+	__m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+				  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ws, odd));
 	return m ? (size_t)__builtin_ctz(m) : 16;
 }
 #endif
 
+/* The length of the valid three-byte sequence at s[0..len) that is no
+ * character to replace (U+0800..U+FFFF but surrogates, U+FDD0..U+FDEF,
+ * U+FFFE and U+FFFF), or 0: the no-break spaces, dashes, ellipsis and
+ * bars of every report. */
+static inline size_t safe3(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	if (c < 0xE0 || c > 0xEF || len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+		return 0; /* overlong, surrogate */
+	if (c == 0xEF && ((s[1] == 0xB7 && s[2] >= 0x90 && s[2] <= 0xAF) || (s[1] == 0xBF && s[2] >= 0xBE)))
+		return 0; /* noncharacter */
+	return 3;
+}
+
 /* The length of the run at the start of s[0..len) that holds no character
  * to replace (every output's text check: most of it is printable ASCII,
- * and most of the rest two-byte letters). */
+ * and most of the rest two- and three-byte characters). */
 static size_t safe_run(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -181,7 +200,7 @@ static size_t safe_run(const char *str, size_t len)
 	while (i < len) {
 #if defined(__SSE2__)
 		if (i + 16 <= len) {
-			size_t k = printable16(s + i);
+			size_t k = plain16(s + i);
 			i += k;
 			if (k == 16)
 				continue;
@@ -202,8 +221,13 @@ static size_t safe_run(const char *str, size_t len)
 			i += 2;
 			continue;
 		}
+		size_t l = safe3(s + i, len - i);
+		if (l) {
+			i += l;
+			continue;
+		}
 		uint32_t cp;
-		size_t l = cz_utf8_decode(str + i, len - i, &cp);
+		l = cz_utf8_decode(str + i, len - i, &cp);
 		if (cz_text_unsafe(cp))
 			break;
 		i += l;

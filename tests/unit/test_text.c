@@ -130,6 +130,7 @@ static void test_markdown_controls_and_code(void **state)
 	cz_buf b;
 	cz_buf_init(&b);
 	cz_md_text(&b, "bell\x07 esc\x1b[2J \xE9");
+	cz_md_finish(&b, 0);
 	assert_string_equal(b.data, "bell" FFFD " esc" FFFD "\\[2J " FFFD);
 	assert_int_equal(b.log.replaced, 3);
 	cz_buf_free(&b);
