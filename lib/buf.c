@@ -45,6 +45,11 @@ static bool reserve(cz_buf *b, size_t extra)
 	return true;
 }
 
+void cz_buf_reserve(cz_buf *b, size_t extra)
+{
+	reserve(b, extra);
+}
+
 void cz_buf_add(cz_buf *b, const void *data, size_t len)
 {
 	/* the usual case first: it fits (len < cap - len leaves room for the NUL) */

@@ -28,6 +28,9 @@ typedef struct {
 
 void cz_buf_init(cz_buf *b);
 void cz_buf_free(cz_buf *b);
+/* Room for `extra` more bytes, so that a buffer whose size is known
+ * roughly grows once, not by doublings from 256 bytes. */
+void cz_buf_reserve(cz_buf *b, size_t extra);
 void cz_buf_add(cz_buf *b, const void *data, size_t len);
 void cz_buf_puts(cz_buf *b, const char *s);
 /* One byte; inline because renderers call it per character. */
