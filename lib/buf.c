@@ -72,23 +72,6 @@ void cz_buf_puts(cz_buf *b, const char *s)
 	cz_buf_add(b, s, strlen(s));
 }
 
-/* Whether every conversion of `fmt` is one of %s %c %d %i %u (with z, l
- * or ll) and %%: without flags, width or precision, written below
- * without vsnprintf, whose setup costs more than the text on the reports'
- * hot paths. None of them depends on the locale. */
-static bool simple_format(const char *fmt)
-{
-	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
-		p++;
-		if (*p == 'z' || *p == 'l')
-			p += p[0] == 'l' && p[1] == 'l' ? 2 : 1;
-		if (!*p || !strchr(p[-1] == '%' ? "%scdiu" : "diu", *p))
-			return false;
-		p++;
-	}
-	return true;
-}
-
 static void put_unsigned(cz_buf *b, unsigned long long v)
 {
 	char t[24];
@@ -110,14 +93,20 @@ static void put_signed(cz_buf *b, long long v)
 	}
 }
 
-/* `fmt` with simple_format() true; what vsnprintf would write. */
-static void simple_printf(cz_buf *b, const char *fmt, va_list ap)
+/* What vsnprintf would write when every conversion of `fmt` is one of %s
+ * %c %d %i %u (with z, l or ll) and %%, without flags, width or
+ * precision: written here in one pass, without vsnprintf, whose setup
+ * costs more than the text on the reports' hot paths (none of them depends
+ * on the locale). False, with the buffer as it was, at the first other
+ * conversion. */
+static bool simple_printf(cz_buf *b, const char *fmt, va_list ap)
 {
+	size_t start = b->len;
 	for (const char *p = fmt;;) {
 		const char *pc = strchr(p, '%');
 		if (!pc) {
 			cz_buf_puts(b, p);
-			return;
+			return true;
 		}
 		cz_buf_add(b, p, (size_t)(pc - p));
 		p = pc + 1;
@@ -129,6 +118,20 @@ static void simple_printf(cz_buf *b, const char *fmt, va_list ap)
 			size = *p++;
 		}
 		char conv = *p++;
+		switch (conv) {
+		case '%':
+		case 's':
+		case 'c':
+			if (size)
+				goto other;
+			break;
+		case 'd':
+		case 'i':
+		case 'u':
+			break;
+		default:
+			goto other;
+		}
 		if (conv == '%') {
 			cz_buf_putc(b, '%');
 		} else if (conv == 's') {
@@ -148,6 +151,12 @@ static void simple_printf(cz_buf *b, const char *fmt, va_list ap)
 						    : (long long)va_arg(ap, int));
 		}
 	}
+other:
+	if (!b->failed) {
+		b->len = start;
+		b->data[start] = '\0';
+	}
+	return false;
 }
 
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
@@ -162,14 +171,15 @@ void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list args)
 {
 	if (b->failed)
 		return;
-	if (simple_format(fmt)) {
-		simple_printf(b, fmt, args);
+	va_list ap;
+	va_copy(ap, args);
+	bool done = simple_printf(b, fmt, ap);
+	va_end(ap);
+	if (done || b->failed)
 		return;
-	}
 	/* Format straight into the free room; only when it does not fit,
 	 * grow and format again. */
 	size_t room = b->cap > b->len ? b->cap - b->len : 0;
-	va_list ap;
 	va_copy(ap, args);
 	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);

@@ -123,6 +123,14 @@ void cz_md_bar(cz_buf *b, double ratio, int width)
 	if (ratio > 1)
 		ratio = 1;
 	int full = (int)lround(ratio * width);
-	for (int i = 0; i < width; i++)
-		cz_buf_puts(b, i < full ? "█" : "░");
+	char cells[3 * 64]; /* each cell 3 bytes of UTF-8 */
+	size_t n = 0;
+	for (int i = 0; i < width; i++) {
+		memcpy(cells + n, i < full ? "█" : "░", 3);
+		n += 3;
+		if (n == sizeof(cells) || i == width - 1) {
+			cz_buf_add(b, cells, n);
+			n = 0;
+		}
+	}
 }
