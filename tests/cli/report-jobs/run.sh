@@ -1,5 +1,5 @@
 # report -j 1, -j 2 and -j 7 must write the same bytes: every report, the
-# portfolio, stdout, stderr and the exit status, in md, json and xlsx.
+# portfolio, stdout, stderr and the exit status, in md, json, xlsx and html.
 # Inputs: the examples three times over (same names: -2, -3… in input
 # order), an invalid file named like a valid one that comes after it (it
 # must not take the name), a file that is not YAML, and a report that
@@ -9,7 +9,7 @@ printf 'version: 1\nprojet: { nom: 3 }\n' > in/0/quartier-test.yaml
 printf 'pas du yaml: [\n' > in/b/casse.yml
 for d in a b c; do cp "$EX"/*.yaml in/$d/; done
 fail=0
-for f in md json xlsx; do
+for f in md json xlsx html; do
 	for j in 1 2 7; do
 		mkdir -p out-$f-$j/entreprise-mixte-2.$f
 		$CZ report -j $j -f $f in/0 in/a in/b in/c -o out-$f-$j >std-$f-$j.out 2>std-$f-$j.err
