@@ -125,7 +125,7 @@ static cz_status write_text(const cz_format_desc *f, const cz_document *d, const
 {
 	cz_buf b;
 	cz_buf_init(&b);
-	cz_buf_reserve(&b, 64 * 1024); /* a project's report: 30 to 60 KB of Markdown */
+	cz_buf_reserve(&b, (size_t)64 * 1024); /* a project's report: 30 to 60 KB of Markdown */
 	cz_render_ctx text = *rc;
 	text.out = &b;
 	text.x = NULL;
