@@ -1,4 +1,5 @@
 #include "html.h"
+#include "hyphen.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -136,7 +137,7 @@ static void css_string(cz_buf *b, const char *s)
 	"@media print{\n" \
 	" body{max-width:none;margin:0;padding:0;font-size:10pt}\n" \
 	" table{font-size:8.5pt}\n" \
-	" table.large{font-size:6.5pt}table.tres-large th{overflow-wrap:anywhere}table.large td[align=right]{white-space:nowrap}table.large th,table.large td{padding:1pt 2pt}\n" \
+	" table.large{font-size:6.5pt}table.tres-large th{overflow-wrap:break-word;hyphens:manual}.indicateurs table.large td:first-child{white-space:nowrap}table.large td[align=right]{white-space:nowrap}table.large th,table.large td{padding:1pt 2pt}\n" \
 	" a{color:inherit;text-decoration:none}\n" \
 	" section.analyse+section.analyse{break-before:page;page-break-before:always}\n" \
 	" .paysage{page:paysage;break-before:page;break-after:page}\n" \
@@ -305,12 +306,48 @@ static bool ends_with(const char *s, const char *suffix)
 }
 
 /* Tables of many columns print in a smaller type (class "large"), and
- * from VERY_LARGE_TABLE_COLUMNS on their headers may break inside a word
- * (class "large tres-large") so that the table keeps within the page:
- * cmark writes every table as "<table>" then its header row, one "<th"
- * per column. */
-#define LARGE_TABLE_COLUMNS 10
-#define VERY_LARGE_TABLE_COLUMNS 12
+ * from VERY_LARGE_TABLE_COLUMNS on their headers' words may be hyphenated
+ * at their syllables (class "large tres-large", soft hyphens) so that the
+ * table keeps within the page and its headers still read; the months that
+ * start the rows of the dashboard's wide tables are not cut at their dash:
+ * cmark writes every table as "<table>" then its header row, one "<th>"
+ * or "<th align=...>" per column (after "<thead>", which is not one). */
+#define LARGE_TABLE_COLUMNS 9
+#define VERY_LARGE_TABLE_COLUMNS 11
+
+/* The header row html[0..len) with soft hyphens at the French syllable
+ * points of its words (lib/hyphen), tags and entities copied as they are. */
+static bool word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void put_hyphenated(cz_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t j = i + 1;
+		if (c == '<' || c == '&') {
+			const char *end = memchr(s + i, c == '<' ? '>' : ';', len - i);
+			j = end ? (size_t)(end - s) + 1 : len;
+		} else if (word_byte(c)) {
+			/* a word: letters and any UTF-8 sequence, up to ASCII
+			 * punctuation, space or markup */
+			while (j < len && word_byte((unsigned char)s[j]))
+				j++;
+			size_t points[16];
+			size_t n = cz_hyphen_points_fr(s + i, j - i, points, 16);
+			for (size_t k = 0; k < n; k++) {
+				cz_buf_add(out, s + i, points[k] - (k ? points[k - 1] : 0));
+				cz_buf_puts(out, "&shy;");
+				i += points[k] - (k ? points[k - 1] : 0);
+			}
+		}
+		cz_buf_add(out, s + i, j - i);
+		i = j;
+	}
+}
 
 static void put_tables(cz_buf *out, const char *html)
 {
@@ -320,11 +357,15 @@ static void put_tables(cz_buf *out, const char *html)
 		const char *row_end = strstr(t, "</tr>");
 		size_t cols = 0;
 		for (const char *q = t; row_end && (q = strstr(q, "<th")) != NULL && q < row_end; q += 3)
-			cols++;
-		cz_buf_puts(out, cols >= VERY_LARGE_TABLE_COLUMNS ? "<table class=\"large tres-large\">"
-				 : cols >= LARGE_TABLE_COLUMNS	  ? "<table class=\"large\">"
-								  : "<table>");
+			cols += q[3] == '>' || q[3] == ' '; /* not "<thead>" */
 		p = t + strlen("<table>");
+		if (cols >= VERY_LARGE_TABLE_COLUMNS) {
+			cz_buf_puts(out, "<table class=\"large tres-large\">");
+			put_hyphenated(out, p, (size_t)(row_end - p));
+			p = row_end;
+		} else {
+			cz_buf_puts(out, cols >= LARGE_TABLE_COLUMNS ? "<table class=\"large\">" : "<table>");
+		}
 	}
 	cz_buf_puts(out, p);
 }
