@@ -573,12 +573,11 @@ int cmd_report(int argc, char **argv)
 		if (n_unwritten)
 			printf(", %zu rapport%s non écrit%s", n_unwritten, n_unwritten > 1 ? "s" : "",
 			       n_unwritten > 1 ? "s" : "");
-		/* "dossier/" as given on the command line shows as "dossier/index.html". */
-		int dir_len = (int)strlen(o.output);
-		while (dir_len > 1 && o.output[dir_len - 1] == '/')
-			dir_len--;
-		printf("\u202F; portefeuille\u00A0: %.*s/%s.%s\n", dir_len, o.output, cz_format_portfolio_stem(out.fmt),
-		       out.fmt->name);
+		/* the path the portfolio was written to, joined as cmd/output.c
+		 * joins it ("dossier/" gives "dossier/index.html") */
+		size_t dl = strlen(o.output);
+		printf("\u202F; portefeuille\u00A0: %s%s%s.%s\n", o.output, dl && o.output[dl - 1] == '/' ? "" : "/",
+		       cz_format_portfolio_stem(out.fmt), out.fmt->name);
 	}
 out:
 	cz_output_free(&out);
