@@ -252,6 +252,12 @@ static double header_lines(const cz_referential *ref, int b)
 	return n;
 }
 
+/* Row r of the canvas as tall as h[r] says: set as the row is reached. */
+static void row_height(ctx *cx, lxw_worksheet *ws, int r, const double *h)
+{
+	cz_xlsx_check_at(cx->x, worksheet_set_row(ws, (lxw_row_t)r, h[r], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
+}
+
 static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential *ref)
 {
 	lxw_worksheet *ws = cz_xlsx_sheet(cx->x, SHEET_CANVAS);
@@ -291,11 +297,9 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 			h[R_BODY2] += (need - have) / 2;
 		}
 	}
-	for (int r = 0; r < R_COUNT; r++) {
+	for (int r = 0; r < R_COUNT; r++)
 		if (h[r] > CZ_XLSX_MAX_ROW_PT)
 			h[r] = CZ_XLSX_MAX_ROW_PT;
-		cz_xlsx_check_at(cx->x, worksheet_set_row(ws, r, h[r], NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
-	}
 	cz_xlsx_check_at(cx->x, worksheet_set_column(ws, 0, N_COLS - 1, COL_WIDTH, NULL), ws, LXW_ROW_MAX, LXW_COL_MAX);
 
 	/* Title and pillar summary. */
@@ -319,8 +323,12 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 			  "(feuille «\u00A0%s\u00A0»).",
 		      nc, cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni,
 		      cz_fr_s((double)ni), SHEET_CHECKS);
+	/* Row after row (a workbook written in row order): each row's height
+	 * before its cells. */
+	row_height(cx, ws, R_TITLE, h);
 	if (cz_buf_ok(&t) && cz_buf_ok(&s)) {
 		cz_xlsx_merge(cx->x, ws, R_TITLE, 0, R_TITLE, N_COLS - 1, t.data, cx->title);
+		row_height(cx, ws, R_PILLARS, h);
 		cz_xlsx_merge(cx->x, ws, R_PILLARS, 0, R_PILLARS, N_COLS - 1, s.data, cx->subtitle);
 	} else {
 		cx->x->nomem = true;
@@ -328,17 +336,38 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 	cz_buf_free(&t);
 	cz_buf_free(&s);
 
-	for (int b = 0; b < CZ_BLOC_COUNT && !cx->x->nomem; b++) {
-		const place *pl = &places[b];
-		write_header(cx, ws, ref, b);
-		cz_xlsx_merge(cx->x, ws, pl->body_first, pl->col_first, pl->body_last,
-					       pl->col_last, texts[b].data, cx->body[pl->colour]);
+	for (int r = R_HEAD1; r <= R_BODY3 && !cx->x->nomem; r++) {
+		row_height(cx, ws, r, h);
+		for (int b = 0; b < CZ_BLOC_COUNT; b++) {
+			const place *pl = &places[b];
+			lxw_format *f = cx->body[pl->colour];
+			if (pl->head == r)
+				write_header(cx, ws, ref, b);
+			if (r < pl->body_first || r > pl->body_last)
+				continue;
+			if (pl->body_first == pl->body_last) {
+				cz_xlsx_merge(cx->x, ws, r, pl->col_first, r, pl->col_last, texts[b].data, f);
+				continue;
+			}
+			/* A block over several rows: its text and blank cells row
+			 * after row, the merge once its last row is reached. */
+			if (r == pl->body_first)
+				cz_xlsx_text(cx->x, ws, r, pl->col_first, texts[b].data, f);
+			else
+				cz_xlsx_blank(cx->x, ws, r, pl->col_first, f);
+			for (int col = pl->col_first + 1; col <= pl->col_last; col++)
+				cz_xlsx_blank(cx->x, ws, r, col, f);
+			if (r == pl->body_last)
+				cz_xlsx_merge_down(cx->x, ws, pl->body_first, pl->col_first, pl->body_last, pl->col_last,
+						   texts[b].data, f);
+		}
+		if (r == places[CZ_BLOC_COUTS].body_first && !cx->x->nomem && c->blocks[CZ_BLOC_COUTS].typed)
+			write_cost_groups(cx, ws, &c->blocks[CZ_BLOC_COUTS]);
 	}
-	if (!cx->x->nomem && c->blocks[CZ_BLOC_COUTS].typed)
-		write_cost_groups(cx, ws, &c->blocks[CZ_BLOC_COUTS]);
 	for (int b = 0; b < CZ_BLOC_COUNT; b++)
 		cz_buf_free(&texts[b]);
 
+	row_height(cx, ws, R_ATTRIBUTION, h);
 	if (ref->bmc_attribution)
 		cz_xlsx_merge(cx->x, ws, R_ATTRIBUTION, 0, R_ATTRIBUTION, N_COLS - 1,
 					       ref->bmc_attribution, cx->attribution);
@@ -382,7 +411,6 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 		for (size_t i = 0; i < c->blocks[b].n; i++, row++) {
 			const cz_bmc_item *it = c->blocks[b].items[i];
 			unsigned lines = cz_xlsx_text_lines(it->texte, widths[1]);
-			cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 			height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 			cz_xlsx_text(cx->x, ws, row, 0, cz_canvas_block_name(ref, b), cx->cell);
 			cz_xlsx_text(cx->x, ws, row, 1, it->texte, cx->wrap);
@@ -394,6 +422,8 @@ static cz_status items_sheet(ctx *cx, const cz_canvas *c, const cz_referential *
 				cz_xlsx_text(cx->x, ws, row, 3, cz_enum_label(&cz_enum_cout_type, it->cout_type), cx->cell);
 			else
 				cz_xlsx_blank(cx->x, ws, row, 3, cx->cell);
+			/* once the row has begun (a workbook written in row order) */
+			cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 0);
@@ -426,7 +456,6 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 		unsigned why = cz_xlsx_text_lines(k->reason, widths[4]);
 		if (why > lines)
 			lines = why;
-		cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		cz_xlsx_text(cx->x, ws, row, 0, cz_enum_label(&cz_enum_severity, (int)k->severity), cx->cell);
 		cz_xlsx_text(cx->x, ws, row, 1, cz_canvas_check_keys[k->kind], cx->cell);
@@ -436,6 +465,8 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 			cz_xlsx_blank(cx->x, ws, row, 2, cx->cell);
 		cz_xlsx_text(cx->x, ws, row, 3, k->message, cx->wrap);
 		cz_xlsx_text(cx->x, ws, row, 4, k->reason, cx->wrap);
+		/* once the row has begun (a workbook written in row order) */
+		cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 
 	/* The pillars, under the checks after a blank row. */
@@ -451,7 +482,6 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 	for (int v = 0; v < CZ_PILIER_COUNT; v++, row++) {
 		const char *nom = ref->pillars[v].nom ? ref->pillars[v].nom : cz_enum_label(&cz_enum_pilier, v);
 		unsigned lines = cz_xlsx_text_lines(nom, widths[0] + widths[1]);
-		cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 		height += cz_xlsx_lines_pt(lines, CZ_XLSX_LINE_PT);
 		cz_xlsx_merge(cx->x, ws, row, 0, row, 1, nom, cx->wrap);
 		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&
@@ -461,6 +491,8 @@ static cz_status checks_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 		cz_xlsx_text(cx->x, ws, row, 3, c->pillar_revenue[v] ? "oui" : "non", cx->cell);
 		if (project)
 			cz_xlsx_text(cx->x, ws, row, 4, c->pillar_funding[v] ? "oui" : "non", cx->cell);
+		/* once the row has begun (a workbook written in row order) */
+		cz_xlsx_check_at(cx->x, cz_xlsx_fit_row(ws, row, lines), ws, LXW_ROW_MAX, LXW_COL_MAX);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	(void)height; /* the shared layout prints it (lib/xlsx_style.h) */

@@ -153,7 +153,7 @@ static void summary(ctx *c, const cz_diag *d)
 	put_str(c, ws, r, 0, "Date du point", c->bold);
 	if (pj->date.set) {
 		lxw_datetime dt = { pj->date.year, pj->date.month, pj->date.day ? pj->date.day : 1, 0, 0, 0 };
-		cz_xlsx_check_at(c->x, worksheet_write_datetime(ws, r, 1, &dt, c->date), ws, LXW_ROW_MAX, LXW_COL_MAX);
+		cz_xlsx_datetime(c->x, ws, r, 1, &dt, c->date);
 	} else {
 		put_str(c, ws, r, 1, "non renseignée", c->plain);
 	}

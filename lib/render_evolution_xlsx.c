@@ -26,7 +26,7 @@ static void date_cell(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 		return;
 	}
 	lxw_datetime dt = { d.year, d.month, d.day ? d.day : 1, 0, 0, 0 };
-	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &dt, d.day ? S->date : S->month), ws, row, col);
+	cz_xlsx_datetime(x, ws, row, col, &dt, d.day ? S->date : S->month);
 }
 
 cz_status cz_evolution_render_xlsx(const void *result, const cz_render_ctx *rc)
@@ -38,7 +38,7 @@ cz_status cz_evolution_render_xlsx(const void *result, const cz_render_ctx *rc)
 	snprintf(line, sizeof(line), "Évolution\u00A0: %s", last_row && last_row->name ? last_row->name : "projet");
 	cz_xlsx_document(x, line, last_row && last_row->date.set ? &last_row->date : NULL);
 	const cz_xlsx_styles *S = cz_xlsx_styles_get(x);
-	lxw_worksheet *ws = cz_xlsx_sheet(x, SHEET);
+	lxw_worksheet *ws = cz_xlsx_sheet_charted(x, SHEET);
 	if (!S || !ws)
 		return CZ_OK; /* the error is in x */
 	static const char *const heads[N_COLS] = {

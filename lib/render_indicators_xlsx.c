@@ -90,7 +90,7 @@ static void month_cell(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
 		       const formats *F)
 {
 	lxw_datetime dt = { m->periode.year, m->periode.month, 1, 0, 0, 0 };
-	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &dt, F->month), ws, row, col);
+	cz_xlsx_datetime(x, ws, row, col, &dt, F->month);
 }
 
 static void activity_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const cz_ind_figures *f, const formats *F,
@@ -500,8 +500,8 @@ cz_status cz_indicators_render_xlsx(const void *result, const cz_render_ctx *rc)
 		return CZ_OK; /* the error is in x */
 	/* the summary first */
 	lxw_worksheet *wsum = cz_xlsx_sheet(x, SHEET_SUMMARY);
-	lxw_worksheet *wm = cz_xlsx_sheet(x, SHEET_MONTHS);
-	lxw_worksheet *wp = cz_xlsx_sheet(x, SHEET_PILLARS);
+	lxw_worksheet *wm = cz_xlsx_sheet_charted(x, SHEET_MONTHS);
+	lxw_worksheet *wp = cz_xlsx_sheet_charted(x, SHEET_PILLARS);
 	lxw_worksheet *wc = cz_xlsx_sheet(x, SHEET_CHARTS);
 	if (!wm || !wsum || !wp || !wc)
 		return CZ_OK;

@@ -119,11 +119,11 @@ static bool make_formats(cz_xlsx *x, formats *F)
 }
 
 /* The shared page layout (lib/xlsx_style.h: A4, one page wide, header and
- * footer), the header row repeated on every page; the header row is two
- * lines high for the headings that wrap (and the filter buttons). */
+ * footer), the header row repeated on every page. The header row is made
+ * two lines high (for the headings that wrap, and the filter buttons) as
+ * it is written, each sheet being written row after row. */
 static void print_setup(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t head_row)
 {
-	cz_xlsx_row(x, ws, head_row, 30);
 	cz_xlsx_repeat(x, ws, head_row, head_row);
 	worksheet_freeze_panes(ws, head_row + 1, 0);
 }
@@ -185,6 +185,7 @@ static cz_status list_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 	for (int c = 0; c < N_COLS; c++) {
 		cz_xlsx_text(x, ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
 	}
+	cz_xlsx_row(x, ws, HEAD_ROW, 30); /* as the header row is written (row order) */
 
 	lxw_row_t row = FIRST_ROW;
 	for (size_t i = 0; i < s->n_phases; i++) {
@@ -365,6 +366,7 @@ static cz_status summary_sheet(const cz_skills *s, const cz_referential *ref, cz
 	cz_xlsx_text(x, ws, HEAD_ROW, S_BLANK, "non renseigné", F->head);
 	cz_xlsx_text(x, ws, HEAD_ROW, S_TOTAL, "Total", F->head);
 	cz_xlsx_text(x, ws, HEAD_ROW, S_RATIO, "Couverture", F->head);
+	cz_xlsx_row(x, ws, HEAD_ROW, 30); /* as the header row is written (row order) */
 
 	lxw_row_t row = FIRST_ROW;
 	for (size_t i = 0; i < s->n_phases; i++) {
@@ -410,6 +412,7 @@ static cz_status role_sheet(const cz_referential *ref, cz_xlsx *x, const formats
 	for (int c = 0; c < R_COLS; c++) {
 		cz_xlsx_text(x, ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
 	}
+	cz_xlsx_row(x, ws, HEAD_ROW, 30); /* as the header row is written (row order) */
 	lxw_row_t row = FIRST_ROW;
 	for (size_t q = 0; q < ref->n_qualities; q++, row++) {
 		const cz_ref_quality *qu = &ref->qualities[q];
@@ -498,6 +501,7 @@ static cz_status gaps_sheet(const cz_skills *s, const cz_referential *ref, cz_xl
 	for (int c = 0; c < G_COLS; c++) {
 		cz_xlsx_text(x, ws, HEAD_ROW, (lxw_col_t)c, heads[c], F->head);
 	}
+	cz_xlsx_row(x, ws, HEAD_ROW, 30); /* as the header row is written (row order) */
 
 	lxw_row_t row = FIRST_ROW;
 	for (size_t g = 0; g < s->n_gaps; g++, row++) {

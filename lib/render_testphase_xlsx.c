@@ -404,48 +404,6 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 		[D_LINE] = "Ligne de la règle qui s'applique (ci-dessous)",
 		[D_MOTIVE] = "Motif",
 	};
-	for (int k = D_VERDICT; k < D_MOTIVE; k++)
-		cz_xlsx_text(x, ws, (lxw_row_t)k, 0, labels[k], k == D_VERDICT ? S->bold : S->text);
-	cz_xlsx_row(x, ws, D_VERDICT, 24);
-
-	/* the figures, live */
-	if (live) {
-		snprintf(s, sizeof(s), "=IF(SUM(%s)=0,0,SUMPRODUCT(%s,%s)/SUM(%s))", re, po, cr, re);
-		cz_xlsx_formula(x, ws, D_SCORE, 1, s, S->ratio, r->score);
-		snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", st, nr_lab);
-		cz_xlsx_formula(x, ws, D_NR, 1, s, S->integer, (double)r->counts[CZ_TP_NON_RENSEIGNE]);
-		snprintf(s, sizeof(s), "=B%d/%zu", D_NR + 1, r->n_indicators);
-		cz_xlsx_formula(x, ws, D_PART_NR, 1, s, S->percent_1, r->part_non_renseignes);
-		snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, na_lab);
-		cz_xlsx_formula(x, ws, D_CRIT_MISS, 1, s, S->integer, (double)crit_miss);
-		snprintf(s, sizeof(s), "=SUMPRODUCT(%s*(1-EXACT(%s,%s)))", cd, st, a_lab);
-		cz_xlsx_formula(x, ws, D_CRIT_BELOW, 1, s, S->integer, (double)crit_below);
-		snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, nr_lab);
-		cz_xlsx_formula(x, ws, D_CRIT_NR, 1, s, S->integer, (double)crit_nr);
-	} else {
-		cz_xlsx_number(x, ws, D_SCORE, 1, r->score, S->ratio);
-		cz_xlsx_number(x, ws, D_NR, 1, 0, S->integer);
-		cz_xlsx_number(x, ws, D_PART_NR, 1, r->part_non_renseignes, S->percent_1);
-		cz_xlsx_number(x, ws, D_CRIT_MISS, 1, 0, S->integer);
-		cz_xlsx_number(x, ws, D_CRIT_BELOW, 1, 0, S->integer);
-		cz_xlsx_number(x, ws, D_CRIT_NR, 1, 0, S->integer);
-	}
-	if (r->n_conditions) {
-		char conds[64];
-		range(conds, sizeof(conds), CARD, C->cond_first, K_VALEUR, C->cond_last, K_VALEUR);
-		snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", conds, a_lab);
-		cz_xlsx_formula(x, ws, D_COND_OK, 1, s, S->integer, (double)r->n_conditions_ok);
-	} else {
-		cz_xlsx_number(x, ws, D_COND_OK, 1, 0, S->integer);
-	}
-	snprintf(s, sizeof(s), "sur %zu", r->n_conditions);
-	cz_xlsx_text(x, ws, D_COND_OK, 2, s, S->text);
-	/* the referential's rule, as read for this run */
-	cz_xlsx_number(x, ws, D_GO, 1, rule->score_go, S->ratio);
-	cz_xlsx_number(x, ws, D_NO_GO, 1, rule->score_no_go, S->ratio);
-	cz_xlsx_number(x, ws, D_PART_MAX, 1, rule->part_max_non_renseignes, S->percent_1);
-	cz_xlsx_number(x, ws, D_CRIT_NR_RULE, 1, rule->critique_non_renseigne_incomplet ? 1 : 0, S->yes_no);
-
 	/* which line of the rule applies: cz_tp_decide's order */
 	int line = 4;
 	for (int k = 0; k < 4; k++)
@@ -453,39 +411,123 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 			line = k + 1;
 			break;
 		}
-	/* B-cells by row (1-based for the formula text) */
-#define B(row) ((row) + 1)
-	snprintf(s, sizeof(s),
-		 "=IF(OR(B%d>B%d,AND(B%d=1,B%d>0)),1,IF(OR(B%d>0,B%d<B%d-0.000000001),2,"
-		 "IF(AND(B%d>=B%d-0.000000001,B%d=0,B%d=%zu),3,4)))",
-		 B(D_PART_NR), B(D_PART_MAX), B(D_CRIT_NR_RULE), B(D_CRIT_NR), B(D_CRIT_MISS), B(D_SCORE), B(D_NO_GO),
-		 B(D_SCORE), B(D_GO), B(D_CRIT_BELOW), B(D_COND_OK), r->n_conditions);
-	cz_xlsx_formula(x, ws, D_LINE, 1, s, S->integer, line);
-	char verdicts[32], whens[32];
+	char verdicts[32], whens[32], conds[64] = "";
 	range(verdicts, sizeof(verdicts), "", R->verdict_first, 1, R->verdict_first + 3, 1);
 	range(whens, sizeof(whens), "", R->verdict_first, 0, R->verdict_first + 3, 0);
+	if (r->n_conditions)
+		range(conds, sizeof(conds), CARD, C->cond_first, K_VALEUR, C->cond_last, K_VALEUR);
+	/* B-cells by row (1-based for the formula text) */
+#define B(row) ((row) + 1)
+	/* Row after row (a workbook written in row order): the label in A,
+	 * then the figure in B, live when there are indicators, and the
+	 * referential's rule as read for this run. */
+	for (int k = D_VERDICT; k < D_MOTIVE; k++) {
+		lxw_row_t row = (lxw_row_t)k;
+		cz_xlsx_text(x, ws, row, 0, labels[k], k == D_VERDICT ? S->bold : S->text);
+		switch (k) {
+		case D_VERDICT:
+			cz_xlsx_row(x, ws, D_VERDICT, 24);
+			if (r->not_assessed) {
+				/* nothing was decided: the rule's figures stay live, the verdict does not */
+				cz_xlsx_text(x, ws, D_VERDICT, 1, cz_verdict_labels[r->verdict], S->verdict[CZ_TONE_NEUTRAL]);
+				break;
+			}
+			snprintf(s, sizeof(s), "=INDEX(%s,B%d)", verdicts, B(D_LINE));
+			cz_xlsx_formula_text(x, ws, D_VERDICT, 1, s, S->verdict[cz_xlsx_tone_verdict(r->verdict)],
+					     cz_verdict_labels[r->verdict]);
+			for (int v = 0; v < 4; v++) {
+				char crit[64];
+				snprintf(crit, sizeof(crit), "\"%s\"", cz_verdict_labels[verdict_order[v]]);
+				lxw_conditional_format cf;
+				memset(&cf, 0, sizeof(cf));
+				cf.type = LXW_CONDITIONAL_TYPE_CELL;
+				cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+				cf.value_string = crit;
+				cf.format = S->tone_cf[cz_xlsx_tone_verdict(verdict_order[v])];
+				cz_xlsx_check_at(x, worksheet_conditional_format_range(ws, D_VERDICT, 1, D_VERDICT, 1, &cf),
+						 ws, D_VERDICT, 1);
+			}
+			break;
+		case D_SCORE:
+			if (live) {
+				snprintf(s, sizeof(s), "=IF(SUM(%s)=0,0,SUMPRODUCT(%s,%s)/SUM(%s))", re, po, cr, re);
+				cz_xlsx_formula(x, ws, row, 1, s, S->ratio, r->score);
+			} else
+				cz_xlsx_number(x, ws, row, 1, r->score, S->ratio);
+			break;
+		case D_GO:
+			cz_xlsx_number(x, ws, row, 1, rule->score_go, S->ratio);
+			break;
+		case D_NO_GO:
+			cz_xlsx_number(x, ws, row, 1, rule->score_no_go, S->ratio);
+			break;
+		case D_NR:
+			if (live) {
+				snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", st, nr_lab);
+				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)r->counts[CZ_TP_NON_RENSEIGNE]);
+			} else
+				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			break;
+		case D_PART_NR:
+			if (live) {
+				snprintf(s, sizeof(s), "=B%d/%zu", D_NR + 1, r->n_indicators);
+				cz_xlsx_formula(x, ws, row, 1, s, S->percent_1, r->part_non_renseignes);
+			} else
+				cz_xlsx_number(x, ws, row, 1, r->part_non_renseignes, S->percent_1);
+			break;
+		case D_PART_MAX:
+			cz_xlsx_number(x, ws, row, 1, rule->part_max_non_renseignes, S->percent_1);
+			break;
+		case D_COND_OK:
+			if (r->n_conditions) {
+				snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", conds, a_lab);
+				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)r->n_conditions_ok);
+			} else
+				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			snprintf(s, sizeof(s), "sur %zu", r->n_conditions);
+			cz_xlsx_text(x, ws, row, 2, s, S->text);
+			break;
+		case D_CRIT_MISS:
+			if (live) {
+				snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, na_lab);
+				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)crit_miss);
+			} else
+				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			break;
+		case D_CRIT_BELOW:
+			if (live) {
+				snprintf(s, sizeof(s), "=SUMPRODUCT(%s*(1-EXACT(%s,%s)))", cd, st, a_lab);
+				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)crit_below);
+			} else
+				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			break;
+		case D_CRIT_NR:
+			if (live) {
+				snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, nr_lab);
+				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)crit_nr);
+			} else
+				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			break;
+		case D_CRIT_NR_RULE:
+			cz_xlsx_number(x, ws, row, 1, rule->critique_non_renseigne_incomplet ? 1 : 0, S->yes_no);
+			break;
+		case D_LINE:
+			snprintf(s, sizeof(s),
+				 "=IF(OR(B%d>B%d,AND(B%d=1,B%d>0)),1,IF(OR(B%d>0,B%d<B%d-0.000000001),2,"
+				 "IF(AND(B%d>=B%d-0.000000001,B%d=0,B%d=%zu),3,4)))",
+				 B(D_PART_NR), B(D_PART_MAX), B(D_CRIT_NR_RULE), B(D_CRIT_NR), B(D_CRIT_MISS), B(D_SCORE),
+				 B(D_NO_GO), B(D_SCORE), B(D_GO), B(D_CRIT_BELOW), B(D_COND_OK), r->n_conditions);
+			cz_xlsx_formula(x, ws, row, 1, s, S->integer, line);
+			break;
+		default:
+			break;
+		}
+	}
 	if (r->not_assessed) {
-		/* nothing was decided: the rule's figures stay live, the verdict does not */
-		cz_xlsx_text(x, ws, D_VERDICT, 1, cz_verdict_labels[r->verdict], S->verdict[CZ_TONE_NEUTRAL]);
 		cz_xlsx_merge(x, ws, D_MOTIVE, 0, D_MOTIVE, 2,
 			      "Projet déclaré après la phase de test, sans section test\u00A0: il n'a pas été évalué.",
 			      S->wrap);
 	} else {
-		snprintf(s, sizeof(s), "=INDEX(%s,B%d)", verdicts, B(D_LINE));
-		cz_xlsx_formula_text(x, ws, D_VERDICT, 1, s, S->verdict[cz_xlsx_tone_verdict(r->verdict)],
-				     cz_verdict_labels[r->verdict]);
-		for (int k = 0; k < 4; k++) {
-			char crit[64];
-			snprintf(crit, sizeof(crit), "\"%s\"", cz_verdict_labels[verdict_order[k]]);
-			lxw_conditional_format cf;
-			memset(&cf, 0, sizeof(cf));
-			cf.type = LXW_CONDITIONAL_TYPE_CELL;
-			cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-			cf.value_string = crit;
-			cf.format = S->tone_cf[cz_xlsx_tone_verdict(verdict_order[k])];
-			cz_xlsx_check_at(x, worksheet_conditional_format_range(ws, D_VERDICT, 1, D_VERDICT, 1, &cf), ws,
-					 D_VERDICT, 1);
-		}
 		snprintf(s, sizeof(s), "=INDEX(%s,B%d)", whens, B(D_LINE));
 		/* merged for its width, then the formula in its first cell */
 		cz_xlsx_merge(x, ws, D_MOTIVE, 0, D_MOTIVE, 2, verdict_when(verdict_order[line - 1], rule), S->wrap);

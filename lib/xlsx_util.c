@@ -128,6 +128,19 @@ lxw_worksheet *cz_xlsx_sheet(cz_xlsx *x, const char *name)
 	return ws;
 }
 
+lxw_worksheet *cz_xlsx_sheet_charted(cz_xlsx *x, const char *name)
+{
+	/* libxlsxwriter reads constant_memory when it adds a sheet: a sheet in
+	 * memory reads back its cells for the charts' caches when the
+	 * workbook closes, one written out row after row cannot (the charts
+	 * would then have no cached values). */
+	uint8_t saved = x->wb->options.constant_memory;
+	x->wb->options.constant_memory = LXW_FALSE;
+	lxw_worksheet *ws = cz_xlsx_sheet(x, name);
+	x->wb->options.constant_memory = saved;
+	return ws;
+}
+
 lxw_format *cz_xlsx_format(cz_xlsx *x)
 {
 	lxw_format *f = workbook_add_format(x->wb);
@@ -239,6 +252,24 @@ void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t
 	}
 }
 
+void cz_xlsx_merge_down(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
+			lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f)
+{
+	if (!x->in_order || last_row <= first_row) {
+		cz_xlsx_merge(x, ws, first_row, first_col, last_row, last_col, s, f);
+		return;
+	}
+	if (!ws)
+		return;
+	cz_xlsx_reach(x, ws, last_row);
+	/* libxlsxwriter stores the range, then writes the first cell and the
+	 * blanks again: those of the rows already written out are refused
+	 * without an error (constant_memory), those of the last row are
+	 * written as they were. */
+	cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, "", f), ws,
+			 first_row, first_col);
+}
+
 void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		  const cz_xlsx_run *runs, size_t n, lxw_format *f)
 {
@@ -302,6 +333,16 @@ void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	cz_xlsx_reach(x, ws, row);
 	/* -0 is 0 */
 	cz_xlsx_check_at(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, f), ws, row, col);
+}
+
+void cz_xlsx_datetime(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_datetime *dt,
+		      lxw_format *f)
+{
+	if (!ws || !dt)
+		return;
+	cz_xlsx_reach(x, ws, row);
+	lxw_datetime d = *dt; /* libxlsxwriter takes it non-const */
+	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &d, f), ws, row, col);
 }
 
 void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)

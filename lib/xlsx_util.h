@@ -93,6 +93,13 @@ static inline bool cz_xlsx_ok(const cz_xlsx *x)
  * error here rather than a libxlsxwriter warning. */
 lxw_worksheet *cz_xlsx_sheet(cz_xlsx *x, const char *name);
 lxw_format *cz_xlsx_format(cz_xlsx *x);
+/* A sheet whose cells charts read. In a workbook written in row order it
+ * is still kept whole in memory until the workbook closes (the only sheets
+ * that are): libxlsxwriter then caches the charted values in the charts,
+ * as it does in any other workbook, for the readers that draw a chart
+ * from its cache; its text goes to the shared-string table. Written in
+ * row order all the same. */
+lxw_worksheet *cz_xlsx_sheet_charted(cz_xlsx *x, const char *name);
 
 /* A text cell; NULL writes nothing. */
 void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
@@ -100,6 +107,13 @@ void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
 /* Merged cells holding one text (NULL: empty). */
 void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
 		   lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f);
+/* The merge of cells first_row..last_row (several rows) that the
+ * renderer wrote row after row: `s` in the first cell, blank cells in `f`
+ * in the others. Called once the last row is reached; in a workbook
+ * written in row order (x->in_order) it only adds the merged range, the
+ * cells being written already; otherwise it is cz_xlsx_merge. */
+void cz_xlsx_merge_down(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
+			lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f);
 /* A cell of runs of text in their own formats (a NULL format: the cell's);
  * empty runs are skipped. When the whole is over the limit the runs are
  * written as one plain text, cut like any other. */
@@ -112,6 +126,9 @@ void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 /* A number; not finite: nothing is written. */
 void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
 		    lxw_format *f);
+/* A date (shown by the format f). */
+void cz_xlsx_datetime(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_datetime *dt,
+		      lxw_format *f);
 void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
 /* A row `height_pt` high, within what Excel accepts (0 to
  * CZ_XLSX_MAX_ROW_PT; not finite: the default height). */
