@@ -214,6 +214,19 @@ static void cell_text(cz_xlsx *x, cz_buf *out, const char *s, size_t len)
 		x->nomem = true;
 }
 
+/* libxlsxwriter 1.1 keeps a format's style number in the format only for
+ * the first format of each look: a cell in another format of the same
+ * look (each renderer makes its own) hashes the whole format again, some
+ * 3 500 instructions a cell. The number, once known, is kept in the format
+ * (the same number libxlsxwriter gives it; the numbers are given in the
+ * order cells are written, not the order the sheets are saved). */
+static lxw_format *indexed(lxw_format *f)
+{
+	if (f && f->xf_index == LXW_PROPERTY_UNSET)
+		f->xf_index = lxw_format_get_xf_index(f);
+	return f;
+}
+
 /* s itself when it can go as is, else its cell text in x->scratch; NULL
  * when out of memory. */
 static const char *prepare(cz_xlsx *x, const char *s)
@@ -233,7 +246,7 @@ void cz_xlsx_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
 	cz_xlsx_reach(x, ws, row);
 	const char *t = prepare(x, s);
 	if (t) {
-		cz_xlsx_check_at(x, worksheet_write_string(ws, row, col, t, f), ws, row, col);
+		cz_xlsx_check_at(x, worksheet_write_string(ws, row, col, t, indexed(f)), ws, row, col);
 		cz_xlsx_note_text(x, ws, row, col, row, col, t, f);
 	}
 }
@@ -246,7 +259,7 @@ void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t
 	cz_xlsx_reach(x, ws, first_row);
 	const char *t = prepare(x, s ? s : "");
 	if (t) {
-		cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, t, f), ws,
+		cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, t, indexed(f)), ws,
 				 first_row, first_col);
 		cz_xlsx_note_text(x, ws, first_row, first_col, last_row, last_col, t, f);
 	}
@@ -266,7 +279,7 @@ void cz_xlsx_merge_down(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_
 	 * blanks again: those of the rows already written out are refused
 	 * without an error (constant_memory), those of the last row are
 	 * written as they were. */
-	cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, "", f), ws,
+	cz_xlsx_check_at(x, worksheet_merge_range(ws, first_row, first_col, last_row, last_col, "", indexed(f)), ws,
 			 first_row, first_col);
 }
 
@@ -313,7 +326,7 @@ void cz_xlsx_rich(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		k++;
 	}
 	if (good) {
-		cz_xlsx_check_at(x, worksheet_write_rich_string(ws, row, col, list, f), ws, row, col);
+		cz_xlsx_check_at(x, worksheet_write_rich_string(ws, row, col, list, indexed(f)), ws, row, col);
 		for (size_t k = 0; k < kept; k++)
 			cz_xlsx_note_text(x, ws, row, col, row, col, texts[k].data, f);
 	} else
@@ -332,7 +345,7 @@ void cz_xlsx_number(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		return;
 	cz_xlsx_reach(x, ws, row);
 	/* -0 is 0 */
-	cz_xlsx_check_at(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, f), ws, row, col);
+	cz_xlsx_check_at(x, worksheet_write_number(ws, row, col, v == 0 ? 0.0 : v, indexed(f)), ws, row, col);
 }
 
 void cz_xlsx_datetime(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_datetime *dt,
@@ -342,7 +355,7 @@ void cz_xlsx_datetime(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 		return;
 	cz_xlsx_reach(x, ws, row);
 	lxw_datetime d = *dt; /* libxlsxwriter takes it non-const */
-	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &d, f), ws, row, col);
+	cz_xlsx_check_at(x, worksheet_write_datetime(ws, row, col, &d, indexed(f)), ws, row, col);
 }
 
 void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
@@ -350,7 +363,7 @@ void cz_xlsx_blank(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
 	if (!ws)
 		return;
 	cz_xlsx_reach(x, ws, row);
-	cz_xlsx_check_at(x, worksheet_write_blank(ws, row, col, f), ws, row, col);
+	cz_xlsx_check_at(x, worksheet_write_blank(ws, row, col, indexed(f)), ws, row, col);
 }
 
 void cz_xlsx_row(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, double height_pt)
@@ -378,7 +391,7 @@ void cz_xlsx_formula(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
 		return;
 	}
 	cz_xlsx_reach(x, ws, row);
-	cz_xlsx_check_at(x, worksheet_write_formula_num(ws, row, col, formula, f,
+	cz_xlsx_check_at(x, worksheet_write_formula_num(ws, row, col, formula, indexed(f),
 							isfinite(cached) && cached != 0 ? cached : 0.0),
 			 ws, row, col);
 }
@@ -393,6 +406,6 @@ void cz_xlsx_formula_text(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 		return;
 	}
 	cz_xlsx_reach(x, ws, row);
-	cz_xlsx_check_at(x, worksheet_write_formula_str(ws, row, col, formula, f, cached), ws, row, col);
+	cz_xlsx_check_at(x, worksheet_write_formula_str(ws, row, col, formula, indexed(f), cached), ws, row, col);
 	cz_xlsx_note_text(x, ws, row, col, row, col, cached, f);
 }
