@@ -20,6 +20,11 @@ unsigned cz_xlsx_text_lines(const char *s, double width)
 
 unsigned cz_xlsx_wrap_lines(const char *s, size_t per_line)
 {
+	/* Most cells are short: no more bytes (so no more characters) than a
+	 * line holds and no '\n' is one line, whatever the words. */
+	size_t n = strnlen(s, per_line + 1);
+	if (n <= per_line && !memchr(s, '\n', n))
+		return 1;
 	unsigned lines = 1;
 	size_t col = 0;
 	while (*s) {
