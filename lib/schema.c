@@ -167,8 +167,9 @@ void cz_check_keys(cz_schema *s, const cz_node *map, const char *path,
 	for (size_t i = 0; i < map->count; i++) {
 		const cz_node *k = map->keys[i];
 		bool known = false;
+		/* the first byte first: most keys differ there */
 		for (size_t j = 0; j < n_allowed && !known; j++)
-			known = strcmp(k->text, allowed[j]) == 0;
+			known = k->text[0] == allowed[j][0] && strcmp(k->text, allowed[j]) == 0;
 		if (known)
 			continue;
 		char ex[EXCERPT];
@@ -436,10 +437,10 @@ static bool read_number(cz_schema *s, const cz_node *n, const char *path, double
 	const char *what = integer ? "un nombre entier" : "un nombre";
 	if (!expect_scalar(s, n, path, what))
 		return false;
-	char ex[EXCERPT];
-	cz_excerpt(n->text, n->len, ex, sizeof(ex));
+	char ex[EXCERPT]; /* the value as quoted in a message: only for an error */
 	double v;
 	if (!n->plain || !parse_decimal(n->text, &v)) {
+		cz_excerpt(n->text, n->len, ex, sizeof(ex));
 		number_fix f;
 		fix_number(n->text, &f);
 		char why[256], h[96];
@@ -468,6 +469,8 @@ static bool read_number(cz_schema *s, const cz_node *n, const char *path, double
 		}
 		return false;
 	}
+	if ((integer && v != floor(v)) || v < min || v > max)
+		cz_excerpt(n->text, n->len, ex, sizeof(ex));
 	if (integer && v != floor(v)) {
 		cz_problems_add(s->problems, n->line, n->column,
 				"«\u00A0%s\u00A0» doit être un nombre entier, pas «\u00A0%s\u00A0»", path, ex);
@@ -571,7 +574,7 @@ bool cz_read_ref(cz_schema *s, const cz_node *n, const char *what, const char *c
 		return false;
 	}
 	for (size_t i = 0; i < n_ids; i++) {
-		if (strcmp(ids[i], n->text) == 0) {
+		if (ids[i][0] == n->text[0] && strcmp(ids[i], n->text) == 0) {
 			*out = ids[i];
 			return true;
 		}

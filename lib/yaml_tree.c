@@ -461,7 +461,10 @@ bool cz_node_is_null(const cz_node *node)
 		return true;
 	if (node->kind != CZ_NODE_SCALAR || !node->plain)
 		return false;
-	return node->len == 0 || strcmp(node->text, "~") == 0 ||
-	       strcmp(node->text, "null") == 0 || strcmp(node->text, "Null") == 0 ||
-	       strcmp(node->text, "NULL") == 0;
+	if (node->len == 0)
+		return true;
+	if (node->len == 1)
+		return node->text[0] == '~';
+	return node->len == 4 && (strcmp(node->text, "null") == 0 || strcmp(node->text, "Null") == 0 ||
+				  strcmp(node->text, "NULL") == 0);
 }
