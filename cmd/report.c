@@ -269,10 +269,19 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 	size_t n = 0;
 	int code = CZ_EXIT_OK;
 	cz_status st = CZ_OK;
+	/* The diag analysis decides the test phase for its summary: the
+	 * test-phase part shows that same result, borrowed, not computed twice. */
+	bool test_borrowed = false;
 	for (int i = 0; i < N_PARTS && st == CZ_OK; i++) {
 		if (!parts[i].applies(p))
 			continue;
-		res[i] = parts[i].analysis->run(p, ref, opts, &st);
+		const cz_diag *d = res[PART_DIAG];
+		if (i == PART_TEST && d && d->testphase) {
+			res[i] = d->testphase;
+			test_borrowed = true;
+		} else {
+			res[i] = parts[i].analysis->run(p, ref, opts, &st);
+		}
 		if (res[i])
 			doc_parts[n++] = (cz_part){ parts[i].analysis, res[i] };
 	}
@@ -306,7 +315,7 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 	}
 out:
 	for (int i = 0; i < N_PARTS; i++)
-		if (res[i])
+		if (res[i] && !(i == PART_TEST && test_borrowed))
 			parts[i].analysis->free(res[i]);
 	return code;
 }
