@@ -50,26 +50,14 @@ void cz_buf_reserve(cz_buf *b, size_t extra)
 	reserve(b, extra);
 }
 
-void cz_buf_add(cz_buf *b, const void *data, size_t len)
+void cz_buf_add_grow(cz_buf *b, const void *data, size_t len)
 {
-	/* the usual case first: it fits (len < cap - len leaves room for the NUL) */
-	if (!b->failed && b->cap > b->len && len < b->cap - b->len) {
-		memcpy(b->data + b->len, data, len);
-		b->len += len;
-		b->data[b->len] = '\0';
-		return;
-	}
 	if (!reserve(b, len))
 		return;
 	if (len)
 		memcpy(b->data + b->len, data, len);
 	b->len += len;
 	b->data[b->len] = '\0';
-}
-
-void cz_buf_puts(cz_buf *b, const char *s)
-{
-	cz_buf_add(b, s, strlen(s));
 }
 
 static void put_unsigned(cz_buf *b, unsigned long long v)

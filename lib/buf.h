@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* What the text writers (lib/text.h) changed so that an output stays
  * valid: characters replaced, texts cut to fit a limit. */
@@ -31,8 +32,25 @@ void cz_buf_free(cz_buf *b);
 /* Room for `extra` more bytes, so that a buffer whose size is known
  * roughly grows once, not by doublings from 256 bytes. */
 void cz_buf_reserve(cz_buf *b, size_t extra);
-void cz_buf_add(cz_buf *b, const void *data, size_t len);
-void cz_buf_puts(cz_buf *b, const char *s);
+/* cz_buf_add when the bytes do not fit (or the buffer failed): grows. */
+void cz_buf_add_grow(cz_buf *b, const void *data, size_t len);
+/* Append `len` bytes. Inline, with cz_buf_puts: the renderers' hottest
+ * calls, and a literal's strlen is then known at compile time. */
+static inline void cz_buf_add(cz_buf *b, const void *data, size_t len)
+{
+	/* the usual case first: it fits (len < cap - len leaves room for the NUL) */
+	if (!b->failed && b->data && b->cap > b->len && len < b->cap - b->len) {
+		memcpy(b->data + b->len, data, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
+	cz_buf_add_grow(b, data, len);
+}
+static inline void cz_buf_puts(cz_buf *b, const char *s)
+{
+	cz_buf_add(b, s, strlen(s));
+}
 /* One byte; inline because renderers call it per character. */
 static inline void cz_buf_putc(cz_buf *b, char c)
 {
