@@ -1,5 +1,6 @@
 #include "canvas.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "enums.h"
@@ -256,6 +257,49 @@ static bool actor_listed(const cz_canvas_block *pb, const char *nom)
 	return false;
 }
 
+/* actor_listed for every actor against the same items: the items folded
+ * once (whole, and up to " ("), each name once, the same comparisons.
+ * NULL items (no memory): actor_listed. */
+static char **fold_items(const cz_canvas_block *pb)
+{
+	char **f = calloc(2 * pb->n, sizeof(*f));
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < pb->n; i++) {
+		const char *t = pb->items[i]->texte;
+		f[2 * i] = cz_fold_dup(t, NULL, false);
+		f[2 * i + 1] = cz_fold_dup(t, strstr(t, " ("), false);
+		if (!f[2 * i] || !f[2 * i + 1]) {
+			for (size_t j = 0; j <= 2 * i + 1; j++)
+				free(f[j]);
+			free(f);
+			return NULL;
+		}
+	}
+	return f;
+}
+
+static void free_items(char **f, size_t n)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < 2 * n; i++)
+		free(f[i]);
+	free(f);
+}
+
+static bool actor_listed_folded(const cz_canvas_block *pb, char *const *items, const char *nom)
+{
+	char *fn = items && nom ? cz_fold_dup(nom, NULL, false) : NULL;
+	if (!fn)
+		return actor_listed(pb, nom);
+	bool found = false;
+	for (size_t i = 0; i < pb->n && !found; i++)
+		found = cz_folded_match(items[2 * i], fn) || cz_folded_match(fn, items[2 * i + 1]);
+	free(fn);
+	return found;
+}
+
 static void check_actors(builder *bd, const cz_project *p)
 {
 	const cz_canvas_block *pb = &bd->c->blocks[CZ_BLOC_PARTENAIRES];
@@ -266,9 +310,10 @@ static void check_actors(builder *bd, const cz_project *p)
 	cz_buf m;
 	cz_buf_init(&m);
 	size_t n = 0;
+	char **items = fold_items(pb);
 	for (size_t i = 0; i < p->n_acteurs; i++) {
 		const cz_actor *a = &p->acteurs[i];
-		if (!(a->roles & roles) || actor_listed(pb, a->nom))
+		if (!(a->roles & roles) || actor_listed_folded(pb, items, a->nom))
 			continue;
 		cz_buf_printf(&m, "%s«\u00A0%s\u00A0» (", n++ ? ", " : "", a->nom);
 		size_t r = 0;
@@ -277,6 +322,7 @@ static void check_actors(builder *bd, const cz_project *p)
 				cz_buf_printf(&m, "%s%s", r++ ? ", " : "", cz_enum_label(&cz_enum_role, v));
 		cz_buf_putc(&m, ')');
 	}
+	free_items(items, pb->n);
 	if (n) {
 		cz_buf full;
 		cz_buf_init(&full);

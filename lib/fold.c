@@ -112,6 +112,17 @@ static char *fold_copy(const char *s, const char *end, bool stem, char *local, s
 	return out;
 }
 
+char *cz_fold_dup(const char *s, const char *end, bool stem)
+{
+	char *out = fold_copy(s, end, stem, NULL, 0);
+	return out;
+}
+
+bool cz_folded_match(const char *folded_hay, const char *folded_needle)
+{
+	return *folded_needle && strstr(folded_hay, folded_needle) != NULL;
+}
+
 static void fold_free(char *s, const char *local)
 {
 	if (s != local)

@@ -20,6 +20,12 @@ bool cz_fold_match(const char *hay, const char *needle, bool stem);
 bool cz_fold_match_span(const char *hay, const char *needle, const char *needle_end, bool stem);
 /* Whether any of needles[0..n) occurs in `hay` (folded once for all). */
 bool cz_fold_match_any(const char *hay, const char *const *needles, size_t n, bool stem);
+/* s[0..end) (end NULL: up to the NUL) folded as cz_fold_match folds it,
+ * malloc'd (NULL when out of memory): to fold a text once for many
+ * comparisons. */
+char *cz_fold_dup(const char *s, const char *end, bool stem);
+/* cz_fold_match on texts both folded by cz_fold_dup (the same answer). */
+bool cz_folded_match(const char *folded_hay, const char *folded_needle);
 /* `s` as cz_fold_match compares it, into `out` (cut to `size`); returns the
  * folded length. */
 size_t cz_fold(const char *s, bool stem, char *out, size_t size);
