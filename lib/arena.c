@@ -35,7 +35,7 @@ void cz_arena_free(cz_arena *arena)
 	free(arena);
 }
 
-void *cz_arena_alloc(cz_arena *arena, size_t size)
+void *cz_arena_alloc_raw(cz_arena *arena, size_t size)
 {
 	const size_t align = alignof(max_align_t);
 	if (size > SIZE_MAX - align)
@@ -65,7 +65,17 @@ void *cz_arena_alloc(cz_arena *arena, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *cz_arena_alloc(cz_arena *arena, size_t size)
+{
+	void *p = cz_arena_alloc_raw(arena, size);
+	if (p) {
+		/* the whole slot, padding included, as it was handed out */
+		const size_t align = alignof(max_align_t);
+		memset(p, 0, size ? (size + align - 1) & ~(align - 1) : align);
+	}
 	return p;
 }
 
@@ -80,7 +90,7 @@ char *cz_arena_strndup(cz_arena *arena, const char *s, size_t len)
 {
 	if (len == SIZE_MAX)
 		return NULL;
-	char *p = cz_arena_alloc(arena, len + 1);
+	char *p = cz_arena_alloc_raw(arena, len + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, len);

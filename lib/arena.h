@@ -16,6 +16,9 @@ void cz_arena_free(cz_arena *arena);
 void *cz_arena_alloc(cz_arena *arena, size_t size);
 /* Zeroed array of n elements; NULL on overflow or out of memory. */
 void *cz_arena_calloc(cz_arena *arena, size_t n, size_t size);
+/* cz_arena_alloc without the zeroing, for memory written at once in full
+ * (copies of texts, vectors of pointers). */
+void *cz_arena_alloc_raw(cz_arena *arena, size_t size);
 /* NUL-terminated copy of len bytes. */
 char *cz_arena_strndup(cz_arena *arena, const char *s, size_t len);
 char *cz_arena_strdup(cz_arena *arena, const char *s);
