@@ -208,6 +208,22 @@ static int cmp_key(const void *pa, const void *pb)
 	return a->column < b->column ? -1 : (a->column > b->column);
 }
 
+/* Whether two keys of the map are the same text (pairwise: cheaper than
+ * sorting for the maps of a project). */
+static bool any_duplicate(const cz_node *map)
+{
+	for (size_t i = 1; i < map->count; i++) {
+		const cz_node *k = map->keys[i];
+		for (size_t j = 0; j < i; j++) {
+			const cz_node *prev = map->keys[j];
+			if (prev->len == k->len && prev->text[0] == k->text[0] &&
+			    memcmp(prev->text, k->text, k->len) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool check_duplicate_keys(struct builder *b, cz_node *map)
 {
 	if (map->count < 2)
@@ -230,6 +246,8 @@ static bool check_duplicate_keys(struct builder *b, cz_node *map)
 		}
 		return true;
 	}
+	if (map->count <= 32 && !any_duplicate(map))
+		return true; /* the usual case, without sorting a copy */
 	cz_node **sorted = malloc(map->count * sizeof(*sorted));
 	if (!sorted) {
 		b->nomem = true;
@@ -261,8 +279,11 @@ static bool close_collection(struct builder *b)
 	bool ok = true;
 	if (n->kind == CZ_NODE_MAP) {
 		n->count = f->n / 2;
-		n->keys = cz_arena_calloc(b->arena, n->count ? n->count : 1, sizeof(cz_node *));
-		n->items = cz_arena_calloc(b->arena, n->count ? n->count : 1, sizeof(cz_node *));
+		/* written in full just below (the count is capped far below overflow) */
+		n->keys = n->count ? cz_arena_alloc_raw(b->arena, n->count * sizeof(cz_node *))
+				   : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
+		n->items = n->count ? cz_arena_alloc_raw(b->arena, n->count * sizeof(cz_node *))
+				    : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
 		if (!n->keys || !n->items) {
 			b->nomem = true;
 			ok = false;
@@ -275,7 +296,8 @@ static bool close_collection(struct builder *b)
 		}
 	} else {
 		n->count = f->n;
-		n->items = cz_arena_calloc(b->arena, n->count ? n->count : 1, sizeof(cz_node *));
+		n->items = n->count ? cz_arena_alloc_raw(b->arena, n->count * sizeof(cz_node *))
+				    : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
 		if (!n->items) {
 			b->nomem = true;
 			ok = false;
@@ -283,9 +305,8 @@ static bool close_collection(struct builder *b)
 			memcpy(n->items, f->kids, n->count * sizeof(cz_node *));
 		}
 	}
-	free(f->kids);
-	f->kids = NULL;
-	f->n = f->cap = 0;
+	/* the vector stays with its level, for the next collection opened there */
+	f->n = 0;
 	return ok && attach(b, n);
 }
 
@@ -300,7 +321,9 @@ static bool open_collection(struct builder *b, cz_node_kind kind, const yaml_eve
 	cz_node *n = new_node(b, kind, ev);
 	if (!n)
 		return false;
-	b->stack[b->depth++] = (struct frame){ n, NULL, 0, 0 };
+	struct frame *f = &b->stack[b->depth++];
+	f->node = n;
+	f->n = 0; /* f->kids and f->cap: the level's vector, kept from collection to collection */
 	return true;
 }
 
