@@ -160,17 +160,16 @@ static inline bool word_printable(const unsigned char *s)
 }
 
 #if defined(__SSE2__)
-/* Sixteen bytes at a time: how many lead plain ASCII (printable, tab,
- * newline, CR: 0..16). A signed comparison flags the bytes below 0x20 and
- * those from 0x80 at once. */
-static inline size_t plain16(const unsigned char *s)
+/* Sixteen bytes at a time: the mask of those that are not plain ASCII
+ * (printable, tab, newline, CR). A signed comparison flags the bytes below
+ * 0x20 and those from 0x80 at once. */
+static inline unsigned odd16(const unsigned char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
 	__m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
 				  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
-	unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ws, odd));
-	return m ? (size_t)__builtin_ctz(m) : 16;
+	return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ws, odd));
 }
 #endif
 
@@ -190,6 +189,22 @@ static inline size_t safe3(const unsigned char *s, size_t len)
 	return 3;
 }
 
+/* The length of the character at s[0..len), which is not plain ASCII,
+ * when it is none to replace; 0 when it is one. */
+static inline size_t safe_char(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	/* U+00A0..U+07FF: letters, no-break space; never to replace */
+	if (c >= 0xC2 && c <= 0xDF && 1 < len && (s[1] & 0xC0) == 0x80 && (c != 0xC2 || s[1] >= 0xA0))
+		return 2;
+	size_t l = safe3(s, len);
+	if (l)
+		return l;
+	uint32_t cp;
+	l = cz_utf8_decode((const char *)s, len, &cp);
+	return cz_text_unsafe(cp) ? 0 : l;
+}
+
 /* The length of the run at the start of s[0..len) that holds no character
  * to replace (every output's text check: most of it is printable ASCII,
  * and most of the rest two- and three-byte characters). */
@@ -197,16 +212,30 @@ static size_t safe_run(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
-	while (i < len) {
 #if defined(__SSE2__)
-		if (i + 16 <= len) {
-			size_t k = plain16(s + i);
-			i += k;
-			if (k == 16)
-				continue;
-		} else
+	/* Sixteen bytes at a time; the characters that are not plain ASCII
+	 * (about one in 27 bytes of a report) are looked at in place, from
+	 * the block's mask, without loading the block again. */
+	while (i + 16 <= len) {
+		unsigned m = odd16(s + i);
+		size_t next = 16;
+		while (m) {
+			size_t j = (size_t)__builtin_ctz(m);
+			size_t l = safe_char(s + i + j, len - i - j);
+			if (!l)
+				return i + j;
+			j += l;
+			if (j >= 16) {
+				next = j;
+				break;
+			}
+			m &= ~0u << j;
+		}
+		i += next;
+	}
 #endif
-			if (i + 8 <= len && word_printable(s + i)) {
+	while (i < len) {
+		if (i + 8 <= len && word_printable(s + i)) {
 			i += 8;
 			continue;
 		}
@@ -215,20 +244,8 @@ static size_t safe_run(const char *str, size_t len)
 			i++;
 			continue;
 		}
-		/* U+00A0..U+07FF: letters, no-break space; never to replace */
-		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 &&
-		    (c != 0xC2 || s[i + 1] >= 0xA0)) {
-			i += 2;
-			continue;
-		}
-		size_t l = safe3(s + i, len - i);
-		if (l) {
-			i += l;
-			continue;
-		}
-		uint32_t cp;
-		l = cz_utf8_decode(str + i, len - i, &cp);
-		if (cz_text_unsafe(cp))
+		size_t l = safe_char(s + i, len - i);
+		if (!l)
 			break;
 		i += l;
 	}
