@@ -37,8 +37,13 @@ static void opt_num(loader *l, const cz_node *m, const char *path, const char *k
 		    double max, bool integer, cz_num *out)
 {
 	char p[256];
+	double v;
 	const cz_node *n = cz_node_get(m, key);
-	if (n && !cz_node_is_null(n))
+	if (!n || cz_node_is_null(n))
+		return;
+	if (cz_number_ok(n, min, max, integer, &v)) /* the usual case: no path to build */
+		*out = (cz_num){ v, true };
+	else
 		cz_read_num(&l->s, n, key_path(p, sizeof(p), path, key), min, max, integer, out);
 }
 
@@ -48,7 +53,8 @@ static void opt_ratio(loader *l, const cz_node *m, const char *path, const char 
 	char p[256];
 	double v;
 	const cz_node *n = cz_node_get(m, key);
-	if (n && !cz_node_is_null(n) && cz_read_ratio(&l->s, n, key_path(p, sizeof(p), path, key), min, max, &v))
+	if (n && !cz_node_is_null(n) &&
+	    (cz_number_ok(n, min, max, false, &v) || cz_read_ratio(&l->s, n, key_path(p, sizeof(p), path, key), min, max, &v)))
 		*out = (cz_num){ v, true };
 }
 
@@ -369,14 +375,15 @@ static void read_recettes(loader *l, const cz_node *n, const char *path, cz_mont
 	for (size_t i = 0; i < n->count; i++) {
 		char q[256];
 		double v;
-		key_path(q, sizeof(q), path, n->keys[i]->text);
 		if (n->keys[i]->len == 0) {
 			cz_problems_add(l->s.problems, n->keys[i]->line, n->keys[i]->column,
 					"«\u00A0%s\u00A0»\u00A0: le nom du service ne doit pas être vide", path);
 			ok = false;
 			continue;
 		}
-		if (!cz_read_number(&l->s, n->items[i], q, 0, MAX_EUROS, false, &v)) {
+		if (!cz_number_ok(n->items[i], 0, MAX_EUROS, false, &v) &&
+		    !cz_read_number(&l->s, n->items[i], key_path(q, sizeof(q), path, n->keys[i]->text), 0,
+				    MAX_EUROS, false, &v)) {
 			ok = false;
 			continue;
 		}

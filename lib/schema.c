@@ -500,6 +500,18 @@ static bool read_number(cz_schema *s, const cz_node *n, const char *path, double
 	return true;
 }
 
+bool cz_number_ok(const cz_node *n, double min, double max, bool integer, double *out)
+{
+	/* read_number's conditions of success, in its order */
+	double v;
+	if (n->kind != CZ_NODE_SCALAR || !n->plain || !parse_decimal(n->text, &v))
+		return false;
+	if ((integer && v != floor(v)) || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min, double max,
 		    bool integer, double *out)
 {

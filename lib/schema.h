@@ -46,6 +46,10 @@ bool cz_read_number(cz_schema *s, const cz_node *n, const char *path, double min
  * 0.9. */
 bool cz_read_ratio(cz_schema *s, const cz_node *n, const char *path, double min, double max,
 		   double *out);
+/* Whether cz_read_number (or cz_read_ratio) would take `n` as it is, and
+ * its value: a caller that builds the path for messages only builds it
+ * when this is false, then reads with it to report the problem. */
+bool cz_number_ok(const cz_node *n, double min, double max, bool integer, double *out);
 bool cz_read_num(cz_schema *s, const cz_node *n, const char *path, double min, double max,
 		 bool integer, cz_num *out);
 bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enum *e, int *out);
