@@ -108,7 +108,8 @@ char *cz_fr_euros(char *out, size_t size, double v)
 {
 	char num[64];
 	double cents = round(v * 100);
-	bool whole = fmod(cents, 100) == 0;
+	/* cents is a whole number: below 2^53 the integer remainder is fmod's */
+	bool whole = fabs(cents) < 9007199254740992.0 ? (long long)cents % 100 == 0 : fmod(cents, 100) == 0;
 	cz_fr_number(num, sizeof(num), cents / 100, whole ? 0 : 2);
 	return with_suffix(out, size, num, NBSP "€");
 }
