@@ -16,8 +16,16 @@ const cz_actor *cz_project_actor(const cz_project *p, const char *nom)
 	return NULL;
 }
 
+/* A project's step and competence ids are the referential's own strings
+ * when it was read against that referential (cz_read_ref), and unique in
+ * the project (keys of one map): the entry holding the very pointer is the
+ * one a comparison of texts would find. Looked for first; texts compared
+ * when none holds it (an id of another referential, an entry absent). */
 const cz_step_entry *cz_project_step(const cz_project *p, const char *id)
 {
+	for (size_t i = 0; i < p->n_etapes; i++)
+		if (p->etapes[i].id == id)
+			return &p->etapes[i];
 	for (size_t i = 0; i < p->n_etapes; i++)
 		if (strcmp(p->etapes[i].id, id) == 0)
 			return &p->etapes[i];
@@ -26,6 +34,9 @@ const cz_step_entry *cz_project_step(const cz_project *p, const char *id)
 
 const cz_skill_entry *cz_project_skill(const cz_project *p, const char *id)
 {
+	for (size_t i = 0; i < p->n_competences; i++)
+		if (p->competences[i].id == id)
+			return &p->competences[i];
 	for (size_t i = 0; i < p->n_competences; i++)
 		if (strcmp(p->competences[i].id, id) == 0)
 			return &p->competences[i];
