@@ -43,6 +43,14 @@ static void cell(cz_buf *b, cz_num v, fmt_kind k)
 
 static void month_label(cz_buf *b, cz_date d)
 {
+	/* "%04d-%02d" without printf, once per month of every dashboard */
+	if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99) {
+		char s[7] = { (char)('0' + d.year / 1000), (char)('0' + d.year / 100 % 10),
+			      (char)('0' + d.year / 10 % 10), (char)('0' + d.year % 10), '-',
+			      (char)('0' + d.month / 10), (char)('0' + d.month % 10) };
+		cz_buf_add(b, s, sizeof(s));
+		return;
+	}
 	cz_buf_printf(b, "%04d-%02d", d.year, d.month);
 }
 
