@@ -11,6 +11,7 @@
 #include "funding.h"
 #include "indicators.h"
 #include "origin.h"
+#include "text.h"
 #include "starter.h"
 
 const char *const cz_tp_status_keys[CZ_TP_STATUS_COUNT] = { "atteint", "partiel", "non_atteint",
@@ -78,19 +79,19 @@ char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v)
 	char n[64];
 	switch (unit) {
 	case CZ_UNIT_MOIS:
-		snprintf(out, size, "%s mois", cz_fr_compact(n, sizeof(n), v, 1));
+		cz_join(out, size, cz_fr_compact(n, sizeof(n), v, 1), " mois", (char *)NULL);
 		break;
 	case CZ_UNIT_PART:
 		cz_fr_percent(out, size, v);
 		break;
 	case CZ_UNIT_NOTE:
-		snprintf(out, size, "%s\u00A0/\u00A05", cz_fr_compact(n, sizeof(n), v, 2));
+		cz_join(out, size, cz_fr_compact(n, sizeof(n), v, 2), "\u00A0/\u00A05", (char *)NULL);
 		break;
 	case CZ_UNIT_BOOLEEN:
-		snprintf(out, size, "%s", v >= 0.5 ? "oui" : "non");
+		cz_join(out, size, v >= 0.5 ? "oui" : "non", (char *)NULL);
 		break;
 	case CZ_UNIT_POUR_MILLE:
-		snprintf(out, size, "%s pour 1\u202F000 par mois", cz_fr_compact(n, sizeof(n), v, 1));
+		cz_join(out, size, cz_fr_compact(n, sizeof(n), v, 1), " pour 1\u202F000 par mois", (char *)NULL);
 		break;
 	case CZ_UNIT_COUNT:
 		cz_fr_compact(out, size, v, 2);
@@ -104,8 +105,7 @@ char *cz_tp_format_value(char *out, size_t size, cz_ind_unit unit, double v)
 char *cz_tp_format_threshold(char *out, size_t size, const cz_tp_indicator *it)
 {
 	if (it->unite == CZ_UNIT_BOOLEEN) {
-		snprintf(out, size, "oui");
-		return out;
+		return cz_join(out, size, "oui", (char *)NULL);
 	}
 	const char *op = it->sens_max ? "≤" : "≥";
 	char a[64], b[64];
@@ -114,13 +114,13 @@ char *cz_tp_format_threshold(char *out, size_t size, const cz_tp_indicator *it)
 	bool band = it->has_partiel && (it->sens_max ? it->seuil_partiel > it->seuil : it->seuil_partiel < it->seuil);
 	char vol[96] = "";
 	if (it->volume_min > 0)
-		snprintf(vol, sizeof(vol), ", et au moins %s demande%s par mois",
-			 cz_fr_compact(b, sizeof(b), it->volume_min, 1), cz_fr_s(it->volume_min));
+		cz_join(vol, sizeof(vol), ", et au moins ", cz_fr_compact(b, sizeof(b), it->volume_min, 1), " demande",
+			cz_fr_s(it->volume_min), " par mois", (char *)NULL);
 	if (band) {
 		cz_tp_format_value(b, sizeof(b), it->unite, it->seuil_partiel);
-		snprintf(out, size, "%s %s (partiel %s %s)%s", op, a, op, b, vol);
+		cz_join(out, size, op, " ", a, " (partiel ", op, " ", b, ")", vol, (char *)NULL);
 	} else {
-		snprintf(out, size, "%s %s%s", op, a, vol);
+		cz_join(out, size, op, " ", a, vol, (char *)NULL);
 	}
 	return out;
 }

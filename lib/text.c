@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -350,5 +351,24 @@ char *cz_excerpt(const char *text, size_t len, char *out, size_t size)
 	out[o] = '\0';
 	if (cut && size >= 4)
 		memcpy(out + o, "…", sizeof("…"));
+	return out;
+}
+
+char *cz_join(char *out, size_t size, ...)
+{
+	va_list ap;
+	va_start(ap, size);
+	size_t n = 0;
+	for (const char *t; (t = va_arg(ap, const char *)) != NULL;) {
+		size_t l = strlen(t);
+		if (size && n < size - 1) {
+			size_t k = l < size - 1 - n ? l : size - 1 - n;
+			memcpy(out + n, t, k);
+			n += k;
+		}
+	}
+	va_end(ap);
+	if (size)
+		out[n] = '\0';
 	return out;
 }

@@ -93,5 +93,9 @@ void cz_text_log_describe(const cz_text_log *l, const char *where, cz_buf *out);
  * '?', "…" appended when cut. Returns `out`.
  */
 char *cz_excerpt(const char *text, size_t len, char *out, size_t size);
+/* The texts up to a NULL joined into `out`, as snprintf(out, size,
+ * "%s%s…", …) writes them (cut bytewise to size - 1), without printf's
+ * setup: for the short labels of the hot paths. */
+char *cz_join(char *out, size_t size, ...);
 
 #endif
