@@ -52,7 +52,9 @@ void cz_buf_reserve(cz_buf *b, size_t extra)
 
 void cz_buf_add_grow(cz_buf *b, const void *data, size_t len)
 {
-	if (!reserve(b, len))
+	/* reserve leaves data allocated; the test is for the analyzer, which
+	 * cannot see it from this entry point */
+	if (!reserve(b, len) || !b->data)
 		return;
 	if (len)
 		memcpy(b->data + b->len, data, len);
