@@ -13,12 +13,42 @@ void cz_buf_init(cz_buf *b)
 	b->len = b->cap = 0;
 	b->failed = false;
 	b->log = (cz_text_log){ 0, 0 };
+	b->sink = NULL;
+	b->sink_ctx = NULL;
+	b->sink_failed = false;
 }
 
 void cz_buf_free(cz_buf *b)
 {
 	free(b->data);
 	cz_buf_init(b);
+}
+
+void cz_buf_set_sink(cz_buf *b, cz_buf_sink sink, void *ctx)
+{
+	b->sink = sink;
+	b->sink_ctx = ctx;
+}
+
+bool cz_buf_flush(cz_buf *b)
+{
+	if (b->failed)
+		return false;
+	if (!b->sink || b->len == 0)
+		return true;
+	if (!b->sink(b->sink_ctx, b->data, b->len)) {
+		b->failed = b->sink_failed = true;
+		return false;
+	}
+	b->len = 0;
+	b->data[0] = '\0';
+	return true;
+}
+
+void cz_buf_drain(cz_buf *b)
+{
+	if (b->sink && b->len >= CZ_BUF_DRAIN_AT)
+		cz_buf_flush(b);
 }
 
 static bool reserve(cz_buf *b, size_t extra)

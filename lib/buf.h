@@ -20,11 +20,18 @@ typedef struct {
 	size_t truncated;
 } cz_text_log;
 
+/* Where a buffer's text goes once final (cz_buf_set_sink): false when it
+ * could not be written. */
+typedef bool (*cz_buf_sink)(void *ctx, const void *data, size_t len);
+
 typedef struct {
 	char *data; /* NUL-terminated while not failed */
 	size_t len, cap;
 	bool failed;
 	cz_text_log log; /* changes made to the text written into this buffer */
+	cz_buf_sink sink; /* NULL: the text stays in the buffer */
+	void *sink_ctx;
+	bool sink_failed; /* the sink refused a write (the buffer is failed too) */
 } cz_buf;
 
 void cz_buf_init(cz_buf *b);
@@ -67,5 +74,21 @@ void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list ap) __attribute__((forma
 /* Append `s` n times. */
 void cz_buf_repeat(cz_buf *b, const char *s, size_t n);
 static inline bool cz_buf_ok(const cz_buf *b) { return !b->failed; }
+
+/* A buffer whose text is written out as it goes (a large document going
+ * to its file in chunks): a renderer calls cz_buf_drain where the text so
+ * far is final, nothing before it to be read or changed again; the writer
+ * calls cz_buf_flush at the end. Without a sink both do nothing, so a
+ * renderer that drains also renders whole into a plain buffer. A refused
+ * write fails the buffer, with sink_failed set. */
+void cz_buf_set_sink(cz_buf *b, cz_buf_sink sink, void *ctx);
+/* Written to the sink once this many bytes are held. */
+#define CZ_BUF_DRAIN_AT ((size_t)64 * 1024)
+/* At a point where the text so far is final: hand it to the sink when the
+ * buffer holds CZ_BUF_DRAIN_AT bytes or more (the buffer is then empty,
+ * every offset into it stale). */
+void cz_buf_drain(cz_buf *b);
+/* Hand everything held to the sink; false when failed. */
+bool cz_buf_flush(cz_buf *b);
 
 #endif

@@ -120,18 +120,44 @@ static void html_doc_end(const cz_document *d, cz_buf *out)
 
 /* --- how documents are written ---------------------------------------------- */
 
+typedef struct {
+	cz_atomic *a;
+	cz_problems *problems;
+} text_sink;
+
+static bool to_temporary(void *ctx, const void *data, size_t len)
+{
+	text_sink *s = ctx;
+	return cz_atomic_write(s->a, data, len, s->problems) == CZ_OK;
+}
+
+/* The text goes to the temporary file as the renderers drain their buffer
+ * (a portfolio of many projects), else whole at the end; renamed over the
+ * target once complete. */
 static cz_status write_text(const cz_format_desc *f, const cz_document *d, const cz_render_ctx *rc,
 			    const char *path, unsigned flags, cz_problems *problems)
 {
+	cz_atomic a;
+	cz_status st = cz_atomic_open(&a, path, flags & ~(unsigned)CZ_WRITE_BY_NAME, problems);
+	if (st != CZ_OK)
+		return st;
 	cz_buf b;
 	cz_buf_init(&b);
 	cz_buf_reserve(&b, (size_t)64 * 1024); /* a project's report: 30 to 60 KB of Markdown */
+	text_sink sink = { &a, problems };
+	cz_buf_set_sink(&b, to_temporary, &sink);
 	cz_render_ctx text = *rc;
 	text.out = &b;
 	text.x = NULL;
-	cz_status st = cz_document_render(f, d, &text);
+	st = cz_document_render(f, d, &text);
+	if (st == CZ_OK && !cz_buf_flush(&b))
+		st = CZ_ERR_NOMEM;
+	if (b.sink_failed) /* said in problems, the temporary removed */
+		st = CZ_ERR_IO;
 	if (st == CZ_OK)
-		st = cz_write_file_atomic(path, b.data ? b.data : "", b.len, flags, problems);
+		st = cz_atomic_commit(&a, problems);
+	else
+		cz_atomic_abort(&a);
 	if (st == CZ_OK && rc->log)
 		cz_text_log_add(rc->log, &b.log);
 	cz_buf_free(&b);
