@@ -447,7 +447,8 @@ typedef struct {
 
 /* One project's result, until it is kept in input order. */
 typedef struct {
-	cz_portfolio one; /* its row (owned copies), or none when out of memory */
+	cz_portfolio_row row; /* its row (owned copies) */
+	bool has_row;         /* false when out of memory */
 	int code;
 	enum { OUT_INVALID, OUT_UNREADABLE, OUT_VALID, OUT_UNWRITTEN } kind;
 } outcome;
@@ -456,7 +457,7 @@ typedef struct {
 static void report_one(run *r, cz_jobs *jobs, size_t i, outcome *res)
 {
 	const char *file = r->inputs->paths[i];
-	cz_portfolio_init(&res->one);
+	res->has_row = false;
 	cz_portfolio_row row = { 0 };
 	row.file = (char *)file;
 	cz_problems pb;
@@ -471,7 +472,8 @@ static void report_one(run *r, cz_jobs *jobs, size_t i, outcome *res)
 		res->kind = row.unreadable ? OUT_UNREADABLE : OUT_INVALID;
 		row.first_error = first_problem(&pb);
 		row.report = (char *)"";
-		if (cz_portfolio_add(&res->one, &row) != CZ_OK)
+		res->has_row = cz_portfolio_row_copy(&res->row, &row) == CZ_OK;
+		if (!res->has_row)
 			code = CZ_EXIT_IO;
 		free(row.first_error);
 	} else {
@@ -484,7 +486,8 @@ static void report_one(run *r, cz_jobs *jobs, size_t i, outcome *res)
 		/* A report that could not be written keeps its row, which
 		 * says so: the portfolio never loses a project. */
 		res->kind = code == CZ_EXIT_OK ? OUT_VALID : OUT_UNWRITTEN;
-		if (cz_portfolio_add(&res->one, &row) != CZ_OK && code < CZ_EXIT_IO)
+		res->has_row = cz_portfolio_row_copy(&res->row, &row) == CZ_OK;
+		if (!res->has_row && code < CZ_EXIT_IO)
 			code = CZ_EXIT_IO;
 		free(row.report);
 		free(row.report_error);
@@ -501,9 +504,16 @@ static void keep(run *r, outcome *res)
 	r->n_valid += res->kind == OUT_VALID;
 	r->n_unreadable += res->kind == OUT_UNREADABLE;
 	r->n_unwritten += res->kind == OUT_UNWRITTEN;
-	if (res->one.count && cz_portfolio_add(r->pf, &res->one.rows[0]) != CZ_OK && code < CZ_EXIT_IO)
-		code = CZ_EXIT_IO;
-	cz_portfolio_free(&res->one);
+	if (res->has_row) {
+		bool spooled = r->pf->error == 0;
+		if (cz_portfolio_add(r->pf, &res->row) != CZ_OK && code < CZ_EXIT_IO)
+			code = CZ_EXIT_IO;
+		/* said once, at the first failure */
+		if (spooled && r->pf->error)
+			cz_cli_errorf(NULL, "portefeuille\u00A0: écriture du fichier temporaire des lignes impossible (%s)",
+				      cz_errno_str(r->pf->error));
+		cz_portfolio_row_free(&res->row);
+	}
 	if (code > r->worst)
 		r->worst = code;
 }

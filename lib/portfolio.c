@@ -1,5 +1,7 @@
 #include "portfolio.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,21 +27,21 @@ void cz_portfolio_init(cz_portfolio *pf)
 	memset(pf, 0, sizeof(*pf));
 }
 
-static void free_row(cz_portfolio_row *r)
+void cz_portfolio_free(cz_portfolio *pf)
+{
+	if (pf->spool)
+		fclose(pf->spool);
+	cz_portfolio_init(pf);
+}
+
+void cz_portfolio_row_free(cz_portfolio_row *r)
 {
 	free(r->file);
 	free(r->report);
 	free(r->first_error);
 	free(r->report_error);
 	free(r->name);
-}
-
-void cz_portfolio_free(cz_portfolio *pf)
-{
-	for (size_t i = 0; i < pf->count; i++)
-		free_row(&pf->rows[i]);
-	free(pf->rows);
-	cz_portfolio_init(pf);
+	r->file = r->report = r->first_error = r->report_error = r->name = NULL;
 }
 
 static bool dup_into(char **dst, const char *src)
@@ -50,28 +52,159 @@ static bool dup_into(char **dst, const char *src)
 	return *dst != NULL;
 }
 
-cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
+cz_status cz_portfolio_row_copy(cz_portfolio_row *dst, const cz_portfolio_row *src)
 {
-	if (pf->count == pf->cap) {
-		size_t cap = pf->cap ? pf->cap * 2 : 64;
-		cz_portfolio_row *rows = realloc(pf->rows, cap * sizeof(*rows));
-		if (!rows)
-			return CZ_ERR_NOMEM;
-		pf->rows = rows;
-		pf->cap = cap;
-	}
-	cz_portfolio_row r = *row;
-	/* every string pointer is reset before any copy, so free_row is safe */
-	r.file = r.report = r.first_error = r.report_error = r.name = NULL;
-	bool ok = dup_into(&r.file, row->file) && dup_into(&r.report, row->report) &&
-		  dup_into(&r.first_error, row->first_error) && dup_into(&r.name, row->name) &&
-		  dup_into(&r.report_error, row->report_error);
+	*dst = *src;
+	/* every string pointer is reset before any copy, so a failure frees safely */
+	dst->file = dst->report = dst->first_error = dst->report_error = dst->name = NULL;
+	bool ok = dup_into(&dst->file, src->file) && dup_into(&dst->report, src->report) &&
+		  dup_into(&dst->first_error, src->first_error) && dup_into(&dst->name, src->name) &&
+		  dup_into(&dst->report_error, src->report_error);
 	if (!ok) {
-		free_row(&r);
+		cz_portfolio_row_free(dst);
 		return CZ_ERR_NOMEM;
 	}
-	pf->rows[pf->count++] = r;
 	return CZ_OK;
+}
+
+/* --- the spool ------------------------------------------------------------
+ * A row on the spool: its fields but the strings (a copy of the row with
+ * every string pointer NULL, zeroed first so no padding byte is left
+ * undefined), the strings' lengths (NO_STRING for NULL), then the strings,
+ * each with its NUL. Read back by the same process: no portability needed. */
+#define N_STRINGS 5
+#define NO_STRING SIZE_MAX
+
+static char **string_field(cz_portfolio_row *r, int i)
+{
+	char **f[N_STRINGS] = { &r->file, &r->report, &r->first_error, &r->report_error, &r->name };
+	return f[i];
+}
+
+static cz_status spool_failed(cz_portfolio *pf, int err)
+{
+	if (!pf->error)
+		pf->error = err ? err : EIO;
+	return CZ_ERR_IO;
+}
+
+static void add_totals(cz_portfolio_totals *t, const cz_portfolio_row *r);
+
+cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
+{
+	if (pf->error)
+		return CZ_ERR_IO;
+	if (!pf->spool) {
+		errno = 0;
+		pf->spool = tmpfile();
+		if (!pf->spool)
+			return spool_failed(pf, errno);
+	}
+	cz_portfolio_row fixed;
+	memset(&fixed, 0, sizeof(fixed));
+	fixed.valid = row->valid;
+	fixed.unreadable = row->unreadable;
+	fixed.type = row->type;
+	fixed.phase = row->phase;
+	fixed.date = row->date;
+	fixed.progress = row->progress;
+	fixed.supported_phase = row->supported_phase;
+	fixed.has_verdict = row->has_verdict;
+	fixed.verdict = row->verdict;
+	fixed.skills_coverage = row->skills_coverage;
+	fixed.charges_coverage = row->charges_coverage;
+	fixed.self_financing = row->self_financing;
+	memcpy(fixed.pillar_shares, row->pillar_shares, sizeof(fixed.pillar_shares));
+	fixed.has_pillars = row->has_pillars;
+	fixed.loans = row->loans;
+	fixed.starter_values = row->starter_values;
+	fixed.starter_untouched = row->starter_untouched;
+	fixed.critical_alerts = row->critical_alerts;
+	fixed.score = row->score;
+	fixed.months = row->months;
+	fixed.recettes = row->recettes;
+	fixed.charges = row->charges;
+	/* in the order of string_field */
+	const char *const strs[N_STRINGS] = { row->file, row->report, row->first_error, row->report_error, row->name };
+	size_t lens[N_STRINGS];
+	for (int i = 0; i < N_STRINGS; i++)
+		lens[i] = strs[i] ? strlen(strs[i]) : NO_STRING;
+	errno = 0;
+	bool ok = fwrite(&fixed, sizeof(fixed), 1, pf->spool) == 1 && fwrite(lens, sizeof(lens), 1, pf->spool) == 1;
+	for (int i = 0; i < N_STRINGS && ok; i++)
+		if (lens[i] != NO_STRING)
+			ok = fwrite(strs[i], 1, lens[i] + 1, pf->spool) == lens[i] + 1;
+	if (!ok)
+		return spool_failed(pf, errno);
+	pf->count++;
+	add_totals(&pf->totals, row);
+	return CZ_OK;
+}
+
+void cz_portfolio_read_begin(cz_portfolio_reader *rd, const cz_portfolio *pf)
+{
+	memset(rd, 0, sizeof(*rd));
+	rd->pf = pf;
+	rd->status = pf->error ? CZ_ERR_IO : CZ_OK;
+	/* the rows written so far, from the first */
+	if (rd->status == CZ_OK && pf->spool && (fflush(pf->spool) != 0 || fseek(pf->spool, 0, SEEK_SET) != 0))
+		rd->status = CZ_ERR_IO;
+}
+
+const cz_portfolio_row *cz_portfolio_read_next(cz_portfolio_reader *rd)
+{
+	if (rd->status != CZ_OK || rd->next >= rd->pf->count)
+		return NULL;
+	FILE *f = rd->pf->spool;
+	size_t lens[N_STRINGS], total = 0;
+	if (fread(&rd->row, sizeof(rd->row), 1, f) != 1 || fread(lens, sizeof(lens), 1, f) != 1) {
+		rd->status = CZ_ERR_IO;
+		return NULL;
+	}
+	for (int i = 0; i < N_STRINGS; i++) {
+		if (lens[i] == NO_STRING)
+			continue;
+		if (lens[i] >= SIZE_MAX / 2 - total) {
+			rd->status = CZ_ERR_IO;
+			return NULL;
+		}
+		total += lens[i] + 1;
+	}
+	if (total > rd->cap) {
+		char *s = realloc(rd->strings, total);
+		if (!s) {
+			rd->status = CZ_ERR_NOMEM;
+			return NULL;
+		}
+		rd->strings = s;
+		rd->cap = total;
+	}
+	if (total && fread(rd->strings, 1, total, f) != total) {
+		rd->status = CZ_ERR_IO;
+		return NULL;
+	}
+	char *s = rd->strings;
+	for (int i = 0; i < N_STRINGS; i++) {
+		char **field = string_field(&rd->row, i);
+		*field = NULL;
+		if (lens[i] == NO_STRING)
+			continue;
+		if (s[lens[i]] != '\0') {
+			rd->status = CZ_ERR_IO;
+			return NULL;
+		}
+		*field = s;
+		s += lens[i] + 1;
+	}
+	rd->next++;
+	return &rd->row;
+}
+
+void cz_portfolio_read_end(cz_portfolio_reader *rd)
+{
+	free(rd->strings);
+	rd->strings = NULL;
+	rd->cap = 0;
 }
 
 void cz_portfolio_row_fill(cz_portfolio_row *row, const cz_project *p, const cz_diag *d,
@@ -106,17 +239,7 @@ void cz_portfolio_row_fill(cz_portfolio_row *row, const cz_project *p, const cz_
 }
 
 /* Counts shown under the table. */
-typedef struct {
-	size_t valid, invalid, unreadable;
-	size_t unwritten; /* among the valid: report not written */
-	size_t per_phase[CZ_PHASE_COUNT];
-	size_t per_verdict[N_VERDICTS + 1]; /* last: before the test */
-	size_t critical_projects;
-	unsigned critical_alerts;
-	size_t starters; /* projects with values still the starter's */
-	size_t with_loans;
-} totals;
-
+typedef cz_portfolio_totals totals;
 /* The verdict's label, or NULL before the test. */
 static const char *verdict_label(const cz_portfolio_row *r)
 {
@@ -136,27 +259,23 @@ static const char *bucket_key(int v)
 	return v < CZ_VERDICT_NON_EVALUE ? cz_verdict_labels[v] : v < N_VERDICTS ? cz_verdict_keys[v] : "avant_test";
 }
 
-static void count(const cz_portfolio *pf, totals *t)
+static void add_totals(totals *t, const cz_portfolio_row *r)
 {
-	memset(t, 0, sizeof(*t));
-	for (size_t i = 0; i < pf->count; i++) {
-		const cz_portfolio_row *r = &pf->rows[i];
-		if (!r->valid) {
-			if (r->unreadable)
-				t->unreadable++;
-			else
-				t->invalid++;
-			continue;
-		}
-		t->valid++;
-		t->unwritten += r->report_error != NULL;
-		t->per_phase[r->phase]++;
-		t->per_verdict[verdict_label(r) ? r->verdict : N_VERDICTS]++;
-		t->critical_alerts += r->critical_alerts;
-		t->critical_projects += r->critical_alerts > 0;
-		t->starters += r->starter_values > 0;
-		t->with_loans += r->loans > 0;
+	if (!r->valid) {
+		if (r->unreadable)
+			t->unreadable++;
+		else
+			t->invalid++;
+		return;
 	}
+	t->valid++;
+	t->unwritten += r->report_error != NULL;
+	t->per_phase[r->phase]++;
+	t->per_verdict[verdict_label(r) ? r->verdict : N_VERDICTS]++;
+	t->critical_alerts += r->critical_alerts;
+	t->critical_projects += r->critical_alerts > 0;
+	t->starters += r->starter_values > 0;
+	t->with_loans += r->loans > 0;
 }
 
 static void md_percent(cz_buf *b, double v)
@@ -224,6 +343,23 @@ static void phase_names(const cz_referential *ref, const char *labels[CZ_PHASE_C
 		labels[ph] = cz_ref_phase_name(ref, (cz_phase)ph);
 }
 
+/* The text since *start is final: cleaned (lib/text.h: replacing, one
+ * character at a time, what no output may hold, the same in pieces as
+ * whole), then written out if the buffer is full (cz_buf_drain). */
+static void md_final(cz_buf *out, size_t *start)
+{
+	cz_md_finish(out, *start);
+	cz_buf_drain(out);
+	*start = out->len;
+}
+
+/* The end of a pass over the rows: why it stopped, when early. */
+static cz_status pass_end(cz_portfolio_reader *rd, cz_status st)
+{
+	cz_portfolio_read_end(rd);
+	return st != CZ_OK ? st : rd->status;
+}
+
 cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 {
 	const cz_portfolio *pf = result;
@@ -231,8 +367,9 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	phase_names(rc->ref, phase_labels);
 	cz_buf *out = rc->out;
 	size_t start = out->len;
-	totals t;
-	count(pf, &t);
+	const totals t = pf->totals;
+	cz_status st = CZ_OK;
+	cz_portfolio_reader rd;
 	cz_buf_puts(out, "# Portefeuille de projets\n\n");
 	cz_buf_printf(out, "%zu projet%s analysé%s, %zu fichier%s invalide%s", t.valid,
 		      t.valid > 1 ? "s" : "", t.valid > 1 ? "s" : "", t.invalid,
@@ -249,8 +386,9 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 				 "Verdict du test | Compétences | Couverture des charges | Autofinancement | "
 				 "Prêts (trésorerie) | Piliers | Alertes critiques |\n"
 				 "|---|---|---|---|---:|---|---|---:|---:|---:|---:|---|---:|\n");
-		for (size_t i = 0; i < pf->count; i++) {
-			const cz_portfolio_row *r = &pf->rows[i];
+		cz_portfolio_read_begin(&rd, pf);
+		for (const cz_portfolio_row *r; (r = cz_portfolio_read_next(&rd)) != NULL;) {
+			md_final(out, &start);
 			if (!r->valid)
 				continue;
 			if (r->report_error) {
@@ -298,6 +436,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			md_pillars(out, r);
 			cz_buf_printf(out, " | %u |\n", r->critical_alerts);
 		}
+		st = pass_end(&rd, st);
 		cz_buf_puts(out, "\nAvancement\u00A0: de la phase déclarée. Couverture des charges ((recettes + "
 				 "financements acquis) / charges), autofinancement (recettes / charges) et "
 				 "piliers\u00A0: sur tous les relevés d'activité du projet, comme dans son tableau "
@@ -322,8 +461,9 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	if (t.unwritten) {
 		cz_buf_puts(out, "## Rapports non écrits\n\nCes projets ont été lus, mais leur rapport "
 				 "n'a pas pu être écrit.\n\n| Fichier | Raison |\n|---|---|\n");
-		for (size_t i = 0; i < pf->count; i++) {
-			const cz_portfolio_row *r = &pf->rows[i];
+		cz_portfolio_read_begin(&rd, pf);
+		for (const cz_portfolio_row *r; (r = cz_portfolio_read_next(&rd)) != NULL;) {
+			md_final(out, &start);
 			if (!r->valid || !r->report_error)
 				continue;
 			cz_buf_puts(out, "| ");
@@ -332,6 +472,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			cz_md_text(out, r->report_error);
 			cz_buf_puts(out, " |\n");
 		}
+		st = pass_end(&rd, st);
 		cz_buf_puts(out, "\n");
 	}
 	if (t.invalid || t.unreadable) {
@@ -339,8 +480,9 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 		cz_buf_puts(out, "Ces fichiers n'ont pas été analysés\u202F; "
 				 "«\u00A0conciergerie validate\u00A0» donne toutes leurs erreurs.\n\n"
 				 "| Fichier | Première erreur |\n|---|---|\n");
-		for (size_t i = 0; i < pf->count; i++) {
-			const cz_portfolio_row *r = &pf->rows[i];
+		cz_portfolio_read_begin(&rd, pf);
+		for (const cz_portfolio_row *r; (r = cz_portfolio_read_next(&rd)) != NULL;) {
+			md_final(out, &start);
 			if (r->valid)
 				continue;
 			cz_buf_puts(out, "| ");
@@ -349,6 +491,7 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 			cz_md_text(out, r->first_error ? r->first_error : "");
 			cz_buf_puts(out, " |\n");
 		}
+		st = pass_end(&rd, st);
 		cz_buf_puts(out, "\n");
 	}
 	cz_buf_puts(out, "## Totaux\n\n| Phase déclarée | Projets |\n|---|---:|\n");
@@ -364,6 +507,8 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 		      t.critical_projects, t.critical_projects > 1 ? "s" : "", t.critical_alerts,
 		      t.critical_alerts > 1 ? "s" : "");
 	cz_md_finish(out, start);
+	if (st != CZ_OK)
+		return st;
 	return cz_buf_ok(out) ? CZ_OK : CZ_ERR_NOMEM;
 }
 
@@ -380,15 +525,16 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 {
 	const cz_portfolio *pf = result;
 	cz_buf *out = rc->out;
-	totals t;
-	count(pf, &t);
+	const totals t = pf->totals;
 	cz_json j;
 	cz_json_init(&j, out);
 	cz_json_object_begin(&j);
 	cz_json_key(&j, "projets");
 	cz_json_array_begin(&j);
-	for (size_t i = 0; i < pf->count; i++) {
-		const cz_portfolio_row *r = &pf->rows[i];
+	cz_portfolio_reader rd;
+	cz_portfolio_read_begin(&rd, pf);
+	for (const cz_portfolio_row *r; (r = cz_portfolio_read_next(&rd)) != NULL;) {
+		cz_buf_drain(out); /* the rows before are final (the JSON writer never looks back) */
 		cz_json_object_begin(&j);
 		cz_json_kv_string(&j, "fichier", r->file);
 		cz_json_kv_bool(&j, "valide", r->valid);
@@ -436,6 +582,9 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 		cz_json_kv_int(&j, "valeurs_fichier_de_depart", (long long)r->starter_values);
 		cz_json_object_end(&j);
 	}
+	cz_status st = pass_end(&rd, CZ_OK);
+	if (st != CZ_OK)
+		return st;
 	cz_json_array_end(&j);
 	cz_json_key(&j, "totaux");
 	cz_json_object_begin(&j);
@@ -538,8 +687,7 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	 * label counted is a cell of column A, compared exactly. Written
 	 * first, as a spreadsheet writes its sheets: the formats are then
 	 * numbered in the same order. */
-	totals t;
-	count(pf, &t);
+	const totals t = pf->totals;
 	static const double sum_widths[] = { 34, 12 };
 	cz_xlsx_columns(x, sum, sum_widths, 2);
 	cz_xlsx_text(x, sum, 0, 0, "Phase déclarée", head);
@@ -596,8 +744,9 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 		cz_xlsx_text(x, ws, 0, c, headers[c], head);
 	worksheet_freeze_panes(ws, 1, 1);
 	lxw_row_t row = 1;
-	for (size_t i = 0; i < pf->count; i++, row++) {
-		const cz_portfolio_row *r = &pf->rows[i];
+	cz_portfolio_reader rd;
+	cz_portfolio_read_begin(&rd, pf);
+	for (const cz_portfolio_row *r; (r = cz_portfolio_read_next(&rd)) != NULL; row++) {
 		cz_xlsx_text(x, ws, row, COL_STATUS,
 			     r->valid ? (r->report_error ? st_unwritten : st_valid)
 				      : r->unreadable ? st_unreadable : st_invalid,
@@ -629,6 +778,9 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 			cz_xlsx_text(x, ws, row, COL_NOTE, "au-delà du test, sans section test", text);
 		cz_xlsx_number(x, ws, row, COL_ALERTS, r->critical_alerts, S->integer);
 	}
+	cz_status st = pass_end(&rd, CZ_OK);
+	if (st != CZ_OK)
+		return st;
 	lxw_row_t last = row > 1 ? row - 1 : 1;
 	cz_xlsx_check_at(x, worksheet_autofilter(ws, 0, 0, last, N_COLS - 1), ws, 0, 0);
 	if (row > 1) {
@@ -672,8 +824,8 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 			cz_xlsx_text(x, ws, r2, c, headers2[c], head);
 	}
 	r2++;
-	for (size_t i = 0; i < pf->count; i++, r2++) {
-		const cz_portfolio_row *r = &pf->rows[i];
+	cz_portfolio_read_begin(&rd, pf);
+	for (const cz_portfolio_row *r; (r = cz_portfolio_read_next(&rd)) != NULL; r2++) {
 		cz_xlsx_text(x, ws, r2, COL2_NAME, r->valid ? r->name : r->file, r->valid ? text : S->gap);
 		cz_xlsx_merge(x, ws, r2, COL2_FILE, r2, COL2_FILE_END, r->file, text);
 		/* no figures: the reason, over their columns */
@@ -699,5 +851,5 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 			cz_xlsx_number(x, ws, r2, (lxw_col_t)(COL2_PILLAR0 + p), r->pillar_shares[p], pct);
 		cz_xlsx_number(x, ws, r2, COL2_MONTHS, (double)r->months, S->integer);
 	}
-	return CZ_OK;
+	return pass_end(&rd, CZ_OK);
 }

@@ -1,8 +1,8 @@
 /*
  * The portfolio: one summary row per project of a `report` run, kept
- * instead of the projects themselves so memory stays flat in the number of
- * projects. Rows are filled by the report command from each analysis's
- * result; this module only stores, counts and renders them. A project is
+ * instead of the projects themselves, and spooled to a temporary file so
+ * memory stays flat in the number of projects. Rows are filled by the
+ * report command from each analysis's result; this module only stores, counts and renders them. A project is
  * never left out: an invalid or unreadable file has its row with its first
  * error, a valid project whose report could not be written has its row
  * saying so.
@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 #include <xlsxwriter.h>
 
@@ -54,15 +55,56 @@ typedef struct {
 	cz_num recettes, charges; /* over every record (the dashboard's totals) */
 } cz_portfolio_row;
 
+/* What the summaries count, kept as rows are added. */
 typedef struct {
-	cz_portfolio_row *rows;
-	size_t count, cap;
+	size_t valid, invalid, unreadable;
+	size_t unwritten; /* among the valid: report not written */
+	size_t per_phase[CZ_PHASE_COUNT];
+	size_t per_verdict[CZ_VERDICT_COUNT + 1]; /* last: before the test */
+	size_t critical_projects;
+	unsigned critical_alerts;
+	size_t starters; /* projects with values still the starter's */
+	size_t with_loans;
+} cz_portfolio_totals;
+
+/* The rows are not kept in memory: each is written, serialized, to a
+ * temporary file (tmpfile(): unlinked from the start, so nothing is left
+ * behind, even by an interrupted run) and read back in order, one at a
+ * time, by each pass of a renderer. Only the totals stay in memory. */
+typedef struct {
+	FILE *spool; /* opened at the first row */
+	size_t count;
+	cz_portfolio_totals totals;
+	int error; /* errno of the spool's first failure, 0 when none */
 } cz_portfolio;
 
 void cz_portfolio_init(cz_portfolio *pf);
 void cz_portfolio_free(cz_portfolio *pf);
-/* Append a copy of `row` (its strings are duplicated). */
+/* Append `row` (written to the spool). CZ_ERR_IO when the spool could not
+ * be written (pf->error says why), CZ_ERR_NOMEM. */
 cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row);
+
+/* Reading the rows back, in order, one pass at a time (one reader at once
+ * on a portfolio). The row returned and its strings are the reader's,
+ * valid until the next call. */
+typedef struct {
+	const cz_portfolio *pf;
+	size_t next;
+	cz_portfolio_row row;
+	char *strings;
+	size_t cap;
+	cz_status status; /* CZ_OK, or why the pass stopped early */
+} cz_portfolio_reader;
+
+void cz_portfolio_read_begin(cz_portfolio_reader *rd, const cz_portfolio *pf);
+/* The next row, or NULL at the end or on a failure (rd->status). */
+const cz_portfolio_row *cz_portfolio_read_next(cz_portfolio_reader *rd);
+void cz_portfolio_read_end(cz_portfolio_reader *rd);
+
+/* A row with copies of `src`'s strings (cz_portfolio_row_free frees them),
+ * to carry one row from a worker to the portfolio. */
+cz_status cz_portfolio_row_copy(cz_portfolio_row *dst, const cz_portfolio_row *src);
+void cz_portfolio_row_free(cz_portfolio_row *r);
 
 /* The figures of a valid project's row, from its results: the diagnostic,
  * the test phase (NULL before the test) and the dashboard (NULL without
