@@ -490,6 +490,19 @@ static char *cut(char *html, const char *after, const char *before)
 	return from;
 }
 
+/* Streaming (a portfolio's html, rc->out drained to its file): the text
+ * from *start is final, so it is cleaned (lib/text.h, one character at a
+ * time: the same in pieces as whole) and written out if the buffer is
+ * full; *start moves past it. Without `start`, nothing. */
+static void final(cz_buf *out, size_t *start)
+{
+	if (!start)
+		return;
+	cz_text_guard(out, *start);
+	cz_buf_drain(out);
+	*start = out->len;
+}
+
 /* A piece of the document, its tables marked (put_tables). */
 static cz_status add_piece(cz_buf *out, const char *md, size_t len, int sub_level, bool links, bool *title_done)
 {
@@ -504,9 +517,10 @@ static cz_status add_piece(cz_buf *out, const char *md, size_t len, int sub_leve
 /* A long table, slice after slice under its header rows; *sliced false
  * when cmark's HTML of a slice is not as expected (then nothing is kept). */
 static cz_status add_table(cz_buf *out, const char *head, const char *body, const char *end, size_t n_rows,
-			   int sub_level, bool links, bool *title_done, bool *sliced)
+			   int sub_level, bool links, bool *title_done, bool *sliced, size_t *final_from)
 {
 	size_t start = out->len;
+	bool drained = false;
 	cz_buf m;
 	cz_buf_init(&m);
 	cz_status st = CZ_OK;
@@ -537,16 +551,27 @@ static cz_status add_table(cz_buf *out, const char *head, const char *body, cons
 		free(html);
 		row = q;
 		done += k;
+		if (*sliced && final_from) {
+			size_t held = out->len;
+			final(out, final_from);
+			drained = drained || out->len < held;
+		}
 	}
 	cz_buf_free(&m);
-	if (!*sliced && out->data) {
+	/* Streaming, the slices written out cannot be taken back: a table of
+	 * the tool's own rows is always sliced, never so (not a user's error). */
+	if (!*sliced && drained && st == CZ_OK)
+		st = CZ_ERR_USAGE;
+	if (!*sliced && out->data && !drained) {
 		out->len = start;
 		out->data[start] = '\0';
+		if (final_from && *final_from > start)
+			*final_from = start;
 	}
 	return st;
 }
 
-static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level, bool links)
+static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level, bool links, size_t *final_from)
 {
 	pthread_once(&extensions_once, register_extensions);
 	bool title_done = false;
@@ -560,11 +585,13 @@ static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level
 			p = t_end ? t_end : line_end(p, end);
 			continue;
 		}
-		if (p > piece)
+		if (p > piece) {
 			st = add_piece(out, piece, (size_t)(p - piece), sub_level, links, &title_done);
+			final(out, final_from);
+		}
 		bool sliced = false;
 		if (st == CZ_OK)
-			st = add_table(out, p, body, t_end, n_rows, sub_level, links, &title_done, &sliced);
+			st = add_table(out, p, body, t_end, n_rows, sub_level, links, &title_done, &sliced, final_from);
 		/* not sliced: the table goes with what follows, whole */
 		piece = sliced ? t_end : p;
 		p = t_end;
@@ -576,15 +603,16 @@ static cz_status markdown(cz_buf *out, const char *md, size_t len, int sub_level
 
 cz_status cz_html_from_markdown(cz_buf *out, const char *md, size_t len, int sub_level)
 {
-	return markdown(out, md, len, sub_level, false);
+	return markdown(out, md, len, sub_level, false, NULL);
 }
 
 cz_status cz_html_from_markdown_links(cz_buf *out, const char *md, size_t len, int sub_level)
 {
-	return markdown(out, md, len, sub_level, true);
+	return markdown(out, md, len, sub_level, true, NULL);
 }
 
-static cz_status details(const void *result, const cz_render_ctx *rc, cz_render_fn md, bool links)
+static cz_status details(const void *result, const cz_render_ctx *rc, cz_render_fn md, bool links,
+		       size_t *final_from)
 {
 	cz_buf m;
 	cz_buf_init(&m);
@@ -600,7 +628,7 @@ static cz_status details(const void *result, const cz_render_ctx *rc, cz_render_
 		st = CZ_ERR_NOMEM;
 	if (st == CZ_OK) {
 		cz_buf_puts(rc->out, "<div class=\"details\">\n");
-		st = markdown(rc->out, m.data ? m.data : "", m.len, cz_html_sub_level(rc), links);
+		st = markdown(rc->out, m.data ? m.data : "", m.len, cz_html_sub_level(rc), links, final_from);
 		cz_buf_puts(rc->out, "</div>\n");
 	}
 	cz_text_log_add(&rc->out->log, &m.log);
@@ -610,10 +638,10 @@ static cz_status details(const void *result, const cz_render_ctx *rc, cz_render_
 
 cz_status cz_html_details(const void *result, const cz_render_ctx *rc, cz_render_fn md)
 {
-	return details(result, rc, md, false);
+	return details(result, rc, md, false, NULL);
 }
 
-cz_status cz_html_details_links(const void *result, const cz_render_ctx *rc, cz_render_fn md)
+cz_status cz_html_details_links(const void *result, const cz_render_ctx *rc, cz_render_fn md, size_t *start)
 {
-	return details(result, rc, md, true);
+	return details(result, rc, md, true, start);
 }

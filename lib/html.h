@@ -77,6 +77,10 @@ cz_status cz_html_from_markdown_links(cz_buf *out, const char *md, size_t len, i
 /* The detailed part of an analysis: its Markdown renderer's output (with
  * the options of rc but without Mermaid charts), as HTML. */
 cz_status cz_html_details(const void *result, const cz_render_ctx *rc, cz_render_fn md);
-cz_status cz_html_details_links(const void *result, const cz_render_ctx *rc, cz_render_fn md);
+/* The same, links to "x.md" made "x.html" (the portfolio), the HTML
+ * written out as it is produced when rc->out has a sink (lib/buf.h):
+ * the text from *start on is cleaned (lib/text.h) before it goes, and
+ * *start follows. */
+cz_status cz_html_details_links(const void *result, const cz_render_ctx *rc, cz_render_fn md, size_t *start);
 
 #endif
