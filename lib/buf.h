@@ -27,10 +27,10 @@ typedef bool (*cz_buf_sink)(void *ctx, const void *data, size_t len);
 typedef struct {
 	char *data; /* NUL-terminated while not failed */
 	size_t len, cap;
-	bool failed;
-	cz_text_log log; /* changes made to the text written into this buffer */
 	cz_buf_sink sink; /* NULL: the text stays in the buffer */
 	void *sink_ctx;
+	cz_text_log log; /* changes made to the text written into this buffer */
+	bool failed;
 	bool sink_failed; /* the sink refused a write (the buffer is failed too) */
 } cz_buf;
 
