@@ -367,6 +367,8 @@ cz_status cz_portfolio_render_md(const void *result, const cz_render_ctx *rc)
 	phase_names(rc->ref, phase_labels);
 	cz_buf *out = rc->out;
 	size_t start = out->len;
+	if (pf->error)
+		return CZ_ERR_IO; /* rows were lost: no portfolio without them */
 	const totals t = pf->totals;
 	cz_status st = CZ_OK;
 	cz_portfolio_reader rd;
@@ -525,6 +527,8 @@ cz_status cz_portfolio_render_json(const void *result, const cz_render_ctx *rc)
 {
 	const cz_portfolio *pf = result;
 	cz_buf *out = rc->out;
+	if (pf->error)
+		return CZ_ERR_IO;
 	const totals t = pf->totals;
 	cz_json j;
 	cz_json_init(&j, out);
@@ -660,6 +664,8 @@ cz_status cz_portfolio_render_xlsx(const void *result, const cz_render_ctx *rc)
 	const char *phase_labels[CZ_PHASE_COUNT];
 	phase_names(rc->ref, phase_labels);
 	cz_xlsx *x = rc->x;
+	if (pf->error)
+		return CZ_ERR_IO;
 	static const char *const headers[N_COLS] = {
 		"Projet", "Date du point", "Type", "Phase déclarée", "Avancement de la phase", "Phase étayée",
 		"Verdict du test", "Couverture des compétences", "Alertes critiques", "Statut", "Remarque",
