@@ -546,8 +546,10 @@ int cmd_report(int argc, char **argv)
 	cz_portfolio pf;
 	cz_portfolio_init(&pf);
 	code = cz_output_open(&out, &o, &plan, inputs.paths, inputs.count);
-	if (code == CZ_EXIT_OK)
+	if (code == CZ_EXIT_OK) {
+		pf.spool_dir = out.path; /* the rows' file where the reports go */
 		code = cz_cli_load_referential(&o, &ref);
+	}
 	/* The portfolio's own name is never given to a project. */
 	if (code == CZ_EXIT_OK)
 		code = cz_output_reserve(&out, cz_format_portfolio_stem(out.fmt));

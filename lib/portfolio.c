@@ -1,10 +1,13 @@
+#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): O_TMPFILE */
 #include "portfolio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "enums.h"
 #include "format_fr.h"
@@ -90,13 +93,29 @@ static cz_status spool_failed(cz_portfolio *pf, int err)
 
 static void add_totals(cz_portfolio_totals *t, const cz_portfolio_row *r);
 
+/* A file without a name in `dir` (Linux's O_TMPFILE), else tmpfile();
+ * NULL with errno set when neither can be made. */
+static FILE *open_spool(const char *dir)
+{
+	if (dir) {
+		int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			FILE *f = fdopen(fd, "w+b");
+			if (f)
+				return f;
+			close(fd);
+		}
+	}
+	return tmpfile();
+}
+
 cz_status cz_portfolio_add(cz_portfolio *pf, const cz_portfolio_row *row)
 {
 	if (pf->error)
 		return CZ_ERR_IO;
 	if (!pf->spool) {
 		errno = 0;
-		pf->spool = tmpfile();
+		pf->spool = open_spool(pf->spool_dir);
 		if (!pf->spool)
 			return spool_failed(pf, errno);
 	}

@@ -68,10 +68,14 @@ typedef struct {
 } cz_portfolio_totals;
 
 /* The rows are not kept in memory: each is written, serialized, to a
- * temporary file (tmpfile(): unlinked from the start, so nothing is left
- * behind, even by an interrupted run) and read back in order, one at a
- * time, by each pass of a renderer. Only the totals stay in memory. */
+ * temporary file that has no name (nothing is left behind, even by an
+ * interrupted run) and read back in order, one at a time, by each pass of
+ * a renderer. Only the totals stay in memory. The file is made in
+ * `spool_dir` when it is set and its file system can make a file without
+ * a name (O_TMPFILE: the directory the run writes to is known to be
+ * writable), else by tmpfile() in the system's temporary directory. */
 typedef struct {
+	const char *spool_dir; /* optional, set after cz_portfolio_init; not owned */
 	FILE *spool; /* opened at the first row */
 	size_t count;
 	cz_portfolio_totals totals;
