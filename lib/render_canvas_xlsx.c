@@ -345,12 +345,17 @@ static cz_status canvas_sheet(ctx *cx, const cz_canvas *c, const cz_referential 
 				write_header(cx, ws, ref, b);
 			if (r < pl->body_first || r > pl->body_last)
 				continue;
-			if (pl->body_first == pl->body_last) {
-				cz_xlsx_merge(cx->x, ws, r, pl->col_first, r, pl->col_last, texts[b].data, f);
+			/* A block in one merge when the sheet is kept in memory
+			 * (its text prepared, counted and written once)... */
+			if (pl->body_first == pl->body_last || !cx->x->in_order) {
+				if (r == pl->body_first)
+					cz_xlsx_merge(cx->x, ws, r, pl->col_first, pl->body_last, pl->col_last,
+						      texts[b].data, f);
 				continue;
 			}
-			/* A block over several rows: its text and blank cells row
-			 * after row, the merge once its last row is reached. */
+			/* ...written row after row, a block over several rows has its
+			 * text and blank cells row after row, the merge once its last
+			 * row is reached. */
 			if (r == pl->body_first)
 				cz_xlsx_text(cx->x, ws, r, pl->col_first, texts[b].data, f);
 			else

@@ -109,9 +109,13 @@ void cz_xlsx_merge(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t
 		   lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f);
 /* The merge of cells first_row..last_row (several rows) that the
  * renderer wrote row after row: `s` in the first cell, blank cells in `f`
- * in the others. Called once the last row is reached; in a workbook
- * written in row order (x->in_order) it only adds the merged range, the
- * cells being written already; otherwise it is cz_xlsx_merge. */
+ * in the others. Called once the last row is reached, and only in a
+ * workbook written in row order (x->in_order), on a sheet not made by
+ * cz_xlsx_sheet_charted (kept in memory, its first cell would be
+ * blanked): it only adds the merged range, the cells being written
+ * already. Elsewhere a renderer writes the block with one cz_xlsx_merge
+ * (this falls back to it, and the text would then be prepared and
+ * counted twice). */
 void cz_xlsx_merge_down(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t first_row, lxw_col_t first_col,
 			lxw_row_t last_row, lxw_col_t last_col, const char *s, lxw_format *f);
 /* A cell of runs of text in their own formats (a NULL format: the cell's);
