@@ -348,6 +348,18 @@ static const char *verdict_when(cz_verdict v, const cz_ref_verdict_rule *rule)
 	}
 }
 
+/* Column B of a decision row: the live formula with the value computed
+ * here as its cached result, or, without a formula (NULL), `otherwise` as
+ * a plain number. */
+static void figure(cz_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const char *formula, double value,
+		   double otherwise, lxw_format *f)
+{
+	if (formula)
+		cz_xlsx_formula(x, ws, row, 1, formula, f, value);
+	else
+		cz_xlsx_number(x, ws, row, 1, otherwise, f);
+}
+
 static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r, const cz_referential *ref,
 			   const card_rows *C, const rule_rows *R, const cz_xlsx_styles *S)
 {
@@ -449,11 +461,8 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 			}
 			break;
 		case D_SCORE:
-			if (live) {
-				snprintf(s, sizeof(s), "=IF(SUM(%s)=0,0,SUMPRODUCT(%s,%s)/SUM(%s))", re, po, cr, re);
-				cz_xlsx_formula(x, ws, row, 1, s, S->ratio, r->score);
-			} else
-				cz_xlsx_number(x, ws, row, 1, r->score, S->ratio);
+			snprintf(s, sizeof(s), "=IF(SUM(%s)=0,0,SUMPRODUCT(%s,%s)/SUM(%s))", re, po, cr, re);
+			figure(x, ws, row, live ? s : NULL, r->score, r->score, S->ratio);
 			break;
 		case D_GO:
 			cz_xlsx_number(x, ws, row, 1, rule->score_go, S->ratio);
@@ -462,51 +471,33 @@ static void sheet_decision(cz_xlsx *x, lxw_worksheet *ws, const cz_testphase *r,
 			cz_xlsx_number(x, ws, row, 1, rule->score_no_go, S->ratio);
 			break;
 		case D_NR:
-			if (live) {
-				snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", st, nr_lab);
-				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)r->counts[CZ_TP_NON_RENSEIGNE]);
-			} else
-				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", st, nr_lab);
+			figure(x, ws, row, live ? s : NULL, (double)r->counts[CZ_TP_NON_RENSEIGNE], 0, S->integer);
 			break;
 		case D_PART_NR:
-			if (live) {
-				snprintf(s, sizeof(s), "=B%d/%zu", D_NR + 1, r->n_indicators);
-				cz_xlsx_formula(x, ws, row, 1, s, S->percent_1, r->part_non_renseignes);
-			} else
-				cz_xlsx_number(x, ws, row, 1, r->part_non_renseignes, S->percent_1);
+			snprintf(s, sizeof(s), "=B%d/%zu", D_NR + 1, r->n_indicators);
+			figure(x, ws, row, live ? s : NULL, r->part_non_renseignes, r->part_non_renseignes, S->percent_1);
 			break;
 		case D_PART_MAX:
 			cz_xlsx_number(x, ws, row, 1, rule->part_max_non_renseignes, S->percent_1);
 			break;
 		case D_COND_OK:
-			if (r->n_conditions) {
-				snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", conds, a_lab);
-				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)r->n_conditions_ok);
-			} else
-				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			snprintf(s, sizeof(s), "=SUMPRODUCT(EXACT(%s,%s)*1)", conds, a_lab);
+			figure(x, ws, row, r->n_conditions ? s : NULL, (double)r->n_conditions_ok, 0, S->integer);
 			snprintf(s, sizeof(s), "sur %zu", r->n_conditions);
 			cz_xlsx_text(x, ws, row, 2, s, S->text);
 			break;
 		case D_CRIT_MISS:
-			if (live) {
-				snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, na_lab);
-				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)crit_miss);
-			} else
-				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, na_lab);
+			figure(x, ws, row, live ? s : NULL, (double)crit_miss, 0, S->integer);
 			break;
 		case D_CRIT_BELOW:
-			if (live) {
-				snprintf(s, sizeof(s), "=SUMPRODUCT(%s*(1-EXACT(%s,%s)))", cd, st, a_lab);
-				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)crit_below);
-			} else
-				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			snprintf(s, sizeof(s), "=SUMPRODUCT(%s*(1-EXACT(%s,%s)))", cd, st, a_lab);
+			figure(x, ws, row, live ? s : NULL, (double)crit_below, 0, S->integer);
 			break;
 		case D_CRIT_NR:
-			if (live) {
-				snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, nr_lab);
-				cz_xlsx_formula(x, ws, row, 1, s, S->integer, (double)crit_nr);
-			} else
-				cz_xlsx_number(x, ws, row, 1, 0, S->integer);
+			snprintf(s, sizeof(s), "=SUMPRODUCT(%s*EXACT(%s,%s))", cd, st, nr_lab);
+			figure(x, ws, row, live ? s : NULL, (double)crit_nr, 0, S->integer);
 			break;
 		case D_CRIT_NR_RULE:
 			cz_xlsx_number(x, ws, row, 1, rule->critique_non_renseigne_incomplet ? 1 : 0, S->yes_no);
