@@ -43,7 +43,7 @@ CMD_SRC = $(sort $(wildcard cmd/*.c))
 TEMPLATES = $(sort $(wildcard templates/*.yaml))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 
-LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/templates.o $(B)/gen/referential_data.o
 CMD_OBJ = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
@@ -84,6 +84,24 @@ $(B)/gen/templates.c: $(TEMPLATES) $(B)/tools/embed Makefile
 
 $(B)/gen/templates.o: $(B)/gen/templates.c
 	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -c -o $@ $<
+
+# The built-in referential, loaded at build time by the library's own loader
+# and written out as static data (no YAML parsed at start-up). The generator
+# links every library object but that data, which it defines empty itself;
+# it is rebuilt, and the data regenerated, whenever the library or
+# templates/referentiel.yaml (gen/templates.o) changes.
+REF_GEN_OBJ = $(filter-out $(B)/gen/referential_data.o,$(LIB_OBJ))
+$(B)/tools/gen_referential: tools/gen_referential.c $(REF_GEN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(REF_GEN_OBJ) $(LIBS)
+
+$(B)/gen/referential_data.c: $(B)/tools/gen_referential
+	@mkdir -p $(B)/gen
+	$(B)/tools/gen_referential $@.tmp
+	mv $@.tmp $@
+
+$(B)/gen/referential_data.o: $(B)/gen/referential_data.c
+	$(CC) $(CPPFLAGS) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 # Every unit test links locale_env.o (it runs in its environment's locale)
 # and the independent output checks of tests/common (libzip and expat read

@@ -4,9 +4,11 @@
  * verdict rule, pitfalls, viability pillars, canvas blocks and example
  * canvases, the concierge role and the definition.
  *
- * The built-in one is templates/referentiel.yaml compiled into the binary; an
- * amended file goes through the same validating loader. All strings are
- * owned by the referential's arena, released by cz_referential_free().
+ * The built-in one is templates/referentiel.yaml compiled into the binary,
+ * already loaded at build time; an amended file goes through the same
+ * validating loader at run time. All strings are owned by the referential's
+ * arena, released by cz_referential_free(), except the built-in one's,
+ * which are static.
  *
  * Origins: every item says where it comes from (`origine`), one of the
  * documents of `sources` or the reserved "outil", a default of the tool
@@ -267,5 +269,9 @@ double cz_ref_services_min(const cz_referential *ref);
 /* The built-in referential's YAML text (templates/referentiel.yaml). */
 extern const char cz_builtin_referentiel[];
 extern const size_t cz_builtin_referentiel_len;
+/* The same, as cz_referential_load() reads it, written out as static data at
+ * build time (tools/gen_referential.c): what cz_referential_load_builtin()
+ * returns a copy of. Its arena is NULL; its text is cz_builtin_referentiel. */
+extern const cz_referential cz_builtin_referential_data;
 
 #endif
