@@ -20,10 +20,13 @@ VERSION = 0.1.0
 ifeq ($(SANITIZE),1)
 VARIANT = asan
 OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# skipped text checks still run, and abort on anything found (lib/md.c)
+CPPFLAGS += -DCZ_CHECK_TEXT_SAFE
 else ifeq ($(FUZZ),1)
 # libFuzzer harnesses (clang only): the library gets coverage instrumentation.
 VARIANT = fuzz
 OPT = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CPPFLAGS += -DCZ_CHECK_TEXT_SAFE
 else
 VARIANT = release
 OPT = -O2 -g

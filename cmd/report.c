@@ -292,7 +292,8 @@ static int report_project(cz_output *out, const cz_referential *ref, const cz_op
 		goto out;
 	}
 	cz_document doc = { .parts = doc_parts, .n_parts = n, .combined = true,
-			    .title = p->projet.nom, .file = p->file };
+			    .title = p->projet.nom, .file = p->file,
+			    .text_safe = p->text_safe && ref->text_safe };
 	naming nm = { out, p->file, NULL };
 	if (jobs)
 		cz_jobs_in_turn(jobs, index, take_name, &nm);

@@ -16,6 +16,7 @@ void cz_buf_init(cz_buf *b)
 	b->sink = NULL;
 	b->sink_ctx = NULL;
 	b->sink_failed = false;
+	b->text_safe = false;
 }
 
 void cz_buf_free(cz_buf *b)

@@ -32,6 +32,9 @@ typedef struct {
 	cz_text_log log; /* changes made to the text written into this buffer */
 	bool failed;
 	bool sink_failed; /* the sink refused a write (the buffer is failed too) */
+	/* Every text that goes in comes from a source known safe: the
+	 * Markdown writers' last check may skip its scan (lib/md.h). */
+	bool text_safe;
 } cz_buf;
 
 void cz_buf_init(cz_buf *b);

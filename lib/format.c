@@ -267,13 +267,19 @@ cz_status cz_document_render(const cz_format_desc *f, const cz_document *d, cons
 	/* A report's head holds the summary (the format's doc_begin). */
 	part.summary_given = rc->summary_given || d->combined;
 	cz_buf *out = rc->out;
+	/* Markdown only: html turns Markdown into HTML, whose entities
+	 * ("&#1;") can make what the source did not hold. */
+	bool was_safe = out->text_safe;
+	out->text_safe = f->id == CZ_FMT_MD && d->text_safe;
 	if (f->doc_begin)
 		f->doc_begin(d, out);
 	cz_status st = CZ_OK;
 	for (size_t i = 0; i < d->n_parts && st == CZ_OK; i++) {
 		const cz_part *p = &d->parts[i];
-		if (!cz_analysis_renders(p->analysis, f->id))
+		if (!cz_analysis_renders(p->analysis, f->id)) {
+			out->text_safe = was_safe;
 			return CZ_ERR_USAGE;
+		}
 		if (f->part_begin)
 			f->part_begin(d, i, out);
 		st = p->analysis->render[f->id](p->result, &part);
@@ -282,6 +288,7 @@ cz_status cz_document_render(const cz_format_desc *f, const cz_document *d, cons
 	}
 	if (st == CZ_OK && f->doc_end)
 		f->doc_end(d, out);
+	out->text_safe = was_safe;
 	if (st == CZ_OK && !cz_buf_ok(out))
 		st = CZ_ERR_NOMEM;
 	return st;

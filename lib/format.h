@@ -37,6 +37,10 @@ typedef struct {
 	/* One of several documents on one output (several projects on standard
 	 * output), between the format's list_begin and list_end. */
 	bool in_list;
+	/* Every text the document can hold is safe (lib/text.h): its
+	 * project's (cz_project.text_safe) and its referential's; Markdown then
+	 * skips its last check (cz_md_finish). False: checked as always. */
+	bool text_safe;
 } cz_document;
 
 typedef enum {

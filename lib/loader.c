@@ -711,6 +711,7 @@ cz_status cz_project_load(const char *data, size_t len, const char *file,
 	if (!p || !(p->file = cz_arena_strdup(arena, file)))
 		goto fail;
 	p->arena = arena;
+	p->text_safe = cz_text_source_safe(data, len) && cz_text_source_safe(p->file, strlen(p->file));
 	p->test.sollicitations_suivies = p->test.cahier_des_charges = -1;
 	p->test.condition_statut_structure = p->test.condition_calendrier_financeurs =
 		p->test.condition_strategie = -1;

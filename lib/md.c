@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -103,7 +104,16 @@ void cz_md_code(cz_buf *b, const char *s)
 
 void cz_md_finish(cz_buf *b, size_t start)
 {
-	cz_text_guard(b, start);
+	if (!b->text_safe) {
+		cz_text_guard(b, start);
+		return;
+	}
+#ifdef CZ_CHECK_TEXT_SAFE
+	/* The checking builds (make SANITIZE=1, FUZZ=1) scan anyway: a source
+	 * said safe that is not (one its flag missed) stops the run there. */
+	if (cz_buf_ok(b) && start < b->len && cz_text_unsafe_count(b->data + start, b->len - start))
+		abort();
+#endif
 }
 
 void cz_md_link_target(cz_buf *b, const char *s)

@@ -18,7 +18,10 @@ void cz_md_code(cz_buf *b, const char *s);
 /* The last step of every Markdown renderer: what it wrote from `start` on
  * (texts through cz_md_text() or cz_md_code(), labels printed as is) is
  * cleaned of anything no output may carry, so no control character or
- * invalid UTF-8 ever reaches a report or a terminal. */
+ * invalid UTF-8 ever reaches a report or a terminal. Skipped when
+ * b->text_safe says every source of the text is safe already (the
+ * document's: lib/format.h); the checking builds (CZ_CHECK_TEXT_SAFE)
+ * then scan anyway and abort() on anything found. */
 void cz_md_finish(cz_buf *b, size_t start);
 /* A link destination: characters outside [A-Za-z0-9._~/-] percent-encoded. */
 void cz_md_link_target(cz_buf *b, const char *s);

@@ -204,6 +204,10 @@ typedef struct {
 typedef struct {
 	cz_arena *arena;
 	const char *file; /* display name given at load time */
+	/* The file's bytes and its name hold nothing an output must not carry,
+	 * nor any escape that could make it (cz_text_source_safe): no text
+	 * of this project needs the outputs' last check (lib/md.h). */
+	bool text_safe;
 	int version;
 	cz_projet projet;
 	cz_step_entry *etapes;

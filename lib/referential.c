@@ -832,6 +832,7 @@ cz_status cz_referential_load(const char *data, size_t len, cz_referential **out
 	/* Keep our own copy: `referentiel` prints it after the caller's buffer is gone. */
 	r->text = cz_arena_strndup(arena, data, len);
 	r->text_len = len;
+	r->text_safe = cz_text_source_safe(data, len);
 	if (!r->text) {
 		st = CZ_ERR_NOMEM;
 		goto fail;

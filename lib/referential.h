@@ -199,6 +199,9 @@ typedef struct {
 	const char *text; /* the YAML source, as loaded (printed by `referentiel`) */
 	size_t text_len;
 	bool builtin;     /* the referential compiled in, not an amended file */
+	/* Its text holds nothing an output must not carry, nor any escape
+	 * that could make it (cz_text_source_safe). */
+	bool text_safe;
 	cz_ref_source *sources; /* sources[0] is the tool ("outil"), then `sources` */
 	size_t n_sources;
 	cz_ref_phase phases[CZ_PHASE_COUNT]; /* indexed by cz_phase */

@@ -264,6 +264,11 @@ size_t cz_text_unsafe_count(const char *s, size_t len)
 	return bad;
 }
 
+bool cz_text_source_safe(const char *s, size_t len)
+{
+	return !memchr(s, '\\', len) && safe_run(s, len) == len;
+}
+
 size_t cz_text_clean(cz_buf *out, const char *s, size_t len)
 {
 	size_t i = 0, run = 0, bad = 0;

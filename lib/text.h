@@ -72,6 +72,15 @@ size_t cz_text_clean(cz_buf *out, const char *s, size_t len);
 /* Characters of s[0..len) that cz_text_clean() would replace. */
 size_t cz_text_unsafe_count(const char *s, size_t len);
 
+/* A source text (a YAML file's bytes, a file name) from which no text
+ * can be drawn that cz_text_clean() would change: it holds nothing to
+ * replace and no backslash, so no YAML escape ("\x01", "\e", "\N",
+ * "\uFFFF") can make such a character out of safe bytes. Whatever a YAML
+ * parser keeps of it (scalars, line breaks folded or normalised, a BOM
+ * dropped; a raw NEL is a C1 control, so unsafe already) and any
+ * concatenation of such texts, cut on character boundaries, stays safe. */
+bool cz_text_source_safe(const char *s, size_t len);
+
 /* Clean, in place, what was appended to b from `start` on (a last guard
  * over a whole rendered output); returns how many were replaced. */
 size_t cz_text_guard(cz_buf *b, size_t start);
