@@ -511,6 +511,7 @@ static void emit(const cz_referential *r)
 	 * compiled-in YAML itself. */
 	fprintf(f, "\t.arena = NULL,\n\t.text = cz_builtin_referentiel,\n\t.text_len = %zu,\n", r->text_len);
 	fprintf(f, "\t.builtin = true,\n\t.sources = (cz_ref_source *)src,\n\t.n_sources = %zu,\n", r->n_sources);
+	fprintf(f, "\t.text_safe = %s,\n", r->text_safe ? "true" : "false");
 	fprintf(f, "\t.phases = {\n%s\t},\n", phases_text);
 	free(phases_text);
 	fputs("\t.families = ", f);
