@@ -64,13 +64,20 @@ static char *large(char *out, size_t size, double v)
 	return out;
 }
 
-char *cz_fr_number(char *out, size_t size, double v, int decimals)
+/* The longest figure the digit path writes: sign, 15 digits, 4 group
+ * separators, comma, 6 decimals, NUL. */
+#define DIGITS_MAX (1 + 15 + 4 * (sizeof(NNBSP) - 1) + 1 + 6 + 1)
+
+/* cz_fr_number, returning the length written; *plain when the text is the
+ * digit form whole (not "—", not a power of ten, not cut to `size`). */
+static size_t fr_number(char *out, size_t size, double v, int decimals, bool *plain)
 {
+	*plain = false;
 	if (size == 0)
-		return out;
+		return 0;
 	if (!isfinite(v)) {
 		copy_out(out, size, "—", strlen("—"));
-		return out;
+		return strlen(out);
 	}
 	if (decimals < 0)
 		decimals = 0;
@@ -81,49 +88,93 @@ char *cz_fr_number(char *out, size_t size, double v, int decimals)
 	char raw[CZ_NUMBER_MAX];
 	size_t nd = cz_number_scaled_digits(v, decimals, raw);
 	if (nd == 0)
-		return large(out, size, v);
+		return strlen(large(out, size, v));
 	/* "-0" after rounding is just 0 */
-	bool negative = v < 0 && strspn(raw, "0") != nd;
+	bool negative = false;
+	if (v < 0)
+		for (size_t i = 0; i < nd && !negative; i++)
+			negative = raw[i] != '0';
 	size_t int_len = nd - (size_t)decimals;
-	char tmp[96];
+	char tmp[DIGITS_MAX];
+	/* straight into out when it holds any figure, else cut from tmp */
+	char *t = size >= sizeof(tmp) ? out : tmp;
 	size_t n = 0;
 	if (negative)
-		tmp[n++] = '-';
+		t[n++] = '-';
+	/* the first group holds 1 to 3 digits, the others 3 */
+	size_t group = int_len % 3 ? int_len % 3 : 3;
 	for (size_t i = 0; i < int_len; i++) {
-		if (i > 0 && (int_len - i) % 3 == 0)
-			n += put_nnbsp(tmp + n);
-		tmp[n++] = raw[i];
+		if (group == 0) {
+			n += put_nnbsp(t + n);
+			group = 3;
+		}
+		t[n++] = raw[i];
+		group--;
 	}
 	if (decimals > 0) {
-		tmp[n++] = ',';
+		t[n++] = ',';
 		for (size_t i = int_len; i < nd; i++)
-			tmp[n++] = raw[i];
+			t[n++] = raw[i];
 	}
-	tmp[n] = '\0';
+	t[n] = '\0';
+	if (t == out) {
+		*plain = true;
+		return n;
+	}
 	copy_out(out, size, tmp, n);
+	return strlen(out);
+}
+
+char *cz_fr_number(char *out, size_t size, double v, int decimals)
+{
+	bool plain;
+	fr_number(out, size, v, decimals, &plain);
 	return out;
+}
+
+/* The figure then `suffix` (of length `slen`), into `out`. */
+static char *number_with(char *out, size_t size, double v, int decimals, const char *suffix, size_t slen)
+{
+	char num[CZ_FR_SIZE];
+	bool plain;
+	size_t a = fr_number(num, sizeof(num), v, decimals, &plain);
+	if (a + slen < size) {
+		memcpy(out, num, a);
+		memcpy(out + a, suffix, slen + 1);
+		return out;
+	}
+	return with_suffix(out, size, num, suffix);
 }
 
 char *cz_fr_euros(char *out, size_t size, double v)
 {
-	char num[64];
 	double cents = round(v * 100);
 	/* cents is a whole number: below 2^53 the integer remainder is fmod's */
 	bool whole = fabs(cents) < 9007199254740992.0 ? (long long)cents % 100 == 0 : fmod(cents, 100) == 0;
-	cz_fr_number(num, sizeof(num), cents / 100, whole ? 0 : 2);
-	return with_suffix(out, size, num, NBSP "€");
+	return number_with(out, size, cents / 100, whole ? 0 : 2, NBSP "€", sizeof(NBSP "€") - 1);
 }
 
 char *cz_fr_percent(char *out, size_t size, double ratio)
 {
-	char num[64];
-	cz_fr_number(num, sizeof(num), ratio * 100, 0);
-	return with_suffix(out, size, num, NBSP "%");
+	return number_with(out, size, ratio * 100, 0, NBSP "%", sizeof(NBSP "%") - 1);
 }
 
 char *cz_fr_compact(char *out, size_t size, double v, int decimals)
 {
-	cz_fr_number(out, size, v, decimals);
+	bool plain;
+	size_t n = fr_number(out, size, v, decimals, &plain);
+	if (plain) {
+		/* the digit form whole: a comma only with decimals, and only
+		 * digits after it */
+		if (decimals > 0) {
+			while (out[n - 1] == '0')
+				n--;
+			if (out[n - 1] == ',')
+				n--;
+			out[n] = '\0';
+		}
+		return out;
+	}
 	char *comma = strchr(out, ',');
 	/* only a plain decimal part: not "1,2 × 10^20" */
 	if (comma && strspn(comma + 1, "0123456789") == strlen(comma + 1)) {

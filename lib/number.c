@@ -204,26 +204,46 @@ size_t cz_number_shortest(double v, char *out)
 
 static const double scales[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
 
+/* "00" to "99": two digits per division. */
+static const char two_digits[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+				    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+				    "8081828384858687888990919293949596979899";
+
 size_t cz_number_scaled_digits(double v, int decimals, char *out)
 {
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
-	double scaled = round(fabs(v) * scales[decimals]);
-	if (!(scaled < 1e15))
+	double x = fabs(v) * scales[decimals];
+	if (!(x < 1e15))
+		return 0; /* NaN too */
+	/* round(x), half away from zero, without the libm call: below 2^52
+	 * x - trunc(x) is exact */
+	unsigned long long u = (unsigned long long)x;
+	if (x - (double)u >= 0.5)
+		u++;
+	if (u >= 1000000000000000ull)
 		return 0;
-	unsigned long long u = (unsigned long long)scaled;
 	char rev[24];
-	size_t n = 0;
-	do {
-		rev[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	while (n < (size_t)decimals + 1)
-		rev[n++] = '0';
-	for (size_t k = 0; k < n; k++)
-		out[k] = rev[n - 1 - k];
+	size_t i = sizeof(rev);
+	while (u >= 100) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		i -= 2;
+		memcpy(rev + i, two_digits + 2 * r, 2);
+	}
+	if (u >= 10) {
+		i -= 2;
+		memcpy(rev + i, two_digits + 2 * u, 2);
+	} else {
+		rev[--i] = (char)('0' + u);
+	}
+	size_t nd = sizeof(rev) - i, n = 0;
+	while (nd + n < (size_t)decimals + 1)
+		out[n++] = '0';
+	for (; i < sizeof(rev); i++)
+		out[n++] = rev[i];
 	out[n] = '\0';
 	return n;
 }

@@ -16,6 +16,7 @@
 #include "format_fr.h"
 #include "json.h"
 #include "number.h"
+#include "text.h"
 
 static double parse(const char *s)
 {
@@ -201,6 +202,192 @@ static void test_parse_matches_strtod(void **state)
 	assert_true(parse("0.000000000000000000000123456789012345") == 123456789012345e-36);
 }
 
+/* The general path the French figures had before their direct one
+ * (round(), strspn, a copy through a scratch string): the reference the
+ * direct path must match byte for byte. */
+static size_t ref_scaled_digits(double v, int decimals, char *out)
+{
+	static const double scales[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	double scaled = round(fabs(v) * scales[decimals]);
+	if (!(scaled < 1e15))
+		return 0;
+	unsigned long long u = (unsigned long long)scaled;
+	char rev[24];
+	size_t n = 0;
+	do {
+		rev[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while (n < (size_t)decimals + 1)
+		rev[n++] = '0';
+	for (size_t k = 0; k < n; k++)
+		out[k] = rev[n - 1 - k];
+	out[n] = '\0';
+	return n;
+}
+
+static void ref_copy_out(char *out, size_t size, const char *s, size_t len)
+{
+	len = cz_utf8_prefix(s, len, size - 1);
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
+static char *ref_with_suffix(char *out, size_t size, const char *num, const char *suffix)
+{
+	size_t a = strlen(num), b = strlen(suffix);
+	char tmp[128];
+	if (a > sizeof(tmp) - 1)
+		a = cz_utf8_prefix(num, a, sizeof(tmp) - 1);
+	if (a + b > sizeof(tmp) - 1)
+		b = cz_utf8_prefix(suffix, b, sizeof(tmp) - 1 - a);
+	memcpy(tmp, num, a);
+	memcpy(tmp + a, suffix, b);
+	ref_copy_out(out, size, tmp, a + b);
+	return out;
+}
+
+static char *ref_fr_number(char *out, size_t size, double v, int decimals)
+{
+	if (size == 0)
+		return out;
+	if (!isfinite(v)) {
+		ref_copy_out(out, size, "—", strlen("—"));
+		return out;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	char raw[CZ_NUMBER_MAX];
+	size_t nd = ref_scaled_digits(v, decimals, raw);
+	if (nd == 0) {
+		/* the power-of-ten form is shared, not on trial here */
+		char big[CZ_FR_SIZE];
+		cz_fr_number(big, sizeof(big), v, decimals);
+		ref_copy_out(out, size, big, strlen(big));
+		return out;
+	}
+	bool negative = v < 0 && strspn(raw, "0") != nd;
+	size_t int_len = nd - (size_t)decimals;
+	char tmp[96];
+	size_t n = 0;
+	if (negative)
+		tmp[n++] = '-';
+	for (size_t i = 0; i < int_len; i++) {
+		if (i > 0 && (int_len - i) % 3 == 0) {
+			memcpy(tmp + n, "\u202F", 3);
+			n += 3;
+		}
+		tmp[n++] = raw[i];
+	}
+	if (decimals > 0) {
+		tmp[n++] = ',';
+		for (size_t i = int_len; i < nd; i++)
+			tmp[n++] = raw[i];
+	}
+	tmp[n] = '\0';
+	ref_copy_out(out, size, tmp, n);
+	return out;
+}
+
+static char *ref_fr_euros(char *out, size_t size, double v)
+{
+	char num[64];
+	double cents = round(v * 100);
+	bool whole = fabs(cents) < 9007199254740992.0 ? (long long)cents % 100 == 0 : fmod(cents, 100) == 0;
+	ref_fr_number(num, sizeof(num), cents / 100, whole ? 0 : 2);
+	return ref_with_suffix(out, size, num, "\u00A0€");
+}
+
+static char *ref_fr_percent(char *out, size_t size, double ratio)
+{
+	char num[64];
+	ref_fr_number(num, sizeof(num), ratio * 100, 0);
+	return ref_with_suffix(out, size, num, "\u00A0%");
+}
+
+static char *ref_fr_compact(char *out, size_t size, double v, int decimals)
+{
+	ref_fr_number(out, size, v, decimals);
+	char *comma = strchr(out, ',');
+	if (comma && strspn(comma + 1, "0123456789") == strlen(comma + 1)) {
+		char *end = out + strlen(out) - 1;
+		while (end > comma && *end == '0')
+			*end-- = '\0';
+		if (end == comma)
+			*end = '\0';
+	}
+	return out;
+}
+
+static void check_figure(double v)
+{
+	static const size_t sizes[] = { 64, 40, 36, 35, 20, 9, 8, 5, 3, 2, 1 };
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		size_t size = sizes[k];
+		char got[64], want[64];
+		for (int d = -1; d <= 7; d++) {
+			char rd[CZ_NUMBER_MAX], gd[CZ_NUMBER_MAX];
+			size_t rn = ref_scaled_digits(v, d, rd), gn = cz_number_scaled_digits(v, d, gd);
+			if (rn != gn || (rn && strcmp(rd, gd) != 0))
+				fail_msg("scaled_digits(%.17g, %d): \"%s\", want \"%s\"", v, d, gn ? gd : "", rn ? rd : "");
+			memset(got, 'x', sizeof(got));
+			memset(want, 'x', sizeof(want));
+			cz_fr_number(got, size, v, d);
+			ref_fr_number(want, size, v, d);
+			if (memcmp(got, want, size) != 0)
+				fail_msg("cz_fr_number(%.17g, %d) in %zu: \"%s\", want \"%s\"", v, d, size, got, want);
+			cz_fr_compact(got, size, v, d);
+			ref_fr_compact(want, size, v, d);
+			if (strcmp(got, want) != 0)
+				fail_msg("cz_fr_compact(%.17g, %d) in %zu: \"%s\", want \"%s\"", v, d, size, got, want);
+		}
+		cz_fr_euros(got, size, v);
+		ref_fr_euros(want, size, v);
+		if (strcmp(got, want) != 0)
+			fail_msg("cz_fr_euros(%.17g) in %zu: \"%s\", want \"%s\"", v, size, got, want);
+		cz_fr_percent(got, size, v);
+		ref_fr_percent(want, size, v);
+		if (strcmp(got, want) != 0)
+			fail_msg("cz_fr_percent(%.17g) in %zu: \"%s\", want \"%s\"", v, size, got, want);
+	}
+}
+
+/* The direct digit path against the general one: edge values, ties,
+ * the 1e15 limit, and a spread of pseudo-random figures. */
+static void test_fr_direct_matches_general(void **state)
+{
+	(void)state;
+	static const double edges[] = {
+		0, -0.0, 1, -1, 9, 10, 99, 100, 999, -999, 1000, -1000, 9999, 10000, 999999, 1e6, -1e6,
+		1234567, 0.5, -0.5, 1.5, 2.5, 0.125, 1.125, -1.125, 0.005, 0.015, 0.045, 0.0049999999999999999,
+		0.49999999999999994, 4503599627370495.5, 999999999999999.4, 999999999999999.5, 1e15, -1e15,
+		99999999999999.95, 9999999999.9999995, 2147483647, -2147483648.0, 4294967295.0, 9007199254740993.0,
+		1e-7, -1e-7, 0.999999, 0.9999995, 0.85, 0.853, 1.0 / 3, -2.0 / 3, 12.345, 1e300, -1e300,
+		DBL_MIN, -DBL_MIN, DBL_MAX, -DBL_MAX, NAN, INFINITY, -INFINITY,
+	};
+	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+		check_figure(edges[i]);
+	unsigned long long x = 88172645463325252ull;
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		double scale = pow(10, (double)(x % 19) - 4); /* 1e-4 .. 1e14 */
+		double v = (double)(x >> 11) / 9007199254740992.0 * scale;
+		if (x & 1)
+			v = -v;
+		check_figure(v);
+		/* ties at every decimal: k / 2 / 10^d */
+		check_figure((double)(x % 2000001) / pow(10, (double)(x % 7)) + 0.5 / pow(10, (double)(x % 7)));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_shortest),
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_writers),
+		cmocka_unit_test(test_fr_direct_matches_general),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
