@@ -93,7 +93,7 @@ void cz_buf_add_grow(cz_buf *b, const void *data, size_t len)
 	b->data[b->len] = '\0';
 }
 
-static void put_unsigned(cz_buf *b, unsigned long long v)
+void cz_buf_put_ull(cz_buf *b, unsigned long long v)
 {
 	char t[24];
 	size_t i = sizeof(t);
@@ -101,16 +101,26 @@ static void put_unsigned(cz_buf *b, unsigned long long v)
 		t[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	cz_buf_add(b, t + i, sizeof(t) - i);
+	size_t n = sizeof(t) - i;
+	/* at most 20 bytes: a loop, not a memcpy call */
+	if (!b->failed && b->data && b->cap - b->len > n) {
+		char *d = b->data + b->len;
+		for (size_t k = 0; k < n; k++)
+			d[k] = t[i + k];
+		b->len += n;
+		d[n] = '\0';
+		return;
+	}
+	cz_buf_add_grow(b, t + i, n);
 }
 
-static void put_signed(cz_buf *b, long long v)
+void cz_buf_put_ll(cz_buf *b, long long v)
 {
 	if (v < 0) {
 		cz_buf_putc(b, '-');
-		put_unsigned(b, 0ull - (unsigned long long)v);
+		cz_buf_put_ull(b, 0ull - (unsigned long long)v);
 	} else {
-		put_unsigned(b, (unsigned long long)v);
+		cz_buf_put_ull(b, (unsigned long long)v);
 	}
 }
 
@@ -161,12 +171,12 @@ static bool simple_printf(cz_buf *b, const char *fmt, va_list ap)
 		} else if (conv == 'c') {
 			cz_buf_putc(b, (char)va_arg(ap, int));
 		} else if (conv == 'u') {
-			put_unsigned(b, size == 'z'   ? (unsigned long long)va_arg(ap, size_t)
+			cz_buf_put_ull(b, size == 'z'   ? (unsigned long long)va_arg(ap, size_t)
 					: size == 'l' ? (unsigned long long)va_arg(ap, unsigned long)
 					: size == 'L' ? va_arg(ap, unsigned long long)
 						      : (unsigned long long)va_arg(ap, unsigned));
 		} else { /* d, i */
-			put_signed(b, size == 'z'   ? (long long)va_arg(ap, ptrdiff_t)
+			cz_buf_put_ll(b, size == 'z'   ? (long long)va_arg(ap, ptrdiff_t)
 				      : size == 'l' ? (long long)va_arg(ap, long)
 				      : size == 'L' ? va_arg(ap, long long)
 						    : (long long)va_arg(ap, int));

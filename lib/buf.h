@@ -71,6 +71,18 @@ static inline void cz_buf_putc(cz_buf *b, char c)
 	}
 	cz_buf_add(b, &c, 1);
 }
+/* The decimal digits of v (as printf's %llu / %lld): for figures on hot
+ * paths, without a format to read. */
+void cz_buf_put_ull(cz_buf *b, unsigned long long v);
+void cz_buf_put_ll(cz_buf *b, long long v);
+/* A count (%zu); one digit inline. */
+static inline void cz_buf_put_size(cz_buf *b, size_t v)
+{
+	if (v < 10)
+		cz_buf_putc(b, (char)('0' + v));
+	else
+		cz_buf_put_ull(b, v);
+}
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

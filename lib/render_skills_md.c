@@ -15,13 +15,21 @@ static void code(cz_buf *b, const char *s)
 
 static void tally_cells(cz_buf *b, const cz_cov_tally *t)
 {
+	/* the row's figures, in the header's order */
+	static const cz_cov_state order[] = { CZ_COV_CARRIER,	 CZ_COV_NETWORK,    CZ_COV_IN_PROGRESS,
+					      CZ_COV_GAP,	 CZ_COV_UNASSESSED, CZ_COV_NOT_APPLICABLE };
 	char pct[CZ_FR_SIZE];
-	cz_buf_printf(b, " %s | ", cz_fr_percent(pct, sizeof(pct), t->ratio));
+	cz_buf_putc(b, ' ');
+	cz_buf_puts(b, cz_fr_percent(pct, sizeof(pct), t->ratio));
+	cz_buf_puts(b, " | ");
 	cz_md_bar(b, t->ratio, 10);
-	cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n", t->counts[CZ_COV_CARRIER],
-		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS],
-		      t->counts[CZ_COV_GAP], t->counts[CZ_COV_UNASSESSED], t->counts[CZ_COV_NOT_APPLICABLE],
-		      t->total);
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		cz_buf_puts(b, " | ");
+		cz_buf_put_size(b, t->counts[order[k]]);
+	}
+	cz_buf_puts(b, " | ");
+	cz_buf_put_size(b, t->total);
+	cz_buf_puts(b, " |\n");
 }
 
 static void tally_header(cz_buf *b, const char *first)
@@ -111,7 +119,9 @@ static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *r
 			continue;
 		cz_buf_puts(b, "### ");
 		cz_md_text(b, ref->families[f].nom);
-		cz_buf_printf(b, " (%zu)\n\n*", n);
+		cz_buf_puts(b, " (");
+		cz_buf_put_size(b, n);
+		cz_buf_puts(b, ")\n\n*");
 		cz_md_text(b, ref->families[f].resume);
 		cz_buf_puts(b, "*\n\n");
 		for (size_t k = 0; k < cov->n_items; k++)

@@ -56,11 +56,52 @@ static void test_growth(void **state)
 		SAME("%s-%d-%s", big + i * 500, i, big);
 }
 
+/* The direct figure writers against printf, over edge values, into a
+ * buffer that starts unallocated, then full to the byte. */
+static void test_put_integers(void **state)
+{
+	(void)state;
+	static const long long values[] = { 0,	       1,	  9,	     10,	99,	   100,
+					    999,       1000,	  9999,	     10000,	999999,	   1000000,
+					    -1,	       -9,	  -10,	     -999,	-1000,	   -1000000,
+					    INT_MAX,   INT_MIN,	  UINT_MAX,  LLONG_MAX, LLONG_MIN, LLONG_MIN + 1,
+					    4294967296LL, 123456789012LL };
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		long long v = values[i];
+		char want[64];
+		for (int room = 0; room < 24; room++) {
+			cz_buf b;
+			cz_buf_init(&b);
+			if (room) {
+				/* exactly `room` bytes free after the text */
+				cz_buf_reserve(&b, 300);
+				while (b.cap - b.len - 1 > (size_t)room)
+					cz_buf_putc(&b, 'x');
+			}
+			size_t start = b.len;
+			cz_buf_put_ll(&b, v);
+			cz_buf_putc(&b, '|');
+			cz_buf_put_ull(&b, (unsigned long long)v);
+			cz_buf_putc(&b, '|');
+			if (v >= 0)
+				cz_buf_put_size(&b, (size_t)v);
+			snprintf(want, sizeof(want), "%lld|%llu|", v, (unsigned long long)v);
+			if (v >= 0)
+				snprintf(want + strlen(want), sizeof(want) - strlen(want), "%zu", (size_t)v);
+			assert_true(cz_buf_ok(&b));
+			assert_string_equal(b.data + start, want);
+			assert_int_equal(b.len - start, strlen(want));
+			cz_buf_free(&b);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_simple_conversions),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_put_integers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
