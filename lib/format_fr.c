@@ -85,43 +85,42 @@ static size_t fr_number(char *out, size_t size, double v, int decimals, bool *pl
 		decimals = 6;
 	/* Round half away from zero, as people do (printf rounds exact ties to
 	 * even: 1.125 would print 1,12). */
-	char raw[CZ_NUMBER_MAX];
-	size_t nd = cz_number_scaled_digits(v, decimals, raw);
-	if (nd == 0)
+	unsigned long long u;
+	if (!cz_number_scaled(v, decimals, &u))
 		return strlen(large(out, size, v));
 	/* "-0" after rounding is just 0 */
-	bool negative = false;
-	if (v < 0)
-		for (size_t i = 0; i < nd && !negative; i++)
-			negative = raw[i] != '0';
-	size_t int_len = nd - (size_t)decimals;
-	char tmp[DIGITS_MAX];
-	/* straight into out when it holds any figure, else cut from tmp */
-	char *t = size >= sizeof(tmp) ? out : tmp;
-	size_t n = 0;
-	if (negative)
-		t[n++] = '-';
-	/* the first group holds 1 to 3 digits, the others 3 */
-	size_t group = int_len % 3 ? int_len % 3 : 3;
-	for (size_t i = 0; i < int_len; i++) {
+	bool negative = v < 0 && u != 0;
+	/* written from the last digit back */
+	char t[DIGITS_MAX];
+	size_t e = sizeof(t);
+	t[--e] = '\0';
+	if (decimals > 0) {
+		for (int d = 0; d < decimals; d++) {
+			t[--e] = (char)('0' + u % 10);
+			u /= 10;
+		}
+		t[--e] = ',';
+	}
+	for (int group = 3;; group--) {
 		if (group == 0) {
-			n += put_nnbsp(t + n);
+			e -= sizeof(NNBSP) - 1;
+			put_nnbsp(t + e);
 			group = 3;
 		}
-		t[n++] = raw[i];
-		group--;
+		t[--e] = (char)('0' + u % 10);
+		u /= 10;
+		if (!u)
+			break;
 	}
-	if (decimals > 0) {
-		t[n++] = ',';
-		for (size_t i = int_len; i < nd; i++)
-			t[n++] = raw[i];
-	}
-	t[n] = '\0';
-	if (t == out) {
+	if (negative)
+		t[--e] = '-';
+	size_t n = sizeof(t) - 1 - e;
+	if (n < size) {
+		memcpy(out, t + e, n + 1);
 		*plain = true;
 		return n;
 	}
-	copy_out(out, size, tmp, n);
+	copy_out(out, size, t + e, n);
 	return strlen(out);
 }
 

@@ -209,7 +209,7 @@ static const char two_digits[201] = "0001020304050607080910111213141516171819202
 				    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				    "8081828384858687888990919293949596979899";
 
-size_t cz_number_scaled_digits(double v, int decimals, char *out)
+bool cz_number_scaled(double v, int decimals, unsigned long long *out)
 {
 	if (decimals < 0)
 		decimals = 0;
@@ -217,14 +217,27 @@ size_t cz_number_scaled_digits(double v, int decimals, char *out)
 		decimals = 6;
 	double x = fabs(v) * scales[decimals];
 	if (!(x < 1e15))
-		return 0; /* NaN too */
+		return false; /* NaN too */
 	/* round(x), half away from zero, without the libm call: below 2^52
 	 * x - trunc(x) is exact */
 	unsigned long long u = (unsigned long long)x;
 	if (x - (double)u >= 0.5)
 		u++;
 	if (u >= 1000000000000000ull)
+		return false;
+	*out = u;
+	return true;
+}
+
+size_t cz_number_scaled_digits(double v, int decimals, char *out)
+{
+	unsigned long long u;
+	if (!cz_number_scaled(v, decimals, &u))
 		return 0;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
 	char rev[24];
 	size_t i = sizeof(rev);
 	while (u >= 100) {

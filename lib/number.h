@@ -55,6 +55,9 @@ size_t cz_number_fixed(double v, int decimals, char *out);
  * CZ_NUMBER_MAX bytes. Shared by the French formatting (format_fr.h).
  */
 size_t cz_number_scaled_digits(double v, int decimals, char *out);
+/* The same figure as an integer: |v| * 10^decimals rounded half away from
+ * zero, when below 1e15 (false otherwise, or for NaN). */
+bool cz_number_scaled(double v, int decimals, unsigned long long *out);
 
 /*
  * |v| rounded to `sig` significant digits (1 to 17): the digits, trailing
