@@ -101,10 +101,16 @@ static void html_cell(cz_buf *b, const cz_canvas *c, const cz_referential *ref, 
 		      int rowspan, int colspan)
 {
 	cz_buf_puts(b, "<td");
-	if (rowspan > 1)
-		cz_buf_printf(b, " rowspan=\"%d\"", rowspan);
-	if (colspan > 1)
-		cz_buf_printf(b, " colspan=\"%d\"", colspan);
+	if (rowspan > 1) {
+		cz_buf_puts(b, " rowspan=\"");
+		cz_buf_put_ll(b, rowspan);
+		cz_buf_putc(b, '"');
+	}
+	if (colspan > 1) {
+		cz_buf_puts(b, " colspan=\"");
+		cz_buf_put_ll(b, colspan);
+		cz_buf_putc(b, '"');
+	}
 	cz_buf_puts(b, " valign=\"top\"><strong>");
 	html_text(b, cz_canvas_block_name(ref, bloc));
 	cz_buf_puts(b, "</strong>");
@@ -197,12 +203,13 @@ static void md_pillars(cz_buf *b, const cz_canvas *c, const cz_referential *ref)
 		/* Activity revenue without multiactivity is there, but not the pillar. */
 		bool held_back = v == CZ_PILIER_ACTIVITE && !c->multi.met &&
 				 (c->pillar_revenue[v] || c->pillar_funding[v]);
-		if (project)
-			cz_buf_printf(b, " | %s | %s | %s |\n",
-				      cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non",
-				      c->pillar_revenue[v] ? "oui" : "non", c->pillar_funding[v] ? "oui" : "non");
-		else
-			cz_buf_printf(b, " | %s |\n", cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non");
+		cz_buf_puts(b, " | ");
+		cz_buf_puts(b, cz_canvas_has_pillar(c, v) ? "oui" : held_back ? "non (un seul service)" : "non");
+		if (project) {
+			cz_buf_puts(b, c->pillar_revenue[v] ? " | oui" : " | non");
+			cz_buf_puts(b, c->pillar_funding[v] ? " | oui" : " | non");
+		}
+		cz_buf_puts(b, " |\n");
 	}
 	cz_buf_printf(b, "\n%zu pilier%s présent%s sur %d", c->n_pillars, cz_fr_s((double)c->n_pillars),
 		      cz_fr_s((double)c->n_pillars), CZ_PILIER_COUNT);
@@ -243,7 +250,9 @@ static void md_checks(cz_buf *b, const cz_canvas *c)
 		      cz_fr_s((double)nc), cz_fr_s((double)nc), na, cz_fr_s((double)na), ni, cz_fr_s((double)ni));
 	for (size_t i = 0; i < c->n_checks; i++) {
 		const cz_canvas_check *k = &c->checks[i];
-		cz_buf_printf(b, "- **%s** — ", cz_enum_label(&cz_enum_severity, (int)k->severity));
+		cz_buf_puts(b, "- **");
+		cz_buf_puts(b, cz_enum_label(&cz_enum_severity, (int)k->severity));
+		cz_buf_puts(b, "** — ");
 		md_item(b, k->message);
 		cz_buf_puts(b, "\n  ");
 		cz_md_text(b, k->reason);

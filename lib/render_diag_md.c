@@ -128,12 +128,17 @@ static void phases(const cz_diag *d, cz_buf *b)
 		cz_buf_puts(b, " | ");
 		if (dp->has_ratio) {
 			cz_md_bar(b, dp->ratio, BAR_WIDTH);
-			cz_buf_printf(b, " | %s", cz_fr_percent(pct, sizeof(pct), dp->ratio));
+			cz_buf_puts(b, " | ");
+			cz_buf_puts(b, cz_fr_percent(pct, sizeof(pct), dp->ratio));
 		} else {
 			cz_buf_puts(b, "sans objet | —");
 		}
-		cz_buf_printf(b, " | %zu | %zu | %zu | %zu | %zu |\n", dp->done, dp->in_progress, dp->todo,
-			      dp->unrecorded, dp->not_applicable);
+		const size_t counts[] = { dp->done, dp->in_progress, dp->todo, dp->unrecorded, dp->not_applicable };
+		for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+			cz_buf_puts(b, " | ");
+			cz_buf_put_size(b, counts[k]);
+		}
+		cz_buf_puts(b, " |\n");
 	}
 	cz_buf_printf(b, "\nAvancement = (étapes faites + ½ étapes en cours) / étapes applicables "
 			 "(hors «\u00A0sans objet\u00A0»)\u202F; une étape absente du fichier compte comme à faire. "
@@ -200,10 +205,17 @@ static void phases(const cz_diag *d, cz_buf *b)
 static void tally_row(cz_buf *b, const cz_cov_tally *t)
 {
 	char pct[CZ_FR_SIZE];
-	cz_buf_printf(b, " | %s | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n",
-		      cz_fr_percent(pct, sizeof(pct), t->ratio), t->counts[CZ_COV_CARRIER],
-		      t->counts[CZ_COV_NETWORK], t->counts[CZ_COV_IN_PROGRESS], t->counts[CZ_COV_GAP],
-		      t->counts[CZ_COV_UNASSESSED], t->counts[CZ_COV_NOT_APPLICABLE], t->total);
+	const size_t counts[] = { t->counts[CZ_COV_CARRIER],	 t->counts[CZ_COV_NETWORK],
+				  t->counts[CZ_COV_IN_PROGRESS], t->counts[CZ_COV_GAP],
+				  t->counts[CZ_COV_UNASSESSED],	 t->counts[CZ_COV_NOT_APPLICABLE],
+				  t->total };
+	cz_buf_puts(b, " | ");
+	cz_buf_puts(b, cz_fr_percent(pct, sizeof(pct), t->ratio));
+	for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+		cz_buf_puts(b, " | ");
+		cz_buf_put_size(b, counts[k]);
+	}
+	cz_buf_puts(b, " |\n");
 }
 
 static void skill_list(const cz_diag *d, cz_buf *b, cz_cov_state state, const char *title)
@@ -211,7 +223,8 @@ static void skill_list(const cz_diag *d, cz_buf *b, cz_cov_state state, const ch
 	const cz_cov_phase *c = &d->coverage;
 	if (c->total.counts[state] == 0)
 		return;
-	cz_buf_printf(b, "%s\u00A0:\n\n", title);
+	cz_buf_puts(b, title);
+	cz_buf_puts(b, "\u00A0:\n\n");
 	for (size_t i = 0; i < c->n_items; i++) {
 		if (c->items[i].state != state)
 			continue;
@@ -306,8 +319,11 @@ static void answer(cz_buf *b, const cz_diag_need *dn)
 	case CZ_DIAG_ANSWER_OTHER:
 		cz_buf_puts(b, dn->answer == CZ_DIAG_ANSWER_PRIORITY ? "**oui**\u00A0: " : "offre non prioritaire\u00A0: ");
 		offer_name(b, dn->offer);
-		if (dn->offer->cible_set && (!dn->need->cible_set || dn->offer->cible != dn->need->cible))
-			cz_buf_printf(b, " (cible de l'offre\u00A0: %s)", cz_enum_label(&cz_enum_cible, dn->offer->cible));
+		if (dn->offer->cible_set && (!dn->need->cible_set || dn->offer->cible != dn->need->cible)) {
+			cz_buf_puts(b, " (cible de l'offre\u00A0: ");
+			cz_buf_puts(b, cz_enum_label(&cz_enum_cible, dn->offer->cible));
+			cz_buf_putc(b, ')');
+		}
 		if (dn->n_offers > 1)
 			cz_buf_printf(b, " (+ %zu autre%s offre%s de nom proche)", dn->n_offers - 1,
 				      dn->n_offers > 2 ? "s" : "", dn->n_offers > 2 ? "s" : "");
@@ -344,10 +360,13 @@ static void needs(const cz_diag *d, cz_buf *b)
 		cz_buf_puts(b, "| Rang | Besoin | Cible | Demandes | Réponse de l'offre |\n|--:|---|---|--:|---|\n");
 		for (size_t i = 0; i < d->n_needs; i++) {
 			const cz_diag_need *dn = &d->needs[i];
-			cz_buf_printf(b, "| %zu | ", i + 1);
+			cz_buf_puts(b, "| ");
+			cz_buf_put_size(b, i + 1);
+			cz_buf_puts(b, " | ");
 			cz_md_text(b, dn->need->besoin);
-			cz_buf_printf(b, " | %s | ",
-				      dn->need->cible_set ? cz_enum_label(&cz_enum_cible, dn->need->cible) : "—");
+			cz_buf_puts(b, " | ");
+			cz_buf_puts(b, dn->need->cible_set ? cz_enum_label(&cz_enum_cible, dn->need->cible) : "—");
+			cz_buf_puts(b, " | ");
 			num_or_dash(b, dn->need->demandes);
 			cz_buf_puts(b, " | ");
 			answer(b, dn);
@@ -390,7 +409,9 @@ static void alerts(const cz_diag *d, cz_buf *b)
 	for (size_t i = 0; i < d->n_alerts; i++) {
 		const cz_diag_alert *a = &d->alerts[i];
 		cz_severity s = a->rule->severite;
-		cz_buf_printf(b, s == CZ_SEV_CRITIQUE ? "| **%s** | " : "| %s | ", cz_enum_label(&cz_enum_severity, (int)s));
+		cz_buf_puts(b, s == CZ_SEV_CRITIQUE ? "| **" : "| ");
+		cz_buf_puts(b, cz_enum_label(&cz_enum_severity, (int)s));
+		cz_buf_puts(b, s == CZ_SEV_CRITIQUE ? "** | " : " | ");
 		cz_md_text(b, a->rule->nom);
 		cz_buf_puts(b, " (");
 		md_code(b, a->rule->id);
@@ -440,7 +461,9 @@ static void definition(const cz_diag *d, cz_buf *b)
 		cz_buf_puts(b, df->principle ? "| principe | " : strcmp(df->id, "definition") == 0 ? "| définition | "
 												    : "| caractéristique | ");
 		cz_md_text(b, df->nom);
-		cz_buf_printf(b, df->state == CZ_DEF_MISSED ? " | **%s** | " : " | %s | ", cz_def_state_labels[df->state]);
+		cz_buf_puts(b, df->state == CZ_DEF_MISSED ? " | **" : " | ");
+		cz_buf_puts(b, cz_def_state_labels[df->state]);
+		cz_buf_puts(b, df->state == CZ_DEF_MISSED ? "** | " : " | ");
 		cz_md_text(b, df->detail);
 		cz_buf_puts(b, " |\n");
 	}

@@ -90,7 +90,9 @@ static void summary(cz_buf *b, const cz_indicators *r)
 		{ "Kilomètres par livraison", t->km_par_livraison, F_RATIO },
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		cz_buf_printf(b, "| %s |", rows[i].label);
+		cz_buf_puts(b, "| ");
+		cz_buf_puts(b, rows[i].label);
+		cz_buf_puts(b, " |");
 		cell(b, rows[i].v, rows[i].k);
 		cz_buf_putc(b, '\n');
 	}
@@ -299,7 +301,9 @@ static void mix(cz_buf *b, const cz_indicators *r, const cz_referential *ref)
 	for (int k = 0; k < CZ_PILIER_COUNT; k++) {
 		cz_buf_puts(b, "| ");
 		cz_md_text(b, pillar_name(ref, k));
-		cz_buf_printf(b, " | %s |", cz_fr_euros(s, sizeof(s), m->montant[k]));
+		cz_buf_puts(b, " | ");
+		cz_buf_puts(b, cz_fr_euros(s, sizeof(s), m->montant[k]));
+		cz_buf_puts(b, " |");
 		cell(b, (cz_num){ m->part[k], m->total > 0 }, F_PERCENT);
 		cz_buf_putc(b, ' ');
 		cz_md_bar(b, m->part[k], 10);
@@ -539,7 +543,9 @@ cz_status cz_indicators_render_md(const void *result, const cz_render_ctx *rc)
 	if (r->n_alerts == 0)
 		cz_buf_puts(b, "Aucune alerte.\n");
 	for (size_t i = 0; i < r->n_alerts; i++) {
-		cz_buf_printf(b, "- **%s** — ", cz_enum_label(&cz_enum_severity, (int)r->alerts[i].severity));
+		cz_buf_puts(b, "- **");
+		cz_buf_puts(b, cz_enum_label(&cz_enum_severity, (int)r->alerts[i].severity));
+		cz_buf_puts(b, "** — ");
 		cz_md_text(b, r->alerts[i].message);
 		cz_buf_putc(b, '\n');
 	}

@@ -34,11 +34,11 @@ static void tally_cells(cz_buf *b, const cz_cov_tally *t)
 
 static void tally_header(cz_buf *b, const char *first)
 {
-	cz_buf_printf(b,
-		      "| %s | Couverture | | Acquises (porteur) | Portées (réseau) | En cours "
-		      "| À acquérir | Non évaluées | Sans objet | Total applicable |\n"
-		      "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n",
-		      first);
+	cz_buf_puts(b, "| ");
+	cz_buf_puts(b, first);
+	cz_buf_puts(b, " | Couverture | | Acquises (porteur) | Portées (réseau) | En cours "
+		       "| À acquérir | Non évaluées | Sans objet | Total applicable |\n"
+		       "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
 }
 
 static void item_line(cz_buf *b, const cz_cov_item *it, bool assessed)

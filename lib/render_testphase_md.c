@@ -20,22 +20,30 @@ static const char *const status_mark[CZ_TP_STATUS_COUNT] = { "✔", "◐", "✘"
 
 static void status_cell(cz_buf *b, cz_tp_status s)
 {
-	cz_buf_printf(b, " %s %s |", status_mark[s], cz_tp_status_labels[s]);
+	cz_buf_putc(b, ' ');
+	cz_buf_puts(b, status_mark[s]);
+	cz_buf_putc(b, ' ');
+	cz_buf_puts(b, cz_tp_status_labels[s]);
+	cz_buf_puts(b, " |");
 }
 
 static void value_cell(cz_buf *b, const cz_tp_indicator *it)
 {
 	char s[64];
-	if (it->value.set)
-		cz_buf_printf(b, " %s |", cz_tp_format_value(s, sizeof(s), it->unite, it->value.value));
-	else
+	if (it->value.set) {
+		cz_buf_putc(b, ' ');
+		cz_buf_puts(b, cz_tp_format_value(s, sizeof(s), it->unite, it->value.value));
+		cz_buf_puts(b, " |");
+	} else {
 		cz_buf_puts(b, " — |");
+	}
 }
 
 static void threshold_cell(cz_buf *b, const cz_tp_indicator *it)
 {
 	char s[160], d[64];
-	cz_buf_printf(b, " %s", cz_tp_format_threshold(s, sizeof(s), it));
+	cz_buf_putc(b, ' ');
+	cz_buf_puts(b, cz_tp_format_threshold(s, sizeof(s), it));
 	if (it->seuil_override)
 		cz_buf_printf(b, " *(seuil du projet\u202F; référentiel\u00A0: %s)*",
 			      cz_tp_format_value(d, sizeof(d), it->unite, it->seuil_defaut));
@@ -257,14 +265,17 @@ static void indicator_rows(cz_buf *b, const cz_testphase *r, size_t from, size_t
 		if (it->critique)
 			cz_buf_puts(b, " **(critique)**");
 		if (!it->is_pitfall)
-			cz_buf_printf(b, " | %s |", it->qualitatif ? "qualitatif" : "quantitatif");
+			cz_buf_puts(b, it->qualitatif ? " | qualitatif |" : " | quantitatif |");
 		else
 			cz_buf_puts(b, " |");
 		value_cell(b, it);
 		threshold_cell(b, it);
 		status_cell(b, it->status);
-		if (!it->is_pitfall)
-			cz_buf_printf(b, " %s |", cz_fr_compact(s, sizeof(s), it->poids, 2));
+		if (!it->is_pitfall) {
+			cz_buf_putc(b, ' ');
+			cz_buf_puts(b, cz_fr_compact(s, sizeof(s), it->poids, 2));
+			cz_buf_puts(b, " |");
+		}
 		cz_buf_putc(b, '\n');
 	}
 }
@@ -323,7 +334,9 @@ cz_status cz_testphase_render_md(const void *result, const cz_render_ctx *rc)
 		const cz_tp_indicator *it = &r->items[i];
 		cz_buf_puts(b, "- **");
 		cz_md_text(b, it->nom);
-		cz_buf_printf(b, "** (%s)\u00A0: ", cz_tp_status_labels[it->status]);
+		cz_buf_puts(b, "** (");
+		cz_buf_puts(b, cz_tp_status_labels[it->status]);
+		cz_buf_puts(b, ")\u00A0: ");
 		cz_md_text(b, it->calcul ? it->calcul : "");
 		if (it->cible) {
 			cz_buf_puts(b, " Pour l'atteindre\u00A0: ");
