@@ -230,9 +230,23 @@ void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list args)
 	b->len += (size_t)n;
 }
 
-void cz_buf_repeat(cz_buf *b, const char *s, size_t n)
+void cz_buf_repeat_len(cz_buf *b, const char *s, size_t len, size_t n)
 {
-	size_t l = strlen(s);
-	for (size_t i = 0; i < n && !b->failed; i++)
-		cz_buf_add(b, s, l);
+	if (len == 0 || n == 0 || n > (SIZE_MAX / 2) / len) {
+		/* nothing to copy, or more than memory holds: one append at a
+		 * time, as before, until the buffer fails */
+		for (size_t i = 0; i < n && !b->failed; i++)
+			cz_buf_add(b, s, len);
+		return;
+	}
+	/* one reservation, then the copies by a loop: the usual text is a
+	 * backtick or two, a table cell a dozen times */
+	if (!reserve(b, len * n) || !b->data)
+		return;
+	char *d = b->data + b->len;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < len; k++)
+			*d++ = s[k];
+	b->len += len * n;
+	b->data[b->len] = '\0';
 }

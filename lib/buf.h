@@ -86,8 +86,13 @@ static inline void cz_buf_put_size(cz_buf *b, size_t v)
 void cz_buf_printf(cz_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cz_buf_vprintf(cz_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
-/* Append `s` n times. */
-void cz_buf_repeat(cz_buf *b, const char *s, size_t n);
+/* Append the `len` bytes of `s` n times. */
+void cz_buf_repeat_len(cz_buf *b, const char *s, size_t len, size_t n);
+/* Append `s` n times (inline: a literal's length is known). */
+static inline void cz_buf_repeat(cz_buf *b, const char *s, size_t n)
+{
+	cz_buf_repeat_len(b, s, strlen(s), n);
+}
 static inline bool cz_buf_ok(const cz_buf *b) { return !b->failed; }
 
 /* A buffer whose text is written out as it goes (a large document going

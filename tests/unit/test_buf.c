@@ -96,12 +96,45 @@ static void test_put_integers(void **state)
 	}
 }
 
+/* cz_buf_repeat against one append at a time, from an unallocated buffer
+ * and from every free room around the text's size. */
+static void test_repeat(void **state)
+{
+	(void)state;
+	static const char *const texts[] = { "", "`", "  ", "█", " — |", "---:|" };
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		for (size_t n = 0; n < 40; n++) {
+			for (int room = -1; room < 24; room++) {
+				cz_buf a, w;
+				cz_buf_init(&a);
+				cz_buf_init(&w);
+				if (room >= 0) {
+					cz_buf_reserve(&a, 300);
+					while (a.cap - a.len - 1 > (size_t)room)
+						cz_buf_putc(&a, 'x');
+					cz_buf_add(&w, a.data, a.len);
+				}
+				cz_buf_repeat(&a, texts[t], n);
+				for (size_t i = 0; i < n; i++)
+					cz_buf_puts(&w, texts[t]);
+				assert_true(cz_buf_ok(&a));
+				assert_int_equal(a.len, w.len);
+				if (w.len)
+					assert_memory_equal(a.data, w.data, w.len + 1);
+				cz_buf_free(&a);
+				cz_buf_free(&w);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_simple_conversions),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_put_integers),
+		cmocka_unit_test(test_repeat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
