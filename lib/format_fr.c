@@ -136,6 +136,16 @@ static char *number_with(char *out, size_t size, double v, int decimals, const c
 {
 	char num[CZ_FR_SIZE];
 	bool plain;
+	if (size >= sizeof(num)) {
+		/* room for any figure: written in place, the suffix after it */
+		size_t a = fr_number(out, size, v, decimals, &plain);
+		if (a + slen < size) {
+			memcpy(out + a, suffix, slen + 1);
+			return out;
+		}
+		memcpy(num, out, a + 1);
+		return with_suffix(out, size, num, suffix);
+	}
 	size_t a = fr_number(num, sizeof(num), v, decimals, &plain);
 	if (a + slen < size) {
 		memcpy(out, num, a);

@@ -327,10 +327,10 @@ static char *ref_fr_compact(char *out, size_t size, double v, int decimals)
 
 static void check_figure(double v)
 {
-	static const size_t sizes[] = { 64, 40, 36, 35, 20, 9, 8, 5, 3, 2, 1 };
+	static const size_t sizes[] = { 100, 64, 63, 40, 36, 35, 20, 9, 8, 5, 3, 2, 1 };
 	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
 		size_t size = sizes[k];
-		char got[64], want[64];
+		char got[100], want[100];
 		for (int d = -1; d <= 7; d++) {
 			char rd[CZ_NUMBER_MAX], gd[CZ_NUMBER_MAX];
 			size_t rn = ref_scaled_digits(v, d, rd), gn = cz_number_scaled_digits(v, d, gd);
