@@ -124,11 +124,26 @@ void cz_buf_put_ll(cz_buf *b, long long v)
 	}
 }
 
+/* printf's "%0Nd": the sign, then zeros up to `width` characters in all,
+ * then the digits. */
+static void put_padded(cz_buf *b, bool negative, unsigned long long u, size_t width)
+{
+	size_t digits = 1;
+	for (unsigned long long t = u; t >= 10; t /= 10)
+		digits++;
+	if (negative)
+		cz_buf_putc(b, '-');
+	for (size_t k = digits + (negative ? 1 : 0); k < width; k++)
+		cz_buf_putc(b, '0');
+	cz_buf_put_ull(b, u);
+}
+
 /* What vsnprintf would write when every conversion of `fmt` is one of %s
- * %c %d %i %u (with z, l or ll) and %%, without flags, width or
- * precision: written here in one pass, without vsnprintf, whose setup
- * costs more than the text on the reports' hot paths (none of them depends
- * on the locale). False, with the buffer as it was, at the first other
+ * %c %d %i %u (with z, l or ll, and for the integers a zero-padded width
+ * of one digit, "%02d") and %%, without other flags, width or precision:
+ * written here in one pass, without vsnprintf, whose setup costs more
+ * than the text on the reports' hot paths (none of them depends on the
+ * locale). False, with the buffer as it was, at the first other
  * conversion. */
 static bool simple_printf(cz_buf *b, const char *fmt, va_list ap)
 {
@@ -141,6 +156,12 @@ static bool simple_printf(cz_buf *b, const char *fmt, va_list ap)
 		}
 		cz_buf_add(b, p, (size_t)(pc - p));
 		p = pc + 1;
+		/* a zero-padded width of one digit ("%02d"), for the integers */
+		size_t width = 0;
+		if (p[0] == '0' && p[1] >= '1' && p[1] <= '9') {
+			width = (size_t)(p[1] - '0');
+			p += 2;
+		}
 		char size = 0; /* 'z', 'l' or 'L' (ll) */
 		if (p[0] == 'l' && p[1] == 'l') {
 			size = 'L';
@@ -153,7 +174,7 @@ static bool simple_printf(cz_buf *b, const char *fmt, va_list ap)
 		case '%':
 		case 's':
 		case 'c':
-			if (size)
+			if (size || width)
 				goto other;
 			break;
 		case 'd':
@@ -171,15 +192,24 @@ static bool simple_printf(cz_buf *b, const char *fmt, va_list ap)
 		} else if (conv == 'c') {
 			cz_buf_putc(b, (char)va_arg(ap, int));
 		} else if (conv == 'u') {
-			cz_buf_put_ull(b, size == 'z'   ? (unsigned long long)va_arg(ap, size_t)
-					: size == 'l' ? (unsigned long long)va_arg(ap, unsigned long)
-					: size == 'L' ? va_arg(ap, unsigned long long)
-						      : (unsigned long long)va_arg(ap, unsigned));
+			unsigned long long u = size == 'z'   ? (unsigned long long)va_arg(ap, size_t)
+					       : size == 'l' ? (unsigned long long)va_arg(ap, unsigned long)
+					       : size == 'L' ? va_arg(ap, unsigned long long)
+							     : (unsigned long long)va_arg(ap, unsigned);
+			if (width)
+				put_padded(b, false, u, width);
+			else
+				cz_buf_put_ull(b, u);
 		} else { /* d, i */
-			cz_buf_put_ll(b, size == 'z'   ? (long long)va_arg(ap, ptrdiff_t)
+			long long v = size == 'z'   ? (long long)va_arg(ap, ptrdiff_t)
 				      : size == 'l' ? (long long)va_arg(ap, long)
 				      : size == 'L' ? va_arg(ap, long long)
-						    : (long long)va_arg(ap, int));
+						    : (long long)va_arg(ap, int);
+			if (width)
+				put_padded(b, v < 0, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v,
+					   width);
+			else
+				cz_buf_put_ll(b, v);
 		}
 	}
 other:

@@ -48,8 +48,10 @@ void cz_buf_add_grow(cz_buf *b, const void *data, size_t len);
  * calls, and a literal's strlen is then known at compile time. */
 static inline void cz_buf_add(cz_buf *b, const void *data, size_t len)
 {
-	/* the usual case first: it fits (len < cap - len leaves room for the NUL) */
-	if (!b->failed && b->data && b->cap > b->len && len < b->cap - b->len) {
+	/* the usual case first: it fits (len < cap - len leaves room for the
+	 * NUL; an allocated buffer always has len < cap, an unallocated one
+	 * cap 0) */
+	if (!b->failed && b->data && len < b->cap - b->len) {
 		memcpy(b->data + b->len, data, len);
 		b->len += len;
 		b->data[b->len] = '\0';

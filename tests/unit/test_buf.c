@@ -128,6 +128,35 @@ static void test_repeat(void **state)
 	}
 }
 
+/* The zero-padded integers the direct path writes ("%02d"), and the
+ * widths it leaves to vsnprintf, against snprintf. */
+static void test_padded(void **state)
+{
+	(void)state;
+	static const long long values[] = { 0, 1, -1, 7, -7, 42, -42, 99, 100, -100, 999, 1000, 2026, -2026,
+					    12345, INT_MAX, INT_MIN, 123456789 };
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		long long v = values[i];
+		int d = (int)v;
+		unsigned u = (unsigned)v;
+		char want[256];
+		cz_buf b;
+		cz_buf_init(&b);
+		cz_buf_printf(&b, "%02d|%04d-%02d|%09lld|%03u|%02zu|%01d|%02ld|%2d|%-3d|%+d|%05i.", d, d, d, v, u,
+			      (size_t)u, d, (long)d, d, d, d, d);
+		snprintf(want, sizeof(want), "%02d|%04d-%02d|%09lld|%03u|%02zu|%01d|%02ld|%2d|%-3d|%+d|%05i.", d, d,
+			 d, v, u, (size_t)u, d, (long)d, d, d, d, d);
+		assert_true(cz_buf_ok(&b));
+		assert_string_equal(b.data, want);
+		cz_buf_free(&b);
+		cz_buf_init(&b);
+		cz_buf_printf(&b, "de %04d-%02d à %04d-%02d", d, d % 100, d / 3, d / 7);
+		snprintf(want, sizeof(want), "de %04d-%02d à %04d-%02d", d, d % 100, d / 3, d / 7);
+		assert_string_equal(b.data, want);
+		cz_buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_put_integers),
 		cmocka_unit_test(test_repeat),
+		cmocka_unit_test(test_padded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
