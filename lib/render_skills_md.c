@@ -32,6 +32,27 @@ static void tally_cells(cz_buf *b, const cz_cov_tally *t)
 	cz_buf_puts(b, " |\n");
 }
 
+/* The cells of a phase's whole tally: the coverage table's row of the
+ * phase, then the same cells again at the foot of the phase's section,
+ * copied from here instead of being formatted twice. */
+typedef struct {
+	char text[256];
+	size_t len;
+	bool set;
+} cells_memo;
+
+/* tally_cells, keeping what it wrote in `m` (when it fits). */
+static void tally_cells_kept(cz_buf *b, const cz_cov_tally *t, cells_memo *m)
+{
+	size_t at = b->len;
+	tally_cells(b, t);
+	if (cz_buf_ok(b) && b->len - at < sizeof(m->text)) {
+		memcpy(m->text, b->data + at, b->len - at);
+		m->len = b->len - at;
+		m->set = true;
+	}
+}
+
 static void tally_header(cz_buf *b, const char *first)
 {
 	cz_buf_puts(b, "| ");
@@ -80,7 +101,8 @@ static void item_line(cz_buf *b, const cz_cov_item *it, bool assessed)
 	cz_buf_putc(b, '\n');
 }
 
-static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *ref, size_t i)
+static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *ref, size_t i,
+			  const cells_memo *memo)
 {
 	const cz_ref_phase *rp = &ref->phases[s->phases[i]];
 	const cz_cov_phase *cov = &s->cov[i];
@@ -108,13 +130,29 @@ static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *r
 			tally_cells(b, &cov->by_family[f]);
 		}
 		cz_buf_puts(b, "| **Toute la phase** |");
-		tally_cells(b, &cov->total);
+		if (memo->set)
+			cz_buf_add(b, memo->text, memo->len);
+		else
+			tally_cells(b, &cov->total);
 		cz_buf_putc(b, '\n');
 	}
+	/* the items of each family, counted in one pass (up to 64 families;
+	 * beyond, family by family) */
+	size_t per_family[64] = { 0 };
+	bool counted = s->n_families <= sizeof(per_family) / sizeof(per_family[0]);
+	if (counted)
+		for (size_t k = 0; k < cov->n_items; k++) {
+			int fam = cov->items[k].competence->family;
+			if (fam >= 0 && (size_t)fam < s->n_families)
+				per_family[fam]++;
+		}
 	for (size_t f = 0; f < s->n_families; f++) {
 		size_t n = 0;
-		for (size_t k = 0; k < cov->n_items; k++)
-			n += cov->items[k].competence->family == (int)f;
+		if (counted)
+			n = per_family[f];
+		else
+			for (size_t k = 0; k < cov->n_items; k++)
+				n += cov->items[k].competence->family == (int)f;
 		if (!n)
 			continue;
 		cz_buf_puts(b, "### ");
@@ -131,7 +169,7 @@ static void phase_section(cz_buf *b, const cz_skills *s, const cz_referential *r
 	}
 }
 
-static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential *ref)
+static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential *ref, cells_memo *memo)
 {
 	cz_buf_puts(b, "## Couverture des compétences\n\n"
 		       "Une compétence acquise compte pour 1, qu'elle soit tenue par le porteur ou "
@@ -146,7 +184,7 @@ static void coverage_section(cz_buf *b, const cz_skills *s, const cz_referential
 		if ((int)i == s->current)
 			cz_buf_puts(b, " (phase actuelle)");
 		cz_buf_puts(b, " |");
-		tally_cells(b, &s->cov[i].total);
+		tally_cells_kept(b, &s->cov[i].total, &memo[i]);
 	}
 	if (s->n_phases > 1) {
 		cz_buf_puts(b, "| **Ensemble** |");
@@ -278,6 +316,9 @@ cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc)
 		goto done;
 	}
 	const cz_project *p = s->project;
+	cells_memo memo[CZ_PHASE_COUNT];
+	for (size_t i = 0; i < CZ_PHASE_COUNT; i++)
+		memo[i].set = false;
 	if (p) {
 		cz_buf_puts(out, "# Compétences — ");
 		cz_md_text(out, p->projet.nom);
@@ -292,7 +333,7 @@ cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc)
 		cz_md_text(out, ref->phases[p->projet.phase].nom);
 		cz_buf_puts(out, "**. Une case cochée est une compétence acquise, par le porteur "
 				 "ou par un acteur du réseau qui la porte.\n\n");
-		coverage_section(out, s, ref);
+		coverage_section(out, s, ref, memo);
 	} else {
 		cz_buf_puts(out, "# Grille de compétences du porteur de projet — ");
 		if (s->n_phases == 1) {
@@ -307,7 +348,7 @@ cz_status cz_skills_render_md(const void *result, const cz_render_ctx *rc)
 				 "réseau, à nommer à côté.\n\n");
 	}
 	for (size_t i = 0; i < s->n_phases; i++)
-		phase_section(out, s, ref, i);
+		phase_section(out, s, ref, i, &memo[i]);
 	if (p)
 		gaps_section(out, s, ref);
 	families_summary(out, ref);
