@@ -202,32 +202,11 @@ size_t cz_number_shortest(double v, char *out)
 	return layout(v < 0, digits, n, e10, prec, out);
 }
 
-static const double scales[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
 
 /* "00" to "99": two digits per division. */
 static const char two_digits[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				    "8081828384858687888990919293949596979899";
-
-bool cz_number_scaled(double v, int decimals, unsigned long long *out)
-{
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
-	double x = fabs(v) * scales[decimals];
-	if (!(x < 1e15))
-		return false; /* NaN too */
-	/* round(x), half away from zero, without the libm call: below 2^52
-	 * x - trunc(x) is exact */
-	unsigned long long u = (unsigned long long)x;
-	if (x - (double)u >= 0.5)
-		u++;
-	if (u >= 1000000000000000ull)
-		return false;
-	*out = u;
-	return true;
-}
 
 size_t cz_number_scaled_digits(double v, int decimals, char *out)
 {

@@ -56,8 +56,28 @@ size_t cz_number_fixed(double v, int decimals, char *out);
  */
 size_t cz_number_scaled_digits(double v, int decimals, char *out);
 /* The same figure as an integer: |v| * 10^decimals rounded half away from
- * zero, when below 1e15 (false otherwise, or for NaN). */
-bool cz_number_scaled(double v, int decimals, unsigned long long *out);
+ * zero, when below 1e15 (false otherwise, or for NaN). Inline: the French
+ * figures call it for every cell, most often with a constant `decimals`. */
+static inline bool cz_number_scaled(double v, int decimals, unsigned long long *out)
+{
+	static const double scales[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	double x = (v < 0 ? -v : v) * scales[decimals];
+	if (!(x < 1e15))
+		return false; /* NaN too */
+	/* round(x), half away from zero, without the libm call: below 2^52
+	 * x - trunc(x) is exact */
+	unsigned long long u = (unsigned long long)x;
+	if (x - (double)u >= 0.5)
+		u++;
+	if (u >= 1000000000000000ull)
+		return false;
+	*out = u;
+	return true;
+}
 
 /*
  * |v| rounded to `sig` significant digits (1 to 17): the digits, trailing
