@@ -220,7 +220,7 @@ size_t cz_number_scaled_digits(double v, int decimals, char *out)
 	char rev[24];
 	size_t i = sizeof(rev);
 	while (u >= 100) {
-		unsigned r = (unsigned)(u % 100);
+		size_t r = (size_t)(u % 100);
 		u /= 100;
 		i -= 2;
 		memcpy(rev + i, two_digits + 2 * r, 2);
