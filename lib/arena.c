@@ -1,104 +1,93 @@
 #include "arena.h"
 
-#include <stdalign.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define BLOCK_SIZE 16384
+/* A request above this gets a block of its own, so that the room left in
+ * the current block is not thrown away for it. */
+#define ONE_OFF (BLOCK_SIZE / 4)
 
-struct block {
-	struct block *next;
-	size_t used, size;
+struct cz_arena_block {
+	struct cz_arena_block *next;
 	alignas(max_align_t) unsigned char data[];
 };
 
-struct cz_arena {
-	struct block *head;
-};
+static struct cz_arena_block *block_new(size_t cap)
+{
+	if (cap > SIZE_MAX - sizeof(struct cz_arena_block))
+		return NULL;
+	return malloc(sizeof(struct cz_arena_block) + cap);
+}
+
+/* A fresh current block; the old one stays in the list. */
+static int refill(cz_arena *arena)
+{
+	struct cz_arena_block *b = block_new(BLOCK_SIZE);
+	if (!b)
+		return -1;
+	b->next = arena->head;
+	arena->head = b;
+	arena->low = b->data;
+	arena->high = b->data + BLOCK_SIZE;
+	return 0;
+}
 
 cz_arena *cz_arena_new(void)
 {
-	return calloc(1, sizeof(cz_arena));
+	cz_arena *arena = calloc(1, sizeof(cz_arena));
+	if (arena && refill(arena) < 0) {
+		free(arena);
+		return NULL;
+	}
+	return arena;
 }
 
 void cz_arena_free(cz_arena *arena)
 {
 	if (!arena)
 		return;
-	struct block *b = arena->head;
+	struct cz_arena_block *b = arena->head;
 	while (b) {
-		struct block *next = b->next;
+		struct cz_arena_block *next = b->next;
 		free(b);
 		b = next;
 	}
 	free(arena);
 }
 
-void *cz_arena_alloc_raw(cz_arena *arena, size_t size)
+/* A block of its own for a big request, behind the current one. */
+static void *one_off(cz_arena *arena, size_t size)
+{
+	struct cz_arena_block *b = block_new(size);
+	if (!b)
+		return NULL;
+	b->next = arena->head->next;
+	arena->head->next = b;
+	return b->data;
+}
+
+void *cz_arena_alloc_slow(cz_arena *arena, size_t size)
 {
 	const size_t align = alignof(max_align_t);
 	if (size > SIZE_MAX - align)
 		return NULL;
-	size = (size + align - 1) & ~(align - 1);
-	if (size == 0)
-		size = align;
-	struct block *b = arena->head;
-	if (!b || b->size - b->used < size) {
-		size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
-		if (cap > SIZE_MAX - sizeof(struct block))
-			return NULL;
-		b = malloc(sizeof(struct block) + cap);
-		if (!b)
-			return NULL;
-		b->used = 0;
-		b->size = cap;
-		/* A big one-off block goes behind the current one so the
-		 * remaining room of the current block is not wasted. */
-		if (arena->head && size > BLOCK_SIZE) {
-			b->next = arena->head->next;
-			arena->head->next = b;
-		} else {
-			b->next = arena->head;
-			arena->head = b;
-		}
-	}
-	void *p = b->data + b->used;
-	b->used += size;
+	size = size ? (size + align - 1) & ~(align - 1) : align;
+	if (size > ONE_OFF)
+		return one_off(arena, size);
+	size_t room = (size_t)(arena->high - arena->low) & ~(align - 1);
+	if (size > room && refill(arena) < 0)
+		return NULL;
+	void *p = arena->low;
+	arena->low += size;
 	return p;
 }
 
-void *cz_arena_alloc(cz_arena *arena, size_t size)
+char *cz_arena_text_slow(cz_arena *arena, size_t size)
 {
-	void *p = cz_arena_alloc_raw(arena, size);
-	if (p) {
-		/* the whole slot, padding included, as it was handed out */
-		const size_t align = alignof(max_align_t);
-		memset(p, 0, size ? (size + align - 1) & ~(align - 1) : align);
-	}
-	return p;
-}
-
-void *cz_arena_calloc(cz_arena *arena, size_t n, size_t size)
-{
-	if (size && n > SIZE_MAX / size)
+	if (size > ONE_OFF)
+		return one_off(arena, size);
+	if (size > (size_t)(arena->high - arena->low) && refill(arena) < 0)
 		return NULL;
-	return cz_arena_alloc(arena, n * size);
-}
-
-char *cz_arena_strndup(cz_arena *arena, const char *s, size_t len)
-{
-	if (len == SIZE_MAX)
-		return NULL;
-	char *p = cz_arena_alloc_raw(arena, len + 1);
-	if (!p)
-		return NULL;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
-char *cz_arena_strdup(cz_arena *arena, const char *s)
-{
-	return cz_arena_strndup(arena, s, strlen(s));
+	arena->high -= size;
+	return (char *)arena->high;
 }
