@@ -107,8 +107,8 @@ static const char *const core_tags[] = {
 };
 
 /* Checks common to every node event; false stops the parse. */
-static bool accept_node(struct builder *b, const yaml_event_t *ev,
-			const yaml_char_t *anchor, const yaml_char_t *tag)
+static bool check_node(struct builder *b, const yaml_event_t *ev,
+		       const yaml_char_t *anchor, const yaml_char_t *tag)
 {
 	unsigned line = (unsigned)ev->start_mark.line + 1;
 	unsigned column = (unsigned)ev->start_mark.column + 1;
@@ -136,6 +136,18 @@ static bool accept_node(struct builder *b, const yaml_event_t *ev,
 		return false;
 	}
 	return true;
+}
+
+/* check_node, with the usual node (no anchor, no tag, within the count)
+ * decided inline. */
+static inline bool accept_node(struct builder *b, const yaml_event_t *ev,
+			       const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+	if (!anchor && !tag && b->nodes < b->lim->max_nodes) {
+		b->nodes++;
+		return true;
+	}
+	return check_node(b, ev, anchor, tag);
 }
 
 static cz_node *new_node(struct builder *b, cz_node_kind kind, const yaml_event_t *ev)
@@ -168,7 +180,7 @@ static bool attach(struct builder *b, cz_node *n)
 					"clé complexe refusée\u00A0: une clé doit être un simple texte");
 			return false;
 		}
-		if (n->plain && strcmp(n->text, "<<") == 0) {
+		if (n->plain && n->len == 2 && n->text[0] == '<' && n->text[1] == '<') {
 			cz_problems_add(b->problems, n->line, n->column,
 					"clé de fusion «\u00A0<<\u00A0» refusée\u00A0: écrivez les clés en entier");
 			return false;
@@ -364,7 +376,10 @@ static bool on_scalar(struct builder *b, const yaml_event_t *ev)
 		b->nomem = true;
 		return false;
 	}
-	if (memchr(n->text, '\0', n->len)) {
+	/* libyaml's reader refuses a raw NUL byte: one can only come from an
+	 * escape (\0, \x00, \u0000) of a double-quoted scalar. */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    memchr(n->text, '\0', n->len)) {
 		cz_problems_add(b->problems, n->line, n->column,
 				"caractère nul interdit dans un texte");
 		return false;

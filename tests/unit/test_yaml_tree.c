@@ -191,6 +191,32 @@ static void test_limits(void **state)
 	done(&p);
 }
 
+/* A NUL byte in a text is refused wherever it comes from: libyaml refuses
+ * one written raw, and the tree one made by an escape of a double-quoted
+ * scalar; in a single-quoted or plain scalar "\\0" is two characters. */
+static void test_nul_only_from_escapes(void **state)
+{
+	(void)state;
+	parsed p;
+	parse_with(&p, "a: x\0y\n", 7, NULL);
+	assert_int_equal(p.st, CZ_ERR_INVALID);
+	assert_non_null(strstr(p.pb.items[0].message, "caractère de contrôle interdit"));
+	done(&p);
+	const char *escapes[] = { "a: \"x\\0y\"\n", "a: \"x\\x00y\"\n", "a: \"x\\u0000y\"\n",
+				  "b: 1\nc:\n  - \"\\0\"\n" };
+	const unsigned lines[] = { 1, 1, 1, 3 }, columns[] = { 4, 4, 4, 5 };
+	for (size_t i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
+		parse(&p, escapes[i]);
+		expect_problem(&p, lines[i], columns[i], "caractère nul interdit");
+		done(&p);
+	}
+	parse(&p, "a: 'x\\0y'\nb: x\\0y\n");
+	assert_int_equal(p.st, CZ_OK);
+	assert_string_equal(cz_node_get(p.root, "a")->text, "x\\0y");
+	assert_string_equal(cz_node_get(p.root, "b")->text, "x\\0y");
+	done(&p);
+}
+
 static void test_excerpt_cuts_on_character_boundary(void **state)
 {
 	(void)state;
@@ -214,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8_is_an_error),
 		cmocka_unit_test(test_empty_documents),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_nul_only_from_escapes),
 		cmocka_unit_test(test_excerpt_cuts_on_character_boundary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
