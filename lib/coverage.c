@@ -51,9 +51,16 @@ cz_status cz_coverage_phase(const cz_project *p, const cz_referential *ref, cz_p
 		cz_coverage_free(out);
 		return CZ_ERR_NOMEM;
 	}
+	/* the phase's competences follow those of the phases before it in the
+	 * referential's competence_ids */
+	size_t base = 0;
+	for (int ph = 0; ph < (int)phase; ph++)
+		base += ref->phases[ph].n_competences;
 	for (size_t i = 0; i < rp->n_competences; i++) {
 		const cz_ref_competence *c = &rp->competences[i];
-		const cz_skill_entry *e = p ? cz_project_skill(p, c->id) : NULL;
+		const cz_skill_entry *e =
+			p ? cz_project_skill_at(p, (const char *const *)ref->competence_ids, base + i, c->id)
+			  : NULL;
 		cz_cov_item *it = &out->items[i];
 		it->competence = c;
 		it->state = cz_coverage_state(e);

@@ -41,6 +41,13 @@ static bool undone(const cz_diag_step *s)
 
 static const cz_diag_step *find_step(const cz_diag *d, const char *id)
 {
+	/* A rule's steps are the referential's own strings (read with
+	 * cz_read_ref) and its ids unique: the very pointer is looked for
+	 * first, texts compared when none holds it. */
+	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
+		for (size_t i = 0; i < d->phases[ph].n_steps; i++)
+			if (d->phases[ph].steps[i].step->id == id)
+				return &d->phases[ph].steps[i];
 	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++)
 		for (size_t i = 0; i < d->phases[ph].n_steps; i++)
 			if (strcmp(d->phases[ph].steps[i].step->id, id) == 0)
@@ -51,7 +58,8 @@ static const cz_diag_step *find_step(const cz_diag *d, const char *id)
 static cz_status compute_phases(cz_diag *d)
 {
 	const cz_referential *ref = d->ref;
-	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+	size_t base = 0; /* the phase's steps follow the earlier ones' in ref->step_ids */
+	for (int ph = 0; ph < CZ_PHASE_COUNT; base += ref->phases[ph].n_etapes, ph++) {
 		const cz_ref_phase *rp = &ref->phases[ph];
 		cz_diag_phase *dp = &d->phases[ph];
 		dp->phase = (cz_phase)ph;
@@ -61,7 +69,8 @@ static cz_status compute_phases(cz_diag *d)
 		dp->n_steps = rp->n_etapes;
 		for (size_t i = 0; i < rp->n_etapes; i++) {
 			cz_diag_step *s = &dp->steps[i];
-			const cz_step_entry *e = cz_project_step(d->project, rp->etapes[i].id);
+			const cz_step_entry *e = cz_project_step_at(
+				d->project, (const char *const *)ref->step_ids, base + i, rp->etapes[i].id);
 			s->step = &rp->etapes[i];
 			s->phase = (cz_phase)ph;
 			s->recorded = e != NULL;

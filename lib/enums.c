@@ -79,8 +79,8 @@ DEFINE(cz_enum_severity, severity, CZ_SEV_COUNT)
 
 int cz_enum_find(const cz_enum *e, const char *key)
 {
-	for (size_t i = 0; i < e->count; i++)
-		if (strcmp(e->keys[i], key) == 0)
+	for (size_t i = 0; i < e->count; i++) /* the first byte first: most keys differ there */
+		if (e->keys[i][0] == key[0] && strcmp(e->keys[i], key) == 0)
 			return (int)i;
 	return -1;
 }

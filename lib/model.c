@@ -43,6 +43,22 @@ const cz_skill_entry *cz_project_skill(const cz_project *p, const char *id)
 	return NULL;
 }
 
+const cz_step_entry *cz_project_step_at(const cz_project *p, const char *const *ids, size_t rank,
+					const char *id)
+{
+	if (ids && ids == p->step_ids && rank < p->n_step_ids && ids[rank] == id)
+		return p->step_at[rank];
+	return cz_project_step(p, id);
+}
+
+const cz_skill_entry *cz_project_skill_at(const cz_project *p, const char *const *ids, size_t rank,
+					  const char *id)
+{
+	if (ids && ids == p->skill_ids && rank < p->n_skill_ids && ids[rank] == id)
+		return p->skill_at[rank];
+	return cz_project_skill(p, id);
+}
+
 int cz_month_diff(cz_date a, cz_date b)
 {
 	return (b.year - a.year) * 12 + (b.month - a.month);

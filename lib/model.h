@@ -214,6 +214,16 @@ typedef struct {
 	size_t n_etapes;
 	cz_skill_entry *competences;
 	size_t n_competences;
+	/* The referential's id lists the two maps above were read against
+	 * (their ids are its strings; NULL when not read so), and for each id
+	 * of a list the entry holding it (NULL: absent from the project): a
+	 * look-up by the id's position there, without comparing. */
+	const char *const *step_ids;
+	size_t n_step_ids;
+	const cz_step_entry **step_at;
+	const char *const *skill_ids;
+	size_t n_skill_ids;
+	const cz_skill_entry **skill_at;
 	cz_actor *acteurs;
 	size_t n_acteurs;
 	cz_need *besoins;
@@ -234,6 +244,13 @@ void cz_project_free(cz_project *project);
 const cz_actor *cz_project_actor(const cz_project *p, const char *nom);
 const cz_step_entry *cz_project_step(const cz_project *p, const char *id);
 const cz_skill_entry *cz_project_skill(const cz_project *p, const char *id);
+/* The same look-ups for the id at `rank` in the referential's list `ids`
+ * (its step_ids or competence_ids): by position when the project was read
+ * against that list, else as above. */
+const cz_step_entry *cz_project_step_at(const cz_project *p, const char *const *ids, size_t rank,
+					const char *id);
+const cz_skill_entry *cz_project_skill_at(const cz_project *p, const char *const *ids, size_t rank,
+					  const char *id);
 
 /* Months from a to b (b - a), for periods. */
 int cz_month_diff(cz_date a, cz_date b);

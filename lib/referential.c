@@ -873,20 +873,25 @@ void cz_referential_free(cz_referential *ref)
 		cz_arena_free(ref->arena);
 }
 
+/* The referential's ids are unique: the id's very pointer (a caller
+ * holding one of the referential's own strings) is looked for first, in a
+ * pass without comparing texts, then its text. */
 static bool find_in_phases(const cz_referential *ref, const char *id, bool steps, cz_phase *phase,
 			   size_t *index)
 {
-	for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
-		const cz_ref_phase *p = &ref->phases[ph];
-		size_t n = steps ? p->n_etapes : p->n_competences;
-		for (size_t i = 0; i < n; i++) {
-			const char *item = steps ? p->etapes[i].id : p->competences[i].id;
-			if (item && strcmp(item, id) == 0) {
-				if (phase)
-					*phase = (cz_phase)ph;
-				if (index)
-					*index = i;
-				return true;
+	for (int by_text = 0; by_text < 2; by_text++) {
+		for (int ph = 0; ph < CZ_PHASE_COUNT; ph++) {
+			const cz_ref_phase *p = &ref->phases[ph];
+			size_t n = steps ? p->n_etapes : p->n_competences;
+			for (size_t i = 0; i < n; i++) {
+				const char *item = steps ? p->etapes[i].id : p->competences[i].id;
+				if (item && (by_text ? strcmp(item, id) == 0 : item == id)) {
+					if (phase)
+						*phase = (cz_phase)ph;
+					if (index)
+						*index = i;
+					return true;
+				}
 			}
 		}
 	}

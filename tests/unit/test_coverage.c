@@ -154,6 +154,65 @@ static void test_sans_objet(void **state)
 	cz_problems_free(&pb);
 }
 
+/* Steps and competences looked up by their position in the referential's
+ * lists give the entry the look-up by text gives, for every id of every
+ * phase: through the index when the project was read against that
+ * referential, by comparing texts when the ids are another referential's
+ * (the same text loaded a second time: equal strings, other pointers). */
+static void test_lookup_by_rank(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"projet: { nom: \"Essai\", type: rural, phase: test }\n"
+		"etapes:\n"
+		"  emergence.besoins: fait\n"
+		"  test.financement: en_cours\n"
+		"competences:\n"
+		"  emergence.diagnostic: acquis\n"
+		"  test.ecoute-usagers: en_cours\n"
+		"  test.terrains-propices: a_acquerir\n";
+	cz_project *p = load(text);
+	cz_problems pb;
+	cz_problems_init(&pb, "r.yaml");
+	cz_referential *other = NULL;
+	assert_int_equal(cz_referential_load(cz_builtin_referentiel, cz_builtin_referentiel_len, &other, &pb),
+			 CZ_OK);
+	cz_problems_free(&pb);
+	assert_int_equal(other->n_competence_ids, ref->n_competence_ids);
+	assert_ptr_not_equal(other->competence_ids[0], ref->competence_ids[0]);
+	size_t found_steps = 0, found_skills = 0;
+	for (size_t k = 0; k < ref->n_step_ids; k++) {
+		const cz_step_entry *e = cz_project_step(p, ref->step_ids[k]);
+		assert_ptr_equal(cz_project_step_at(p, (const char *const *)ref->step_ids, k, ref->step_ids[k]), e);
+		assert_ptr_equal(cz_project_step_at(p, (const char *const *)other->step_ids, k, other->step_ids[k]), e);
+		found_steps += e != NULL;
+	}
+	for (size_t k = 0; k < ref->n_competence_ids; k++) {
+		const cz_skill_entry *e = cz_project_skill(p, ref->competence_ids[k]);
+		assert_ptr_equal(cz_project_skill_at(p, (const char *const *)ref->competence_ids, k,
+						     ref->competence_ids[k]), e);
+		assert_ptr_equal(cz_project_skill_at(p, (const char *const *)other->competence_ids, k,
+						     other->competence_ids[k]), e);
+		found_skills += e != NULL;
+	}
+	assert_int_equal(found_steps, 2);
+	assert_int_equal(found_skills, 3);
+	/* a phase's coverage, by index and by text: the same states */
+	cz_cov_phase a, b;
+	assert_int_equal(cz_coverage_phase(p, ref, CZ_PHASE_TEST, &a), CZ_OK);
+	assert_int_equal(cz_coverage_phase(p, other, CZ_PHASE_TEST, &b), CZ_OK);
+	assert_int_equal(a.n_items, b.n_items);
+	for (size_t i = 0; i < a.n_items; i++)
+		assert_int_equal(a.items[i].state, b.items[i].state);
+	assert_int_equal(a.total.counts[CZ_COV_IN_PROGRESS], 1);
+	assert_int_equal(a.total.counts[CZ_COV_GAP], 1);
+	cz_coverage_free(&a);
+	cz_coverage_free(&b);
+	cz_referential_free(other);
+	cz_project_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_phase),
 		cmocka_unit_test(test_sans_objet),
+		cmocka_unit_test(test_lookup_by_rank),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
