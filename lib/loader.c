@@ -80,6 +80,96 @@ static void opt_tristate(loader *l, const cz_node *m, const char *path, const ch
 		*out = b ? 1 : 0;
 }
 
+/* The path of a list's entry ("activite[3]") for messages, built the first
+ * time one needs it: the entries of a valid file need none. */
+typedef struct {
+	const char *list;
+	size_t index;
+	bool built;
+	char text[256];
+} entry_path;
+
+static void ep_init(entry_path *e, const char *list, size_t index)
+{
+	e->list = list;
+	e->index = index;
+	e->built = false;
+}
+
+static const char *ep_text(entry_path *e)
+{
+	if (!e->built) {
+		cz_path_index(e->text, sizeof(e->text), e->list, e->index);
+		e->built = true;
+	}
+	return e->text;
+}
+
+/* Readers of an entry's field `key` whose value `n` (NULL: absent) was found
+ * by cz_map_fields; they do what opt_num, opt_enum, opt_bool and
+ * cz_field_string do, the path built only for a message. */
+static void field_num(cz_schema *s, const cz_node *n, entry_path *e, const char *key, double min,
+		      double max, bool integer, cz_num *out)
+{
+	char p[256];
+	double v;
+	if (!n || cz_node_is_null(n))
+		return;
+	if (cz_number_ok(n, min, max, integer, &v))
+		*out = (cz_num){ v, true };
+	else
+		cz_read_num(s, n, key_path(p, sizeof(p), ep_text(e), key), min, max, integer, out);
+}
+
+static bool field_enum(cz_schema *s, const cz_node *n, entry_path *e, const char *key,
+		       const cz_enum *en, int *out)
+{
+	char p[256];
+	return n && (cz_enum_ok(n, en, out) ||
+		     cz_read_enum(s, n, key_path(p, sizeof(p), ep_text(e), key), en, out));
+}
+
+static bool field_bool(cz_schema *s, const cz_node *n, entry_path *e, const char *key, bool *out)
+{
+	char p[256];
+	return n && (cz_bool_ok(n, out) ||
+		     cz_read_bool(s, n, key_path(p, sizeof(p), ep_text(e), key), out));
+}
+
+static bool field_string(cz_schema *s, const cz_node *n, entry_path *e, const char *key,
+			 const char **out)
+{
+	char p[256];
+	if (!n)
+		return false;
+	if (cz_string_ok(n)) {
+		*out = n->text;
+		return true;
+	}
+	return cz_read_string(s, n, key_path(p, sizeof(p), ep_text(e), key), out);
+}
+
+/* An entry that must be a map, its fields found in one pass and its
+ * unknown keys reported; false (reported) when it is not a map. */
+static bool entry_fields(cz_schema *s, const cz_node *m, entry_path *e, const char *const *keys,
+			 size_t n_keys, const cz_node **found)
+{
+	if (m->kind != CZ_NODE_MAP) {
+		cz_expect_map(s, m, ep_text(e));
+		return false;
+	}
+	if (!cz_map_fields(m, keys, n_keys, found))
+		cz_check_keys(s, m, ep_text(e), keys, n_keys);
+	return true;
+}
+
+/* A required field: its value, or NULL once reported missing. */
+static const cz_node *field_required(cz_schema *s, const cz_node *m, const cz_node *n, entry_path *e,
+				     const char *key)
+{
+	return n ? n : cz_require(s, m, ep_text(e), key);
+}
+
 /* An actor reference: must name an entry of `acteurs`. */
 static bool read_actor_ref(loader *l, const cz_node *n, const char *path, const char **out)
 {
@@ -161,18 +251,31 @@ static void read_etapes(loader *l, const cz_node *m)
 	if (!cz_expect_map(&l->s, m, "etapes"))
 		return;
 	cz_project *p = l->p;
-	if (!(p->etapes = cz_schema_array(&l->s, m->count, sizeof(*p->etapes))))
+	const cz_referential *ref = l->ref;
+	if (!(p->etapes = cz_schema_array(&l->s, m->count, sizeof(*p->etapes))) ||
+	    !(p->step_at = cz_schema_array(&l->s, ref->n_step_ids, sizeof(*p->step_at))))
 		return;
+	p->step_ids = ref->step_ids;
+	p->n_step_ids = ref->n_step_ids;
+	size_t next = 0; /* steps are mostly written in the referential's order */
 	for (size_t i = 0; i < m->count; i++) {
 		char path[256];
 		const cz_node *k = m->keys[i];
 		cz_step_entry e = { .pos = cz_node_pos(k) };
 		int v;
-		bool ok = cz_read_ref(&l->s, k, "étape", l->ref->step_ids, l->ref->n_step_ids, &e.id);
-		cz_path_key(path, sizeof(path), "etapes", k->text);
-		if (cz_read_enum(&l->s, m->items[i], path, &cz_enum_step_status, &v) && ok) {
+		size_t rank = next;
+		bool ok = cz_read_ref_at(&l->s, k, "étape", ref->step_ids, ref->n_step_ids, &e.id, &rank);
+		if (ok)
+			next = rank + 1;
+		if ((cz_enum_ok(m->items[i], &cz_enum_step_status, &v) ||
+		     cz_read_enum(&l->s, m->items[i], cz_path_key(path, sizeof(path), "etapes", k->text),
+				  &cz_enum_step_status, &v)) &&
+		    ok) {
 			e.status = (cz_step_status)v;
-			p->etapes[p->n_etapes++] = e;
+			p->etapes[p->n_etapes] = e;
+			if (!p->step_at[rank]) /* a duplicate key: the first one, as cz_project_step */
+				p->step_at[rank] = &p->etapes[p->n_etapes];
+			p->n_etapes++;
 		}
 	}
 }
@@ -183,17 +286,25 @@ static void read_competences(loader *l, const cz_node *m)
 	if (!cz_expect_map(&l->s, m, "competences"))
 		return;
 	cz_project *p = l->p;
-	if (!(p->competences = cz_schema_array(&l->s, m->count, sizeof(*p->competences))))
+	const cz_referential *ref = l->ref;
+	if (!(p->competences = cz_schema_array(&l->s, m->count, sizeof(*p->competences))) ||
+	    !(p->skill_at = cz_schema_array(&l->s, ref->n_competence_ids, sizeof(*p->skill_at))))
 		return;
+	p->skill_ids = ref->competence_ids;
+	p->n_skill_ids = ref->n_competence_ids;
+	size_t next = 0; /* competences are mostly written in the referential's order */
 	for (size_t i = 0; i < m->count; i++) {
 		char path[256], q[256];
 		const cz_node *k = m->keys[i], *v = m->items[i];
 		cz_skill_entry e = { .pos = cz_node_pos(k) };
-		bool ok = cz_read_ref(&l->s, k, "compétence", l->ref->competence_ids,
-				      l->ref->n_competence_ids, &e.id);
-		cz_path_key(path, sizeof(path), "competences", k->text);
+		size_t rank = next;
+		bool ok = cz_read_ref_at(&l->s, k, "compétence", ref->competence_ids,
+					 ref->n_competence_ids, &e.id, &rank);
+		if (ok)
+			next = rank + 1;
 		int lv;
 		if (v->kind == CZ_NODE_MAP) {
+			cz_path_key(path, sizeof(path), "competences", k->text);
 			cz_check_keys(&l->s, v, path, keys, N(keys));
 			const cz_node *n = cz_require(&l->s, v, path, "niveau");
 			ok = n && cz_read_enum(&l->s, n, key_path(q, sizeof(q), path, "niveau"),
@@ -210,11 +321,17 @@ static void read_competences(loader *l, const cz_node *m)
 				ok = false;
 			}
 		} else {
-			ok = cz_read_enum(&l->s, v, path, &cz_enum_level, &lv) && ok;
+			ok = (cz_enum_ok(v, &cz_enum_level, &lv) ||
+			      cz_read_enum(&l->s, v, cz_path_key(path, sizeof(path), "competences", k->text),
+					   &cz_enum_level, &lv)) &&
+			     ok;
 		}
 		if (ok) {
 			e.niveau = (cz_level)lv;
-			p->competences[p->n_competences++] = e;
+			p->competences[p->n_competences] = e;
+			if (!p->skill_at[rank]) /* a duplicate key: the first one, as cz_project_skill */
+				p->skill_at[rank] = &p->competences[p->n_competences];
+			p->n_competences++;
 		}
 	}
 }
@@ -247,36 +364,41 @@ static void read_acteurs(loader *l, const cz_node *seq)
 	if (!(p->acteurs = cz_schema_array(&l->s, seq->count, sizeof(*p->acteurs))) || !names || !pos)
 		return;
 	size_t n_names = 0;
+	enum { NOM, TYPE, ROLES, CHARTE };
 	for (size_t i = 0; i < seq->count; i++) {
-		char path[256], q[256];
-		const cz_node *m = seq->items[i];
-		cz_path_index(path, sizeof(path), "acteurs", i);
-		if (!cz_expect_map(&l->s, m, path))
+		char q[256];
+		const cz_node *m = seq->items[i], *f[N(keys)];
+		entry_path ep;
+		ep_init(&ep, "acteurs", i);
+		if (!entry_fields(&l->s, m, &ep, keys, N(keys), f))
 			continue;
-		cz_check_keys(&l->s, m, path, keys, N(keys));
 		cz_actor a = { .pos = cz_node_pos(m) };
-		const cz_node *n = cz_require(&l->s, m, path, "nom");
-		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "nom"), &a.nom))
+		const cz_node *n = field_required(&l->s, m, f[NOM], &ep, "nom");
+		if (!n || !field_string(&l->s, n, &ep, "nom", &a.nom))
 			continue;
 		if (!unique_name(l, n, a.nom, "acteurs", names, pos, n_names))
 			continue;
 		names[n_names] = a.nom;
 		pos[n_names++] = cz_node_pos(n);
 		int v;
-		if (opt_enum(l, m, path, "type", &cz_enum_actor_type, &v)) {
+		if (field_enum(&l->s, f[TYPE], &ep, "type", &cz_enum_actor_type, &v)) {
 			a.type = (cz_actor_type)v;
 			a.type_set = true;
 		}
-		const cz_node *roles = cz_node_get(m, "roles");
-		if (roles && cz_expect_seq(&l->s, roles, key_path(q, sizeof(q), path, "roles"))) {
+		const cz_node *roles = f[ROLES];
+		if (roles && (roles->kind == CZ_NODE_SEQ ||
+			      cz_expect_seq(&l->s, roles, key_path(q, sizeof(q), ep_text(&ep), "roles")))) {
 			for (size_t r = 0; r < roles->count; r++) {
 				char rp[256];
-				cz_path_index(rp, sizeof(rp), q, r);
-				if (cz_read_enum(&l->s, roles->items[r], rp, &cz_enum_role, &v))
+				if (cz_enum_ok(roles->items[r], &cz_enum_role, &v) ||
+				    cz_read_enum(&l->s, roles->items[r],
+						 cz_path_index(rp, sizeof(rp),
+							       key_path(q, sizeof(q), ep_text(&ep), "roles"), r),
+						 &cz_enum_role, &v))
 					a.roles |= 1u << v;
 			}
 		}
-		a.charte_set = opt_bool(l, m, path, "charte", &a.charte);
+		a.charte_set = field_bool(&l->s, f[CHARTE], &ep, "charte", &a.charte);
 		p->acteurs[p->n_acteurs++] = a;
 	}
 }
@@ -291,26 +413,26 @@ static void read_besoins(loader *l, const cz_node *seq)
 	cz_pos *pos = cz_schema_array(&l->s, seq->count, sizeof(*pos));
 	if (!(p->besoins = cz_schema_array(&l->s, seq->count, sizeof(*p->besoins))) || !names || !pos)
 		return;
+	enum { BESOIN, CIBLE, DEMANDES, SOURCE };
 	for (size_t i = 0; i < seq->count; i++) {
-		char path[256], q[256];
-		const cz_node *m = seq->items[i];
-		cz_path_index(path, sizeof(path), "besoins", i);
-		if (!cz_expect_map(&l->s, m, path))
+		const cz_node *m = seq->items[i], *f[N(keys)];
+		entry_path ep;
+		ep_init(&ep, "besoins", i);
+		if (!entry_fields(&l->s, m, &ep, keys, N(keys), f))
 			continue;
-		cz_check_keys(&l->s, m, path, keys, N(keys));
 		cz_need b = { .pos = cz_node_pos(m) };
-		const cz_node *n = cz_require(&l->s, m, path, "besoin");
-		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "besoin"), &b.besoin))
+		const cz_node *n = field_required(&l->s, m, f[BESOIN], &ep, "besoin");
+		if (!n || !field_string(&l->s, n, &ep, "besoin", &b.besoin))
 			continue;
 		if (!unique_name(l, n, b.besoin, "besoins", names, pos, p->n_besoins))
 			continue;
 		int v;
-		if (opt_enum(l, m, path, "cible", &cz_enum_cible, &v)) {
+		if (field_enum(&l->s, f[CIBLE], &ep, "cible", &cz_enum_cible, &v)) {
 			b.cible = (cz_cible)v;
 			b.cible_set = true;
 		}
-		opt_num(l, m, path, "demandes", 0, MAX_COUNT, true, &b.demandes);
-		cz_field_string(&l->s, m, path, "source", false, &b.source);
+		field_num(&l->s, f[DEMANDES], &ep, "demandes", 0, MAX_COUNT, true, &b.demandes);
+		field_string(&l->s, f[SOURCE], &ep, "source", &b.source);
 		names[p->n_besoins] = b.besoin;
 		pos[p->n_besoins] = cz_node_pos(n);
 		p->besoins[p->n_besoins++] = b;
@@ -328,44 +450,52 @@ static void read_offre(loader *l, const cz_node *seq)
 	cz_pos *pos = cz_schema_array(&l->s, seq->count, sizeof(*pos));
 	if (!(p->offre = cz_schema_array(&l->s, seq->count, sizeof(*p->offre))) || !names || !pos)
 		return;
+	enum { SERVICE, CIBLE, PRIX, UNITE, PRIORITAIRE, RECURRENT, PRESTATAIRE };
 	for (size_t i = 0; i < seq->count; i++) {
-		char path[256], q[256];
-		const cz_node *m = seq->items[i];
-		cz_path_index(path, sizeof(path), "offre", i);
-		if (!cz_expect_map(&l->s, m, path))
+		char q[256];
+		const cz_node *m = seq->items[i], *f[N(keys)];
+		entry_path ep;
+		ep_init(&ep, "offre", i);
+		if (!entry_fields(&l->s, m, &ep, keys, N(keys), f))
 			continue;
-		cz_check_keys(&l->s, m, path, keys, N(keys));
 		cz_offer o = { .pos = cz_node_pos(m) };
-		const cz_node *n = cz_require(&l->s, m, path, "service");
-		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "service"), &o.service))
+		const cz_node *n = field_required(&l->s, m, f[SERVICE], &ep, "service");
+		if (!n || !field_string(&l->s, n, &ep, "service", &o.service))
 			continue;
 		if (!unique_name(l, n, o.service, "offre", names, pos, p->n_offre))
 			continue;
 		int v;
-		if (opt_enum(l, m, path, "cible", &cz_enum_cible, &v)) {
+		if (field_enum(&l->s, f[CIBLE], &ep, "cible", &cz_enum_cible, &v)) {
 			o.cible = (cz_cible)v;
 			o.cible_set = true;
 		}
-		opt_num(l, m, path, "prix", 0, MAX_EUROS, false, &o.prix);
-		if (opt_enum(l, m, path, "unite", &cz_enum_unite, &v)) {
+		field_num(&l->s, f[PRIX], &ep, "prix", 0, MAX_EUROS, false, &o.prix);
+		if (field_enum(&l->s, f[UNITE], &ep, "unite", &cz_enum_unite, &v)) {
 			o.unite = (cz_unite)v;
 			o.unite_set = true;
 		}
-		opt_bool(l, m, path, "prioritaire", &o.prioritaire);
-		opt_bool(l, m, path, "recurrent", &o.recurrent);
-		const cz_node *pn = cz_node_get(m, "prestataire");
+		field_bool(&l->s, f[PRIORITAIRE], &ep, "prioritaire", &o.prioritaire);
+		field_bool(&l->s, f[RECURRENT], &ep, "recurrent", &o.recurrent);
+		const cz_node *pn = f[PRESTATAIRE];
 		if (pn)
-			read_actor_ref(l, pn, key_path(q, sizeof(q), path, "prestataire"), &o.prestataire);
+			read_actor_ref(l, pn, key_path(q, sizeof(q), ep_text(&ep), "prestataire"), &o.prestataire);
 		names[p->n_offre] = o.service;
 		pos[p->n_offre] = cz_node_pos(n);
 		p->offre[p->n_offre++] = o;
 	}
 }
 
-static void read_recettes(loader *l, const cz_node *n, const char *path, cz_month *mo)
+/* `recettes` of the month entry e: one amount, or one per service. */
+static void read_recettes(loader *l, const cz_node *n, entry_path *e, cz_month *mo)
 {
+	char path[256];
+	double v;
 	if (n->kind != CZ_NODE_MAP) {
-		cz_read_num(&l->s, n, path, 0, MAX_EUROS, false, &mo->recettes);
+		if (cz_number_ok(n, 0, MAX_EUROS, false, &v))
+			mo->recettes = (cz_num){ v, true };
+		else
+			cz_read_num(&l->s, n, key_path(path, sizeof(path), ep_text(e), "recettes"), 0,
+				    MAX_EUROS, false, &mo->recettes);
 		return;
 	}
 	if (!(mo->recettes_services = cz_schema_array(&l->s, n->count, sizeof(*mo->recettes_services))))
@@ -374,16 +504,18 @@ static void read_recettes(loader *l, const cz_node *n, const char *path, cz_mont
 	bool ok = true;
 	for (size_t i = 0; i < n->count; i++) {
 		char q[256];
-		double v;
 		if (n->keys[i]->len == 0) {
 			cz_problems_add(l->s.problems, n->keys[i]->line, n->keys[i]->column,
-					"«\u00A0%s\u00A0»\u00A0: le nom du service ne doit pas être vide", path);
+					"«\u00A0%s\u00A0»\u00A0: le nom du service ne doit pas être vide",
+					key_path(path, sizeof(path), ep_text(e), "recettes"));
 			ok = false;
 			continue;
 		}
 		if (!cz_number_ok(n->items[i], 0, MAX_EUROS, false, &v) &&
-		    !cz_read_number(&l->s, n->items[i], key_path(q, sizeof(q), path, n->keys[i]->text), 0,
-				    MAX_EUROS, false, &v)) {
+		    !cz_read_number(&l->s, n->items[i],
+				    key_path(q, sizeof(q), key_path(path, sizeof(path), ep_text(e), "recettes"),
+					     n->keys[i]->text),
+				    0, MAX_EUROS, false, &v)) {
 			ok = false;
 			continue;
 		}
@@ -414,16 +546,19 @@ static void read_activite(loader *l, const cz_node *seq)
 	cz_project *p = l->p;
 	if (!(p->activite = cz_schema_array(&l->s, seq->count, sizeof(*p->activite))))
 		return;
+	enum { PERIODE, DEMANDES, COMMANDES, CLIENTS, CLIENTS_REC, RECETTES, CHARGES, H_SAL, H_BEN, KM,
+	       LIVRAISONS };
 	for (size_t i = 0; i < seq->count; i++) {
-		char path[256], q[256];
-		const cz_node *m = seq->items[i];
-		cz_path_index(path, sizeof(path), "activite", i);
-		if (!cz_expect_map(&l->s, m, path))
+		char q[256];
+		const cz_node *m = seq->items[i], *f[N(keys)];
+		entry_path ep;
+		ep_init(&ep, "activite", i);
+		if (!entry_fields(&l->s, m, &ep, keys, N(keys), f))
 			continue;
-		cz_check_keys(&l->s, m, path, keys, N(keys));
 		cz_month mo = { .pos = cz_node_pos(m) };
-		const cz_node *n = cz_require(&l->s, m, path, "periode");
-		if (!n || !cz_read_month(&l->s, n, key_path(q, sizeof(q), path, "periode"), &mo.periode))
+		const cz_node *n = field_required(&l->s, m, f[PERIODE], &ep, "periode");
+		if (!n || !(cz_month_ok(n, &mo.periode) ||
+			    cz_read_month(&l->s, n, key_path(q, sizeof(q), ep_text(&ep), "periode"), &mo.periode)))
 			continue;
 		bool dup = false;
 		for (size_t k = 0; k < p->n_activite && !dup; k++) {
@@ -436,23 +571,23 @@ static void read_activite(loader *l, const cz_node *seq)
 		}
 		if (dup)
 			continue;
-		opt_num(l, m, path, "demandes", 0, MAX_COUNT, true, &mo.demandes);
-		opt_num(l, m, path, "commandes", 0, MAX_COUNT, true, &mo.commandes);
-		opt_num(l, m, path, "clients", 0, MAX_COUNT, true, &mo.clients);
-		opt_num(l, m, path, "clients_recurrents", 0, MAX_COUNT, true, &mo.clients_recurrents);
-		if ((n = cz_node_get(m, "recettes")))
-			read_recettes(l, n, key_path(q, sizeof(q), path, "recettes"), &mo);
-		opt_num(l, m, path, "charges", 0, MAX_EUROS, false, &mo.charges);
-		opt_num(l, m, path, "heures_salariees", 0, MAX_HOURS, false, &mo.heures_salariees);
-		opt_num(l, m, path, "heures_benevoles", 0, MAX_HOURS, false, &mo.heures_benevoles);
-		opt_num(l, m, path, "km", 0, MAX_COUNT, false, &mo.km);
-		opt_num(l, m, path, "livraisons", 0, MAX_COUNT, true, &mo.livraisons);
+		field_num(&l->s, f[DEMANDES], &ep, "demandes", 0, MAX_COUNT, true, &mo.demandes);
+		field_num(&l->s, f[COMMANDES], &ep, "commandes", 0, MAX_COUNT, true, &mo.commandes);
+		field_num(&l->s, f[CLIENTS], &ep, "clients", 0, MAX_COUNT, true, &mo.clients);
+		field_num(&l->s, f[CLIENTS_REC], &ep, "clients_recurrents", 0, MAX_COUNT, true, &mo.clients_recurrents);
+		if (f[RECETTES])
+			read_recettes(l, f[RECETTES], &ep, &mo);
+		field_num(&l->s, f[CHARGES], &ep, "charges", 0, MAX_EUROS, false, &mo.charges);
+		field_num(&l->s, f[H_SAL], &ep, "heures_salariees", 0, MAX_HOURS, false, &mo.heures_salariees);
+		field_num(&l->s, f[H_BEN], &ep, "heures_benevoles", 0, MAX_HOURS, false, &mo.heures_benevoles);
+		field_num(&l->s, f[KM], &ep, "km", 0, MAX_COUNT, false, &mo.km);
+		field_num(&l->s, f[LIVRAISONS], &ep, "livraisons", 0, MAX_COUNT, true, &mo.livraisons);
 		if (mo.clients.set && mo.clients_recurrents.set &&
 		    mo.clients_recurrents.value > mo.clients.value) {
-			n = cz_node_get(m, "clients_recurrents");
+			n = f[CLIENTS_REC];
 			cz_problems_add(l->s.problems, n->line, n->column,
-					"«\u00A0%s.clients_recurrents\u00A0» (%.0f) dépasse «\u00A0clients\u00A0» (%.0f)", path,
-					mo.clients_recurrents.value, mo.clients.value);
+					"«\u00A0%s.clients_recurrents\u00A0» (%.0f) dépasse «\u00A0clients\u00A0» (%.0f)",
+					ep_text(&ep), mo.clients_recurrents.value, mo.clients.value);
 		}
 		p->activite[p->n_activite++] = mo;
 	}
@@ -467,34 +602,38 @@ static void read_financements(loader *l, const cz_node *seq)
 	cz_project *p = l->p;
 	if (!(p->financements = cz_schema_array(&l->s, seq->count, sizeof(*p->financements))))
 		return;
+	enum { SOURCE, PILIER, NATURE, MONTANT, ANNEE, ACQUIS };
 	for (size_t i = 0; i < seq->count; i++) {
-		char path[256], q[256];
-		const cz_node *m = seq->items[i];
-		cz_path_index(path, sizeof(path), "financements", i);
-		if (!cz_expect_map(&l->s, m, path))
+		char q[256];
+		const cz_node *m = seq->items[i], *fl[N(keys)];
+		entry_path ep;
+		ep_init(&ep, "financements", i);
+		if (!entry_fields(&l->s, m, &ep, keys, N(keys), fl))
 			continue;
-		cz_check_keys(&l->s, m, path, keys, N(keys));
 		cz_funding f = { .pos = cz_node_pos(m) };
-		const cz_node *n = cz_require(&l->s, m, path, "source");
-		if (!n || !cz_read_string(&l->s, n, key_path(q, sizeof(q), path, "source"), &f.source))
+		const cz_node *n = field_required(&l->s, m, fl[SOURCE], &ep, "source");
+		if (!n || !field_string(&l->s, n, &ep, "source", &f.source))
 			continue;
 		int v;
-		if (opt_enum(l, m, path, "pilier", &cz_enum_pilier, &v)) {
+		if (field_enum(&l->s, fl[PILIER], &ep, "pilier", &cz_enum_pilier, &v)) {
 			f.pilier = (cz_pilier)v;
 			f.pilier_set = true;
 		}
-		if (opt_enum(l, m, path, "nature", &cz_enum_nature, &v)) {
+		if (field_enum(&l->s, fl[NATURE], &ep, "nature", &cz_enum_nature, &v)) {
 			f.nature = (cz_nature)v;
 			f.nature_set = true;
 		}
-		const cz_node *mn = cz_require(&l->s, m, path, "montant");
-		if (mn)
-			cz_read_num(&l->s, mn, key_path(q, sizeof(q), path, "montant"), 0, MAX_EUROS,
+		const cz_node *mn = field_required(&l->s, m, fl[MONTANT], &ep, "montant");
+		double amount;
+		if (mn && cz_number_ok(mn, 0, MAX_EUROS, false, &amount))
+			f.montant = (cz_num){ amount, true };
+		else if (mn)
+			cz_read_num(&l->s, mn, key_path(q, sizeof(q), ep_text(&ep), "montant"), 0, MAX_EUROS,
 				    false, &f.montant);
 		cz_num year = { 0, false };
-		opt_num(l, m, path, "annee", CZ_YEAR_MIN, CZ_YEAR_MAX, true, &year);
+		field_num(&l->s, fl[ANNEE], &ep, "annee", CZ_YEAR_MIN, CZ_YEAR_MAX, true, &year);
 		f.annee = year.set ? (int)year.value : 0;
-		opt_bool(l, m, path, "acquis", &f.acquis);
+		field_bool(&l->s, fl[ACQUIS], &ep, "acquis", &f.acquis);
 		bool dup = false;
 		for (size_t k = 0; k < p->n_financements && !dup; k++) {
 			const cz_funding *o = &p->financements[k];
@@ -666,30 +805,30 @@ void cz_load_bmc(cz_schema *s, const cz_node *m, const char *path, cz_bmc *out)
 			return;
 		}
 		for (size_t i = 0; i < seq->count; i++) {
-			char ip[256], q[256];
-			const cz_node *it = seq->items[i];
+			const cz_node *it = seq->items[i], *f[N(item_keys)];
 			cz_bmc_item item = { NULL, -1, -1, cz_node_pos(it) };
-			cz_path_index(ip, sizeof(ip), bp, i);
+			entry_path ep;
+			ep_init(&ep, bp, i);
 			if (it->kind == CZ_NODE_MAP) {
-				cz_check_keys(s, it, ip, item_keys, N(item_keys));
-				const cz_node *t = cz_require(s, it, ip, "texte");
-				if (!t || !cz_read_string(s, t, cz_path_key(q, sizeof(q), ip, "texte"), &item.texte))
+				entry_fields(s, it, &ep, item_keys, N(item_keys), f);
+				const cz_node *t = field_required(s, it, f[0], &ep, "texte");
+				if (!t || !field_string(s, t, &ep, "texte", &item.texte))
 					continue;
-				const cz_node *pn = cz_node_get(it, "pilier");
+				const cz_node *pn = f[1];
 				if (pn && b != CZ_BLOC_REVENUS)
 					cz_problems_add(s->problems, pn->line, pn->column,
 							"«\u00A0pilier\u00A0» ne s'emploie que dans le bloc «\u00A0revenus\u00A0»");
 				else if (pn)
-					cz_read_enum(s, pn, cz_path_key(q, sizeof(q), ip, "pilier"),
-						     &cz_enum_pilier, &item.pilier);
-				const cz_node *tn = cz_node_get(it, "type");
+					field_enum(s, pn, &ep, "pilier", &cz_enum_pilier, &item.pilier);
+				const cz_node *tn = f[2];
 				if (tn && b != CZ_BLOC_COUTS)
 					cz_problems_add(s->problems, tn->line, tn->column,
 							"«\u00A0type\u00A0» ne s'emploie que dans le bloc «\u00A0couts\u00A0»");
 				else if (tn)
-					cz_read_enum(s, tn, cz_path_key(q, sizeof(q), ip, "type"),
-						     &cz_enum_cout_type, &item.cout_type);
-			} else if (!cz_read_string(s, it, ip, &item.texte)) {
+					field_enum(s, tn, &ep, "type", &cz_enum_cout_type, &item.cout_type);
+			} else if (cz_string_ok(it)) {
+				item.texte = it->text;
+			} else if (!cz_read_string(s, it, ep_text(&ep), &item.texte)) {
 				continue;
 			}
 			out->items[b][out->count[b]++] = item;

@@ -186,6 +186,34 @@ void cz_check_keys(cz_schema *s, const cz_node *map, const char *path,
 	}
 }
 
+bool cz_map_fields(const cz_node *map, const char *const *allowed, size_t n_allowed,
+		   const cz_node **found)
+{
+	bool all_known = true;
+	for (size_t j = 0; j < n_allowed; j++)
+		found[j] = NULL;
+	/* Keys are mostly written in the schema's order: each search starts
+	 * after the previous key's place and goes round once. */
+	size_t from = 0;
+	for (size_t i = 0; i < map->count && n_allowed; i++) {
+		const char *t = map->keys[i]->text;
+		size_t j = from, tries = 0;
+		/* the first byte first, as cz_check_keys */
+		while (tries < n_allowed && !(t[0] == allowed[j][0] && strcmp(t, allowed[j]) == 0)) {
+			j = j + 1 < n_allowed ? j + 1 : 0;
+			tries++;
+		}
+		if (tries == n_allowed) {
+			all_known = false;
+			continue;
+		}
+		if (!found[j])
+			found[j] = map->items[i];
+		from = j + 1 < n_allowed ? j + 1 : 0;
+	}
+	return all_known && (map->count == 0 || n_allowed > 0);
+}
+
 const cz_node *cz_require(cz_schema *s, const cz_node *map, const char *path, const char *key)
 {
 	const cz_node *v = cz_node_get(map, key);
@@ -243,6 +271,16 @@ static int bool_word(const char *t)
 			return 0;
 	}
 	return -1;
+}
+
+bool cz_bool_ok(const cz_node *n, bool *out)
+{
+	/* cz_read_bool's conditions of success */
+	int v;
+	if (n->kind != CZ_NODE_SCALAR || !n->plain || (v = bool_word(n->text)) < 0)
+		return false;
+	*out = v == 1;
+	return true;
 }
 
 bool cz_read_bool(cz_schema *s, const cz_node *n, const char *path, bool *out)
@@ -548,6 +586,15 @@ static void list_choices(char *buf, size_t size, const char *const *keys, size_t
 	}
 }
 
+bool cz_enum_ok(const cz_node *n, const cz_enum *e, int *out)
+{
+	int v;
+	if (n->kind != CZ_NODE_SCALAR || (v = cz_enum_find(e, n->text)) < 0)
+		return false;
+	*out = v;
+	return true;
+}
+
 bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enum *e, int *out)
 {
 	if (!expect_scalar(s, n, path, "un mot-clé"))
@@ -580,16 +627,28 @@ bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enu
 bool cz_read_ref(cz_schema *s, const cz_node *n, const char *what, const char *const *ids,
 		 size_t n_ids, const char **out)
 {
+	size_t rank = 0;
+	return cz_read_ref_at(s, n, what, ids, n_ids, out, &rank);
+}
+
+bool cz_read_ref_at(cz_schema *s, const cz_node *n, const char *what, const char *const *ids,
+		    size_t n_ids, const char **out, size_t *rank)
+{
 	if (n->kind != CZ_NODE_SCALAR) {
 		cz_problems_add(s->problems, n->line, n->column, "%s\u00A0: un identifiant est attendu, pas %s",
 				what, kind_name(n));
 		return false;
 	}
-	for (size_t i = 0; i < n_ids; i++) {
+	/* from *rank round to it: the ids are unique, so the start changes
+	 * nothing but the number of comparisons */
+	size_t i = *rank < n_ids ? *rank : 0;
+	for (size_t tries = 0; tries < n_ids; tries++) {
 		if (ids[i][0] == n->text[0] && strcmp(ids[i], n->text) == 0) {
 			*out = ids[i];
+			*rank = i;
 			return true;
 		}
+		i = i + 1 < n_ids ? i + 1 : 0;
 	}
 	char ex[EXCERPT];
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
@@ -642,6 +701,17 @@ bool cz_read_date(cz_schema *s, const cz_node *n, const char *path, cz_date *out
 		return false;
 	}
 	*out = (cz_date){ y, m, d, true };
+	return true;
+}
+
+bool cz_month_ok(const cz_node *n, cz_date *out)
+{
+	/* cz_read_month's conditions of success, in its order */
+	int y, m;
+	if (n->kind != CZ_NODE_SCALAR || n->len != 7 || n->text[4] != '-' || !digits(n->text, 4, &y) ||
+	    !digits(n->text + 5, 2, &m) || y < 1900 || y > 2200 || m < 1 || m > 12)
+		return false;
+	*out = (cz_date){ y, m, 0, true };
 	return true;
 }
 

@@ -56,6 +56,26 @@ bool cz_read_enum(cz_schema *s, const cz_node *n, const char *path, const cz_enu
 /* An id among `ids` (a referential look-up), with suggestion. */
 bool cz_read_ref(cz_schema *s, const cz_node *n, const char *what, const char *const *ids,
 		 size_t n_ids, const char **out);
+/* cz_read_ref that also gives the id's position in `ids` (which must hold
+ * each id once): the search starts at *rank, so a caller reading ids in
+ * the order of `ids` passes the previous one's rank + 1. */
+bool cz_read_ref_at(cz_schema *s, const cz_node *n, const char *what, const char *const *ids,
+		    size_t n_ids, const char **out, size_t *rank);
+/* Whether cz_read_string, cz_read_bool, cz_read_enum or cz_read_month would
+ * take `n` as it is (and its value), without reporting anything: as with
+ * cz_number_ok, a caller builds the path for messages only when false. */
+static inline bool cz_string_ok(const cz_node *n)
+{
+	return n->kind == CZ_NODE_SCALAR && n->len > 0 && !cz_node_is_null(n);
+}
+bool cz_bool_ok(const cz_node *n, bool *out);
+bool cz_enum_ok(const cz_node *n, const cz_enum *e, int *out);
+bool cz_month_ok(const cz_node *n, cz_date *out);
+/* One pass over the keys of `map`: found[j] the value of allowed[j] (the
+ * first one when the key is written twice), NULL when absent. True when
+ * every key is one of `allowed`; else cz_check_keys says which are not. */
+bool cz_map_fields(const cz_node *map, const char *const *allowed, size_t n_allowed,
+		   const cz_node **found);
 bool cz_read_date(cz_schema *s, const cz_node *n, const char *path, cz_date *out);
 bool cz_read_month(cz_schema *s, const cz_node *n, const char *path, cz_date *out);
 /* A list of strings. */
