@@ -87,6 +87,21 @@ static int stem_get(fold_stream *f, bool stem)
 	return c;
 }
 
+/* stem_get, with the usual byte (ASCII, nothing pending, not an "s" that
+ * stemming must look past) decided inline: the same bytes out. */
+static inline int next_folded(fold_stream *f, bool stem)
+{
+	const unsigned char *p = f->p;
+	if (f->ip >= f->np && p[0] && p[0] < 0x80 && (!f->end || p < f->end)) {
+		int c = p[0] >= 'A' && p[0] <= 'Z' ? p[0] - 'A' + 'a' : p[0];
+		if (c != 's' || !stem) {
+			f->p++;
+			return c;
+		}
+	}
+	return stem_get(f, stem);
+}
+
 /* s[0..end) folded (end NULL: up to the NUL) into out, which has room for
  * the text's length + 1 bytes: folding never lengthens a text ("ß" is 2
  * bytes, as "ss"). */
@@ -96,7 +111,7 @@ static void fold_into(const char *s, size_t len, const char *end, bool stem, cha
 	fs_init(&f, s, end);
 	size_t n = 0;
 	int ch;
-	while ((ch = stem_get(&f, stem)) >= 0 && n < len)
+	while ((ch = next_folded(&f, stem)) >= 0 && n < len)
 		out[n++] = (char)ch;
 	out[n] = '\0';
 }
@@ -202,7 +217,7 @@ size_t cz_fold(const char *s, bool stem, char *out, size_t size)
 	fs_init(&f, s, NULL);
 	size_t n = 0;
 	int ch;
-	while ((ch = stem_get(&f, stem)) >= 0)
+	while ((ch = next_folded(&f, stem)) >= 0)
 		if (n + 1 < size)
 			out[n++] = (char)ch;
 	if (size)

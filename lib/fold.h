@@ -27,7 +27,7 @@ char *cz_fold_dup(const char *s, const char *end, bool stem);
 /* cz_fold_match on texts both folded by cz_fold_dup (the same answer). */
 bool cz_folded_match(const char *folded_hay, const char *folded_needle);
 /* `s` as cz_fold_match compares it, into `out` (cut to `size`); returns the
- * folded length. */
+ * number of bytes written, the NUL excluded. */
 size_t cz_fold(const char *s, bool stem, char *out, size_t size);
 
 #endif
