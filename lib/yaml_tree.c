@@ -420,21 +420,19 @@ cz_status cz_yaml_parse(const char *data, size_t len, const cz_yaml_limits *lim,
 			failed = true;
 			break;
 		}
-		unsigned line = (unsigned)ev.start_mark.line + 1;
-		unsigned column = (unsigned)ev.start_mark.column + 1;
 		switch (ev.type) {
 		case YAML_STREAM_END_EVENT:
 			done = true;
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (++documents > 1) {
-				cz_problems_add(problems, line, column,
+				cz_problems_add(problems, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
 						"un seul document YAML est permis par fichier («\u00A0---\u00A0» en trop)");
 				failed = true;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			cz_problems_add(problems, line, column,
+			cz_problems_add(problems, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
 					"alias YAML «\u00A0*%.40s\u00A0» refusé\u00A0: écrivez chaque valeur en entier",
 					(const char *)ev.data.alias.anchor);
 			failed = true;
