@@ -26,8 +26,10 @@ static const char *block_start(cz_buf *b, const char *s)
 		cz_buf_putc(b, *s);
 		return s + 1;
 	}
+	if (*s < '0' || *s > '9')
+		return s; /* most texts: no call to look for digits */
 	size_t k = strspn(s, "0123456789");
-	if (k > 0 && k <= 9 && (s[k] == '.' || s[k] == ')')) {
+	if (k <= 9 && (s[k] == '.' || s[k] == ')')) {
 		cz_buf_add(b, s, k);
 		cz_buf_putc(b, '\\');
 		cz_buf_putc(b, s[k]);
@@ -76,6 +78,15 @@ void cz_md_code(cz_buf *b, const char *s)
 	 * inside; a space pads text that starts or ends with one (CommonMark
 	 * strips one space each side). Newlines would be folded by a reader
 	 * anyway: write them as spaces. */
+	size_t plain = strcspn(s, "`\n\r\t");
+	if (!s[plain] && plain > 0) {
+		/* the usual text (an id, a file name): none of these, one
+		 * backtick each side, no padding */
+		cz_buf_putc(b, '`');
+		cz_buf_add(b, s, plain);
+		cz_buf_putc(b, '`');
+		return;
+	}
 	size_t longest = 0;
 	for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
 		size_t run = strspn(p, "`");

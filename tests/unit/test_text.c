@@ -146,6 +146,14 @@ static void test_markdown_controls_and_code(void **state)
 	cz_md_code(&b, "a\nb");
 	assert_string_equal(b.data, "`a b`");
 	cz_buf_free(&b);
+	/* the usual text, one backtick each side; the empty one padded */
+	cz_buf_init(&b);
+	cz_md_code(&b, "emergence.besoins");
+	cz_md_code(&b, "");
+	cz_md_code(&b, "a\tb`");
+	/* "`x`", then "`  `" (padded empty), then "`` a b` ``" (a backtick inside, at the end) */
+	assert_string_equal(b.data, "`emergence.besoins``  ``` a b` ``");
+	cz_buf_free(&b);
 }
 
 static void test_json_strings(void **state)
