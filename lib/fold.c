@@ -92,8 +92,10 @@ static int stem_get(fold_stream *f, bool stem)
 static inline int next_folded(fold_stream *f, bool stem)
 {
 	const unsigned char *p = f->p;
-	if (f->ip >= f->np && p[0] && p[0] < 0x80 && (!f->end || p < f->end)) {
-		int c = p[0] >= 'A' && p[0] <= 'Z' ? p[0] - 'A' + 'a' : p[0];
+	int c = p[0];
+	if (f->ip >= f->np && c != 0 && c < 0x80 && (!f->end || p < f->end)) {
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
 		if (c != 's' || !stem) {
 			f->p++;
 			return c;

@@ -290,32 +290,40 @@ static bool close_collection(struct builder *b)
 	struct frame *f = &b->stack[--b->depth];
 	cz_node *n = f->node;
 	bool ok = true;
+	/* the counts in locals: the analyser cannot tell that the arena's
+	 * memory does not alias the node, nor tie f->n to f->kids */
+	size_t n_kids = f->kids ? f->n : 0;
 	if (n->kind == CZ_NODE_MAP) {
-		n->count = f->n / 2;
+		size_t count = n_kids / 2;
+		n->count = count;
 		/* written in full just below (the count is capped far below overflow) */
-		n->keys = n->count ? cz_arena_alloc_raw(b->arena, n->count * sizeof(cz_node *))
-				   : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
-		n->items = n->count ? cz_arena_alloc_raw(b->arena, n->count * sizeof(cz_node *))
-				    : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
-		if (!n->keys || !n->items) {
+		cz_node **keys = count ? cz_arena_alloc_raw(b->arena, count * sizeof(cz_node *))
+				       : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
+		cz_node **items = count ? cz_arena_alloc_raw(b->arena, count * sizeof(cz_node *))
+					: cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
+		n->keys = keys;
+		n->items = items;
+		if (!keys || !items) {
 			b->nomem = true;
 			ok = false;
 		} else {
-			for (size_t i = 0; i < n->count; i++) {
-				n->keys[i] = f->kids[2 * i];
-				n->items[i] = f->kids[2 * i + 1];
+			for (size_t i = 0; i < count; i++) {
+				keys[i] = f->kids[2 * i];
+				items[i] = f->kids[2 * i + 1];
 			}
 			ok = check_duplicate_keys(b, n);
 		}
 	} else {
-		n->count = f->n;
-		n->items = n->count ? cz_arena_alloc_raw(b->arena, n->count * sizeof(cz_node *))
-				    : cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
-		if (!n->items) {
+		size_t count = n_kids;
+		n->count = count;
+		cz_node **items = count ? cz_arena_alloc_raw(b->arena, count * sizeof(cz_node *))
+					: cz_arena_calloc(b->arena, 1, sizeof(cz_node *));
+		n->items = items;
+		if (!items) {
 			b->nomem = true;
 			ok = false;
-		} else if (n->count) {
-			memcpy(n->items, f->kids, n->count * sizeof(cz_node *));
+		} else if (count) {
+			memcpy(items, f->kids, count * sizeof(cz_node *));
 		}
 	}
 	/* the vector stays with its level, for the next collection opened there */
