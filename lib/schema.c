@@ -161,16 +161,27 @@ bool cz_expect_seq(cz_schema *s, const cz_node *n, const char *path)
 	return false;
 }
 
+/* The place of `t` among words[0..n), searched from `from` round once (n
+ * when absent): the first byte compared first, most words differ there.
+ * With words each written once, the start changes nothing but the number
+ * of comparisons. */
+static size_t word_place(const char *t, const char *const *words, size_t n, size_t from)
+{
+	size_t j = from < n ? from : 0;
+	for (size_t tries = 0; tries < n; tries++) {
+		if (t[0] == words[j][0] && strcmp(t, words[j]) == 0)
+			return j;
+		j = j + 1 < n ? j + 1 : 0;
+	}
+	return n;
+}
+
 void cz_check_keys(cz_schema *s, const cz_node *map, const char *path,
 		   const char *const *allowed, size_t n_allowed)
 {
 	for (size_t i = 0; i < map->count; i++) {
 		const cz_node *k = map->keys[i];
-		bool known = false;
-		/* the first byte first: most keys differ there */
-		for (size_t j = 0; j < n_allowed && !known; j++)
-			known = k->text[0] == allowed[j][0] && strcmp(k->text, allowed[j]) == 0;
-		if (known)
+		if (word_place(k->text, allowed, n_allowed, 0) < n_allowed)
 			continue;
 		char ex[EXCERPT];
 		cz_excerpt(k->text, k->len, ex, sizeof(ex));
@@ -195,23 +206,17 @@ bool cz_map_fields(const cz_node *map, const char *const *allowed, size_t n_allo
 	/* Keys are mostly written in the schema's order: each search starts
 	 * after the previous key's place and goes round once. */
 	size_t from = 0;
-	for (size_t i = 0; i < map->count && n_allowed; i++) {
-		const char *t = map->keys[i]->text;
-		size_t j = from, tries = 0;
-		/* the first byte first, as cz_check_keys */
-		while (tries < n_allowed && !(t[0] == allowed[j][0] && strcmp(t, allowed[j]) == 0)) {
-			j = j + 1 < n_allowed ? j + 1 : 0;
-			tries++;
-		}
-		if (tries == n_allowed) {
+	for (size_t i = 0; i < map->count; i++) {
+		size_t j = word_place(map->keys[i]->text, allowed, n_allowed, from);
+		if (j == n_allowed) {
 			all_known = false;
 			continue;
 		}
 		if (!found[j])
 			found[j] = map->items[i];
-		from = j + 1 < n_allowed ? j + 1 : 0;
+		from = j + 1;
 	}
-	return all_known && (map->count == 0 || n_allowed > 0);
+	return all_known;
 }
 
 const cz_node *cz_require(cz_schema *s, const cz_node *map, const char *path, const char *key)
@@ -639,16 +644,11 @@ bool cz_read_ref_at(cz_schema *s, const cz_node *n, const char *what, const char
 				what, kind_name(n));
 		return false;
 	}
-	/* from *rank round to it: the ids are unique, so the start changes
-	 * nothing but the number of comparisons */
-	size_t i = *rank < n_ids ? *rank : 0;
-	for (size_t tries = 0; tries < n_ids; tries++) {
-		if (ids[i][0] == n->text[0] && strcmp(ids[i], n->text) == 0) {
-			*out = ids[i];
-			*rank = i;
-			return true;
-		}
-		i = i + 1 < n_ids ? i + 1 : 0;
+	size_t i = word_place(n->text, ids, n_ids, *rank);
+	if (i < n_ids) {
+		*out = ids[i];
+		*rank = i;
+		return true;
 	}
 	char ex[EXCERPT];
 	cz_excerpt(n->text, n->len, ex, sizeof(ex));
