@@ -32,21 +32,6 @@ static const char *key_path(char *buf, size_t size, const char *parent, const ch
 	return cz_path_key(buf, size, parent, key);
 }
 
-/* Optional field readers: absent keys leave the output untouched. */
-static void opt_num(loader *l, const cz_node *m, const char *path, const char *key, double min,
-		    double max, bool integer, cz_num *out)
-{
-	char p[256];
-	double v;
-	const cz_node *n = cz_node_get(m, key);
-	if (!n || cz_node_is_null(n))
-		return;
-	if (cz_number_ok(n, min, max, integer, &v)) /* the usual case: no path to build */
-		*out = (cz_num){ v, true };
-	else
-		cz_read_num(&l->s, n, key_path(p, sizeof(p), path, key), min, max, integer, out);
-}
-
 static void opt_ratio(loader *l, const cz_node *m, const char *path, const char *key, double min,
 		      double max, cz_num *out)
 {
@@ -58,31 +43,11 @@ static void opt_ratio(loader *l, const cz_node *m, const char *path, const char 
 		*out = (cz_num){ v, true };
 }
 
-static bool opt_enum(loader *l, const cz_node *m, const char *path, const char *key,
-		     const cz_enum *e, int *out)
-{
-	char p[256];
-	const cz_node *n = cz_node_get(m, key);
-	return n && cz_read_enum(&l->s, n, key_path(p, sizeof(p), path, key), e, out);
-}
-
-static bool opt_bool(loader *l, const cz_node *m, const char *path, const char *key, bool *out)
-{
-	char p[256];
-	const cz_node *n = cz_node_get(m, key);
-	return n && cz_read_bool(&l->s, n, key_path(p, sizeof(p), path, key), out);
-}
-
-static void opt_tristate(loader *l, const cz_node *m, const char *path, const char *key, int *out)
-{
-	bool b;
-	if (opt_bool(l, m, path, key, &b))
-		*out = b ? 1 : 0;
-}
-
-/* The path of a list's entry ("activite[3]") for messages, built the first
- * time one needs it: the entries of a valid file need none. */
+/* The path of the map holding a field, for messages: a list's entry
+ * ("activite[3]"), built the first time one needs it (the entries of a
+ * valid file need none), or a path given whole ("projet.territoire"). */
 typedef struct {
+	const char *ready; /* the path given whole, or NULL */
 	const char *list;
 	size_t index;
 	bool built;
@@ -91,13 +56,21 @@ typedef struct {
 
 static void ep_init(entry_path *e, const char *list, size_t index)
 {
+	e->ready = NULL;
 	e->list = list;
 	e->index = index;
 	e->built = false;
 }
 
+static void ep_given(entry_path *e, const char *path)
+{
+	e->ready = path;
+}
+
 static const char *ep_text(entry_path *e)
 {
+	if (e->ready)
+		return e->ready;
 	if (!e->built) {
 		cz_path_index(e->text, sizeof(e->text), e->list, e->index);
 		e->built = true;
@@ -105,9 +78,9 @@ static const char *ep_text(entry_path *e)
 	return e->text;
 }
 
-/* Readers of an entry's field `key` whose value `n` (NULL: absent) was found
- * by cz_map_fields; they do what opt_num, opt_enum, opt_bool and
- * cz_field_string do, the path built only for a message. */
+/* Readers of the field `key` whose value `n` (NULL: absent) is in the map at
+ * `e`: absent keys leave the output untouched, and the value is checked
+ * quietly first, its path built only for a message. */
 static void field_num(cz_schema *s, const cz_node *n, entry_path *e, const char *key, double min,
 		      double max, bool integer, cz_num *out)
 {
@@ -147,6 +120,37 @@ static bool field_string(cz_schema *s, const cz_node *n, entry_path *e, const ch
 		return true;
 	}
 	return cz_read_string(s, n, key_path(p, sizeof(p), ep_text(e), key), out);
+}
+
+/* The same for the field `key` of the map `m` at `path`. */
+static void opt_num(loader *l, const cz_node *m, const char *path, const char *key, double min,
+		    double max, bool integer, cz_num *out)
+{
+	entry_path e;
+	ep_given(&e, path);
+	field_num(&l->s, cz_node_get(m, key), &e, key, min, max, integer, out);
+}
+
+static bool opt_enum(loader *l, const cz_node *m, const char *path, const char *key,
+		     const cz_enum *en, int *out)
+{
+	entry_path e;
+	ep_given(&e, path);
+	return field_enum(&l->s, cz_node_get(m, key), &e, key, en, out);
+}
+
+static bool opt_bool(loader *l, const cz_node *m, const char *path, const char *key, bool *out)
+{
+	entry_path e;
+	ep_given(&e, path);
+	return field_bool(&l->s, cz_node_get(m, key), &e, key, out);
+}
+
+static void opt_tristate(loader *l, const cz_node *m, const char *path, const char *key, int *out)
+{
+	bool b;
+	if (opt_bool(l, m, path, key, &b))
+		*out = b ? 1 : 0;
 }
 
 /* An entry that must be a map, its fields found in one pass and its
